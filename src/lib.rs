@@ -1,0 +1,88 @@
+//! okrs: a static OKR report site generator. A site folder flows one way through the
+//! stages — load → validate → compute → lint → render → write — each in its own module.
+
+pub mod compute;
+pub mod diagnostics;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod period;
+pub mod render;
+pub mod validate;
+pub mod write;
+pub mod yaml;
+
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+use compute::Figures;
+use diagnostics::Diagnostic;
+use model::Site;
+
+/// What okrs knows about a site after checking it: the site, its figures and every problem.
+pub struct Analysis {
+    pub site: Site,
+    pub figures: Figures,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// How to read a site.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub as_of: Option<NaiveDate>,
+    pub include_drafts: bool,
+    /// The build's output folder, skipped when it lies inside the site.
+    pub output: Option<PathBuf>,
+}
+
+/// Whether `root` is a site folder (it has okrs.yaml).
+pub fn is_site(root: &Path) -> bool {
+    root.join("okrs.yaml").is_file()
+}
+
+/// Loads, validates, computes and lints the site at `root`.
+pub fn analyse(root: &Path, options: &Options) -> Analysis {
+    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let mut loaded = load::load_site(root, Some(&output));
+    let files = loaded.files;
+    let mut earlier = std::mem::take(&mut loaded.diagnostics);
+    let (site, validation) = validate::validate(loaded);
+    earlier.extend(validation);
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let as_of = compute::as_of_date(options.as_of, &site.config, epoch.as_deref());
+    let figures = compute::compute(&site, as_of, options.include_drafts);
+    let mut diagnostics = lint::lint(&site, &figures, earlier);
+    diagnostics::sort(&mut diagnostics);
+    Analysis {
+        site,
+        figures,
+        diagnostics,
+        files,
+    }
+}
+
+/// What a build did.
+pub enum BuildResult {
+    /// The content has errors: nothing was written.
+    ContentErrors,
+    /// The output folder now holds this many files.
+    Written(usize),
+}
+
+/// Builds the site into `output`, unless the content has errors.
+pub fn build(analysis: &Analysis, output: &Path) -> std::io::Result<BuildResult> {
+    if analysis.has_errors() {
+        return Ok(BuildResult::ContentErrors);
+    }
+    let files = render::render(&analysis.site, &analysis.figures);
+    write::write_site(output, &files)?;
+    Ok(BuildResult::Written(files.len()))
+}

@@ -1,0 +1,361 @@
+//! One reader per kind of file: org, objective (with key results, tasks and inline
+//! check-ins), check-in (one update or several), team, person and page.
+
+use super::schema::{Fields, Reader};
+use crate::model::*;
+use crate::yaml::{Node, Value};
+
+const ORG_KEYS: &[&str] = &["kind", "name", "mission", "vision", "strategies", "extra"];
+const STRATEGY_KEYS: &[&str] = &["id", "title", "description"];
+const OBJECTIVE_KEYS: &[&str] = &[
+    "kind",
+    "id",
+    "title",
+    "period",
+    "owner",
+    "team",
+    "aligns_to",
+    "commitment",
+    "weight",
+    "draft",
+    "key_results",
+    "extra",
+];
+const KEY_RESULT_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "owner",
+    "start",
+    "target",
+    "unit",
+    "weight",
+    "metric",
+    "tasks",
+    "checkins",
+    "extra",
+];
+const TASK_KEYS: &[&str] = &["title", "done"];
+const INLINE_CHECKIN_KEYS: &[&str] = &["date", "value", "done", "confidence", "note"];
+const CHECKIN_KEYS: &[&str] = &[
+    "kind",
+    "date",
+    "author",
+    "kr",
+    "value",
+    "done",
+    "confidence",
+    "updates",
+    "extra",
+];
+const UPDATE_KEYS: &[&str] = &["kr", "value", "done", "confidence", "note"];
+const TEAM_KEYS: &[&str] = &["kind", "id", "name", "parent", "lead", "extra"];
+const PERSON_KEYS: &[&str] = &["kind", "id", "name", "team", "extra"];
+const PAGE_KEYS: &[&str] = &["kind", "title", "extra"];
+
+/// Reads a document of a known kind. `stem` is the file name without `.md`;
+/// `slug` the path under its folder without `.md`, for pages.
+pub fn read(r: &mut Reader, root: &Node, kind: Kind, stem: &str, slug: &str) -> Option<Content> {
+    Some(match kind {
+        Kind::Org => Content::Org(org(r, root)?),
+        Kind::Objective => Content::Objective(objective(r, root, stem)?),
+        Kind::Checkin => Content::Checkin(checkin(r, root)?),
+        Kind::Team => Content::Team(team(r, root, stem)?),
+        Kind::Person => Content::Person(person(r, root, stem)?),
+        Kind::Page => Content::Page(page(r, root, slug)?),
+    })
+}
+
+fn org(r: &mut Reader, root: &Node) -> Option<Org> {
+    let f = r.fields(root, "org.md", ORG_KEYS)?;
+    let strategies = r
+        .list(&f, "strategies")
+        .iter()
+        .filter_map(|node| {
+            let s = r.fields(node, "a strategy", STRATEGY_KEYS)?;
+            let id = r.require(&s, "id", "a strategy").and(r.id(&s, "id"));
+            let title = r.required_text(&s, "title", "a strategy");
+            let description = r.text(&s, "description").map(|t| t.value);
+            Some(Strategy {
+                id: id?,
+                title: title?.value,
+                description,
+            })
+        })
+        .collect();
+    Some(Org {
+        name: r.text(&f, "name").map(|t| t.value),
+        mission: r.text(&f, "mission").map(|t| t.value),
+        vision: r.text(&f, "vision").map(|t| t.value),
+        strategies,
+        body: String::new(),
+        extra: r.extra(&f),
+    })
+}
+
+fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
+    if f.has("id") {
+        return r.id(f, "id");
+    }
+    let id = At::new(stem.to_owned(), Pos { line: 0, column: 1 });
+    if let Some(problem) = super::schema::id_problem(stem) {
+        r.error(
+            Pos { line: 0, column: 1 },
+            "invalid-value",
+            format!("the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"),
+        );
+        return None;
+    }
+    Some(id)
+}
+
+fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
+    let f = r.fields(root, "an objective", OBJECTIVE_KEYS)?;
+    let id = own_id(r, &f, stem);
+    let title = r.required_text(&f, "title", "an objective");
+    let period = r.required_text(&f, "period", "an objective");
+    let commitment = match r.text(&f, "commitment") {
+        None => Commitment::Aspirational,
+        Some(t) if t.value == "aspirational" => Commitment::Aspirational,
+        Some(t) if t.value == "committed" => Commitment::Committed,
+        Some(t) => {
+            r.error(
+                t.pos,
+                "invalid-value",
+                format!(
+                    "`commitment` is '{}'; it must be `aspirational` or `committed`",
+                    t.value
+                ),
+            );
+            Commitment::Aspirational
+        }
+    };
+    let key_results = r
+        .list(&f, "key_results")
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| key_result(r, node, i))
+        .collect();
+    Some(Objective {
+        pos: r.at(f.pos),
+        owner: r.text(&f, "owner"),
+        team: r.text(&f, "team"),
+        aligns_to: r.text_list(&f, "aligns_to"),
+        weight: r.weight(&f),
+        draft: r.boolean(&f, "draft").is_some_and(|d| d.value),
+        extra: r.extra(&f),
+        commitment,
+        key_results,
+        id: id?,
+        title: title?.value,
+        period: period?,
+    })
+}
+
+fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
+    let f = r.fields(node, "a key result", KEY_RESULT_KEYS)?;
+    let id = if f.has("id") {
+        r.id(&f, "id")
+    } else {
+        Some(At::new(format!("kr{}", index + 1), node.pos))
+    };
+    let title = r.required_text(&f, "title", "a key result");
+    let metric = r.text(&f, "metric").and_then(|t| match Metric::parse(&t.value) {
+        Some(m) => Some(At::new(m, t.pos)),
+        None => {
+            let hint = super::schema::did_you_mean(&t.value, Metric::NAMES)
+                .map(|m| format!(" (did you mean `{m}`?)"))
+                .unwrap_or_default();
+            r.error(
+                t.pos,
+                "invalid-value",
+                format!(
+                    "`metric` is '{}'; it must be one of {}{hint}",
+                    t.value,
+                    Metric::NAMES.join(", ")
+                ),
+            );
+            None
+        }
+    });
+    let start = r.number(&f, "start");
+    let target = r.number(&f, "target");
+    if let Some(m) = &metric {
+        if m.value.is_numeric() && target.is_none() && !f.has("target") {
+            r.error(
+                f.pos,
+                "missing-field",
+                format!("a key result with metric `{}` needs `target`", m.value.as_str()),
+            );
+        }
+    }
+    let tasks = r
+        .list(&f, "tasks")
+        .iter()
+        .filter_map(|t| task(r, t))
+        .collect();
+    let checkins = r
+        .list(&f, "checkins")
+        .iter()
+        .filter_map(|c| inline_checkin(r, c))
+        .collect();
+    Some(KeyResult {
+        pos: node.pos,
+        owner: r.text(&f, "owner"),
+        unit: r.text(&f, "unit").map(|u| u.value),
+        weight: r.weight(&f),
+        extra: r.extra(&f),
+        start,
+        target,
+        metric,
+        tasks,
+        checkins,
+        id: id?,
+        title: title?.value,
+    })
+}
+
+fn task(r: &mut Reader, node: &Node) -> Option<Task> {
+    if let Value::Str(title) = &node.value {
+        return Some(Task {
+            title: title.clone(),
+            done: false,
+        });
+    }
+    let f = r.fields(node, "a task", TASK_KEYS)?;
+    let title = r.required_text(&f, "title", "a task")?;
+    Some(Task {
+        title: title.value,
+        done: r.boolean(&f, "done").is_some_and(|d| d.value),
+    })
+}
+
+fn update_fields(r: &mut Reader, f: &Fields, kr: At<String>, date: At<chrono::NaiveDate>) -> Update {
+    Update {
+        kr,
+        date,
+        value: r.number(f, "value"),
+        done: r.boolean(f, "done"),
+        confidence: r.confidence(f),
+        note: r.text(f, "note").map(|n| n.value),
+        author: None,
+        pos: f.pos,
+    }
+}
+
+fn inline_checkin(r: &mut Reader, node: &Node) -> Option<Update> {
+    let f = r.fields(node, "an inline check-in", INLINE_CHECKIN_KEYS)?;
+    r.require(&f, "date", "a check-in");
+    let date = r.date(&f, "date")?;
+    let update = update_fields(r, &f, At::new(String::new(), f.pos), date);
+    needs_value_or_done(r, &update);
+    Some(update)
+}
+
+fn needs_value_or_done(r: &mut Reader, update: &Update) {
+    if update.value.is_none() && update.done.is_none() {
+        r.error(
+            update.pos,
+            "missing-field",
+            "a check-in update needs `value` (or `done` for a milestone)",
+        );
+    }
+}
+
+fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
+    let f = r.fields(root, "a check-in", CHECKIN_KEYS)?;
+    r.require(&f, "date", "a check-in");
+    let date = r.date(&f, "date");
+    let author = r.text(&f, "author");
+    let extra = r.extra(&f);
+    let single = f.has("kr");
+    let several = f.has("updates");
+    let mut updates = Vec::new();
+    match (single, several) {
+        (true, true) => {
+            r.error(
+                f.pos,
+                "invalid-value",
+                "a check-in has either `kr` (one update) or `updates` (several), not both",
+            );
+        }
+        (false, false) => {
+            r.error(
+                f.pos,
+                "missing-field",
+                "a check-in needs `kr` with `value` or `done` (one update), or `updates` (several)",
+            );
+        }
+        (true, false) => {
+            let kr = r.text(&f, "kr");
+            if let (Some(kr), Some(date)) = (kr, date.clone()) {
+                let update = update_fields(r, &f, kr, date);
+                needs_value_or_done(r, &update);
+                updates.push(update);
+            }
+        }
+        (false, true) => {
+            for key in ["value", "done", "confidence"] {
+                if let Some(node) = f.get(key) {
+                    r.error(
+                        node.pos,
+                        "invalid-value",
+                        format!("`{key}` belongs inside an entry of `updates` when a check-in has several"),
+                    );
+                }
+            }
+            for node in r.list(&f, "updates") {
+                let Some(u) = r.fields(node, "a check-in update", UPDATE_KEYS) else {
+                    continue;
+                };
+                r.require(&u, "kr", "a check-in update");
+                if let (Some(kr), Some(date)) = (r.text(&u, "kr"), date.clone()) {
+                    let update = update_fields(r, &u, kr, date);
+                    needs_value_or_done(r, &update);
+                    updates.push(update);
+                }
+            }
+        }
+    }
+    for update in &mut updates {
+        update.author = author.as_ref().map(|a| a.value.clone());
+    }
+    Some(CheckinFile {
+        date: date?,
+        author,
+        updates,
+        extra,
+    })
+}
+
+fn team(r: &mut Reader, root: &Node, stem: &str) -> Option<Team> {
+    let f = r.fields(root, "a team", TEAM_KEYS)?;
+    let id = own_id(r, &f, stem)?;
+    Some(Team {
+        name: r.text(&f, "name").map_or_else(|| id.value.clone(), |n| n.value),
+        parent: r.text(&f, "parent"),
+        lead: r.text(&f, "lead"),
+        extra: r.extra(&f),
+        id,
+    })
+}
+
+fn person(r: &mut Reader, root: &Node, stem: &str) -> Option<Person> {
+    let f = r.fields(root, "a person", PERSON_KEYS)?;
+    let id = own_id(r, &f, stem)?;
+    Some(Person {
+        name: r.text(&f, "name").map_or_else(|| id.value.clone(), |n| n.value),
+        team: r.text(&f, "team"),
+        extra: r.extra(&f),
+        id,
+    })
+}
+
+fn page(r: &mut Reader, root: &Node, slug: &str) -> Option<Page> {
+    let f = r.fields(root, "a page", PAGE_KEYS)?;
+    let title = r.required_text(&f, "title", "a page")?;
+    Some(Page {
+        title: title.value,
+        slug: slug.to_owned(),
+        extra: r.extra(&f),
+    })
+}

@@ -1,0 +1,323 @@
+//! Stage 1: finds the site's files, splits each into front matter and body, and reads
+//! the front matter into the model. Each file is read on its own (and in parallel).
+
+mod config;
+mod kinds;
+pub mod schema;
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Config, Content, Document, Kind, Pos};
+use crate::yaml;
+
+/// What loading a site gives: its configuration, every document that could be read,
+/// and every problem found on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read (okrs.yaml included).
+    pub files: usize,
+    pub has_people_folder: bool,
+    pub has_teams_folder: bool,
+}
+
+/// Top-level folders that hold no content.
+const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
+
+/// Loads the site at `root`, skipping `output` (the build's output folder) if it lies inside.
+pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
+    let mut loaded = Loaded {
+        files: 1,
+        has_people_folder: root.join("people").is_dir(),
+        has_teams_folder: root.join("teams").is_dir(),
+        ..Loaded::default()
+    };
+    let config_path = root.join("okrs.yaml");
+    match std::fs::read_to_string(&config_path) {
+        Ok(text) => {
+            let (config, diagnostics) = load_config(&text);
+            loaded.config = config;
+            loaded.diagnostics.extend(diagnostics);
+        }
+        Err(err) => loaded.diagnostics.push(Diagnostic::error(
+            "okrs.yaml",
+            Pos { line: 1, column: 1 },
+            "io",
+            format!("cannot read okrs.yaml: {err}"),
+        )),
+    }
+    let files = discover(root, output);
+    loaded.files += files.len();
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|rel| match std::fs::read(root.join(rel)) {
+            Ok(bytes) => load_document(&relative_name(rel), &bytes),
+            Err(err) => (
+                None,
+                vec![Diagnostic::error(
+                    &relative_name(rel),
+                    Pos { line: 1, column: 1 },
+                    "io",
+                    format!("cannot read the file: {err}"),
+                )],
+            ),
+        })
+        .collect();
+    for (document, diagnostics) in results {
+        loaded.documents.extend(document);
+        loaded.diagnostics.extend(diagnostics);
+    }
+    loaded
+}
+
+/// Reads okrs.yaml's text.
+pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
+    let text = normalise(text.as_bytes());
+    let mut reader = schema::Reader::new("okrs.yaml", 0);
+    let config = match yaml::parse(&text) {
+        Ok(root) => config::read(&mut reader, &root),
+        Err(err) => {
+            reader.error(err.pos, "yaml-syntax", err.message);
+            Config {
+                pace_tolerance: 0.1,
+                ..Config::default()
+            }
+        }
+    };
+    (config, reader.diagnostics)
+}
+
+/// The site's Markdown files, relative to `root`, in byte order of their paths.
+pub fn discover(root: &Path, output: Option<&Path>) -> Vec<PathBuf> {
+    let output = output.and_then(|o| {
+        let o = std::path::absolute(o).ok()?;
+        let r = std::path::absolute(root).ok()?;
+        o.strip_prefix(&r).ok().map(Path::to_path_buf)
+    });
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') || name.starts_with('_') {
+                return false;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else {
+                return false;
+            };
+            if entry.depth() == 1 && entry.file_type().is_dir() {
+                if NOT_CONTENT.contains(&name.as_ref()) {
+                    return false;
+                }
+                if output.as_deref() == Some(rel) {
+                    return false;
+                }
+            }
+            true
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry.file_type().is_file()
+                && entry.path().extension().is_some_and(|e| e == "md")
+                // Markdown at the root other than org.md (a README) is not content.
+                && (entry.depth() > 1 || entry.file_name() == "org.md")
+        })
+        .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort_by_key(|p| relative_name(p));
+    files
+}
+
+/// A relative path written with `/`, as diagnostics and okrs.json show it.
+pub fn relative_name(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Drops a UTF-8 byte-order mark and turns CRLF into LF.
+fn normalise(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).replace("\r\n", "\n")
+}
+
+/// A file split at its front matter: the YAML text, the line it starts on, and the body.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// Lines before the YAML in the file (the opening `---`).
+    pub yaml_offset: u32,
+    pub body: &'a str,
+}
+
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err("the file must start with front matter: a line `---`, the YAML, then another `---`");
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for line in lines {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_offset: 1,
+                body: &text[offset + line.len()..],
+            });
+        }
+        offset += line.len();
+    }
+    Err("the front matter opened on line 1 is never closed: add a line `---` after the YAML")
+}
+
+/// Reads one Markdown file of the site, given its path relative to the root.
+pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+    let start = Pos { line: 1, column: 1 };
+    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
+        let d = Diagnostic::error(path, start, "io", "the file is not valid UTF-8 text");
+        return (None, vec![d]);
+    }
+    let text = normalise(bytes);
+    let split = match split_front_matter(&text) {
+        Ok(split) => split,
+        Err(message) => return (None, vec![Diagnostic::error(path, start, "front-matter", message)]),
+    };
+    let mut reader = schema::Reader::new(path, split.yaml_offset);
+    let root = match yaml::parse(split.yaml) {
+        Ok(root) => root,
+        Err(err) => {
+            reader.error(err.pos, "yaml-syntax", err.message);
+            return (None, reader.diagnostics);
+        }
+    };
+    let Some(kind) = kind_of(&mut reader, path, &root) else {
+        return (None, reader.diagnostics);
+    };
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md");
+    let slug = path
+        .split_once('/')
+        .map_or(path, |(_, rest)| rest)
+        .trim_end_matches(".md");
+    let content = kinds::read(&mut reader, &root, kind, stem, slug);
+    let document = content.map(|mut content| {
+        if let Content::Org(org) = &mut content {
+            org.body = split.body.to_owned();
+        }
+        Document {
+            path: path.to_owned(),
+            content,
+            body: split.body.to_owned(),
+        }
+    });
+    (document, reader.diagnostics)
+}
+
+/// The kind of a file: `kind:` in its front matter, else its folder.
+fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option<Kind> {
+    let written = root.as_map().and_then(|entries| {
+        entries
+            .iter()
+            .find(|(k, _)| k.value == yaml::Value::Str("kind".into()))
+            .map(|(_, v)| v)
+    });
+    if let Some(node) = written {
+        let text = node.scalar_text().unwrap_or_default();
+        return match Kind::parse(&text) {
+            Some(kind) => Some(kind),
+            None => {
+                let hint = schema::did_you_mean(&text, Kind::NAMES)
+                    .map(|k| format!(" (did you mean `{k}`?)"))
+                    .unwrap_or_default();
+                reader.error(
+                    node.pos,
+                    "invalid-value",
+                    format!("`kind` is '{text}'; it must be one of {}{hint}", Kind::NAMES.join(", ")),
+                );
+                None
+            }
+        };
+    }
+    if path == "org.md" {
+        return Some(Kind::Org);
+    }
+    let folder = path.split('/').next().unwrap_or("");
+    if let Some(kind) = Kind::from_folder(folder) {
+        return Some(kind);
+    }
+    let hint = schema::did_you_mean(folder, ["objectives", "checkins", "teams", "people", "pages"])
+        .map(|f| format!(" (did you mean `{f}/`?)"))
+        .unwrap_or_default();
+    reader.diagnostics.push(Diagnostic::error(
+        path,
+        Pos { line: 1, column: 1 },
+        "unknown-kind",
+        format!(
+            "'{path}' is in folder '{folder}/', which holds no kind of content{hint}; move it, or give it `kind:`"
+        ),
+    ));
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let s = split_front_matter("---\ntitle: x\n---\n# Body\n").unwrap();
+        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.body, "# Body\n");
+    }
+
+    #[test]
+    fn unclosed_and_missing_front_matter_are_errors() {
+        assert!(split_front_matter("---\ntitle: x\n").is_err());
+        assert!(split_front_matter("title: x\n").is_err());
+        assert!(split_front_matter("").is_err());
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let bytes = b"\xEF\xBB\xBF---\r\ntitle: T\r\nperiod: 2024-Q2\r\ncomitment: committed\r\n---\r\nBody\r\n";
+        let (doc, diags) = load_document("objectives/o.md", bytes);
+        let doc = doc.expect("read despite the unknown key");
+        assert_eq!(doc.body, "Body\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].line, diags[0].column), (4, 1));
+        assert_eq!(diags[0].rule, "unknown-key");
+        assert!(diags[0].message.contains("did you mean"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn positions_count_the_opening_line() {
+        let (_, diags) = load_document("objectives/o.md", b"---\ntitle: T\nperiod: [\n---\n");
+        assert_eq!(diags[0].rule, "yaml-syntax");
+        assert!(diags[0].line >= 3, "{:?}", diags[0]);
+    }
+
+    #[test]
+    fn a_file_in_an_unknown_folder_is_named() {
+        let (doc, diags) = load_document("objective/o.md", b"---\ntitle: T\n---\n");
+        assert!(doc.is_none());
+        assert_eq!(diags[0].rule, "unknown-kind");
+        assert!(diags[0].message.contains("objectives/"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn kind_overrides_the_folder() {
+        let (doc, diags) = load_document("notes/x.md", b"---\nkind: page\ntitle: Notes\n---\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(matches!(doc.unwrap().content, Content::Page(_)));
+    }
+}

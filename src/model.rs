@@ -1,0 +1,438 @@
+//! The types every stage shares: what a site's files say (after loading) and the
+//! site they describe once ids are resolved to indices (after validation).
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+pub use crate::yaml::Pos;
+
+/// A value and the position it was written at, so a later stage can point at it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, pos: Pos) -> Self {
+        At { value, pos }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// okrs.yaml
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub title: String,
+    pub language: Language,
+    pub description: Option<String>,
+    pub base_url: Option<String>,
+    pub theme: Option<String>,
+    pub as_of: Option<NaiveDate>,
+    pub pace_tolerance: f64,
+    pub periods: Vec<At<Period>>,
+    pub lints: BTreeMap<String, LintSetting>,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintLevel {
+    Allow,
+    Warn,
+    Deny,
+}
+
+/// A lint's configured level and its parameter (`max`, `days`), where given.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LintSetting {
+    pub level: Option<LintLevel>,
+    pub param: Option<f64>,
+}
+
+/// A period of time, inclusive at both ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub id: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// org.md
+#[derive(Clone, Debug, Default)]
+pub struct Org {
+    pub name: Option<String>,
+    pub mission: Option<String>,
+    pub vision: Option<String>,
+    pub strategies: Vec<Strategy>,
+    pub body: String,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct Strategy {
+    pub id: At<String>,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Commitment {
+    #[default]
+    Aspirational,
+    Committed,
+}
+
+impl Commitment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Commitment::Aspirational => "aspirational",
+            Commitment::Committed => "committed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    Increase,
+    Decrease,
+    StayAbove,
+    StayBelow,
+    Milestone,
+}
+
+impl Metric {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Increase => "increase",
+            Metric::Decrease => "decrease",
+            Metric::StayAbove => "stay_above",
+            Metric::StayBelow => "stay_below",
+            Metric::Milestone => "milestone",
+        }
+    }
+
+    pub const NAMES: [&'static str; 5] = [
+        "increase",
+        "decrease",
+        "stay_above",
+        "stay_below",
+        "milestone",
+    ];
+
+    pub fn parse(s: &str) -> Option<Metric> {
+        Some(match s {
+            "increase" => Metric::Increase,
+            "decrease" => Metric::Decrease,
+            "stay_above" => Metric::StayAbove,
+            "stay_below" => Metric::StayBelow,
+            "milestone" => Metric::Milestone,
+            _ => return None,
+        })
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self != Metric::Milestone
+    }
+}
+
+/// objectives/…/NAME.md
+#[derive(Clone, Debug)]
+pub struct Objective {
+    /// Where its front matter starts: lints about the objective as a whole point here.
+    pub pos: Pos,
+    pub id: At<String>,
+    pub title: String,
+    pub period: At<String>,
+    pub owner: Option<At<String>>,
+    pub team: Option<At<String>>,
+    pub aligns_to: Vec<At<String>>,
+    pub commitment: Commitment,
+    pub weight: f64,
+    pub draft: bool,
+    pub key_results: Vec<KeyResult>,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct KeyResult {
+    /// The id within its objective (`renewal`, or `kr2` by position).
+    pub id: At<String>,
+    /// Where the key result starts in the file (its list item).
+    pub pos: Pos,
+    pub title: String,
+    pub owner: Option<At<String>>,
+    pub start: Option<At<f64>>,
+    pub target: Option<At<f64>>,
+    pub unit: Option<String>,
+    pub weight: f64,
+    /// The metric as written, if it was.
+    pub metric: Option<At<Metric>>,
+    pub tasks: Vec<Task>,
+    pub checkins: Vec<Update>,
+    pub extra: serde_json::Value,
+}
+
+impl KeyResult {
+    /// The metric in force: as written, else increase or decrease from start and target,
+    /// else (no target) a milestone.
+    pub fn effective_metric(&self) -> Metric {
+        if let Some(m) = &self.metric {
+            return m.value;
+        }
+        match &self.target {
+            Some(target) if target.value < self.start_value() => Metric::Decrease,
+            Some(_) => Metric::Increase,
+            None => Metric::Milestone,
+        }
+    }
+
+    pub fn start_value(&self) -> f64 {
+        self.start.as_ref().map_or(0.0, |s| s.value)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub title: String,
+    pub done: bool,
+}
+
+/// One update to one key result: from a check-in file or written inline under the key result.
+#[derive(Clone, Debug)]
+pub struct Update {
+    /// The key result's full id as written (`obj/kr`); empty for inline check-ins.
+    pub kr: At<String>,
+    pub date: At<NaiveDate>,
+    pub value: Option<At<f64>>,
+    pub done: Option<At<bool>>,
+    pub confidence: Option<At<u8>>,
+    pub note: Option<String>,
+    pub author: Option<String>,
+    /// Where the update was written, for error messages.
+    pub pos: Pos,
+}
+
+/// checkins/…/NAME.md
+#[derive(Clone, Debug)]
+pub struct CheckinFile {
+    pub date: At<NaiveDate>,
+    pub author: Option<At<String>>,
+    pub updates: Vec<Update>,
+    pub extra: serde_json::Value,
+}
+
+/// teams/…/NAME.md
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub id: At<String>,
+    pub name: String,
+    pub parent: Option<At<String>>,
+    pub lead: Option<At<String>>,
+    pub extra: serde_json::Value,
+}
+
+/// people/…/NAME.md
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: At<String>,
+    pub name: String,
+    pub team: Option<At<String>>,
+    pub extra: serde_json::Value,
+}
+
+/// pages/…/NAME.md
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub title: String,
+    /// The page's path under `pages/`, from its file path (`how-we-okr`, `guides/intro`).
+    pub slug: String,
+    pub extra: serde_json::Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Org,
+    Objective,
+    Checkin,
+    Team,
+    Person,
+    Page,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "org" => Kind::Org,
+            "objective" => Kind::Objective,
+            "checkin" => Kind::Checkin,
+            "team" => Kind::Team,
+            "person" => Kind::Person,
+            "page" => Kind::Page,
+            _ => return None,
+        })
+    }
+
+    pub const NAMES: [&'static str; 6] = ["objective", "checkin", "team", "person", "page", "org"];
+
+    /// The kind of the files in a top-level folder of the site.
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Some(match folder {
+            "objectives" => Kind::Objective,
+            "checkins" => Kind::Checkin,
+            "teams" => Kind::Team,
+            "people" => Kind::Person,
+            "pages" => Kind::Page,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Content {
+    Org(Org),
+    Objective(Objective),
+    Checkin(CheckinFile),
+    Team(Team),
+    Person(Person),
+    Page(Page),
+}
+
+/// One Markdown file of the site, parsed on its own.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Relative to the site root, `/`-separated.
+    pub path: String,
+    pub content: Content,
+    /// The Markdown after the front matter.
+    pub body: String,
+}
+
+/// A person or team: one a file defines, or one only named by an `owner` or `team`.
+#[derive(Clone, Debug)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    /// The document that defines it, if a file does.
+    pub document: Option<usize>,
+    /// For teams, the parent team; for people, their team.
+    pub team: Option<usize>,
+    /// For teams, the lead.
+    pub lead: Option<usize>,
+}
+
+/// A check-in update attached to its key result.
+#[derive(Clone, Debug)]
+pub struct Checkin {
+    pub date: NaiveDate,
+    pub value: Option<f64>,
+    pub done: Option<bool>,
+    pub confidence: Option<u8>,
+    pub author: Option<String>,
+    /// The file it was written in.
+    pub source: String,
+    /// The Markdown notes: the check-in file's body, or an inline check-in's `note`.
+    pub note: String,
+    /// The document it came from (a check-in file or, inline, the objective's file).
+    pub document: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResolvedKeyResult {
+    /// Its index in the objective's written `key_results` (duplicates are dropped here).
+    pub written: usize,
+    pub full_id: String,
+    pub metric: Metric,
+    pub owner: Option<usize>,
+    /// Every check-in, in the order of SPEC 2 (date, then inline before files, then path,
+    /// then as written): dated after the as-of date included; compute filters them.
+    pub checkins: Vec<Checkin>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResolvedObjective {
+    pub document: usize,
+    pub data: Objective,
+    pub period: usize,
+    pub owner: Option<usize>,
+    pub team: Option<usize>,
+    /// Objectives it aligns to.
+    pub parents: Vec<usize>,
+    /// Strategy ids it aligns to.
+    pub strategies: Vec<String>,
+    /// Objectives aligned to it, by id.
+    pub children: Vec<usize>,
+    pub key_results: Vec<ResolvedKeyResult>,
+}
+
+/// The whole site, with every id resolved to an index. Lists are sorted as okrs.json wants.
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    pub config: Config,
+    pub documents: Vec<Document>,
+    pub org: Option<usize>,
+    pub periods: Vec<Period>,
+    /// Sorted by id.
+    pub objectives: Vec<ResolvedObjective>,
+    /// Sorted by id.
+    pub teams: Vec<Party>,
+    /// Sorted by id.
+    pub people: Vec<Party>,
+    /// Check-in files, sorted by path.
+    pub checkin_files: Vec<usize>,
+    /// Pages, sorted by slug.
+    pub pages: Vec<usize>,
+    /// Whether the site has a `people/` or `teams/` folder (unknown-person/-team lints).
+    pub has_people_folder: bool,
+    pub has_teams_folder: bool,
+}
+
+impl Site {
+    pub fn objective(&self, index: usize) -> &Objective {
+        &self.objectives[index].data
+    }
+
+    pub fn org(&self) -> Option<&Org> {
+        self.org.and_then(|i| match &self.documents[i].content {
+            Content::Org(o) => Some(o),
+            _ => None,
+        })
+    }
+}
+
+/// A lint rule's name and the name and default of its parameter, if it has one.
+#[derive(Clone, Copy, Debug)]
+pub struct LintRule {
+    pub name: &'static str,
+    pub param: Option<&'static str>,
+    pub default_param: f64,
+}
+
+/// Every lint of SPEC 5.
+pub const LINT_RULES: [LintRule; 11] = [
+    LintRule { name: "max-key-results", param: Some("max"), default_param: 5.0 },
+    LintRule { name: "kr-owner", param: None, default_param: 0.0 },
+    LintRule { name: "kr-measurable", param: None, default_param: 0.0 },
+    LintRule { name: "kr-no-checkins", param: None, default_param: 0.0 },
+    LintRule { name: "stale-checkin", param: Some("days"), default_param: 14.0 },
+    LintRule { name: "objective-aligned", param: None, default_param: 0.0 },
+    LintRule { name: "objective-empty", param: None, default_param: 0.0 },
+    LintRule { name: "too-easy", param: None, default_param: 0.0 },
+    LintRule { name: "committed-missed", param: None, default_param: 0.0 },
+    LintRule { name: "unknown-person", param: None, default_param: 0.0 },
+    LintRule { name: "unknown-team", param: None, default_param: 0.0 },
+];

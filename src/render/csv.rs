@@ -1,0 +1,92 @@
+//! okrs.csv: one row per key result, UTF-8 with a byte-order mark so that Excel opens
+//! Chinese text correctly.
+
+use crate::compute::{Current, Figures};
+use crate::model::*;
+
+const HEADER: [&str; 19] = [
+    "objective_id",
+    "objective_title",
+    "period",
+    "team",
+    "objective_owner",
+    "key_result_id",
+    "key_result_title",
+    "owner",
+    "metric",
+    "start",
+    "target",
+    "unit",
+    "current",
+    "raw_progress",
+    "progress",
+    "confidence",
+    "status",
+    "at_risk",
+    "last_checkin",
+];
+
+fn number(x: f64) -> String {
+    let x = if x == 0.0 { 0.0 } else { x };
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        let f = &figures.objectives[o];
+        if !f.included {
+            continue;
+        }
+        let data = &resolved.data;
+        for (k, rk) in resolved.key_results.iter().enumerate() {
+            let kr = &data.key_results[rk.written];
+            let kf = &f.key_results[k];
+            let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+            rows.push(vec![
+                data.id.value.clone(),
+                data.title.clone(),
+                site.periods[resolved.period].id.clone(),
+                resolved.team.map(|t| site.teams[t].name.clone()).unwrap_or_default(),
+                resolved.owner.map(|p| site.people[p].name.clone()).unwrap_or_default(),
+                rk.full_id.clone(),
+                kr.title.clone(),
+                rk.owner.map(|p| site.people[p].name.clone()).unwrap_or_default(),
+                rk.metric.as_str().to_owned(),
+                if numeric_start { number(kr.start_value()) } else { String::new() },
+                kr.target
+                    .as_ref()
+                    .filter(|_| rk.metric != Metric::Milestone)
+                    .map(|t| number(t.value))
+                    .unwrap_or_default(),
+                kr.unit.clone().unwrap_or_default(),
+                match kf.current {
+                    Current::Number(v) => number(v),
+                    Current::Done(d) => d.to_string(),
+                },
+                number(kf.raw_progress),
+                number(kf.progress),
+                kf.confidence.map(|c| c.to_string()).unwrap_or_default(),
+                kf.status.as_str().to_owned(),
+                kf.at_risk.to_string(),
+                rk.checkins[..kf.checkins]
+                    .last()
+                    .map(|c| c.date.to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+    }
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(HEADER);
+    for row in rows {
+        let _ = writer.write_record(row);
+    }
+    writer.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,343 @@
+//! okrs.json: every computed figure, field for field as SPEC 6 lists them.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::compute::{Current, Figures};
+use crate::model::*;
+
+/// A number as okrs.json writes it: whole numbers without a fraction, never `-0`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num(pub f64);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let x = if self.0 == 0.0 { 0.0 } else { self.0 };
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            s.serialize_i64(x as i64)
+        } else {
+            s.serialize_f64(x)
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Export<'a> {
+    pub generator: String,
+    pub as_of: String,
+    pub site: SiteInfo<'a>,
+    pub org: Option<OrgInfo<'a>>,
+    pub periods: Vec<PeriodInfo<'a>>,
+    pub teams: Vec<TeamInfo<'a>>,
+    pub people: Vec<PersonInfo<'a>>,
+    pub objectives: Vec<ObjectiveInfo<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SiteInfo<'a> {
+    pub title: &'a str,
+    pub language: &'a str,
+    pub description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct OrgInfo<'a> {
+    pub name: Option<&'a str>,
+    pub mission: Option<&'a str>,
+    pub vision: Option<&'a str>,
+    pub strategies: Vec<StrategyInfo<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct StrategyInfo<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct PeriodInfo<'a> {
+    pub id: &'a str,
+    pub start: String,
+    pub end: String,
+    pub expected: Num,
+    pub progress: Num,
+    pub objectives: Vec<&'a str>,
+}
+
+/// Period id → progress, in period order.
+pub struct ProgressByPeriod<'a>(pub Vec<(&'a str, Num)>);
+
+impl Serialize for ProgressByPeriod<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+pub struct TeamInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub parent: Option<&'a str>,
+    pub progress: ProgressByPeriod<'a>,
+}
+
+#[derive(Serialize)]
+pub struct PersonInfo<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub team: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ObjectiveInfo<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub period: &'a str,
+    pub owner: Option<&'a str>,
+    pub team: Option<&'a str>,
+    pub aligns_to: Vec<&'a str>,
+    pub children: Vec<&'a str>,
+    pub commitment: &'a str,
+    pub weight: Num,
+    pub draft: bool,
+    pub progress: Num,
+    pub expected: Num,
+    pub status: &'a str,
+    pub confidence: Option<u8>,
+    pub at_risk: bool,
+    pub url: String,
+    pub key_results: Vec<KeyResultInfo<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum CurrentInfo {
+    Number(Num),
+    Done(bool),
+}
+
+#[derive(Serialize)]
+pub struct KeyResultInfo<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
+    pub metric: &'a str,
+    pub start: Option<Num>,
+    pub target: Option<Num>,
+    pub unit: Option<&'a str>,
+    pub weight: Num,
+    pub current: CurrentInfo,
+    pub raw_progress: Num,
+    pub progress: Num,
+    pub confidence: Option<u8>,
+    pub at_risk: bool,
+    pub status: &'a str,
+    pub checkins: Vec<CheckinInfo<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CheckinInfo<'a> {
+    pub date: String,
+    pub value: Option<Num>,
+    pub done: Option<bool>,
+    pub confidence: Option<u8>,
+    pub author: Option<&'a str>,
+    pub source: &'a str,
+}
+
+/// The URL of an objective's page, relative to the site root.
+pub fn objective_url(id: &str) -> String {
+    format!("objectives/{id}/")
+}
+
+/// Builds the export of the whole site; excluded drafts are left out everywhere.
+pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
+    let included = |o: usize| figures.objectives[o].included;
+    let objective_id = |o: usize| site.objective(o).id.value.as_str();
+    let periods = site
+        .periods
+        .iter()
+        .enumerate()
+        .filter(|(p, period)| {
+            !figures.periods[*p].objectives.is_empty()
+                || site.config.periods.iter().any(|c| c.value.id == period.id)
+        })
+        .map(|(p, period)| {
+            let f = &figures.periods[p];
+            PeriodInfo {
+                id: &period.id,
+                start: period.start.to_string(),
+                end: period.end.to_string(),
+                expected: Num(f.expected),
+                progress: Num(f.progress),
+                objectives: f.objectives.iter().map(|&o| objective_id(o)).collect(),
+            }
+        })
+        .collect();
+    let teams = site
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(t, team)| TeamInfo {
+            id: &team.id,
+            name: &team.name,
+            parent: team.team.map(|p| site.teams[p].id.as_str()),
+            progress: ProgressByPeriod(
+                figures.teams[t]
+                    .iter()
+                    .map(|&(p, x)| (site.periods[p].id.as_str(), Num(x)))
+                    .collect(),
+            ),
+        })
+        .collect();
+    let people = site
+        .people
+        .iter()
+        .map(|p| PersonInfo {
+            id: &p.id,
+            name: &p.name,
+            team: p.team.map(|t| site.teams[t].id.as_str()),
+        })
+        .collect();
+    let objectives = (0..site.objectives.len())
+        .filter(|&o| included(o))
+        .map(|o| objective_info(site, figures, o))
+        .collect();
+    Export {
+        generator: format!("okrs {}", env!("CARGO_PKG_VERSION")),
+        as_of: figures.as_of.to_string(),
+        site: SiteInfo {
+            title: &site.config.title,
+            language: site.config.language.code(),
+            description: site.config.description.as_deref(),
+        },
+        org: site.org().map(|org| OrgInfo {
+            name: org.name.as_deref(),
+            mission: org.mission.as_deref(),
+            vision: org.vision.as_deref(),
+            strategies: org
+                .strategies
+                .iter()
+                .map(|s| StrategyInfo {
+                    id: &s.id.value,
+                    title: &s.title,
+                })
+                .collect(),
+        }),
+        periods,
+        teams,
+        people,
+        objectives,
+    }
+}
+
+fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> ObjectiveInfo<'a> {
+    let resolved = &site.objectives[o];
+    let data = &resolved.data;
+    let f = &figures.objectives[o];
+    let included = |x: usize| figures.objectives[x].included;
+    // aligns_to as written, less references to drafts left out of this build.
+    let aligns_to = data
+        .aligns_to
+        .iter()
+        .filter(|a| {
+            !resolved
+                .parents
+                .iter()
+                .any(|&p| !included(p) && site.objective(p).id.value == a.value)
+        })
+        .map(|a| a.value.as_str())
+        .collect();
+    let key_results = resolved
+        .key_results
+        .iter()
+        .enumerate()
+        .map(|(k, rk)| {
+            let kr = &data.key_results[rk.written];
+            let kf = &f.key_results[k];
+            let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+            KeyResultInfo {
+                id: &rk.full_id,
+                title: &kr.title,
+                owner: rk.owner.map(|p| site.people[p].id.as_str()),
+                metric: rk.metric.as_str(),
+                start: numeric_start.then(|| Num(kr.start_value())),
+                target: if rk.metric == Metric::Milestone {
+                    None
+                } else {
+                    kr.target.as_ref().map(|t| Num(t.value))
+                },
+                unit: kr.unit.as_deref(),
+                weight: Num(kr.weight),
+                current: match kf.current {
+                    Current::Number(v) => CurrentInfo::Number(Num(v)),
+                    Current::Done(d) => CurrentInfo::Done(d),
+                },
+                raw_progress: Num(kf.raw_progress),
+                progress: Num(kf.progress),
+                confidence: kf.confidence,
+                at_risk: kf.at_risk,
+                status: kf.status.as_str(),
+                checkins: rk.checkins[..kf.checkins]
+                    .iter()
+                    .map(|c| CheckinInfo {
+                        date: c.date.to_string(),
+                        value: c.value.map(Num),
+                        done: c.done,
+                        confidence: c.confidence,
+                        author: c.author.as_deref(),
+                        source: &c.source,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    ObjectiveInfo {
+        id: &data.id.value,
+        title: &data.title,
+        period: &site.periods[resolved.period].id,
+        owner: resolved.owner.map(|p| site.people[p].id.as_str()),
+        team: resolved.team.map(|t| site.teams[t].id.as_str()),
+        aligns_to,
+        children: resolved
+            .children
+            .iter()
+            .filter(|&&c| included(c))
+            .map(|&c| site.objective(c).id.value.as_str())
+            .collect(),
+        commitment: data.commitment.as_str(),
+        weight: Num(data.weight),
+        draft: data.draft,
+        progress: Num(f.progress),
+        expected: Num(f.expected),
+        status: f.status.as_str(),
+        confidence: f.confidence,
+        at_risk: f.at_risk,
+        url: objective_url(&data.id.value),
+        key_results,
+    }
+}
+
+/// okrs.json's bytes: pretty-printed, with a final newline.
+pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(&export(site, figures)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_have_no_fraction_and_zero_has_no_sign() {
+        assert_eq!(serde_json::to_string(&Num(40.0)).unwrap(), "40");
+        assert_eq!(serde_json::to_string(&Num(-0.0)).unwrap(), "0");
+        assert_eq!(serde_json::to_string(&Num(0.5)).unwrap(), "0.5");
+        assert_eq!(serde_json::to_string(&Num(99.9)).unwrap(), "99.9");
+    }
+}

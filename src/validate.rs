@@ -1,0 +1,748 @@
+//! Stage 2: checks what no single file can — unique ids, references between files,
+//! alignment cycles, check-ins that fit their key result — and resolves every id to an
+//! index, giving the `Site` that later stages read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{Loaded, schema::did_you_mean};
+use crate::model::*;
+use crate::period;
+
+/// Builds the site from what was loaded; returns it with the problems found.
+pub fn validate(loaded: Loaded) -> (Site, Vec<Diagnostic>) {
+    let mut v = Validator {
+        diagnostics: Vec::new(),
+    };
+    let site = v.build(loaded);
+    (site, v.diagnostics)
+}
+
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// People or teams by id, gathering those only named by references as they are met.
+struct Parties {
+    list: Vec<Party>,
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Parties {
+    fn new() -> Self {
+        Parties {
+            list: Vec::new(),
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+        }
+    }
+
+    /// The party a reference names: by id, else by display name, else a new one only named here.
+    /// The bool says whether a file defines it.
+    fn resolve(&mut self, text: &str) -> (usize, bool) {
+        if let Some(&i) = self.by_id.get(text).or_else(|| self.by_name.get(text)) {
+            return (i, self.list[i].document.is_some());
+        }
+        let id = slug(text);
+        if let Some(&i) = self.by_id.get(&id) {
+            return (i, self.list[i].document.is_some());
+        }
+        let i = self.list.len();
+        self.list.push(Party {
+            id: id.clone(),
+            name: text.to_owned(),
+            document: None,
+            team: None,
+            lead: None,
+        });
+        self.by_id.insert(id, i);
+        (i, false)
+    }
+}
+
+/// A slug of a name for a page path: Chinese and other letters kept, ASCII lower-cased,
+/// white space, slashes and characters unsafe in a URL replaced by `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
+        "_".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+impl Validator {
+    fn error(&mut self, file: &str, pos: Pos, rule: &str, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(file, pos, rule, message));
+    }
+
+    fn build(&mut self, loaded: Loaded) -> Site {
+        let mut site = Site {
+            config: loaded.config,
+            has_people_folder: loaded.has_people_folder,
+            has_teams_folder: loaded.has_teams_folder,
+            ..Site::default()
+        };
+        site.documents = loaded.documents;
+        let periods = self.periods(&site);
+        site.periods = periods.values().cloned().collect();
+        let mut teams = Parties::new();
+        let mut people = Parties::new();
+        self.define_parties(&site, &mut teams, &mut people);
+
+        // Org and strategies.
+        let mut names: HashMap<String, (String, Pos)> = HashMap::new();
+        let mut strategies: Vec<String> = Vec::new();
+        for (i, doc) in site.documents.iter().enumerate() {
+            if let Content::Org(org) = &doc.content {
+                if let Some(first) = site.org {
+                    let first = site.documents[first].path.clone();
+                    self.error(
+                        &doc.path,
+                        Pos { line: 1, column: 1 },
+                        "duplicate-id",
+                        format!("a second org file; the organisation is already described in '{first}'"),
+                    );
+                    continue;
+                }
+                site.org = Some(i);
+                for s in &org.strategies {
+                    if let Some((file, _)) = names.get(&s.id.value) {
+                        let message = format!("strategy id '{}' is already used in '{file}'", s.id.value);
+                        self.error(&doc.path, s.id.pos, "duplicate-id", message);
+                    } else {
+                        names.insert(s.id.value.clone(), (doc.path.clone(), s.id.pos));
+                        strategies.push(s.id.value.clone());
+                    }
+                }
+            }
+        }
+
+        // Objectives, sorted by id; duplicates reported and dropped.
+        let mut order: Vec<usize> = site
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| matches!(d.content, Content::Objective(_)))
+            .map(|(i, _)| i)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (Content::Objective(x), Content::Objective(y)) =
+                (&site.documents[a].content, &site.documents[b].content)
+            else {
+                return std::cmp::Ordering::Equal;
+            };
+            (&x.id.value, &site.documents[a].path).cmp(&(&y.id.value, &site.documents[b].path))
+        });
+        let mut objective_index: HashMap<String, usize> = HashMap::new();
+        for doc_index in order {
+            let doc = &site.documents[doc_index];
+            let Content::Objective(objective) = &doc.content else {
+                continue;
+            };
+            if let Some((file, pos)) = names.get(&objective.id.value) {
+                let message = format!(
+                    "id '{}' is already used in '{file}' (line {})",
+                    objective.id.value, pos.line
+                );
+                self.error(&doc.path, objective.id.pos, "duplicate-id", message);
+                continue;
+            }
+            names.insert(objective.id.value.clone(), (doc.path.clone(), objective.id.pos));
+            let Some(period) = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods) else {
+                continue;
+            };
+            let key_results = self.key_results(&doc.path, objective, &mut people, site.has_people_folder);
+            let owner = objective
+                .owner
+                .as_ref()
+                .map(|o| self.reference(&doc.path, o, &mut people, site.has_people_folder, "person"));
+            let team = objective
+                .team
+                .as_ref()
+                .map(|t| self.reference(&doc.path, t, &mut teams, site.has_teams_folder, "team"));
+            objective_index.insert(objective.id.value.clone(), site.objectives.len());
+            site.objectives.push(ResolvedObjective {
+                document: doc_index,
+                data: objective.clone(),
+                period,
+                owner,
+                team,
+                parents: Vec::new(),
+                strategies: Vec::new(),
+                children: Vec::new(),
+                key_results,
+            });
+        }
+
+        self.alignment(&mut site, &objective_index, &strategies);
+        self.checkins(&mut site, &objective_index);
+        self.resolve_party_links(&site, &mut teams, &mut people);
+
+        // Pages and check-in files, by path (documents are already in path order).
+        for (i, doc) in site.documents.iter().enumerate() {
+            match &doc.content {
+                Content::Page(_) => site.pages.push(i),
+                Content::Checkin(_) => site.checkin_files.push(i),
+                _ => {}
+            }
+        }
+        let (periods, period_map) = sort_with_map(std::mem::take(&mut site.periods), |p| (p.start, p.id.clone()));
+        let (team_list, team_map) = sort_with_map(teams.list, |p| p.id.clone());
+        let (people_list, people_map) = sort_with_map(people.list, |p| p.id.clone());
+        let remap = |map: &[usize], i: &mut Option<usize>| *i = i.map(|x| map[x]);
+        for o in &mut site.objectives {
+            o.period = period_map[o.period];
+            remap(&team_map, &mut o.team);
+            remap(&people_map, &mut o.owner);
+            for kr in &mut o.key_results {
+                remap(&people_map, &mut kr.owner);
+            }
+        }
+        site.periods = periods;
+        site.teams = team_list;
+        site.people = people_list;
+        for t in &mut site.teams {
+            remap(&team_map, &mut t.team);
+            remap(&people_map, &mut t.lead);
+        }
+        for p in &mut site.people {
+            remap(&team_map, &mut p.team);
+        }
+        site
+    }
+
+    /// Custom periods from okrs.yaml, checked for duplicates.
+    fn periods(&mut self, site: &Site) -> BTreeMap<String, Period> {
+        let mut periods = BTreeMap::new();
+        for p in &site.config.periods {
+            if periods.contains_key(&p.value.id) {
+                let message = format!("period '{}' is defined twice", p.value.id);
+                self.error("okrs.yaml", p.pos, "duplicate-id", message);
+            } else {
+                periods.insert(p.value.id.clone(), p.value.clone());
+            }
+        }
+        periods
+    }
+
+    /// The index in `used` of the period an objective names, adding it on first use.
+    fn period_of(
+        &mut self,
+        file: &str,
+        id: &At<String>,
+        custom: &BTreeMap<String, Period>,
+        used: &mut Vec<Period>,
+    ) -> Option<usize> {
+        if let Some(i) = used.iter().position(|p| p.id == id.value) {
+            return Some(i);
+        }
+        if let Some(p) = period::calendar(&id.value) {
+            used.push(p);
+            return Some(used.len() - 1);
+        }
+        let hint = did_you_mean(&id.value, custom.keys().map(String::as_str))
+            .map(|p| format!(" (did you mean '{p}'?)"))
+            .unwrap_or_default();
+        self.error(
+            file,
+            id.pos,
+            "unknown-reference",
+            format!(
+                "period '{}' is neither a calendar period (2024, 2024-H1, 2024-Q2) nor one of okrs.yaml's `periods`{hint}",
+                id.value
+            ),
+        );
+        None
+    }
+
+    fn define_parties(&mut self, site: &Site, teams: &mut Parties, people: &mut Parties) {
+        for (i, doc) in site.documents.iter().enumerate() {
+            let (parties, id, name, what) = match &doc.content {
+                Content::Team(t) => (&mut *teams, &t.id, &t.name, "team"),
+                Content::Person(p) => (&mut *people, &p.id, &p.name, "person"),
+                _ => continue,
+            };
+            if let Some(&j) = parties.by_id.get(&id.value) {
+                let first = parties.list[j].document.map(|d| site.documents[d].path.clone());
+                let message = format!(
+                    "{what} id '{}' is already used in '{}'",
+                    id.value,
+                    first.unwrap_or_default()
+                );
+                self.error(&doc.path, id.pos, "duplicate-id", message);
+                continue;
+            }
+            let index = parties.list.len();
+            parties.list.push(Party {
+                id: id.value.clone(),
+                name: name.clone(),
+                document: Some(i),
+                team: None,
+                lead: None,
+            });
+            parties.by_id.insert(id.value.clone(), index);
+            parties.by_name.entry(name.clone()).or_insert(index);
+        }
+    }
+
+    /// Resolves an owner or team; warns (through lints later) about undefined ones only
+    /// where the site keeps such files. Returns the party's index.
+    fn reference(
+        &mut self,
+        file: &str,
+        text: &At<String>,
+        parties: &mut Parties,
+        has_folder: bool,
+        what: &str,
+    ) -> usize {
+        let (index, defined) = parties.resolve(&text.value);
+        if !defined && has_folder {
+            let rule = if what == "team" { "unknown-team" } else { "unknown-person" };
+            let folder = if what == "team" { "teams/" } else { "people/" };
+            let known: Vec<&str> = parties
+                .list
+                .iter()
+                .filter(|p| p.document.is_some())
+                .map(|p| p.id.as_str())
+                .collect();
+            let hint = did_you_mean(&text.value, known)
+                .map(|k| format!(" (did you mean '{k}'?)"))
+                .unwrap_or_default();
+            self.diagnostics.push(Diagnostic::new(
+                file,
+                text.pos,
+                crate::diagnostics::Severity::Warning,
+                rule,
+                format!("no file in {folder} defines the {what} '{}'{hint}", text.value),
+            ));
+        }
+        index
+    }
+
+    fn key_results(
+        &mut self,
+        file: &str,
+        objective: &Objective,
+        people: &mut Parties,
+        has_people_folder: bool,
+    ) -> Vec<ResolvedKeyResult> {
+        let mut seen: HashMap<&str, Pos> = HashMap::new();
+        let mut out = Vec::new();
+        for (written, kr) in objective.key_results.iter().enumerate() {
+            if let Some(first) = seen.get(kr.id.value.as_str()) {
+                let message = format!(
+                    "key result id '{}' is already used on line {} of this objective",
+                    kr.id.value, first.line
+                );
+                self.error(file, kr.id.pos, "duplicate-id", message);
+                continue;
+            }
+            seen.insert(&kr.id.value, kr.id.pos);
+            let metric = kr.effective_metric();
+            if matches!(metric, Metric::Increase | Metric::Decrease) {
+                if let Some(target) = &kr.target {
+                    if (target.value - kr.start_value()).abs() < 1e-9 {
+                        self.error(
+                            file,
+                            target.pos,
+                            "target-equals-start",
+                            format!(
+                                "key result '{}' starts at its target ({}): there is nothing to {}",
+                                kr.id.value,
+                                target.value,
+                                metric.as_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            let owner = kr
+                .owner
+                .as_ref()
+                .map(|o| self.reference(file, o, people, has_people_folder, "person"));
+            let mut checkins = Vec::new();
+            for (n, update) in kr.checkins.iter().enumerate() {
+                if self.fits(file, update, metric, &kr.id.value) {
+                    checkins.push((
+                        (update.date.value, 0u8, String::new(), n),
+                        Checkin {
+                            date: update.date.value,
+                            value: update.value.as_ref().map(|v| v.value),
+                            done: update.done.as_ref().map(|d| d.value),
+                            confidence: update.confidence.as_ref().map(|c| c.value),
+                            author: None,
+                            source: file.to_owned(),
+                            note: update.note.clone().unwrap_or_default(),
+                            document: usize::MAX,
+                        },
+                    ));
+                }
+            }
+            out.push(ResolvedKeyResult {
+                written,
+                full_id: format!("{}/{}", objective.id.value, kr.id.value),
+                metric,
+                owner,
+                checkins: checkins.into_iter().map(|(_, c)| c).collect(),
+            });
+        }
+        out
+    }
+
+    /// Whether an update fits its key result's metric (`done` for milestones, `value` otherwise).
+    fn fits(&mut self, file: &str, update: &Update, metric: Metric, kr: &str) -> bool {
+        match (metric, &update.value, &update.done) {
+            (Metric::Milestone, Some(value), _) => {
+                self.error(
+                    file,
+                    value.pos,
+                    "checkin-mismatch",
+                    format!("key result '{kr}' is a milestone: check in with `done: true` or `done: false`, not `value`"),
+                );
+                false
+            }
+            (m, _, Some(done)) if m.is_numeric() => {
+                self.error(
+                    file,
+                    done.pos,
+                    "checkin-mismatch",
+                    format!(
+                        "key result '{kr}' is measured by a number ({}): check in with `value`, not `done`",
+                        m.as_str()
+                    ),
+                );
+                false
+            }
+            (Metric::Milestone, None, Some(_)) => true,
+            (_, Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// Resolves `aligns_to`, fills in children and reports every cycle once.
+    fn alignment(&mut self, site: &mut Site, index: &HashMap<String, usize>, strategies: &[String]) {
+        for i in 0..site.objectives.len() {
+            let file = site.documents[site.objectives[i].document].path.clone();
+            let targets = site.objectives[i].data.aligns_to.clone();
+            for target in targets {
+                if let Some(&parent) = index.get(&target.value) {
+                    if parent == i {
+                        self.error(
+                            &file,
+                            target.pos,
+                            "alignment-cycle",
+                            format!("objective '{}' aligns to itself", target.value),
+                        );
+                    } else if !site.objectives[i].parents.contains(&parent) {
+                        site.objectives[i].parents.push(parent);
+                        site.objectives[parent].children.push(i);
+                    }
+                } else if strategies.contains(&target.value) {
+                    site.objectives[i].strategies.push(target.value.clone());
+                } else {
+                    let candidates = index.keys().map(String::as_str).chain(strategies.iter().map(String::as_str));
+                    let hint = did_you_mean(&target.value, candidates)
+                        .map(|c| format!(" (did you mean '{c}'?)"))
+                        .unwrap_or_default();
+                    self.error(
+                        &file,
+                        target.pos,
+                        "unknown-reference",
+                        format!(
+                            "aligns_to names '{}', which no objective or strategy defines{hint}",
+                            target.value
+                        ),
+                    );
+                }
+            }
+        }
+        for o in &mut site.objectives {
+            o.children.sort_unstable();
+        }
+        for cycle in find_cycles(site) {
+            let ids: Vec<&str> = cycle.iter().map(|&i| site.objective(i).id.value.as_str()).collect();
+            let first = cycle[0];
+            let next = cycle.get(1).copied().unwrap_or(first);
+            let next_id = &site.objective(next).id.value;
+            let pos = site
+                .objective(first)
+                .aligns_to
+                .iter()
+                .find(|a| &a.value == next_id)
+                .map_or(Pos { line: 1, column: 1 }, |a| a.pos);
+            let file = site.documents[site.objectives[first].document].path.clone();
+            let mut path = ids.join(" → ");
+            path.push_str(" → ");
+            path.push_str(ids[0]);
+            self.error(
+                &file,
+                pos,
+                "alignment-cycle",
+                format!("objectives align to each other in a cycle: {path}"),
+            );
+        }
+    }
+
+    /// Attaches each check-in file's updates to its key result and orders every key result's
+    /// check-ins as SPEC 2 says.
+    fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
+        // Inline check-ins come from the objective's own document.
+        for o in &mut site.objectives {
+            let document = o.document;
+            for kr in &mut o.key_results {
+                for c in &mut kr.checkins {
+                    c.document = document;
+                }
+            }
+        }
+        let mut keyed: HashMap<(usize, usize), Vec<((chrono::NaiveDate, u8, usize, usize), Checkin)>> =
+            HashMap::new();
+        for (doc_index, doc) in site.documents.iter().enumerate() {
+            let Content::Checkin(file) = &doc.content else {
+                continue;
+            };
+            for (n, update) in file.updates.iter().enumerate() {
+                let Some((o, k)) = find_kr(site, index, &update.kr.value) else {
+                    let all = site
+                        .objectives
+                        .iter()
+                        .flat_map(|o| o.key_results.iter().map(|k| k.full_id.as_str()));
+                    let hint = did_you_mean(&update.kr.value, all)
+                        .map(|c| format!(" (did you mean '{c}'?)"))
+                        .unwrap_or_default();
+                    let message = format!(
+                        "kr names '{}', which is no key result (write OBJECTIVE/KR, e.g. 'teebee-o1/kr1'){hint}",
+                        update.kr.value
+                    );
+                    self.error(&doc.path, update.kr.pos, "unknown-reference", message);
+                    continue;
+                };
+                let kr = &site.objectives[o].key_results[k];
+                let metric = kr.metric;
+                let full_id = kr.full_id.clone();
+                if !self.fits(&doc.path, update, metric, &full_id) {
+                    continue;
+                }
+                keyed.entry((o, k)).or_default().push((
+                    (update.date.value, 1, doc_index, n),
+                    Checkin {
+                        date: update.date.value,
+                        value: update.value.as_ref().map(|v| v.value),
+                        done: update.done.as_ref().map(|d| d.value),
+                        confidence: update.confidence.as_ref().map(|c| c.value),
+                        author: update.author.clone(),
+                        source: doc.path.clone(),
+                        note: update.note.clone().unwrap_or_else(|| doc.body.clone()),
+                        document: doc_index,
+                    },
+                ));
+            }
+        }
+        for (o_index, o) in site.objectives.iter_mut().enumerate() {
+            for (k_index, kr) in o.key_results.iter_mut().enumerate() {
+                let mut all: Vec<((chrono::NaiveDate, u8, usize, usize), Checkin)> = kr
+                    .checkins
+                    .drain(..)
+                    .enumerate()
+                    .map(|(n, c)| ((c.date, 0, 0, n), c))
+                    .collect();
+                all.extend(keyed.remove(&(o_index, k_index)).unwrap_or_default());
+                // Documents are in byte order of their paths, so the document index orders files.
+                all.sort_by(|a, b| a.0.cmp(&b.0));
+                kr.checkins = all.into_iter().map(|(_, c)| c).collect();
+            }
+        }
+    }
+
+    /// Links teams to parents and leads, and people to their teams.
+    fn resolve_party_links(&mut self, site: &Site, teams: &mut Parties, people: &mut Parties) {
+        for doc in &site.documents {
+            match &doc.content {
+                Content::Team(t) => {
+                    let Some(&me) = teams.by_id.get(&t.id.value) else {
+                        continue;
+                    };
+                    if teams.list[me].document.map(|d| &site.documents[d].path) != Some(&doc.path) {
+                        continue;
+                    }
+                    if let Some(parent) = &t.parent {
+                        let p = self.reference(&doc.path, parent, teams, site.has_teams_folder, "team");
+                        teams.list[me].team = Some(p);
+                    }
+                    if let Some(lead) = &t.lead {
+                        let l = self.reference(&doc.path, lead, people, site.has_people_folder, "person");
+                        teams.list[me].lead = Some(l);
+                    }
+                }
+                Content::Person(p) => {
+                    let Some(&me) = people.by_id.get(&p.id.value) else {
+                        continue;
+                    };
+                    if people.list[me].document.map(|d| &site.documents[d].path) != Some(&doc.path) {
+                        continue;
+                    }
+                    if let Some(team) = &p.team {
+                        let t = self.reference(&doc.path, team, teams, site.has_teams_folder, "team");
+                        people.list[me].team = Some(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for cycle in party_cycles(&teams.list) {
+            let names: Vec<&str> = cycle.iter().map(|&i| teams.list[i].id.as_str()).collect();
+            let first = &teams.list[cycle[0]];
+            let file = first.document.map_or("", |d| site.documents[d].path.as_str()).to_owned();
+            let message = format!("teams are each other's parents in a cycle: {} → {}", names.join(" → "), names[0]);
+            self.error(&file, Pos { line: 1, column: 1 }, "team-cycle", message);
+            // Break the cycle so that nothing downstream walks it forever.
+            teams.list[cycle[0]].team = None;
+        }
+    }
+}
+
+fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
+    let (objective, kr) = full.rsplit_once('/')?;
+    let &o = index.get(objective)?;
+    // Key results dropped as duplicates are not in the resolved list: find by full id.
+    let full_id = format!("{objective}/{kr}");
+    let k = site.objectives[o].key_results.iter().position(|r| r.full_id == full_id)?;
+    Some((o, k))
+}
+
+/// Sorts a list by a key and returns, for each old index, the new one.
+fn sort_with_map<T, K: Ord>(list: Vec<T>, key: impl Fn(&T) -> K) -> (Vec<T>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_key(|&i| key(&list[i]));
+    let mut map = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        map[old] = new;
+    }
+    let mut slots: Vec<Option<T>> = list.into_iter().map(Some).collect();
+    let sorted = order.iter().filter_map(|&old| slots[old].take()).collect();
+    (sorted, map)
+}
+
+/// Every alignment cycle, each as its members starting from the smallest index.
+fn find_cycles(site: &Site) -> Vec<Vec<usize>> {
+    let parents: Vec<Vec<usize>> = site.objectives.iter().map(|o| o.parents.clone()).collect();
+    cycles(&parents)
+}
+
+fn party_cycles(list: &[Party]) -> Vec<Vec<usize>> {
+    let parents: Vec<Vec<usize>> = list.iter().map(|p| p.team.into_iter().collect()).collect();
+    cycles(&parents)
+}
+
+/// Finds the strongly connected components with more than one member (Tarjan's algorithm,
+/// iteratively so deep alignment chains cannot overflow the stack), each as a cycle path.
+pub fn cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut components = Vec::new();
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (v, ref mut edge)) = work.last_mut() {
+            if *edge == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*edge) {
+                *edge += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                if component.len() > 1 {
+                    components.push(cycle_path(edges, &component));
+                }
+            }
+        }
+    }
+    components.sort();
+    components
+}
+
+/// Orders a component's members along its edges, starting from the smallest.
+fn cycle_path(edges: &[Vec<usize>], component: &[usize]) -> Vec<usize> {
+    let start = *component.iter().min().unwrap_or(&0);
+    let mut path = vec![start];
+    let mut current = start;
+    while path.len() < component.len() {
+        let next = edges[current]
+            .iter()
+            .copied()
+            .filter(|w| component.contains(w) && !path.contains(w))
+            .min();
+        match next {
+            Some(w) => {
+                path.push(w);
+                current = w;
+            }
+            None => break,
+        }
+    }
+    // Members off the walked path (a component with branches) are still named.
+    let mut rest: Vec<usize> = component.iter().copied().filter(|w| !path.contains(w)).collect();
+    rest.sort_unstable();
+    path.extend(rest);
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles_name_every_member() {
+        // 0 → 1 → 2 → 0, and 3 → 0 outside the cycle.
+        let edges = vec![vec![1], vec![2], vec![0], vec![0]];
+        assert_eq!(cycles(&edges), vec![vec![0, 1, 2]]);
+        assert!(cycles(&[vec![1], vec![], vec![1]]).is_empty());
+    }
+
+    #[test]
+    fn slugs_keep_chinese_and_replace_unsafe_characters() {
+        assert_eq!(slug("Li Si"), "li-si");
+        assert_eq!(slug("李四"), "李四");
+        assert_eq!(slug("R&D / Ops"), "r-d-ops");
+        assert_eq!(slug("  "), "_");
+    }
+}

@@ -1,0 +1,297 @@
+//! The one place that knows about YAML: parses front matter into a tree of values that
+//! each carry the line and column they were written at, so every later stage can point at them.
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Options, Spanned};
+use std::fmt;
+
+/// A position in a file: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A YAML value with the position it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+    /// The scalar as written in the source (for plain scalars read as text), if known.
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// What the value is, as a reader would name it in an error message.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl Node {
+    /// A scalar's text: strings as they are, numbers and booleans as written.
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => self.source.clone().or_else(|| {
+                Some(match &self.value {
+                    Value::Int(i) => i.to_string(),
+                    Value::Float(f) => f.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    _ => String::new(),
+                })
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.value {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.value {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// A YAML syntax error, positioned in the parsed text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+struct RawValue(Value);
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Int(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(RawValue(
+            i64::try_from(v).map_or(Value::Float(v as f64), Value::Int),
+        ))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Str(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Str(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<RawValue>>()? {
+            items.push(item);
+        }
+        Ok(RawValue(Value::Seq(
+            items.into_iter().map(|s| spanned_to_node(s)).collect(),
+        )))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((k, v)) = map.next_entry::<Spanned<RawValue>, Spanned<RawValue>>()? {
+            entries.push((spanned_to_node(k), spanned_to_node(v)));
+        }
+        Ok(RawValue(Value::Map(entries)))
+    }
+}
+
+fn spanned_to_node(s: Spanned<RawValue>) -> Node {
+    let pos = Pos {
+        line: u32::try_from(s.referenced.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(s.referenced.column()).unwrap_or(u32::MAX),
+    };
+    Node {
+        value: s.value.0,
+        pos,
+        source: None,
+    }
+}
+
+/// Parses one YAML document. Positions are relative to the text given.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut options = Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
+        Ok(root) => {
+            let mut node = spanned_to_node(root);
+            // An empty document is an empty mapping, not "nothing".
+            if node.value == Value::Null {
+                node.value = Value::Map(Vec::new());
+                node.pos = Pos { line: 1, column: 1 };
+            }
+            attach_sources(&mut node, text);
+            Ok(node)
+        }
+        Err(err) => {
+            let pos = err.location().map_or(Pos { line: 1, column: 1 }, |loc| Pos {
+                line: u32::try_from(loc.line()).unwrap_or(1).max(1),
+                column: u32::try_from(loc.column()).unwrap_or(1).max(1),
+            });
+            Err(SyntaxError {
+                pos,
+                message: clean_message(&err.without_snippet().to_string()),
+            })
+        }
+    }
+}
+
+/// Records the written text of plain numbers and booleans, so `title: 2024` reads as "2024"
+/// and `value: 1.50` keeps its spelling where text is wanted.
+fn attach_sources(node: &mut Node, text: &str) {
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| attach_sources(n, text)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+            attach_sources(k, text);
+            attach_sources(v, text);
+        }),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+            node.source = scalar_at(text, node.pos);
+        }
+        _ => {}
+    }
+}
+
+/// The plain scalar starting at `pos`: up to the end of the line, a comment, or a flow indicator.
+fn scalar_at(text: &str, pos: Pos) -> Option<String> {
+    let line = text.lines().nth(pos.line.checked_sub(1)? as usize)?;
+    let rest: String = line.chars().skip(pos.column.checked_sub(1)? as usize).collect();
+    let end = rest
+        .find(" #")
+        .into_iter()
+        .chain(rest.find([',', ']', '}']))
+        .min()
+        .unwrap_or(rest.len());
+    let word = rest[..end].trim();
+    (!word.is_empty()).then(|| word.to_owned())
+}
+
+/// serde-saphyr appends " at line N, column M"; the diagnostic carries the position itself.
+fn clean_message(message: &str) -> String {
+    let trimmed = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    let trimmed = trimmed.strip_prefix("error: ").unwrap_or(trimmed);
+    let trimmed = trimmed.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    trimmed.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map_get<'a>(node: &'a Node, key: &str) -> &'a Node {
+        let entries = node.as_map().expect("a mapping");
+        &entries
+            .iter()
+            .find(|(k, _)| k.value == Value::Str(key.into()))
+            .expect("key present")
+            .1
+    }
+
+    #[test]
+    fn values_carry_their_line_and_column() {
+        let root = parse("title: x\nkey_results:\n  - { id: a, target: 70 }\n").unwrap();
+        let krs = map_get(&root, "key_results");
+        let Value::Seq(items) = &krs.value else {
+            panic!("a list")
+        };
+        let target = map_get(&items[0], "target");
+        assert_eq!(target.value, Value::Int(70));
+        assert_eq!(target.pos, Pos { line: 3, column: 22 });
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_stay_text() {
+        let root = parse("owner: yes\nn: 1\n").unwrap();
+        assert_eq!(map_get(&root, "owner").value, Value::Str("yes".into()));
+        assert_eq!(map_get(&root, "n").value, Value::Int(1));
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling() {
+        let root = parse("title: 2024\nv: 1.50 # note\n").unwrap();
+        assert_eq!(map_get(&root, "title").scalar_text().unwrap(), "2024");
+        assert_eq!(map_get(&root, "v").scalar_text().unwrap(), "1.50");
+    }
+
+    #[test]
+    fn dates_are_text() {
+        let root = parse("date: 2024-05-15\n").unwrap();
+        assert_eq!(map_get(&root, "date").value, Value::Str("2024-05-15".into()));
+    }
+
+    #[test]
+    fn syntax_errors_are_positioned() {
+        let err = parse("a: [1, 2\nb: c\n").unwrap_err();
+        assert_eq!(err.pos.line, 2);
+        assert!(!err.message.contains("at line"), "{}", err.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let err = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(err.pos, Pos { line: 2, column: 1 });
+        assert!(err.message.contains("duplicate"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_document_is_an_empty_mapping() {
+        assert_eq!(parse("").unwrap().value, Value::Map(vec![]));
+    }
+}
