@@ -88,7 +88,11 @@ pub struct Figures {
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
-pub fn as_of_date(flag: Option<NaiveDate>, config: &Config, source_date_epoch: Option<&str>) -> NaiveDate {
+pub fn as_of_date(
+    flag: Option<NaiveDate>,
+    config: &Config,
+    source_date_epoch: Option<&str>,
+) -> NaiveDate {
     flag.or(config.as_of)
         .or_else(|| {
             let seconds: i64 = source_date_epoch?.trim().parse().ok()?;
@@ -109,6 +113,12 @@ fn clamp_unit(x: f64) -> f64 {
     }
 }
 
+/// Rounds a difference of two written decimals to 12 significant digits, which removes
+/// binary representation noise (7.1 − 6.2 is 0.9, not 0.8999999999999995).
+fn decimal(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
 /// A key result's progress from its current value; `None` current means no data.
 pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f64, f64) {
     let Some(current) = current else {
@@ -118,7 +128,7 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
     let p = match (metric, current) {
         (Metric::Increase | Metric::Decrease, Current::Number(v)) => {
             let start = kr.start_value();
-            let raw = (v - start) / (target - start);
+            let raw = decimal(v - start) / decimal(target - start);
             if !raw.is_finite() {
                 return (0.0, 0.0);
             }
@@ -142,11 +152,20 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
 pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
     let (sum, weights) = items
         .into_iter()
-        .fold((0.0, 0.0), |(s, w), (value, weight)| (s + value * weight, w + weight));
+        .fold((0.0, 0.0), |(s, w), (value, weight)| {
+            (s + value * weight, w + weight)
+        });
     if weights > 0.0 { sum / weights } else { 0.0 }
 }
 
-pub fn status(as_of: NaiveDate, period: &Period, progress: f64, has_data: bool, expected: f64, tolerance: f64) -> Status {
+pub fn status(
+    as_of: NaiveDate,
+    period: &Period,
+    progress: f64,
+    has_data: bool,
+    expected: f64,
+    tolerance: f64,
+) -> Status {
     if as_of < period.start {
         Status::Upcoming
     } else if progress >= 1.0 - EPSILON {
@@ -161,7 +180,12 @@ pub fn status(as_of: NaiveDate, period: &Period, progress: f64, has_data: bool, 
 }
 
 /// Computes the figures of a key result as of `date`.
-pub fn key_result_at(site: &Site, objective: usize, index: usize, date: NaiveDate) -> KeyResultFigures {
+pub fn key_result_at(
+    site: &Site,
+    objective: usize,
+    index: usize,
+    date: NaiveDate,
+) -> KeyResultFigures {
     let resolved = &site.objectives[objective];
     let rk = &resolved.key_results[index];
     let kr = &resolved.data.key_results[rk.written];
@@ -184,14 +208,26 @@ pub fn key_result_at(site: &Site, objective: usize, index: usize, date: NaiveDat
         progress,
         confidence,
         at_risk: confidence.is_some_and(|c| c <= 3),
-        status: status(date, period, progress, visible > 0, expected, site.config.pace_tolerance),
+        status: status(
+            date,
+            period,
+            progress,
+            visible > 0,
+            expected,
+            site.config.pace_tolerance,
+        ),
         checkins: visible,
     }
 }
 
 /// The progress of an objective as of `date`, following children where it has no key
 /// results. `include` says which objectives count (drafts may not).
-pub fn objective_progress_at(site: &Site, objective: usize, date: NaiveDate, include: &dyn Fn(usize) -> bool) -> f64 {
+pub fn objective_progress_at(
+    site: &Site,
+    objective: usize,
+    date: NaiveDate,
+    include: &dyn Fn(usize) -> bool,
+) -> f64 {
     let mut memo = vec![None; site.objectives.len()];
     progress_rec(site, objective, date, include, &mut memo)
 }
@@ -210,12 +246,18 @@ fn progress_rec(
     memo[o] = Some(0.0);
     let resolved = &site.objectives[o];
     let p = if resolved.key_results.is_empty() {
-        let children: Vec<usize> = resolved.children.iter().copied().filter(|&c| include(c)).collect();
-        weighted_mean(
-            children
-                .into_iter()
-                .map(|c| (progress_rec(site, c, date, include, memo), site.objective(c).weight)),
-        )
+        let children: Vec<usize> = resolved
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| include(c))
+            .collect();
+        weighted_mean(children.into_iter().map(|c| {
+            (
+                progress_rec(site, c, date, include, memo),
+                site.objective(c).weight,
+            )
+        }))
     } else {
         weighted_mean((0..resolved.key_results.len()).map(|k| {
             let kr = &resolved.data.key_results[resolved.key_results[k].written];
@@ -247,19 +289,31 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
     let mut has_data: Vec<Option<bool>> = vec![None; n];
     for o in topological_children_first(site) {
         let resolved = &site.objectives[o];
-        let children: Vec<usize> = resolved.children.iter().copied().filter(|&c| include(c)).collect();
+        let children: Vec<usize> = resolved
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| include(c))
+            .collect();
         if resolved.key_results.is_empty() {
-            progress[o] = Some(weighted_mean(
+            progress[o] =
+                Some(weighted_mean(children.iter().map(|&c| {
+                    (progress[c].unwrap_or(0.0), site.objective(c).weight)
+                })));
+            confidence[o] = Some(
                 children
                     .iter()
-                    .map(|&c| (progress[c].unwrap_or(0.0), site.objective(c).weight)),
-            ));
-            confidence[o] = Some(children.iter().filter_map(|&c| confidence[c].flatten()).min());
+                    .filter_map(|&c| confidence[c].flatten())
+                    .min(),
+            );
             has_data[o] = Some(children.iter().any(|&c| has_data[c].unwrap_or(false)));
         } else {
             let krs = &key_results[o];
             progress[o] = Some(weighted_mean(krs.iter().enumerate().map(|(k, f)| {
-                (f.progress, resolved.data.key_results[resolved.key_results[k].written].weight)
+                (
+                    f.progress,
+                    resolved.data.key_results[resolved.key_results[k].written].weight,
+                )
             })));
             confidence[o] = Some(krs.iter().filter_map(|f| f.confidence).min());
             has_data[o] = Some(krs.iter().any(|f| f.checkins > 0));
@@ -325,7 +379,9 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
                 .filter_map(|p| {
                     let members: Vec<usize> = (0..n)
                         .filter(|&o| {
-                            included[o] && site.objectives[o].period == p && site.objectives[o].team == Some(t)
+                            included[o]
+                                && site.objectives[o].period == p
+                                && site.objectives[o].team == Some(t)
                         })
                         .collect();
                     (!members.is_empty()).then(|| {
@@ -446,6 +502,12 @@ mod tests {
         let k = kr(Some(0.0), Some(1.0));
         let (_, p) = progress(&k, Metric::Increase, Some(Current::Number(0.7 - 0.2)));
         assert!(close(p, 0.5));
+        let k = kr(Some(6.2), Some(8.0));
+        let (raw, _) = progress(&k, Metric::Increase, Some(Current::Number(7.1)));
+        assert_eq!(raw, 0.5);
+        let k = kr(Some(0.0), Some(3.0));
+        let (raw, _) = progress(&k, Metric::Increase, Some(Current::Number(1.0)));
+        assert_eq!(raw, 1.0 / 3.0);
         let k = kr(None, Some(99.9));
         let (_, p) = progress(&k, Metric::StayAbove, Some(Current::Number(99.9)));
         assert_eq!(p, 1.0);
@@ -461,19 +523,37 @@ mod tests {
     #[test]
     fn stay_above_and_below_are_kept_or_broken() {
         let k = kr(None, Some(99.9));
-        assert_eq!(progress(&k, Metric::StayAbove, Some(Current::Number(99.95))).1, 1.0);
-        assert_eq!(progress(&k, Metric::StayAbove, Some(Current::Number(99.8))).1, 0.0);
+        assert_eq!(
+            progress(&k, Metric::StayAbove, Some(Current::Number(99.95))).1,
+            1.0
+        );
+        assert_eq!(
+            progress(&k, Metric::StayAbove, Some(Current::Number(99.8))).1,
+            0.0
+        );
         let k = kr(None, Some(200.0));
-        assert_eq!(progress(&k, Metric::StayBelow, Some(Current::Number(200.0))).1, 1.0);
-        assert_eq!(progress(&k, Metric::StayBelow, Some(Current::Number(201.0))).1, 0.0);
+        assert_eq!(
+            progress(&k, Metric::StayBelow, Some(Current::Number(200.0))).1,
+            1.0
+        );
+        assert_eq!(
+            progress(&k, Metric::StayBelow, Some(Current::Number(201.0))).1,
+            0.0
+        );
     }
 
     #[test]
     fn milestones_are_done_or_not() {
         let k = kr(None, None);
         assert_eq!(k.effective_metric(), Metric::Milestone);
-        assert_eq!(progress(&k, Metric::Milestone, Some(Current::Done(true))), (1.0, 1.0));
-        assert_eq!(progress(&k, Metric::Milestone, Some(Current::Done(false))), (0.0, 0.0));
+        assert_eq!(
+            progress(&k, Metric::Milestone, Some(Current::Done(true))),
+            (1.0, 1.0)
+        );
+        assert_eq!(
+            progress(&k, Metric::Milestone, Some(Current::Done(false))),
+            (0.0, 0.0)
+        );
     }
 
     #[test]
@@ -486,20 +566,44 @@ mod tests {
     fn status_takes_the_first_that_applies() {
         let q2 = period::calendar("2024-Q2").unwrap();
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(status(d("2024-03-31"), &q2, 1.0, true, 0.0, 0.1), Status::Upcoming);
-        assert_eq!(status(d("2024-05-20"), &q2, 1.0, true, 0.5, 0.1), Status::Done);
-        assert_eq!(status(d("2024-05-20"), &q2, 0.0, false, 0.5, 0.1), Status::NoData);
-        assert_eq!(status(d("2024-05-20"), &q2, 0.4, true, 0.5, 0.1), Status::OnTrack);
-        assert_eq!(status(d("2024-05-20"), &q2, 0.39, true, 0.5, 0.1), Status::Behind);
+        assert_eq!(
+            status(d("2024-03-31"), &q2, 1.0, true, 0.0, 0.1),
+            Status::Upcoming
+        );
+        assert_eq!(
+            status(d("2024-05-20"), &q2, 1.0, true, 0.5, 0.1),
+            Status::Done
+        );
+        assert_eq!(
+            status(d("2024-05-20"), &q2, 0.0, false, 0.5, 0.1),
+            Status::NoData
+        );
+        assert_eq!(
+            status(d("2024-05-20"), &q2, 0.4, true, 0.5, 0.1),
+            Status::OnTrack
+        );
+        assert_eq!(
+            status(d("2024-05-20"), &q2, 0.39, true, 0.5, 0.1),
+            Status::Behind
+        );
     }
 
     #[test]
     fn as_of_prefers_flag_then_config_then_epoch() {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let mut config = Config::default();
-        assert_eq!(as_of_date(None, &config, Some("1716163200")), d("2024-05-20"));
+        assert_eq!(
+            as_of_date(None, &config, Some("1716163200")),
+            d("2024-05-20")
+        );
         config.as_of = Some(d("2024-01-02"));
-        assert_eq!(as_of_date(None, &config, Some("1716163200")), d("2024-01-02"));
-        assert_eq!(as_of_date(Some(d("2024-03-03")), &config, None), d("2024-03-03"));
+        assert_eq!(
+            as_of_date(None, &config, Some("1716163200")),
+            d("2024-01-02")
+        );
+        assert_eq!(
+            as_of_date(Some(d("2024-03-03")), &config, None),
+            d("2024-03-03")
+        );
     }
 }

@@ -63,9 +63,8 @@ impl Diagnostic {
 /// Sorts by file, then position, then rule, and drops exact repeats.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.rule, &a.message).cmp(&(
-            &b.file, b.line, b.column, b.severity, &b.rule, &b.message,
-        ))
+        (&a.file, a.line, a.column, a.severity, &a.rule, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.rule, &b.message))
     });
     diagnostics.dedup();
 }
@@ -169,7 +168,10 @@ mod tests {
     fn sample() -> Diagnostic {
         Diagnostic::error(
             "objectives/a.md",
-            Pos { line: 12, column: 5 },
+            Pos {
+                line: 12,
+                column: 5,
+            },
             "unknown-reference",
             "aligns_to names 'x', 100% wrong",
         )

@@ -50,7 +50,10 @@ pub fn is_site(root: &Path) -> bool {
 
 /// Loads, validates, computes and lints the site at `root`.
 pub fn analyse(root: &Path, options: &Options) -> Analysis {
-    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
     let mut loaded = load::load_site(root, Some(&output));
     let files = loaded.files;
     let mut earlier = std::mem::take(&mut loaded.diagnostics);

@@ -38,7 +38,9 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
             warn(
                 objective.pos,
                 "objective-aligned",
-                format!("objective '{id}' aligns to nothing: give `aligns_to` a strategy or a parent objective"),
+                format!(
+                    "objective '{id}' aligns to nothing: give `aligns_to` a strategy or a parent objective"
+                ),
             );
         }
         if objective.key_results.is_empty() && resolved.children.is_empty() {
@@ -59,17 +61,17 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
                 ),
             );
         }
-        if objective.commitment == Commitment::Aspirational {
-            if let Some(day) = too_easy(site, figures, o) {
-                warn(
-                    objective.pos,
-                    "too-easy",
-                    format!(
-                        "aspirational objective '{id}' was complete on {day}, in the first half of {}: aim higher",
-                        period.id
-                    ),
-                );
-            }
+        if objective.commitment == Commitment::Aspirational
+            && let Some(day) = too_easy(site, figures, o)
+        {
+            warn(
+                objective.pos,
+                "too-easy",
+                format!(
+                    "aspirational objective '{id}' was complete on {day}, in the first half of {}: aim higher",
+                    period.id
+                ),
+            );
         }
 
         let running = period::is_running(period, as_of);
@@ -80,7 +82,10 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
                 warn(
                     kr.pos,
                     "kr-owner",
-                    format!("key result '{}' has no owner: someone must keep pushing and checking it", rk.full_id),
+                    format!(
+                        "key result '{}' has no owner: someone must keep pushing and checking it",
+                        rk.full_id
+                    ),
                 );
             }
             if kr.target.is_none() && kr.metric.is_none() {
@@ -99,7 +104,12 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
                     None => warn(
                         kr.pos,
                         "kr-no-checkins",
-                        format!("key result '{}' has no check-in yet, {} days into {}", rk.full_id, (as_of - period.start).num_days(), period.id),
+                        format!(
+                            "key result '{}' has no check-in yet, {} days into {}",
+                            rk.full_id,
+                            (as_of - period.start).num_days(),
+                            period.id
+                        ),
                     ),
                     Some(last) if ((as_of - last.date).num_days() as f64) > stale_days => warn(
                         kr.pos,
@@ -136,10 +146,21 @@ fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDat
         let resolved = &site.objectives[x];
         for (k, kr) in resolved.key_results.iter().enumerate() {
             let visible = figures.objectives[x].key_results[k].checkins;
-            dates.extend(kr.checkins[..visible].iter().map(|c| c.date).filter(|d| *d <= half));
+            dates.extend(
+                kr.checkins[..visible]
+                    .iter()
+                    .map(|c| c.date)
+                    .filter(|d| *d <= half),
+            );
         }
         if resolved.key_results.is_empty() {
-            stack.extend(resolved.children.iter().copied().filter(|&c| figures.objectives[c].included));
+            stack.extend(
+                resolved
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| figures.objectives[c].included),
+            );
         }
     }
     dates.sort_unstable();

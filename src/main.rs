@@ -53,7 +53,8 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    okrs::load::schema::parse_date(s).ok_or_else(|| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    okrs::load::schema::parse_date(s)
+        .ok_or_else(|| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -104,7 +105,10 @@ fn check(site: &Path, as_of: Option<NaiveDate>, format: Format, deny_warnings: b
     let out = diagnostics::render(&analysis.diagnostics, format, color);
     // A closed pipe (`okrs check | head`) is not an error worth reporting.
     let _ = std::io::stdout().write_all(out.as_bytes());
-    eprintln!("okrs check: {}", diagnostics::summary(&analysis.diagnostics, analysis.files));
+    eprintln!(
+        "okrs check: {}",
+        diagnostics::summary(&analysis.diagnostics, analysis.files)
+    );
     let (errors, warnings) = diagnostics::count(&analysis.diagnostics);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
@@ -128,7 +132,10 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
         },
     );
     let color = color_for(std::io::stderr().is_terminal());
-    eprint!("{}", diagnostics::render(&analysis.diagnostics, Format::Human, color));
+    eprint!(
+        "{}",
+        diagnostics::render(&analysis.diagnostics, Format::Human, color)
+    );
     let (errors, warnings) = diagnostics::count(&analysis.diagnostics);
     match okrs::build(&analysis, &output) {
         Ok(BuildResult::ContentErrors) => {

@@ -424,15 +424,59 @@ pub struct LintRule {
 
 /// Every lint of SPEC 5.
 pub const LINT_RULES: [LintRule; 11] = [
-    LintRule { name: "max-key-results", param: Some("max"), default_param: 5.0 },
-    LintRule { name: "kr-owner", param: None, default_param: 0.0 },
-    LintRule { name: "kr-measurable", param: None, default_param: 0.0 },
-    LintRule { name: "kr-no-checkins", param: None, default_param: 0.0 },
-    LintRule { name: "stale-checkin", param: Some("days"), default_param: 14.0 },
-    LintRule { name: "objective-aligned", param: None, default_param: 0.0 },
-    LintRule { name: "objective-empty", param: None, default_param: 0.0 },
-    LintRule { name: "too-easy", param: None, default_param: 0.0 },
-    LintRule { name: "committed-missed", param: None, default_param: 0.0 },
-    LintRule { name: "unknown-person", param: None, default_param: 0.0 },
-    LintRule { name: "unknown-team", param: None, default_param: 0.0 },
+    LintRule {
+        name: "max-key-results",
+        param: Some("max"),
+        default_param: 5.0,
+    },
+    LintRule {
+        name: "kr-owner",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "kr-measurable",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "kr-no-checkins",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "stale-checkin",
+        param: Some("days"),
+        default_param: 14.0,
+    },
+    LintRule {
+        name: "objective-aligned",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "objective-empty",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "too-easy",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "committed-missed",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "unknown-person",
+        param: None,
+        default_param: 0.0,
+    },
+    LintRule {
+        name: "unknown-team",
+        param: None,
+        default_param: 0.0,
+    },
 ];

@@ -111,14 +111,17 @@ impl Validator {
                         &doc.path,
                         Pos { line: 1, column: 1 },
                         "duplicate-id",
-                        format!("a second org file; the organisation is already described in '{first}'"),
+                        format!(
+                            "a second org file; the organisation is already described in '{first}'"
+                        ),
                     );
                     continue;
                 }
                 site.org = Some(i);
                 for s in &org.strategies {
                     if let Some((file, _)) = names.get(&s.id.value) {
-                        let message = format!("strategy id '{}' is already used in '{file}'", s.id.value);
+                        let message =
+                            format!("strategy id '{}' is already used in '{file}'", s.id.value);
                         self.error(&doc.path, s.id.pos, "duplicate-id", message);
                     } else {
                         names.insert(s.id.value.clone(), (doc.path.clone(), s.id.pos));
@@ -158,15 +161,20 @@ impl Validator {
                 self.error(&doc.path, objective.id.pos, "duplicate-id", message);
                 continue;
             }
-            names.insert(objective.id.value.clone(), (doc.path.clone(), objective.id.pos));
-            let Some(period) = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods) else {
+            names.insert(
+                objective.id.value.clone(),
+                (doc.path.clone(), objective.id.pos),
+            );
+            let Some(period) =
+                self.period_of(&doc.path, &objective.period, &periods, &mut site.periods)
+            else {
                 continue;
             };
-            let key_results = self.key_results(&doc.path, objective, &mut people, site.has_people_folder);
-            let owner = objective
-                .owner
-                .as_ref()
-                .map(|o| self.reference(&doc.path, o, &mut people, site.has_people_folder, "person"));
+            let key_results =
+                self.key_results(&doc.path, objective, &mut people, site.has_people_folder);
+            let owner = objective.owner.as_ref().map(|o| {
+                self.reference(&doc.path, o, &mut people, site.has_people_folder, "person")
+            });
             let team = objective
                 .team
                 .as_ref()
@@ -197,7 +205,9 @@ impl Validator {
                 _ => {}
             }
         }
-        let (periods, period_map) = sort_with_map(std::mem::take(&mut site.periods), |p| (p.start, p.id.clone()));
+        let (periods, period_map) = sort_with_map(std::mem::take(&mut site.periods), |p| {
+            (p.start, p.id.clone())
+        });
         let (team_list, team_map) = sort_with_map(teams.list, |p| p.id.clone());
         let (people_list, people_map) = sort_with_map(people.list, |p| p.id.clone());
         let remap = |map: &[usize], i: &mut Option<usize>| *i = i.map(|x| map[x]);
@@ -274,7 +284,9 @@ impl Validator {
                 _ => continue,
             };
             if let Some(&j) = parties.by_id.get(&id.value) {
-                let first = parties.list[j].document.map(|d| site.documents[d].path.clone());
+                let first = parties.list[j]
+                    .document
+                    .map(|d| site.documents[d].path.clone());
                 let message = format!(
                     "{what} id '{}' is already used in '{}'",
                     id.value,
@@ -308,7 +320,11 @@ impl Validator {
     ) -> usize {
         let (index, defined) = parties.resolve(&text.value);
         if !defined && has_folder {
-            let rule = if what == "team" { "unknown-team" } else { "unknown-person" };
+            let rule = if what == "team" {
+                "unknown-team"
+            } else {
+                "unknown-person"
+            };
             let folder = if what == "team" { "teams/" } else { "people/" };
             let known: Vec<&str> = parties
                 .list
@@ -324,7 +340,10 @@ impl Validator {
                 text.pos,
                 crate::diagnostics::Severity::Warning,
                 rule,
-                format!("no file in {folder} defines the {what} '{}'{hint}", text.value),
+                format!(
+                    "no file in {folder} defines the {what} '{}'{hint}",
+                    text.value
+                ),
             ));
         }
         index
@@ -350,22 +369,21 @@ impl Validator {
             }
             seen.insert(&kr.id.value, kr.id.pos);
             let metric = kr.effective_metric();
-            if matches!(metric, Metric::Increase | Metric::Decrease) {
-                if let Some(target) = &kr.target {
-                    if (target.value - kr.start_value()).abs() < 1e-9 {
-                        self.error(
-                            file,
-                            target.pos,
-                            "target-equals-start",
-                            format!(
-                                "key result '{}' starts at its target ({}): there is nothing to {}",
-                                kr.id.value,
-                                target.value,
-                                metric.as_str()
-                            ),
-                        );
-                    }
-                }
+            if matches!(metric, Metric::Increase | Metric::Decrease)
+                && let Some(target) = &kr.target
+                && (target.value - kr.start_value()).abs() < 1e-9
+            {
+                self.error(
+                    file,
+                    target.pos,
+                    "target-equals-start",
+                    format!(
+                        "key result '{}' starts at its target ({}): there is nothing to {}",
+                        kr.id.value,
+                        target.value,
+                        metric.as_str()
+                    ),
+                );
             }
             let owner = kr
                 .owner
@@ -431,7 +449,12 @@ impl Validator {
     }
 
     /// Resolves `aligns_to`, fills in children and reports every cycle once.
-    fn alignment(&mut self, site: &mut Site, index: &HashMap<String, usize>, strategies: &[String]) {
+    fn alignment(
+        &mut self,
+        site: &mut Site,
+        index: &HashMap<String, usize>,
+        strategies: &[String],
+    ) {
         for i in 0..site.objectives.len() {
             let file = site.documents[site.objectives[i].document].path.clone();
             let targets = site.objectives[i].data.aligns_to.clone();
@@ -451,7 +474,10 @@ impl Validator {
                 } else if strategies.contains(&target.value) {
                     site.objectives[i].strategies.push(target.value.clone());
                 } else {
-                    let candidates = index.keys().map(String::as_str).chain(strategies.iter().map(String::as_str));
+                    let candidates = index
+                        .keys()
+                        .map(String::as_str)
+                        .chain(strategies.iter().map(String::as_str));
                     let hint = did_you_mean(&target.value, candidates)
                         .map(|c| format!(" (did you mean '{c}'?)"))
                         .unwrap_or_default();
@@ -471,7 +497,10 @@ impl Validator {
             o.children.sort_unstable();
         }
         for cycle in find_cycles(site) {
-            let ids: Vec<&str> = cycle.iter().map(|&i| site.objective(i).id.value.as_str()).collect();
+            let ids: Vec<&str> = cycle
+                .iter()
+                .map(|&i| site.objective(i).id.value.as_str())
+                .collect();
             let first = cycle[0];
             let next = cycle.get(1).copied().unwrap_or(first);
             let next_id = &site.objective(next).id.value;
@@ -506,8 +535,7 @@ impl Validator {
                 }
             }
         }
-        let mut keyed: HashMap<(usize, usize), Vec<((chrono::NaiveDate, u8, usize, usize), Checkin)>> =
-            HashMap::new();
+        let mut keyed: HashMap<(usize, usize), Vec<OrderedCheckin>> = HashMap::new();
         for (doc_index, doc) in site.documents.iter().enumerate() {
             let Content::Checkin(file) = &doc.content else {
                 continue;
@@ -551,7 +579,7 @@ impl Validator {
         }
         for (o_index, o) in site.objectives.iter_mut().enumerate() {
             for (k_index, kr) in o.key_results.iter_mut().enumerate() {
-                let mut all: Vec<((chrono::NaiveDate, u8, usize, usize), Checkin)> = kr
+                let mut all: Vec<OrderedCheckin> = kr
                     .checkins
                     .drain(..)
                     .enumerate()
@@ -559,7 +587,7 @@ impl Validator {
                     .collect();
                 all.extend(keyed.remove(&(o_index, k_index)).unwrap_or_default());
                 // Documents are in byte order of their paths, so the document index orders files.
-                all.sort_by(|a, b| a.0.cmp(&b.0));
+                all.sort_by_key(|entry| entry.0);
                 kr.checkins = all.into_iter().map(|(_, c)| c).collect();
             }
         }
@@ -577,11 +605,18 @@ impl Validator {
                         continue;
                     }
                     if let Some(parent) = &t.parent {
-                        let p = self.reference(&doc.path, parent, teams, site.has_teams_folder, "team");
+                        let p =
+                            self.reference(&doc.path, parent, teams, site.has_teams_folder, "team");
                         teams.list[me].team = Some(p);
                     }
                     if let Some(lead) = &t.lead {
-                        let l = self.reference(&doc.path, lead, people, site.has_people_folder, "person");
+                        let l = self.reference(
+                            &doc.path,
+                            lead,
+                            people,
+                            site.has_people_folder,
+                            "person",
+                        );
                         teams.list[me].lead = Some(l);
                     }
                 }
@@ -589,11 +624,13 @@ impl Validator {
                     let Some(&me) = people.by_id.get(&p.id.value) else {
                         continue;
                     };
-                    if people.list[me].document.map(|d| &site.documents[d].path) != Some(&doc.path) {
+                    if people.list[me].document.map(|d| &site.documents[d].path) != Some(&doc.path)
+                    {
                         continue;
                     }
                     if let Some(team) = &p.team {
-                        let t = self.reference(&doc.path, team, teams, site.has_teams_folder, "team");
+                        let t =
+                            self.reference(&doc.path, team, teams, site.has_teams_folder, "team");
                         people.list[me].team = Some(t);
                     }
                 }
@@ -603,8 +640,15 @@ impl Validator {
         for cycle in party_cycles(&teams.list) {
             let names: Vec<&str> = cycle.iter().map(|&i| teams.list[i].id.as_str()).collect();
             let first = &teams.list[cycle[0]];
-            let file = first.document.map_or("", |d| site.documents[d].path.as_str()).to_owned();
-            let message = format!("teams are each other's parents in a cycle: {} → {}", names.join(" → "), names[0]);
+            let file = first
+                .document
+                .map_or("", |d| site.documents[d].path.as_str())
+                .to_owned();
+            let message = format!(
+                "teams are each other's parents in a cycle: {} → {}",
+                names.join(" → "),
+                names[0]
+            );
             self.error(&file, Pos { line: 1, column: 1 }, "team-cycle", message);
             // Break the cycle so that nothing downstream walks it forever.
             teams.list[cycle[0]].team = None;
@@ -612,12 +656,19 @@ impl Validator {
     }
 }
 
+/// A check-in with its place in SPEC 2's order: date, inline (0) before files (1),
+/// then the file (documents are in path order), then the order written.
+type OrderedCheckin = ((chrono::NaiveDate, u8, usize, usize), Checkin);
+
 fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
     let (objective, kr) = full.rsplit_once('/')?;
     let &o = index.get(objective)?;
     // Key results dropped as duplicates are not in the resolved list: find by full id.
     let full_id = format!("{objective}/{kr}");
-    let k = site.objectives[o].key_results.iter().position(|r| r.full_id == full_id)?;
+    let k = site.objectives[o]
+        .key_results
+        .iter()
+        .position(|r| r.full_id == full_id)?;
     Some((o, k))
 }
 
@@ -720,7 +771,11 @@ fn cycle_path(edges: &[Vec<usize>], component: &[usize]) -> Vec<usize> {
         }
     }
     // Members off the walked path (a component with branches) are still named.
-    let mut rest: Vec<usize> = component.iter().copied().filter(|w| !path.contains(w)).collect();
+    let mut rest: Vec<usize> = component
+        .iter()
+        .copied()
+        .filter(|w| !path.contains(w))
+        .collect();
     rest.sort_unstable();
     path.extend(rest);
     path

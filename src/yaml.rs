@@ -137,7 +137,7 @@ impl<'de> Visitor<'de> for RawVisitor {
             items.push(item);
         }
         Ok(RawValue(Value::Seq(
-            items.into_iter().map(|s| spanned_to_node(s)).collect(),
+            items.into_iter().map(spanned_to_node).collect(),
         )))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
@@ -178,10 +178,12 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             Ok(node)
         }
         Err(err) => {
-            let pos = err.location().map_or(Pos { line: 1, column: 1 }, |loc| Pos {
-                line: u32::try_from(loc.line()).unwrap_or(1).max(1),
-                column: u32::try_from(loc.column()).unwrap_or(1).max(1),
-            });
+            let pos = err
+                .location()
+                .map_or(Pos { line: 1, column: 1 }, |loc| Pos {
+                    line: u32::try_from(loc.line()).unwrap_or(1).max(1),
+                    column: u32::try_from(loc.column()).unwrap_or(1).max(1),
+                });
             Err(SyntaxError {
                 pos,
                 message: clean_message(&err.without_snippet().to_string()),
@@ -209,7 +211,10 @@ fn attach_sources(node: &mut Node, text: &str) {
 /// The plain scalar starting at `pos`: up to the end of the line, a comment, or a flow indicator.
 fn scalar_at(text: &str, pos: Pos) -> Option<String> {
     let line = text.lines().nth(pos.line.checked_sub(1)? as usize)?;
-    let rest: String = line.chars().skip(pos.column.checked_sub(1)? as usize).collect();
+    let rest: String = line
+        .chars()
+        .skip(pos.column.checked_sub(1)? as usize)
+        .collect();
     let end = rest
         .find(" #")
         .into_iter()
@@ -253,7 +258,13 @@ mod tests {
         };
         let target = map_get(&items[0], "target");
         assert_eq!(target.value, Value::Int(70));
-        assert_eq!(target.pos, Pos { line: 3, column: 22 });
+        assert_eq!(
+            target.pos,
+            Pos {
+                line: 3,
+                column: 22
+            }
+        );
     }
 
     #[test]
@@ -273,7 +284,10 @@ mod tests {
     #[test]
     fn dates_are_text() {
         let root = parse("date: 2024-05-15\n").unwrap();
-        assert_eq!(map_get(&root, "date").value, Value::Str("2024-05-15".into()));
+        assert_eq!(
+            map_get(&root, "date").value,
+            Value::Str("2024-05-15".into())
+        );
     }
 
     #[test]

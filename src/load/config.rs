@@ -58,7 +58,10 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
             r.error(
                 tolerance.pos,
                 "invalid-value",
-                format!("`pace_tolerance` is {}; it must be a fraction from 0 to 1", tolerance.value),
+                format!(
+                    "`pace_tolerance` is {}; it must be a fraction from 0 to 1",
+                    tolerance.value
+                ),
             );
         }
     }

@@ -22,16 +22,7 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "extra",
 ];
 const KEY_RESULT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "owner",
-    "start",
-    "target",
-    "unit",
-    "weight",
-    "metric",
-    "tasks",
-    "checkins",
+    "id", "title", "owner", "start", "target", "unit", "weight", "metric", "tasks", "checkins",
     "extra",
 ];
 const TASK_KEYS: &[&str] = &["title", "done"];
@@ -101,7 +92,9 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
         r.error(
             Pos { line: 0, column: 1 },
             "invalid-value",
-            format!("the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"),
+            format!(
+                "the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"
+            ),
         );
         return None;
     }
@@ -159,34 +152,41 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
         Some(At::new(format!("kr{}", index + 1), node.pos))
     };
     let title = r.required_text(&f, "title", "a key result");
-    let metric = r.text(&f, "metric").and_then(|t| match Metric::parse(&t.value) {
-        Some(m) => Some(At::new(m, t.pos)),
-        None => {
-            let hint = super::schema::did_you_mean(&t.value, Metric::NAMES)
-                .map(|m| format!(" (did you mean `{m}`?)"))
-                .unwrap_or_default();
-            r.error(
-                t.pos,
-                "invalid-value",
-                format!(
-                    "`metric` is '{}'; it must be one of {}{hint}",
-                    t.value,
-                    Metric::NAMES.join(", ")
-                ),
-            );
-            None
-        }
-    });
+    let metric = r
+        .text(&f, "metric")
+        .and_then(|t| match Metric::parse(&t.value) {
+            Some(m) => Some(At::new(m, t.pos)),
+            None => {
+                let hint = super::schema::did_you_mean(&t.value, Metric::NAMES)
+                    .map(|m| format!(" (did you mean `{m}`?)"))
+                    .unwrap_or_default();
+                r.error(
+                    t.pos,
+                    "invalid-value",
+                    format!(
+                        "`metric` is '{}'; it must be one of {}{hint}",
+                        t.value,
+                        Metric::NAMES.join(", ")
+                    ),
+                );
+                None
+            }
+        });
     let start = r.number(&f, "start");
     let target = r.number(&f, "target");
-    if let Some(m) = &metric {
-        if m.value.is_numeric() && target.is_none() && !f.has("target") {
-            r.error(
-                f.pos,
-                "missing-field",
-                format!("a key result with metric `{}` needs `target`", m.value.as_str()),
-            );
-        }
+    if let Some(m) = &metric
+        && m.value.is_numeric()
+        && target.is_none()
+        && !f.has("target")
+    {
+        r.error(
+            f.pos,
+            "missing-field",
+            format!(
+                "a key result with metric `{}` needs `target`",
+                m.value.as_str()
+            ),
+        );
     }
     let tasks = r
         .list(&f, "tasks")
@@ -229,7 +229,12 @@ fn task(r: &mut Reader, node: &Node) -> Option<Task> {
     })
 }
 
-fn update_fields(r: &mut Reader, f: &Fields, kr: At<String>, date: At<chrono::NaiveDate>) -> Update {
+fn update_fields(
+    r: &mut Reader,
+    f: &Fields,
+    kr: At<String>,
+    date: At<chrono::NaiveDate>,
+) -> Update {
     Update {
         kr,
         date,
@@ -331,7 +336,9 @@ fn team(r: &mut Reader, root: &Node, stem: &str) -> Option<Team> {
     let f = r.fields(root, "a team", TEAM_KEYS)?;
     let id = own_id(r, &f, stem)?;
     Some(Team {
-        name: r.text(&f, "name").map_or_else(|| id.value.clone(), |n| n.value),
+        name: r
+            .text(&f, "name")
+            .map_or_else(|| id.value.clone(), |n| n.value),
         parent: r.text(&f, "parent"),
         lead: r.text(&f, "lead"),
         extra: r.extra(&f),
@@ -343,7 +350,9 @@ fn person(r: &mut Reader, root: &Node, stem: &str) -> Option<Person> {
     let f = r.fields(root, "a person", PERSON_KEYS)?;
     let id = own_id(r, &f, stem)?;
     Some(Person {
-        name: r.text(&f, "name").map_or_else(|| id.value.clone(), |n| n.value),
+        name: r
+            .text(&f, "name")
+            .map_or_else(|| id.value.clone(), |n| n.value),
         team: r.text(&f, "team"),
         extra: r.extra(&f),
         id,

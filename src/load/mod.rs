@@ -159,7 +159,9 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err("the file must start with front matter: a line `---`, the YAML, then another `---`");
+        return Err(
+            "the file must start with front matter: a line `---`, the YAML, then another `---`",
+        );
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -187,7 +189,12 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
     let text = normalise(bytes);
     let split = match split_front_matter(&text) {
         Ok(split) => split,
-        Err(message) => return (None, vec![Diagnostic::error(path, start, "front-matter", message)]),
+        Err(message) => {
+            return (
+                None,
+                vec![Diagnostic::error(path, start, "front-matter", message)],
+            );
+        }
     };
     let mut reader = schema::Reader::new(path, split.yaml_offset);
     let root = match yaml::parse(split.yaml) {
@@ -242,7 +249,10 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
                 reader.error(
                     node.pos,
                     "invalid-value",
-                    format!("`kind` is '{text}'; it must be one of {}{hint}", Kind::NAMES.join(", ")),
+                    format!(
+                        "`kind` is '{text}'; it must be one of {}{hint}",
+                        Kind::NAMES.join(", ")
+                    ),
                 );
                 None
             }
@@ -255,9 +265,12 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
     if let Some(kind) = Kind::from_folder(folder) {
         return Some(kind);
     }
-    let hint = schema::did_you_mean(folder, ["objectives", "checkins", "teams", "people", "pages"])
-        .map(|f| format!(" (did you mean `{f}/`?)"))
-        .unwrap_or_default();
+    let hint = schema::did_you_mean(
+        folder,
+        ["objectives", "checkins", "teams", "people", "pages"],
+    )
+    .map(|f| format!(" (did you mean `{f}/`?)"))
+    .unwrap_or_default();
     reader.diagnostics.push(Diagnostic::error(
         path,
         Pos { line: 1, column: 1 },
@@ -296,7 +309,11 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (4, 1));
         assert_eq!(diags[0].rule, "unknown-key");
-        assert!(diags[0].message.contains("did you mean"), "{}", diags[0].message);
+        assert!(
+            diags[0].message.contains("did you mean"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]
@@ -311,7 +328,11 @@ mod tests {
         let (doc, diags) = load_document("objective/o.md", b"---\ntitle: T\n---\n");
         assert!(doc.is_none());
         assert_eq!(diags[0].rule, "unknown-kind");
-        assert!(diags[0].message.contains("objectives/"), "{}", diags[0].message);
+        assert!(
+            diags[0].message.contains("objectives/"),
+            "{}",
+            diags[0].message
+        );
     }
 
     #[test]

@@ -59,17 +59,17 @@ impl<'a> Reader<'a> {
     }
 
     fn type_error(&mut self, node: &Node, key: &str, expected: &str) {
-        let message = format!(
-            "`{key}` must be {expected}, not {}",
-            node.value.kind_name()
-        );
+        let message = format!("`{key}` must be {expected}, not {}", node.value.kind_name());
         self.error(node.pos, "type", message);
     }
 
     /// Checks that `node` is a mapping whose keys are all in `known`; `what` names it in messages.
     pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            let message = format!("{what} must be a mapping of keys, not {}", node.value.kind_name());
+            let message = format!(
+                "{what} must be a mapping of keys, not {}",
+                node.value.kind_name()
+            );
             self.error(node.pos, "type", message);
             return None;
         };
@@ -81,9 +81,16 @@ impl<'a> Reader<'a> {
                     let hint = did_you_mean(&name, known.iter().copied())
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_else(|| {
-                            format!("; free fields go under `extra:`. Known keys: {}", known.join(", "))
+                            format!(
+                                "; free fields go under `extra:`. Known keys: {}",
+                                known.join(", ")
+                            )
                         });
-                    self.error(key.pos, "unknown-key", format!("unknown key `{name}` in {what}{hint}"));
+                    self.error(
+                        key.pos,
+                        "unknown-key",
+                        format!("unknown key `{name}` in {what}{hint}"),
+                    );
                 }
             }
         }
@@ -117,7 +124,11 @@ impl<'a> Reader<'a> {
         self.require(fields, key, what)?;
         let text = self.text(fields, key)?;
         if text.value.trim().is_empty() {
-            self.error(text.pos, "missing-field", format!("{what} needs a non-empty `{key}`"));
+            self.error(
+                text.pos,
+                "missing-field",
+                format!("{what} needs a non-empty `{key}`"),
+            );
             return None;
         }
         Some(text)
@@ -150,7 +161,11 @@ impl<'a> Reader<'a> {
         match self.number(fields, "weight") {
             Some(w) if w.value > 0.0 => w.value,
             Some(w) => {
-                self.error(w.pos, "invalid-value", format!("`weight` must be above 0, not {}", w.value));
+                self.error(
+                    w.pos,
+                    "invalid-value",
+                    format!("`weight` must be above 0, not {}", w.value),
+                );
                 1.0
             }
             None => 1.0,
@@ -239,7 +254,11 @@ impl<'a> Reader<'a> {
 
     pub fn check_id(&mut self, id: &At<String>, key: &str) -> bool {
         if let Some(problem) = id_problem(&id.value) {
-            self.error(id.pos, "invalid-value", format!("`{key}` '{}' {problem}", id.value));
+            self.error(
+                id.pos,
+                "invalid-value",
+                format!("`{key}` '{}' {problem}", id.value),
+            );
             return false;
         }
         true

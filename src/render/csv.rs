@@ -54,13 +54,25 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
                 data.id.value.clone(),
                 data.title.clone(),
                 site.periods[resolved.period].id.clone(),
-                resolved.team.map(|t| site.teams[t].name.clone()).unwrap_or_default(),
-                resolved.owner.map(|p| site.people[p].name.clone()).unwrap_or_default(),
+                resolved
+                    .team
+                    .map(|t| site.teams[t].name.clone())
+                    .unwrap_or_default(),
+                resolved
+                    .owner
+                    .map(|p| site.people[p].name.clone())
+                    .unwrap_or_default(),
                 rk.full_id.clone(),
                 kr.title.clone(),
-                rk.owner.map(|p| site.people[p].name.clone()).unwrap_or_default(),
+                rk.owner
+                    .map(|p| site.people[p].name.clone())
+                    .unwrap_or_default(),
                 rk.metric.as_str().to_owned(),
-                if numeric_start { number(kr.start_value()) } else { String::new() },
+                if numeric_start {
+                    number(kr.start_value())
+                } else {
+                    String::new()
+                },
                 kr.target
                     .as_ref()
                     .filter(|_| rk.metric != Metric::Milestone)
