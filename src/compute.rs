@@ -2,6 +2,7 @@
 //! rollups, expected pace, status, confidence and risk — as of one date.
 
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::*;
 use crate::period;
@@ -228,7 +229,7 @@ pub fn objective_progress_at(
     date: NaiveDate,
     include: &dyn Fn(usize) -> bool,
 ) -> f64 {
-    let mut memo = vec![None; site.objectives.len()];
+    let mut memo = HashMap::new();
     progress_rec(site, objective, date, include, &mut memo)
 }
 
@@ -237,13 +238,13 @@ fn progress_rec(
     o: usize,
     date: NaiveDate,
     include: &dyn Fn(usize) -> bool,
-    memo: &mut Vec<Option<f64>>,
+    memo: &mut HashMap<usize, f64>,
 ) -> f64 {
-    if let Some(p) = memo[o] {
+    if let Some(&p) = memo.get(&o) {
         return p;
     }
     // Guards against alignment cycles (reported as errors) while they are walked.
-    memo[o] = Some(0.0);
+    memo.insert(o, 0.0);
     let resolved = &site.objectives[o];
     let p = if resolved.key_results.is_empty() {
         let children: Vec<usize> = resolved
@@ -264,8 +265,47 @@ fn progress_rec(
             (key_result_at(site, o, k, date).progress, kr.weight)
         }))
     };
-    memo[o] = Some(p);
+    memo.insert(o, p);
     p
+}
+
+/// The dates of the check-ins (up to the as-of date) that move an objective: those of its
+/// key results, or of its included descendants' when it has none. Sorted, without repeats.
+pub fn checkin_dates(site: &Site, figures: &Figures, o: usize) -> Vec<NaiveDate> {
+    let mut dates = Vec::new();
+    let mut stack = vec![o];
+    let mut seen = HashSet::new();
+    while let Some(x) = stack.pop() {
+        if !seen.insert(x) {
+            continue;
+        }
+        let resolved = &site.objectives[x];
+        for (k, kr) in resolved.key_results.iter().enumerate() {
+            let visible = figures.objectives[x].key_results[k].checkins;
+            dates.extend(kr.checkins[..visible].iter().map(|c| c.date));
+        }
+        if resolved.key_results.is_empty() {
+            stack.extend(
+                resolved
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| figures.objectives[c].included),
+            );
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+}
+
+/// An objective's progress recomputed at each of its check-in dates, oldest first.
+pub fn progress_history(site: &Site, figures: &Figures, o: usize) -> Vec<(NaiveDate, f64)> {
+    let include = |x: usize| figures.objectives[x].included;
+    checkin_dates(site, figures, o)
+        .into_iter()
+        .map(|d| (d, objective_progress_at(site, o, d, &include)))
+        .collect()
 }
 
 /// Computes every figure as of `as_of`; drafts count only with `include_drafts`.

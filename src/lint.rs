@@ -1,7 +1,7 @@
 //! Stage 4: the lints of SPEC 5, which turn the methodology's advice into warnings, at
 //! the level and with the parameter okrs.yaml gives each rule.
 
-use crate::compute::{Current, Figures, objective_progress_at};
+use crate::compute::{Current, Figures, progress_history};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::*;
 use crate::period;
@@ -134,41 +134,12 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
 /// The day an aspirational objective first reached progress 1 within the first half of
 /// its period, judged at each of its check-in dates.
 fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDate> {
-    let period = &site.periods[site.objectives[o].period];
-    let half = period::midpoint(period);
-    let mut dates = Vec::new();
-    let mut stack = vec![o];
-    let mut seen = vec![false; site.objectives.len()];
-    while let Some(x) = stack.pop() {
-        if std::mem::replace(&mut seen[x], true) {
-            continue;
-        }
-        let resolved = &site.objectives[x];
-        for (k, kr) in resolved.key_results.iter().enumerate() {
-            let visible = figures.objectives[x].key_results[k].checkins;
-            dates.extend(
-                kr.checkins[..visible]
-                    .iter()
-                    .map(|c| c.date)
-                    .filter(|d| *d <= half),
-            );
-        }
-        if resolved.key_results.is_empty() {
-            stack.extend(
-                resolved
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&c| figures.objectives[c].included),
-            );
-        }
-    }
-    dates.sort_unstable();
-    dates.dedup();
-    let include = |c: usize| figures.objectives[c].included;
-    dates
+    let half = period::midpoint(&site.periods[site.objectives[o].period]);
+    progress_history(site, figures, o)
         .into_iter()
-        .find(|&d| objective_progress_at(site, o, d, &include) >= 1.0)
+        .take_while(|(d, _)| *d <= half)
+        .find(|(_, p)| *p >= 1.0)
+        .map(|(d, _)| d)
 }
 
 fn setting(site: &Site, rule: &str) -> Option<LintSetting> {

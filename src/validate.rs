@@ -61,25 +61,6 @@ impl Parties {
     }
 }
 
-/// A slug of a name for a page path: Chinese and other letters kept, ASCII lower-cased,
-/// white space, slashes and characters unsafe in a URL replaced by `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '.' {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
-        "_".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
-
 impl Validator {
     fn error(&mut self, file: &str, pos: Pos, rule: &str, message: impl Into<String>) {
         self.diagnostics
@@ -89,6 +70,7 @@ impl Validator {
     fn build(&mut self, loaded: Loaded) -> Site {
         let mut site = Site {
             config: loaded.config,
+            theme: loaded.theme,
             has_people_folder: loaded.has_people_folder,
             has_teams_folder: loaded.has_teams_folder,
             ..Site::default()
@@ -165,11 +147,7 @@ impl Validator {
                 objective.id.value.clone(),
                 (doc.path.clone(), objective.id.pos),
             );
-            let Some(period) =
-                self.period_of(&doc.path, &objective.period, &periods, &mut site.periods)
-            else {
-                continue;
-            };
+            let period = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods);
             let key_results =
                 self.key_results(&doc.path, objective, &mut people, site.has_people_folder);
             let owner = objective.owner.as_ref().map(|o| {
@@ -198,9 +176,21 @@ impl Validator {
         self.resolve_party_links(&site, &mut teams, &mut people);
 
         // Pages and check-in files, by path (documents are already in path order).
+        let mut slugs: HashMap<String, String> = HashMap::new();
         for (i, doc) in site.documents.iter().enumerate() {
             match &doc.content {
-                Content::Page(_) => site.pages.push(i),
+                Content::Page(page) => {
+                    if let Some(first) = slugs.insert(page.slug.clone(), doc.path.clone()) {
+                        self.diagnostics.push(Diagnostic::error(
+                            &doc.path,
+                            Pos { line: 1, column: 1 },
+                            "duplicate-id",
+                            format!("this page would be pages/{}/, like '{first}'", page.slug),
+                        ));
+                        continue;
+                    }
+                    site.pages.push(i);
+                }
                 Content::Checkin(_) => site.checkin_files.push(i),
                 _ => {}
             }
@@ -246,34 +236,41 @@ impl Validator {
         periods
     }
 
-    /// The index in `used` of the period an objective names, adding it on first use.
+    /// The index in `used` of the period an objective names, adding it on first use. An
+    /// unknown period is reported and stands in as a far-future one, so the objective's other
+    /// problems, and references to it, are still checked.
     fn period_of(
         &mut self,
         file: &str,
         id: &At<String>,
         custom: &BTreeMap<String, Period>,
         used: &mut Vec<Period>,
-    ) -> Option<usize> {
+    ) -> usize {
+        let known = custom.contains_key(&id.value) || period::calendar(&id.value).is_some();
+        if !known {
+            let hint = did_you_mean(&id.value, custom.keys().map(String::as_str))
+                .map(|p| format!(" (did you mean '{p}'?)"))
+                .unwrap_or_default();
+            self.error(
+                file,
+                id.pos,
+                "unknown-reference",
+                format!(
+                    "period '{}' is neither a calendar period (2024, 2024-H1, 2024-Q2) nor one of okrs.yaml's `periods`{hint}",
+                    id.value
+                ),
+            );
+        }
         if let Some(i) = used.iter().position(|p| p.id == id.value) {
-            return Some(i);
+            return i;
         }
-        if let Some(p) = period::calendar(&id.value) {
-            used.push(p);
-            return Some(used.len() - 1);
-        }
-        let hint = did_you_mean(&id.value, custom.keys().map(String::as_str))
-            .map(|p| format!(" (did you mean '{p}'?)"))
-            .unwrap_or_default();
-        self.error(
-            file,
-            id.pos,
-            "unknown-reference",
-            format!(
-                "period '{}' is neither a calendar period (2024, 2024-H1, 2024-Q2) nor one of okrs.yaml's `periods`{hint}",
-                id.value
-            ),
-        );
-        None
+        let far_future = chrono::NaiveDate::MAX;
+        used.push(period::calendar(&id.value).unwrap_or(Period {
+            id: id.value.clone(),
+            start: far_future,
+            end: far_future,
+        }));
+        used.len() - 1
     }
 
     fn define_parties(&mut self, site: &Site, teams: &mut Parties, people: &mut Parties) {
@@ -640,16 +637,23 @@ impl Validator {
         for cycle in party_cycles(&teams.list) {
             let names: Vec<&str> = cycle.iter().map(|&i| teams.list[i].id.as_str()).collect();
             let first = &teams.list[cycle[0]];
-            let file = first
+            let (file, pos) = first
                 .document
-                .map_or("", |d| site.documents[d].path.as_str())
-                .to_owned();
+                .map(|d| {
+                    let doc = &site.documents[d];
+                    let pos = match &doc.content {
+                        Content::Team(t) => t.parent.as_ref().map(|p| p.pos),
+                        _ => None,
+                    };
+                    (doc.path.clone(), pos.unwrap_or(Pos { line: 1, column: 1 }))
+                })
+                .unwrap_or_default();
             let message = format!(
                 "teams are each other's parents in a cycle: {} → {}",
                 names.join(" → "),
                 names[0]
             );
-            self.error(&file, Pos { line: 1, column: 1 }, "team-cycle", message);
+            self.error(&file, pos, "team-cycle", message);
             // Break the cycle so that nothing downstream walks it forever.
             teams.list[cycle[0]].team = None;
         }
@@ -791,13 +795,5 @@ mod tests {
         let edges = vec![vec![1], vec![2], vec![0], vec![0]];
         assert_eq!(cycles(&edges), vec![vec![0, 1, 2]]);
         assert!(cycles(&[vec![1], vec![], vec![1]]).is_empty());
-    }
-
-    #[test]
-    fn slugs_keep_chinese_and_replace_unsafe_characters() {
-        assert_eq!(slug("Li Si"), "li-si");
-        assert_eq!(slug("李四"), "李四");
-        assert_eq!(slug("R&D / Ops"), "r-d-ops");
-        assert_eq!(slug("  "), "_");
     }
 }

@@ -192,6 +192,20 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     }
 }
 
+/// Moves every position down by `lines`, making positions in the YAML text positions in
+/// the file that holds it (front matter starts after the opening `---`).
+pub fn shift_lines(node: &mut Node, lines: u32) {
+    node.pos.line += lines;
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| shift_lines(n, lines)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+            shift_lines(k, lines);
+            shift_lines(v, lines);
+        }),
+        _ => {}
+    }
+}
+
 /// Records the written text of plain numbers and booleans, so `title: 2024` reads as "2024"
 /// and `value: 1.50` keeps its spelling where text is wanted.
 fn attach_sources(node: &mut Node, text: &str) {

@@ -87,10 +87,11 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
     if f.has("id") {
         return r.id(f, "id");
     }
-    let id = At::new(stem.to_owned(), Pos { line: 0, column: 1 });
+    // An id from the file name points at the file's first line.
+    let id = At::new(stem.to_owned(), Pos { line: 1, column: 1 });
     if let Some(problem) = super::schema::id_problem(stem) {
         r.error(
-            Pos { line: 0, column: 1 },
+            Pos { line: 1, column: 1 },
             "invalid-value",
             format!(
                 "the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"
@@ -129,7 +130,7 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
         .filter_map(|(i, node)| key_result(r, node, i))
         .collect();
     Some(Objective {
-        pos: r.at(f.pos),
+        pos: f.pos,
         owner: r.text(&f, "owner"),
         team: r.text(&f, "team"),
         aligns_to: r.text_list(&f, "aligns_to"),

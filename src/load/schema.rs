@@ -8,10 +8,9 @@ use crate::model::*;
 use crate::yaml::{Node, Value};
 
 /// Turns YAML nodes into model values for one file, collecting its diagnostics.
+/// Positions in the tree are already positions in the file.
 pub struct Reader<'a> {
     pub file: &'a str,
-    /// Lines before the YAML text in the file (the opening `---`).
-    pub line_offset: u32,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -36,24 +35,14 @@ impl<'n> Fields<'n> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str, line_offset: u32) -> Self {
+    pub fn new(file: &'a str) -> Self {
         Reader {
             file,
-            line_offset,
             diagnostics: Vec::new(),
         }
     }
 
-    /// A position in the YAML text, made a position in the file.
-    pub fn at(&self, pos: Pos) -> Pos {
-        Pos {
-            line: pos.line + self.line_offset,
-            column: pos.column,
-        }
-    }
-
     pub fn error(&mut self, pos: Pos, rule: &str, message: impl Into<String>) {
-        let pos = self.at(pos);
         self.diagnostics
             .push(Diagnostic::error(self.file, pos, rule, message));
     }
@@ -274,6 +263,8 @@ impl<'a> Reader<'a> {
 pub fn id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("is empty")
+    } else if id.starts_with('.') {
+        Some("must not start with `.`")
     } else if id.contains('/') {
         Some("must not contain `/`")
     } else if id.chars().any(char::is_whitespace) {
@@ -351,5 +342,6 @@ mod tests {
         assert!(id_problem("a b").is_some());
         assert!(id_problem("a#b").is_some());
         assert!(id_problem("").is_some());
+        assert!(id_problem("..").is_some());
     }
 }

@@ -1,0 +1,212 @@
+//! `okrs build` (SPEC 3 and 4): writes nothing on error, keeps the previous output as it
+//! was, is deterministic, and writes okrs.csv for Excel.
+
+use crate::support::*;
+
+#[test]
+fn build_writes_okrs_json_and_okrs_csv_into_site_public_by_default() {
+    let site = Site::copy_of("good");
+    let run = run(&["build", site.arg()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.path().join("public/okrs.json").is_file());
+    assert!(site.path().join("public/okrs.csv").is_file());
+    assert!(
+        run.stderr.contains("okrs build"),
+        "a summary line: {}",
+        run.stderr
+    );
+    // A second build reads the site again without tripping over its own output.
+    let again = run_again(&site);
+    assert_eq!(again, 0);
+}
+
+fn run_again(site: &Site) -> i32 {
+    run(&["build", site.arg()], &[]).code
+}
+
+#[test]
+fn failed_first_build_writes_nothing() {
+    let site = Site::copy_of("broken");
+    let run = run(&["build", site.arg()], &[]);
+    assert_eq!(run.code, 1);
+    assert!(!site.path().join("public").exists());
+    let (run, out) = build_into_temp(site.path(), &[], &[]);
+    assert_eq!(run.code, 1);
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(left.is_empty(), "something was written: {left:?}");
+}
+
+#[test]
+fn failed_build_keeps_previous_output() {
+    let site = Site::copy_of("good");
+    let public = site.path().join("public");
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
+    let before = read_tree(&public);
+    assert!(before.len() >= 2, "{:?}", before.keys());
+
+    // Break one file; the content changes too, so a successful build would differ.
+    site.file(
+        "objectives/sales/upsell.md",
+        site.read("objectives/sales/upsell.md").replace(
+            "title: Upsell the premium plan",
+            "title: Upsell\nweight: heavy",
+        ),
+    );
+    let run = run(&["build", site.arg()], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("objectives/sales/upsell.md"),
+        "{}",
+        run.stderr
+    );
+
+    let after = read_tree(&public);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &before {
+        assert!(after[path] == *bytes, "{} changed", path.display());
+    }
+    // No staging folder is left beside it.
+    let siblings: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("public") && n != "public")
+        .collect();
+    assert!(siblings.is_empty(), "{siblings:?}");
+}
+
+#[test]
+fn successful_build_replaces_the_previous_output_whole() {
+    let site = Site::copy_of("good");
+    let public = site.path().join("public");
+    std::fs::create_dir_all(public.join("old")).unwrap();
+    std::fs::write(public.join("old/stale.html"), "stale").unwrap();
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
+    assert!(!public.join("old").exists());
+    assert!(public.join("okrs.json").is_file());
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_byte_identical() {
+    // Two copies in different folders, built into different folders.
+    let a = Site::copy_of("good");
+    let b = Site::copy_of("good");
+    let (run_a, out_a) = build_into_temp(a.path(), &["--drafts"], &[]);
+    let (run_b, out_b) = build_into_temp(b.path(), &["--drafts"], &[]);
+    assert_eq!((run_a.code, run_b.code), (0, 0));
+    let tree_a = read_tree(out_a.path());
+    let tree_b = read_tree(out_b.path());
+    assert_eq!(
+        tree_a.keys().collect::<Vec<_>>(),
+        tree_b.keys().collect::<Vec<_>>()
+    );
+    for name in ["public/okrs.json", "public/okrs.csv"] {
+        let path = std::path::Path::new(name);
+        assert!(tree_a.contains_key(path), "{name} was not written");
+        assert!(
+            tree_a[path] == tree_b[path],
+            "{name} differs between builds"
+        );
+    }
+    for (path, bytes) in &tree_a {
+        assert!(tree_b[path] == *bytes, "{} differs", path.display());
+    }
+}
+
+/// The rows of okrs.csv, after checking its byte-order mark.
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("okrs.csv starts with the UTF-8 byte-order mark");
+    assert!(!body.starts_with(b"\xEF\xBB\xBF"), "only one BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body);
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn okrs_csv_has_a_bom_a_header_and_one_row_per_key_result() {
+    let (run, out) = build_into_temp(&fixture("good"), &[], &[]);
+    assert_eq!(run.code, 0);
+    let bytes = std::fs::read(out.path().join("public/okrs.csv")).unwrap();
+    let rows = csv_rows(&bytes);
+    let header = &rows[0];
+    for column in ["objective_id", "key_result_id", "progress", "status"] {
+        assert!(header.iter().any(|h| h == column), "{header:?}");
+    }
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let kr_column = header.iter().position(|h| h == "key_result_id").unwrap();
+    let krs: Vec<&str> = rows[1..].iter().map(|r| r[kr_column].as_str()).collect();
+    // Every key result of okrs.json, in its order; the draft's is left out.
+    assert_eq!(
+        krs,
+        [
+            "eng-uptime/kr1",
+            "eng-uptime/kr2",
+            "eng-uptime/kr3",
+            "grow-revenue/revenue",
+            "grow-revenue/churn",
+            "partners/kr1",
+            "partners/kr2",
+            "q3-expansion/kr1",
+            "upsell/kr1",
+        ]
+    );
+    // With --drafts, the draft's key result is a row too.
+    let (_, out) = build_into_temp(&fixture("good"), &["--drafts"], &[]);
+    let rows = csv_rows(&std::fs::read(out.path().join("public/okrs.csv")).unwrap());
+    assert_eq!(rows.len(), 1 + 10);
+    assert!(rows.iter().any(|r| r[kr_column] == "draft-idea/kr1"));
+}
+
+#[test]
+fn okrs_csv_keeps_chinese_text() {
+    let (run, out) = build_into_temp(&sample("teebee"), &[], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("public/okrs.json")).unwrap(),
+    )
+    .unwrap();
+    let rows = csv_rows(&std::fs::read(out.path().join("public/okrs.csv")).unwrap());
+    let krs: usize = json["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["key_results"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows.len(), 1 + krs);
+    let text: String = rows
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    for chinese in [
+        "客户续约率达到70%",
+        "向餐厅供应商证明我们所提供优质茶叶的价值",
+    ] {
+        assert!(text.contains(chinese), "{chinese} is missing from okrs.csv");
+    }
+}
+
+#[test]
+fn build_output_inside_the_site_is_not_read_as_content() {
+    // A leftover Markdown file in the output folder would be an unknown-kind error if read.
+    let site = Site::copy_of("good");
+    site.file("public/notes.md", "no front matter\n");
+    let run_default = run(&["build", site.arg()], &[]);
+    assert_eq!(run_default.code, 0, "{}", run_default.stderr);
+
+    let site = Site::copy_of("good");
+    site.file("site-out/notes.md", "no front matter\n");
+    let out = site.path().join("site-out");
+    let run_o = run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
+    assert_eq!(run_o.code, 0, "{}", run_o.stderr);
+}

@@ -1,0 +1,17 @@
+//! Integration tests of the `okrs` command line: each test writes (or copies) a small
+//! site, runs `okrs check` or `okrs build` on it, and checks what comes out — exit code,
+//! diagnostics, and the figures of okrs.json — against SPEC.md.
+//!
+//! Fixtures live in `tests/fixtures/`: `good/` (every computation, figures worked out by
+//! hand in `good_site.rs`), `broken/` (one file per error class), `lints/` (one file per
+//! lint). Variants are written into temporary copies rather than more fixture folders.
+
+mod as_of;
+mod broken_site;
+mod build;
+mod exit_codes;
+mod good_site;
+mod lints;
+mod properties;
+mod samples;
+mod support;
