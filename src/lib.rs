@@ -76,16 +76,30 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
 pub enum BuildResult {
     /// The content has errors: nothing was written.
     ContentErrors,
-    /// The output folder now holds this many files.
-    Written(usize),
+    /// A template failed: nothing was written.
+    TemplateErrors(Vec<Diagnostic>),
+    /// The output folder now holds these files.
+    Written(Vec<render::OutputFile>),
 }
 
-/// Builds the site into `output`, unless the content has errors.
-pub fn build(analysis: &Analysis, output: &Path) -> std::io::Result<BuildResult> {
+/// Builds the site into `output`, unless the content or a template has errors.
+pub fn build(
+    analysis: &Analysis,
+    output: &Path,
+    progress: Option<render::Progress>,
+) -> std::io::Result<BuildResult> {
     if analysis.has_errors() {
         return Ok(BuildResult::ContentErrors);
     }
-    let files = render::render(&analysis.site, &analysis.figures);
-    write::write_site(output, &files)?;
-    Ok(BuildResult::Written(files.len()))
+    let options = render::RenderOptions {
+        live_reload: false,
+        progress,
+    };
+    match render::render(&analysis.site, &analysis.figures, options) {
+        Ok(files) => {
+            write::write_site(output, &files)?;
+            Ok(BuildResult::Written(files))
+        }
+        Err(errors) => Ok(BuildResult::TemplateErrors(errors)),
+    }
 }

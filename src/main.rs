@@ -137,7 +137,18 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
         diagnostics::render(&analysis.diagnostics, Format::Human, color)
     );
     let (errors, warnings) = diagnostics::count(&analysis.diagnostics);
-    match okrs::build(&analysis, &output) {
+    // A counter on a terminal only, redrawn every 1% on one line.
+    let terminal = std::io::stderr().is_terminal();
+    let progress = move |done: usize, total: usize| {
+        if total >= 500 && (done * 100 / total != (done - 1) * 100 / total || done == total) {
+            eprint!(
+                "\rrendering pages: {done}/{total}{}",
+                if done == total { "\n" } else { "" }
+            );
+        }
+    };
+    let progress: Option<okrs::render::Progress> = terminal.then_some(&progress);
+    match okrs::build(&analysis, &output, progress) {
         Ok(BuildResult::ContentErrors) => {
             eprintln!(
                 "okrs build: {}; nothing was written, {} is as it was",
@@ -146,10 +157,20 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
             );
             ExitCode::from(1)
         }
-        Ok(BuildResult::Written(files)) => {
+        Ok(BuildResult::TemplateErrors(errors)) => {
+            eprint!("{}", diagnostics::render(&errors, Format::Human, color));
             eprintln!(
-                "okrs build: wrote {} to {} in {:.2} s ({}, as of {})",
-                diagnostics::plural(files, "file"),
+                "okrs build: a template failed; nothing was written, {} is as it was",
+                output.display()
+            );
+            ExitCode::from(1)
+        }
+        Ok(BuildResult::Written(files)) => {
+            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+            eprintln!(
+                "okrs build: wrote {} ({}) to {} in {:.2} s ({}, as of {})",
+                diagnostics::plural(pages, "page"),
+                diagnostics::plural(files.len(), "file"),
                 output.display(),
                 started.elapsed().as_secs_f64(),
                 diagnostics::plural(warnings, "warning"),

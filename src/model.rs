@@ -42,7 +42,7 @@ pub struct Config {
     pub language: Language,
     pub description: Option<String>,
     pub base_url: Option<String>,
-    pub theme: Option<String>,
+    pub theme: Option<At<String>>,
     pub as_of: Option<NaiveDate>,
     pub pace_tolerance: f64,
     pub periods: Vec<At<Period>>,
@@ -380,9 +380,22 @@ pub struct ResolvedObjective {
 }
 
 /// The whole site, with every id resolved to an index. Lists are sorted as okrs.json wants.
+/// Templates and static files from the site and its theme (the built-in ones are in the binary).
+#[derive(Clone, Debug, Default)]
+pub struct ThemeFiles {
+    /// Template name → (the file it came from, relative to the site root; its text).
+    /// The site's `templates/` win over the theme's.
+    pub templates: BTreeMap<String, (String, String)>,
+    /// Output path → bytes: the theme's `static/`, then the site's `static/` over it.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Whether the site chose a theme of its own (else the built-in default).
+    pub custom_theme: bool,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Site {
     pub config: Config,
+    pub theme: ThemeFiles,
     pub documents: Vec<Document>,
     pub org: Option<usize>,
     pub periods: Vec<Period>,
@@ -480,3 +493,35 @@ pub const LINT_RULES: [LintRule; 11] = [
         default_param: 0.0,
     },
 ];
+
+/// A slug of a name for a page path: Chinese and other letters kept, ASCII lower-cased,
+/// white space, slashes and characters unsafe in a URL replaced by `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
+        "_".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_chinese_and_replace_unsafe_characters() {
+        assert_eq!(slug("Li Si"), "li-si");
+        assert_eq!(slug("李四"), "李四");
+        assert_eq!(slug("R&D / Ops"), "r-d-ops");
+        assert_eq!(slug("  "), "_");
+    }
+}

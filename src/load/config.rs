@@ -49,7 +49,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
     };
     config.description = r.text(&f, "description").map(|t| t.value);
     config.base_url = r.text(&f, "base_url").map(|t| t.value);
-    config.theme = r.text(&f, "theme").map(|t| t.value);
+    config.theme = r.text(&f, "theme");
     config.as_of = r.date(&f, "as_of").map(|d| d.value);
     if let Some(tolerance) = r.number(&f, "pace_tolerance") {
         if (0.0..=1.0).contains(&tolerance.value) {

@@ -4,12 +4,13 @@
 mod config;
 mod kinds;
 pub mod schema;
+pub mod theme;
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Config, Content, Document, Kind, Pos};
+use crate::model::{Config, Content, Document, Kind, Pos, ThemeFiles};
 use crate::yaml;
 
 /// What loading a site gives: its configuration, every document that could be read,
@@ -23,6 +24,7 @@ pub struct Loaded {
     pub files: usize,
     pub has_people_folder: bool,
     pub has_teams_folder: bool,
+    pub theme: ThemeFiles,
 }
 
 /// Top-level folders that hold no content.
@@ -50,6 +52,9 @@ pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
             format!("cannot read okrs.yaml: {err}"),
         )),
     }
+    let (theme, theme_diagnostics) = theme::load_theme(root, &loaded.config);
+    loaded.theme = theme;
+    loaded.diagnostics.extend(theme_diagnostics);
     let files = discover(root, output);
     loaded.files += files.len();
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
@@ -77,7 +82,7 @@ pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
 /// Reads okrs.yaml's text.
 pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
     let text = normalise(text.as_bytes());
-    let mut reader = schema::Reader::new("okrs.yaml", 0);
+    let mut reader = schema::Reader::new("okrs.yaml");
     let config = match yaml::parse(&text) {
         Ok(root) => config::read(&mut reader, &root),
         Err(err) => {
@@ -196,10 +201,14 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
             );
         }
     };
-    let mut reader = schema::Reader::new(path, split.yaml_offset);
+    let mut reader = schema::Reader::new(path);
     let root = match yaml::parse(split.yaml) {
-        Ok(root) => root,
-        Err(err) => {
+        Ok(mut root) => {
+            yaml::shift_lines(&mut root, split.yaml_offset);
+            root
+        }
+        Err(mut err) => {
+            err.pos.line += split.yaml_offset;
             reader.error(err.pos, "yaml-syntax", err.message);
             return (None, reader.diagnostics);
         }

@@ -1,10 +1,27 @@
-//! Stage 5: turns the site and its figures into output files, as bytes in memory.
+//! Stage 5: turns the site and its figures into output files, as bytes in memory:
+//! every page of SPEC 4 through the templates, okrs.json, okrs.csv, feed.xml, the
+//! search index and the theme's static files.
 
+pub mod charts;
 pub mod csv;
+pub mod feed;
+pub mod format;
+pub mod i18n;
 pub mod json;
+pub mod markdown;
+pub mod search;
+pub mod templates;
+pub mod view;
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::compute::Figures;
-use crate::model::Site;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Content, Pos, Site};
+use view::{FreePageView, Link, NavItem, PageLink, Pagination};
+use views::{Views, paths, url};
 
 /// A file to write, with its path relative to the output folder (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,16 +30,446 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Every file of the built site.
-pub fn render(site: &Site, figures: &Figures) -> Vec<OutputFile> {
-    vec![
-        OutputFile {
-            path: "okrs.json".into(),
-            bytes: json::to_bytes(site, figures),
-        },
-        OutputFile {
-            path: "okrs.csv".into(),
-            bytes: csv::to_bytes(site, figures),
-        },
-    ]
+/// How many check-ins one page of the timeline lists.
+pub const CHECKINS_PER_PAGE: usize = 20;
+
+/// Called with (pages rendered, pages in all) as rendering goes on.
+pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
+
+/// Options that change what pages contain, and who hears of the progress.
+#[derive(Clone, Copy, Default)]
+pub struct RenderOptions<'p> {
+    /// Pages carry the live-reload script (only under `okrs serve`).
+    pub live_reload: bool,
+    pub progress: Option<Progress<'p>>,
+}
+
+/// A page's own variables, built only when the page is rendered so that a large site
+/// never holds every page's context at once.
+type Vars<'v> = Box<dyn Fn() -> Vec<(&'static str, serde_json::Value)> + Send + Sync + 'v>;
+
+/// One page to render: where, with which template, and its own variables.
+struct PageSpec<'v> {
+    /// The page's folder relative to the root ("" for the dashboard).
+    path: String,
+    template: &'static str,
+    kind: &'static str,
+    title: String,
+    vars: Vars<'v>,
+}
+
+fn json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// The relative path from a page folder back to the root: "objectives/x/" → "../../".
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Every file of the built site, or the template errors that stopped it.
+pub fn render(
+    site: &Site,
+    figures: &Figures,
+    options: RenderOptions,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let tera = templates::load(&site.theme)?;
+    let strings = i18n::Strings::for_language(site.config.language);
+    let views = Views::new(site, figures, &strings);
+    let specs = page_specs(&views);
+    let common = common_vars(&views, options);
+    let total = specs.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let pages: Vec<Result<OutputFile, Diagnostic>> = specs
+        .into_par_iter()
+        .map(|spec| {
+            let page = render_page(&tera, &views, &common, spec);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(progress) = options.progress {
+                progress(n, total);
+            }
+            page
+        })
+        .collect();
+    let mut files = Vec::with_capacity(pages.len() + 8);
+    let mut errors = Vec::new();
+    for page in pages {
+        match page {
+            Ok(file) => files.push(file),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.message == b.message);
+        return Err(errors);
+    }
+    files.push(OutputFile {
+        path: "okrs.json".into(),
+        bytes: json::to_bytes(site, figures),
+    });
+    files.push(OutputFile {
+        path: "okrs.csv".into(),
+        bytes: csv::to_bytes(site, figures),
+    });
+    files.push(OutputFile {
+        path: "feed.xml".into(),
+        bytes: feed::to_bytes(&views),
+    });
+    files.push(OutputFile {
+        path: "search-index.js".into(),
+        bytes: search::to_bytes(&views),
+    });
+    let mut statics: std::collections::BTreeMap<String, Vec<u8>> = templates::BUILT_IN_STATIC
+        .iter()
+        .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+        .collect();
+    statics.extend(site.theme.static_files.clone());
+    let generated: std::collections::HashSet<String> =
+        files.iter().map(|f| f.path.clone()).collect();
+    files.extend(
+        statics
+            .into_iter()
+            .filter(|(path, _)| !generated.contains(path))
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn common_vars(
+    views: &Views,
+    options: RenderOptions<'_>,
+) -> serde_json::Map<String, serde_json::Value> {
+    let site = views.site;
+    let mut vars = serde_json::Map::new();
+    vars.insert(
+        "site".into(),
+        serde_json::json!({
+            "title": site.config.title,
+            "description": site.config.description,
+            "language": site.config.language.code(),
+            "base_url": site.config.base_url,
+        }),
+    );
+    vars.insert("t".into(), views.strings.tree().clone());
+    vars.insert(
+        "as_of".into(),
+        serde_json::json!({ "date": views.figures.as_of.to_string(), "display": views.date(views.figures.as_of) }),
+    );
+    vars.insert(
+        "generator".into(),
+        format!("okrs {}", env!("CARGO_PKG_VERSION")).into(),
+    );
+    vars.insert("drafts_shown".into(), views.figures.include_drafts.into());
+    vars.insert("org".into(), json(&views.org()));
+    vars.insert("live_reload".into(), options.live_reload.into());
+    vars
+}
+
+const NAV: [(&str, &str); 7] = [
+    ("dashboard", ""),
+    ("periods", "periods/"),
+    ("alignment", "alignment/"),
+    ("teams", "teams/"),
+    ("people", "people/"),
+    ("checkins", "checkins/"),
+    ("search", "search/"),
+];
+
+fn render_page(
+    tera: &tera::Tera,
+    views: &Views,
+    common: &serde_json::Map<String, serde_json::Value>,
+    spec: PageSpec<'_>,
+) -> Result<OutputFile, Diagnostic> {
+    let root = root_of(&spec.path);
+    let mut context = tera::Context::new();
+    for (k, v) in common {
+        context.insert(k.clone(), v);
+    }
+    let section = spec.path.split('/').next().unwrap_or("");
+    let nav: Vec<NavItem> = NAV
+        .iter()
+        .map(|(key, path)| NavItem {
+            key: key.to_string(),
+            label: views.strings.get(&format!("nav.{key}")),
+            url: url(&root, path),
+            active: path.trim_end_matches('/') == section
+                || (*key == "dashboard" && spec.kind == "dashboard"),
+        })
+        .collect();
+    let free_pages: Vec<Link> = views
+        .site
+        .pages
+        .iter()
+        .filter_map(|&d| match &views.site.documents[d].content {
+            Content::Page(p) => Some(Link {
+                id: p.slug.clone(),
+                name: p.title.clone(),
+                url: url(&root, &paths::page(&p.slug)),
+            }),
+            _ => None,
+        })
+        .collect();
+    context.insert("root", &root);
+    context.insert("nav", &nav);
+    context.insert("free_pages", &free_pages);
+    context.insert("page_kind", spec.kind);
+    context.insert("page_title", &spec.title);
+    for (k, v) in (spec.vars)() {
+        context.insert(k, &v);
+    }
+    match tera.render(spec.template, &context) {
+        Ok(html) => Ok(OutputFile {
+            path: if spec.kind == "not_found" {
+                "404.html".to_owned()
+            } else {
+                format!("{}index.html", spec.path)
+            },
+            bytes: html.into_bytes(),
+        }),
+        Err(err) => Err(Diagnostic::error(
+            &format!("templates/{}", spec.template),
+            Pos { line: 1, column: 1 },
+            "template",
+            format!(
+                "rendering {}index.html failed: {}",
+                spec.path,
+                templates::error_chain(&err)
+            ),
+        )),
+    }
+}
+
+/// Every page of the site, as a spec the renderer fills in (in parallel).
+fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
+    let site = views.site;
+    let t = |key: &str| views.strings.get(key);
+    let mut specs = Vec::new();
+
+    // The dashboard and the period pages.
+    specs.push(PageSpec {
+        path: String::new(),
+        template: "dashboard.html",
+        kind: "dashboard",
+        title: t("nav.dashboard"),
+        vars: Box::new(move || {
+            let mut vars = vec![("periods", json(&views.periods("")))];
+            if let Some(p) = views.current_period {
+                vars.push(("view", json(&views.period("", p))));
+            }
+            vars
+        }),
+    });
+    specs.push(PageSpec {
+        path: "periods/".into(),
+        template: "periods.html",
+        kind: "periods",
+        title: t("title.periods"),
+        vars: Box::new(move || vec![("periods", json(&views.periods("../")))]),
+    });
+    for &p in &views.listed_periods {
+        let path = paths::period(&site.periods[p].id);
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: format::period_label(&site.periods[p].id, views.language),
+            vars: Box::new(move || {
+                vec![
+                    ("view", json(&views.period(&root, p))),
+                    ("periods", json(&views.periods(&root))),
+                ]
+            }),
+            path,
+            template: "period.html",
+            kind: "period",
+        });
+    }
+
+    for o in views.included_objectives() {
+        let data = site.objective(o);
+        let path = paths::objective(&data.id.value);
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: data.title.clone(),
+            vars: Box::new(move || vec![("objective", json(&views.objective(&root, o, true)))]),
+            path,
+            template: "objective.html",
+            kind: "objective",
+        });
+    }
+
+    specs.push(PageSpec {
+        path: "teams/".into(),
+        template: "teams.html",
+        kind: "teams",
+        title: t("title.teams"),
+        vars: Box::new(move || {
+            let teams: Vec<_> = (0..site.teams.len())
+                .map(|x| views.team_summary("../", x))
+                .collect();
+            vec![("teams", json(&teams))]
+        }),
+    });
+    for (x, team) in site.teams.iter().enumerate() {
+        let path = paths::team(&team.id);
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: team.name.clone(),
+            vars: Box::new(move || vec![("team", json(&views.team(&root, x)))]),
+            path,
+            template: "team.html",
+            kind: "team",
+        });
+    }
+    specs.push(PageSpec {
+        path: "people/".into(),
+        template: "people.html",
+        kind: "people",
+        title: t("title.people"),
+        vars: Box::new(move || {
+            let people: Vec<_> = (0..site.people.len())
+                .map(|x| views.person_summary("../", x))
+                .collect();
+            vec![("people", json(&people))]
+        }),
+    });
+    for (x, person) in site.people.iter().enumerate() {
+        let path = paths::person(&person.id);
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: person.name.clone(),
+            vars: Box::new(move || vec![("person", json(&views.person(&root, x)))]),
+            path,
+            template: "person.html",
+            kind: "person",
+        });
+    }
+
+    specs.push(PageSpec {
+        path: "alignment/".into(),
+        template: "alignment.html",
+        kind: "alignment",
+        title: t("title.alignment"),
+        vars: Box::new(move || vec![("alignment", json(&views.alignment("../")))]),
+    });
+
+    // The check-in timeline, paginated: checkins/, checkins/page/2/ …
+    let all = std::sync::Arc::new(views.checkins_newest_first(views.included_objectives()));
+    let total = all.len().div_ceil(CHECKINS_PER_PAGE).max(1);
+    for n in 1..=total {
+        let path = checkins_page_path(n);
+        let root = root_of(&path);
+        let all = std::sync::Arc::clone(&all);
+        specs.push(PageSpec {
+            path,
+            template: "checkins.html",
+            kind: "checkins",
+            title: t("title.checkins"),
+            vars: Box::new(move || {
+                let page = all
+                    .iter()
+                    .copied()
+                    .skip((n - 1) * CHECKINS_PER_PAGE)
+                    .take(CHECKINS_PER_PAGE);
+                let checkins = views.checkin_list(&root, page);
+                vec![
+                    ("checkins", json(&checkins)),
+                    ("pagination", json(&pagination(&root, n, total))),
+                ]
+            }),
+        });
+    }
+
+    for &d in &site.pages {
+        let Content::Page(page) = &site.documents[d].content else {
+            continue;
+        };
+        specs.push(PageSpec {
+            path: paths::page(&page.slug),
+            template: "page.html",
+            kind: "page",
+            title: page.title.clone(),
+            vars: Box::new(move || {
+                let view = FreePageView {
+                    title: page.title.clone(),
+                    slug: page.slug.clone(),
+                    body_html: markdown::to_html(&site.documents[d].body),
+                };
+                vec![("page", json(&view))]
+            }),
+        });
+    }
+    specs.push(PageSpec {
+        path: "search/".into(),
+        template: "search.html",
+        kind: "search",
+        title: t("title.search"),
+        vars: Box::new(Vec::new),
+    });
+    // Web servers (and `okrs serve`) show 404.html for a missing page; its links assume
+    // it is served at the site root.
+    specs.push(PageSpec {
+        path: String::new(),
+        template: "404.html",
+        kind: "not_found",
+        title: t("title.not_found"),
+        vars: Box::new(Vec::new),
+    });
+    specs
+}
+
+fn checkins_page_path(n: usize) -> String {
+    if n == 1 {
+        "checkins/".to_owned()
+    } else {
+        format!("checkins/page/{n}/")
+    }
+}
+
+/// Links for page `n` of `total`: the first, the last, and two on each side of `n`.
+fn pagination(root: &str, n: usize, total: usize) -> Pagination {
+    let shown = |m: usize| m == 1 || m == total || m.abs_diff(n) <= 2;
+    Pagination {
+        current: n,
+        total,
+        previous_url: (n > 1).then(|| url(root, &checkins_page_path(n - 1))),
+        next_url: (n < total).then(|| url(root, &checkins_page_path(n + 1))),
+        pages: (1..=total)
+            .filter(|&m| shown(m))
+            .map(|m| PageLink {
+                number: m,
+                url: url(root, &checkins_page_path(m)),
+                current: m == n,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("objectives/x/"), "../../");
+        assert_eq!(root_of("checkins/page/2/"), "../../../");
+    }
+
+    #[test]
+    fn pagination_shows_the_ends_and_the_neighbourhood() {
+        let p = pagination("../../../", 5, 9);
+        let numbers: Vec<usize> = p.pages.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, vec![1, 3, 4, 5, 6, 7, 9]);
+        assert_eq!(
+            p.previous_url.as_deref(),
+            Some("../../../checkins/page/4/index.html")
+        );
+        assert_eq!(pagination("", 1, 1).pages.len(), 1);
+        assert_eq!(pagination("", 1, 2).previous_url, None);
+        assert_eq!(
+            pagination("../", 2, 2).previous_url.as_deref(),
+            Some("../checkins/index.html")
+        );
+    }
 }

@@ -1,0 +1,119 @@
+//! Reads the site's own templates and static files, and those of the theme it chose.
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Config, Pos, ThemeFiles};
+
+/// The names of the built-in themes.
+pub const BUILT_IN_THEMES: [&str; 1] = ["default"];
+
+pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>) {
+    let mut files = ThemeFiles::default();
+    let mut diagnostics = Vec::new();
+    if let Some(theme) = &config.theme {
+        let folder = root.join("themes").join(&theme.value);
+        if folder.is_dir() {
+            files.custom_theme = true;
+            let prefix = format!("themes/{}/templates", theme.value);
+            read_templates(
+                &folder.join("templates"),
+                &prefix,
+                &mut files,
+                &mut diagnostics,
+            );
+            read_static(
+                &folder.join("static"),
+                &mut files,
+                &mut diagnostics,
+                &format!("themes/{}/static", theme.value),
+            );
+        } else if !BUILT_IN_THEMES.contains(&theme.value.as_str()) {
+            diagnostics.push(Diagnostic::error(
+                "okrs.yaml",
+                theme.pos,
+                "unknown-reference",
+                format!(
+                    "theme '{}' is neither a folder themes/{}/ of the site nor a built-in theme ({})",
+                    theme.value,
+                    theme.value,
+                    BUILT_IN_THEMES.join(", ")
+                ),
+            ));
+        }
+    }
+    read_templates(
+        &root.join("templates"),
+        "templates",
+        &mut files,
+        &mut diagnostics,
+    );
+    read_static(&root.join("static"), &mut files, &mut diagnostics, "static");
+    (files, diagnostics)
+}
+
+fn walk(folder: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+}
+
+fn read_templates(
+    folder: &Path,
+    prefix: &str,
+    files: &mut ThemeFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !folder.is_dir() {
+        return;
+    }
+    for entry in walk(folder) {
+        let Ok(rel) = entry.path().strip_prefix(folder) else {
+            continue;
+        };
+        let name = super::relative_name(rel);
+        let origin = format!("{prefix}/{name}");
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => {
+                files.templates.insert(name, (origin, text));
+            }
+            Err(err) => diagnostics.push(Diagnostic::error(
+                &origin,
+                Pos { line: 1, column: 1 },
+                "io",
+                format!("cannot read the template: {err}"),
+            )),
+        }
+    }
+}
+
+fn read_static(
+    folder: &Path,
+    files: &mut ThemeFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+    prefix: &str,
+) {
+    if !folder.is_dir() {
+        return;
+    }
+    for entry in walk(folder) {
+        let Ok(rel) = entry.path().strip_prefix(folder) else {
+            continue;
+        };
+        let name = super::relative_name(rel);
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                files.static_files.insert(name, bytes);
+            }
+            Err(err) => diagnostics.push(Diagnostic::error(
+                &format!("{prefix}/{name}"),
+                Pos { line: 1, column: 1 },
+                "io",
+                format!("cannot read the file: {err}"),
+            )),
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! feed.xml: an Atom feed of check-ins, newest first.
+
+use super::views::{Views, paths, url};
+
+/// How many check-ins the feed carries.
+pub const FEED_ENTRIES: usize = 50;
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link in the feed: absolute under `base_url` when it is set, else relative to the feed.
+fn link(base: Option<&str>, path: &str) -> String {
+    match base {
+        Some(base) => format!("{}/{}", base.trim_end_matches('/'), path),
+        None => path.to_owned(),
+    }
+}
+
+pub fn to_bytes(views: &Views) -> Vec<u8> {
+    let site = views.site;
+    let base = site.config.base_url.as_deref();
+    let checkins = views.checkins_newest_first(views.included_objectives());
+    let updated = checkins
+        .first()
+        .map(|&(o, k, c)| site.objectives[o].key_results[k].checkins[c].date)
+        .unwrap_or(views.figures.as_of);
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        site.config.language.code()
+    ));
+    out.push_str(&format!("  <title>{}</title>\n", xml(&site.config.title)));
+    if let Some(description) = &site.config.description {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(description)));
+    }
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&link(base, "index.html"))
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&link(base, "feed.xml"))
+    ));
+    out.push_str(&format!(
+        "  <id>{}</id>\n",
+        xml(&feed_id(base, &site.config.title))
+    ));
+    out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml(&site.config.title)
+    ));
+    out.push_str(&format!(
+        "  <generator>okrs {}</generator>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    for (o, k, c) in checkins.into_iter().take(FEED_ENTRIES) {
+        let view = views.checkin("", o, k, c);
+        let resolved = &site.objectives[o];
+        let path = format!(
+            "{}#{}",
+            url("", &paths::objective(&resolved.data.id.value)),
+            paths::kr_anchor(
+                &resolved.data.key_results[resolved.key_results[k].written]
+                    .id
+                    .value
+            )
+        );
+        let title = format!(
+            "{}: {} ({})",
+            view.key_result.name, view.value_display, view.date_display
+        );
+        let mut summary = format!("{} — {}", view.objective.name, view.value_display);
+        if let Some(confidence) = &view.confidence {
+            summary.push_str(&format!(" · {}", confidence.label));
+        }
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", xml(&title)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&link(base, &path))
+        ));
+        out.push_str(&format!(
+            "    <id>{}</id>\n",
+            xml(&format!(
+                "{}#{}/{}/{}",
+                feed_id(base, &site.config.title),
+                view.source,
+                view.key_result.id,
+                view.date
+            ))
+        ));
+        out.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", view.date));
+        if let Some(author) = &view.author {
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml(&author.name)
+            ));
+        }
+        out.push_str(&format!("    <summary>{}</summary>\n", xml(&summary)));
+        if !view.note_html.is_empty() {
+            out.push_str(&format!(
+                "    <content type=\"html\">{}</content>\n",
+                xml(&view.note_html)
+            ));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out.into_bytes()
+}
+
+/// A stable id for the feed: its URL when known, else a tag URI from the site title.
+fn feed_id(base: Option<&str>, title: &str) -> String {
+    match base {
+        Some(base) => link(Some(base), "feed.xml"),
+        None => format!("tag:okrs,2024:{}", crate::model::slug(title)),
+    }
+}

@@ -1,0 +1,131 @@
+//! The search index: a script that sets `window.OKRS_SEARCH`, so the search page works
+//! from `file://` too (a fetched JSON file would not).
+
+use serde::Serialize;
+
+use super::views::{Views, paths, url};
+use crate::model::Content;
+
+#[derive(Serialize)]
+struct Entry {
+    kind: &'static str,
+    title: String,
+    text: String,
+    /// Relative to the site root.
+    url: String,
+    context: String,
+}
+
+/// Plain text of a Markdown body, shortened for the index.
+fn plain(markdown: &str, limit: usize) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        if let Event::Text(t) | Event::Code(t) = event {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&t);
+        }
+        if text.chars().count() > limit {
+            break;
+        }
+    }
+    text.chars().take(limit).collect()
+}
+
+pub fn to_bytes(views: &Views) -> Vec<u8> {
+    let site = views.site;
+    let mut entries = Vec::new();
+    for o in views.included_objectives() {
+        let resolved = &site.objectives[o];
+        let data = &resolved.data;
+        let period = super::format::period_label(&site.periods[resolved.period].id, views.language);
+        let objective_url = url("", &paths::objective(&data.id.value));
+        let owner = resolved
+            .owner
+            .map(|p| site.people[p].name.clone())
+            .unwrap_or_default();
+        entries.push(Entry {
+            kind: "objective",
+            title: data.title.clone(),
+            text: plain(&site.documents[resolved.document].body, 300),
+            url: objective_url.clone(),
+            context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
+        });
+        for (k, rk) in resolved.key_results.iter().enumerate() {
+            let kr = &data.key_results[rk.written];
+            let kr_url = format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value));
+            let owner = rk
+                .owner
+                .map(|p| site.people[p].name.clone())
+                .unwrap_or_default();
+            entries.push(Entry {
+                kind: "key_result",
+                title: kr.title.clone(),
+                text: kr
+                    .tasks
+                    .iter()
+                    .map(|t| t.title.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                url: kr_url.clone(),
+                context: [data.title.as_str(), owner.as_str()].join(" · "),
+            });
+            let visible = views.figures.objectives[o].key_results[k].checkins;
+            for c in &rk.checkins[..visible] {
+                if c.note.trim().is_empty() {
+                    continue;
+                }
+                entries.push(Entry {
+                    kind: "checkin",
+                    title: format!("{} · {}", kr.title, views.date(c.date)),
+                    text: plain(&c.note, 300),
+                    url: kr_url.clone(),
+                    context: c.author.clone().unwrap_or_default(),
+                });
+            }
+        }
+    }
+    for person in &site.people {
+        let team = person
+            .team
+            .map(|t| site.teams[t].name.clone())
+            .unwrap_or_default();
+        entries.push(Entry {
+            kind: "person",
+            title: person.name.clone(),
+            text: person.id.clone(),
+            url: url("", &paths::person(&person.id)),
+            context: team,
+        });
+    }
+    for team in &site.teams {
+        entries.push(Entry {
+            kind: "team",
+            title: team.name.clone(),
+            text: team.id.clone(),
+            url: url("", &paths::team(&team.id)),
+            context: team
+                .team
+                .map(|p| site.teams[p].name.clone())
+                .unwrap_or_default(),
+        });
+    }
+    for &d in &site.pages {
+        if let Content::Page(page) = &site.documents[d].content {
+            entries.push(Entry {
+                kind: "page",
+                title: page.title.clone(),
+                text: plain(&site.documents[d].body, 300),
+                url: url("", &paths::page(&page.slug)),
+                context: String::new(),
+            });
+        }
+    }
+    // `</` cannot end a script even if this file is ever inlined.
+    let data = serde_json::to_string(&entries)
+        .unwrap_or_else(|_| "[]".into())
+        .replace("</", "<\\/");
+    format!("window.OKRS_SEARCH = {data};\n").into_bytes()
+}

@@ -1,0 +1,958 @@
+//! Builds the views of `view.rs` from the site and its figures. Expensive parts that
+//! do not depend on the page (Markdown, charts) are made once per objective and reused.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+use super::charts::{self, ChartLabels};
+use super::format;
+use super::i18n::Strings;
+use super::markdown;
+use super::view::*;
+use crate::compute::{Current, Figures, Status, progress_history};
+use crate::model::*;
+
+/// Paths of pages, relative to the site root (folders, ending in `/`).
+pub mod paths {
+    pub fn objective(id: &str) -> String {
+        format!("objectives/{id}/")
+    }
+    pub fn team(id: &str) -> String {
+        format!("teams/{id}/")
+    }
+    pub fn person(id: &str) -> String {
+        format!("people/{id}/")
+    }
+    pub fn period(id: &str) -> String {
+        format!("periods/{id}/")
+    }
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}/")
+    }
+    pub fn kr_anchor(kr_id: &str) -> String {
+        format!("kr-{}", crate::model::slug(kr_id))
+    }
+}
+
+/// Per-objective HTML and SVG, the same on every page that shows the objective.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    pub body_html: String,
+    pub sparkline_svg: String,
+    pub chart_svg: String,
+    /// Per key result: its burn-up chart, and the notes HTML of each visible check-in.
+    pub kr_charts: Vec<String>,
+    pub notes_html: Vec<Vec<String>>,
+}
+
+/// Everything needed to build views; one per build.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub figures: &'a Figures,
+    pub strings: &'a Strings,
+    pub language: Language,
+    pub labels: ChartLabels,
+    pub prepared: Vec<Prepared>,
+    /// The period the dashboard shows.
+    pub current_period: Option<usize>,
+    /// Periods that get pages: those with objectives in this build, and custom ones.
+    pub listed_periods: Vec<usize>,
+    person_by_name: HashMap<&'a str, usize>,
+    /// Included objectives by owner, by team, and key results by owner: found once, not per page.
+    objectives_by_owner: Vec<Vec<usize>>,
+    objectives_by_team: Vec<Vec<usize>>,
+    key_results_by_owner: Vec<Vec<(usize, usize)>>,
+}
+
+/// A URL from a page at `root` to a folder page at `path` (or to the root with "").
+pub fn url(root: &str, path: &str) -> String {
+    format!("{root}{path}index.html")
+}
+
+impl<'a> Views<'a> {
+    pub fn new(site: &'a Site, figures: &'a Figures, strings: &'a Strings) -> Views<'a> {
+        let language = site.config.language;
+        let labels = ChartLabels {
+            date: strings.get("chart.date"),
+            value: strings.get("chart.value"),
+            progress: strings.get("chart.progress"),
+            ideal: strings.get("chart.ideal"),
+            target: strings.get("chart.target"),
+            as_of: strings.get("chart.as_of"),
+            kept: strings.get("chart.kept"),
+            broken: strings.get("chart.broken"),
+            done: strings.get("chart.done"),
+            not_done: strings.get("chart.not_done"),
+            expected: strings.get("chart.expected"),
+            count: strings.get("chart.count"),
+            team: strings.get("chart.team"),
+        };
+        let listed_periods: Vec<usize> = (0..site.periods.len())
+            .filter(|&p| {
+                !figures.periods[p].objectives.is_empty()
+                    || site
+                        .config
+                        .periods
+                        .iter()
+                        .any(|c| c.value.id == site.periods[p].id)
+            })
+            .collect();
+        let current_period = current_period(site, figures);
+        let person_by_name = site
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.document.is_some())
+            .flat_map(|(i, p)| [(p.id.as_str(), i), (p.name.as_str(), i)])
+            .collect();
+        let mut objectives_by_owner = vec![Vec::new(); site.people.len()];
+        let mut objectives_by_team = vec![Vec::new(); site.teams.len()];
+        let mut key_results_by_owner = vec![Vec::new(); site.people.len()];
+        for (o, resolved) in site.objectives.iter().enumerate() {
+            if !figures.objectives[o].included {
+                continue;
+            }
+            if let Some(p) = resolved.owner {
+                objectives_by_owner[p].push(o);
+            }
+            if let Some(t) = resolved.team {
+                objectives_by_team[t].push(o);
+            }
+            for (k, rk) in resolved.key_results.iter().enumerate() {
+                if let Some(p) = rk.owner {
+                    key_results_by_owner[p].push((o, k));
+                }
+            }
+        }
+        let mut views = Views {
+            objectives_by_owner,
+            objectives_by_team,
+            key_results_by_owner,
+            site,
+            figures,
+            strings,
+            language,
+            labels,
+            prepared: Vec::new(),
+            current_period,
+            listed_periods,
+            person_by_name,
+        };
+        views.prepared = (0..site.objectives.len())
+            .into_par_iter()
+            .map(|o| {
+                if figures.objectives[o].included {
+                    views.prepare(o)
+                } else {
+                    Prepared::default()
+                }
+            })
+            .collect();
+        views
+    }
+
+    fn prepare(&self, o: usize) -> Prepared {
+        let site = self.site;
+        let resolved = &site.objectives[o];
+        let f = &self.figures.objectives[o];
+        let period = &site.periods[resolved.period];
+        let document = &site.documents[resolved.document];
+        let as_of = self.figures.as_of;
+        let language = self.language;
+        let format_date = move |d: NaiveDate| format::short_date(d, language);
+        let format_percent = |x: f64| format::percent(x);
+        let mut kr_charts = Vec::new();
+        let mut notes_html = Vec::new();
+        for (k, rk) in resolved.key_results.iter().enumerate() {
+            let kr = &resolved.data.key_results[rk.written];
+            let kf = &f.key_results[k];
+            let visible = &rk.checkins[..kf.checkins];
+            let points: Vec<(NaiveDate, f64)> = visible
+                .iter()
+                .map(|c| {
+                    let y = match rk.metric {
+                        Metric::Milestone => f64::from(u8::from(c.done.unwrap_or(false))),
+                        _ => c.value.unwrap_or(0.0),
+                    };
+                    (c.date, y)
+                })
+                .collect();
+            let unit = kr.unit.clone();
+            let format_value = move |v: f64| format::with_unit(v, unit.as_deref());
+            let id = format!("{}-{}", paths::kr_anchor(&kr.id.value), o);
+            kr_charts.push(charts::burn_up(&charts::BurnUp {
+                id: &id,
+                title: &kr.title,
+                metric: rk.metric,
+                period_start: period.start,
+                period_end: period.end,
+                as_of,
+                start: kr.start_value(),
+                target: kr.target.as_ref().map(|t| t.value),
+                points: &points,
+                format_value: &format_value,
+                format_date: &format_date,
+                labels: &self.labels,
+            }));
+            notes_html.push(visible.iter().map(|c| markdown::to_html(&c.note)).collect());
+        }
+        let history = self.progress_history(o);
+        let span = (period.end - period.start).num_days().max(1) as f64;
+        let spark_points: Vec<(f64, f64)> = history
+            .iter()
+            .map(|(d, p)| {
+                (
+                    ((*d - period.start).num_days() as f64 / span).clamp(0.0, 1.0),
+                    *p,
+                )
+            })
+            .collect();
+        let title = &resolved.data.title;
+        Prepared {
+            body_html: markdown::to_html(&document.body),
+            sparkline_svg: charts::sparkline(&format!("spark-{o}"), title, &spark_points),
+            chart_svg: charts::progress_over_time(&charts::ProgressOverTime {
+                id: &format!("objective-{o}"),
+                title,
+                period_start: period.start,
+                period_end: period.end,
+                as_of,
+                points: &history,
+                format_date: &format_date,
+                format_percent: &format_percent,
+                labels: &self.labels,
+            }),
+            kr_charts,
+            notes_html,
+        }
+    }
+
+    /// The objective's progress at the period start and at each check-in date up to the
+    /// as-of date.
+    fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
+        let period = &self.site.periods[self.site.objectives[o].period];
+        let mut history = progress_history(self.site, self.figures, o);
+        let start = period.start.min(self.figures.as_of);
+        if history.first().is_none_or(|(d, _)| *d > start) {
+            history.insert(0, (start, 0.0));
+        }
+        history
+    }
+
+    pub fn fraction(&self, value: f64) -> Fraction {
+        Fraction {
+            value,
+            percent: format::percent(value),
+            width: (value.clamp(0.0, 1.0) * 100.0).round() as u32,
+        }
+    }
+
+    pub fn status(&self, status: Status) -> StatusView {
+        StatusView {
+            key: status.as_str().to_owned(),
+            label: self.strings.get(&format!("status.{}", status.as_str())),
+        }
+    }
+
+    pub fn confidence(&self, confidence: Option<u8>) -> Option<ConfidenceView> {
+        confidence.map(|value| ConfidenceView {
+            value,
+            level: match value {
+                0..=3 => "low",
+                4..=6 => "mid",
+                _ => "high",
+            }
+            .to_owned(),
+            label: format!("{value} /10"),
+        })
+    }
+
+    pub fn date(&self, d: NaiveDate) -> String {
+        format::date(d, self.language)
+    }
+
+    pub fn person_link(&self, root: &str, index: usize) -> Link {
+        let p = &self.site.people[index];
+        Link {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            url: url(root, &paths::person(&p.id)),
+        }
+    }
+
+    pub fn team_link(&self, root: &str, index: usize) -> Link {
+        let t = &self.site.teams[index];
+        Link {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            url: url(root, &paths::team(&t.id)),
+        }
+    }
+
+    pub fn period_link(&self, root: &str, p: usize) -> PeriodLink {
+        let period = &self.site.periods[p];
+        let f = &self.figures.periods[p];
+        PeriodLink {
+            id: period.id.clone(),
+            label: format::period_label(&period.id, self.language),
+            url: url(root, &paths::period(&period.id)),
+            start_display: self.date(period.start),
+            end_display: self.date(period.end),
+            progress: self.fraction(f.progress),
+            expected: self.fraction(f.expected),
+            objective_count: f.objectives.len(),
+            current: self.current_period == Some(p),
+        }
+    }
+
+    pub fn periods(&self, root: &str) -> Vec<PeriodLink> {
+        self.listed_periods
+            .iter()
+            .map(|&p| self.period_link(root, p))
+            .collect()
+    }
+
+    pub fn objective_link(&self, root: &str, o: usize) -> ObjectiveLink {
+        let data = self.site.objective(o);
+        let f = &self.figures.objectives[o];
+        ObjectiveLink {
+            id: data.id.value.clone(),
+            title: data.title.clone(),
+            url: url(root, &paths::objective(&data.id.value)),
+            period: format::period_label(
+                &self.site.periods[self.site.objectives[o].period].id,
+                self.language,
+            ),
+            progress: self.fraction(f.progress),
+            status: self.status(f.status),
+            draft: data.draft,
+        }
+    }
+
+    fn included(&self, o: usize) -> bool {
+        self.figures.objectives[o].included
+    }
+
+    /// The full view of an objective; charts and check-ins only when `full`.
+    pub fn objective(&self, root: &str, o: usize, full: bool) -> ObjectiveView {
+        let site = self.site;
+        let resolved = &site.objectives[o];
+        let data = &resolved.data;
+        let f = &self.figures.objectives[o];
+        let prepared = &self.prepared[o];
+        let period = &site.periods[resolved.period];
+        let strategies = site
+            .org()
+            .map(|org| {
+                resolved
+                    .strategies
+                    .iter()
+                    .filter_map(|id| org.strategies.iter().find(|s| &s.id.value == id))
+                    .map(|s| Link {
+                        id: s.id.value.clone(),
+                        name: s.title.clone(),
+                        url: format!("{}#strategy-{}", url(root, "alignment/"), slug(&s.id.value)),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let key_results = (0..resolved.key_results.len())
+            .map(|k| self.key_result(root, o, k, full))
+            .collect();
+        ObjectiveView {
+            id: data.id.value.clone(),
+            title: data.title.clone(),
+            url: url(root, &paths::objective(&data.id.value)),
+            period: Link {
+                id: period.id.clone(),
+                name: format::period_label(&period.id, self.language),
+                url: url(root, &paths::period(&period.id)),
+            },
+            owner: resolved.owner.map(|p| self.person_link(root, p)),
+            team: resolved.team.map(|t| self.team_link(root, t)),
+            commitment: data.commitment.as_str().to_owned(),
+            commitment_label: self
+                .strings
+                .get(&format!("commitment.{}", data.commitment.as_str())),
+            weight: data.weight,
+            draft: data.draft,
+            progress: self.fraction(f.progress),
+            expected: self.fraction(f.expected),
+            status: self.status(f.status),
+            confidence: self.confidence(f.confidence),
+            at_risk: f.at_risk,
+            parents: resolved
+                .parents
+                .iter()
+                .filter(|&&p| self.included(p))
+                .map(|&p| self.objective_link(root, p))
+                .collect(),
+            strategies,
+            children: resolved
+                .children
+                .iter()
+                .filter(|&&c| self.included(c))
+                .map(|&c| self.objective_link(root, c))
+                .collect(),
+            body_html: if full {
+                prepared.body_html.clone()
+            } else {
+                String::new()
+            },
+            sparkline_svg: prepared.sparkline_svg.clone(),
+            chart_svg: if full {
+                prepared.chart_svg.clone()
+            } else {
+                String::new()
+            },
+            key_results,
+            extra: data.extra.clone(),
+        }
+    }
+
+    pub fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
+        let site = self.site;
+        let resolved = &site.objectives[o];
+        let rk = &resolved.key_results[k];
+        let kr = &resolved.data.key_results[rk.written];
+        let kf = &self.figures.objectives[o].key_results[k];
+        let unit = kr.unit.as_deref();
+        let numeric = |v: f64| format::with_unit(v, unit);
+        let (start_display, target_display) = match rk.metric {
+            Metric::Increase | Metric::Decrease => (
+                numeric(kr.start_value()),
+                kr.target
+                    .as_ref()
+                    .map(|t| numeric(t.value))
+                    .unwrap_or_default(),
+            ),
+            Metric::StayAbove => (
+                String::new(),
+                kr.target
+                    .as_ref()
+                    .map(|t| format!("≥ {}", numeric(t.value)))
+                    .unwrap_or_default(),
+            ),
+            Metric::StayBelow => (
+                String::new(),
+                kr.target
+                    .as_ref()
+                    .map(|t| format!("≤ {}", numeric(t.value)))
+                    .unwrap_or_default(),
+            ),
+            Metric::Milestone => (String::new(), self.strings.get("milestone.done")),
+        };
+        let current_display = match kf.current {
+            Current::Number(v) => numeric(v),
+            Current::Done(true) => self.strings.get("milestone.done"),
+            Current::Done(false) => self.strings.get("milestone.not_done"),
+        };
+        let objective_url = url(root, &paths::objective(&resolved.data.id.value));
+        let anchor = paths::kr_anchor(&kr.id.value);
+        let checkins = if full {
+            (0..kf.checkins)
+                .rev()
+                .map(|c| self.checkin(root, o, k, c))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        KeyResultView {
+            id: rk.full_id.clone(),
+            url: format!("{objective_url}#{anchor}"),
+            anchor,
+            title: kr.title.clone(),
+            owner: rk.owner.map(|p| self.person_link(root, p)),
+            metric: rk.metric.as_str().to_owned(),
+            metric_label: self.strings.get(&format!("metric.{}", rk.metric.as_str())),
+            unit: kr.unit.clone(),
+            weight: kr.weight,
+            start_display,
+            target_display,
+            current_display,
+            progress: self.fraction(kf.progress),
+            raw_percent: format::percent(kf.raw_progress),
+            over_achieved: kf.raw_progress > 1.0 + crate::compute::EPSILON,
+            confidence: self.confidence(kf.confidence),
+            at_risk: kf.at_risk,
+            status: self.status(kf.status),
+            tasks: kr
+                .tasks
+                .iter()
+                .map(|t| TaskView {
+                    title: t.title.clone(),
+                    done: t.done,
+                })
+                .collect(),
+            chart_svg: if full {
+                self.prepared[o].kr_charts[k].clone()
+            } else {
+                String::new()
+            },
+            checkins,
+            objective: Link {
+                id: resolved.data.id.value.clone(),
+                name: resolved.data.title.clone(),
+                url: objective_url,
+            },
+        }
+    }
+
+    /// The `c`-th visible check-in of a key result.
+    pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
+        let resolved = &self.site.objectives[o];
+        let rk = &resolved.key_results[k];
+        let kr = &resolved.data.key_results[rk.written];
+        let checkin = &rk.checkins[c];
+        let value_display = match (checkin.value, checkin.done) {
+            (Some(v), _) => format::with_unit(v, kr.unit.as_deref()),
+            (None, Some(true)) => self.strings.get("milestone.done"),
+            _ => self.strings.get("milestone.not_done"),
+        };
+        let objective_url = url(root, &paths::objective(&resolved.data.id.value));
+        CheckinView {
+            date: checkin.date.to_string(),
+            date_display: self.date(checkin.date),
+            value_display,
+            confidence: self.confidence(checkin.confidence),
+            author: checkin
+                .author
+                .as_deref()
+                .map(|a| match self.person_by_name.get(a) {
+                    Some(&p) => self.person_link(root, p),
+                    None => Link {
+                        id: slug(a),
+                        name: a.to_owned(),
+                        url: String::new(),
+                    },
+                }),
+            note_html: self.prepared[o]
+                .notes_html
+                .get(k)
+                .and_then(|notes| notes.get(c))
+                .cloned()
+                .unwrap_or_default(),
+            source: checkin.source.clone(),
+            key_result: Link {
+                id: rk.full_id.clone(),
+                name: kr.title.clone(),
+                url: format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value)),
+            },
+            objective: Link {
+                id: resolved.data.id.value.clone(),
+                name: resolved.data.title.clone(),
+                url: objective_url,
+            },
+        }
+    }
+
+    /// Check-ins for a list. A file with several updates has one body for all of them: it is
+    /// shown with the first of its updates in the list only.
+    pub fn checkin_list(
+        &self,
+        root: &str,
+        items: impl IntoIterator<Item = (usize, usize, usize)>,
+    ) -> Vec<CheckinView> {
+        let mut seen = std::collections::HashSet::new();
+        items
+            .into_iter()
+            .map(|(o, k, c)| {
+                let mut view = self.checkin(root, o, k, c);
+                let checkin = &self.site.objectives[o].key_results[k].checkins[c];
+                let shared_body = checkin.document != self.site.objectives[o].document;
+                if shared_body
+                    && !seen.insert((checkin.document, checkin.date, view.note_html.clone()))
+                {
+                    view.note_html.clear();
+                }
+                view
+            })
+            .collect()
+    }
+
+    /// Every visible check-in of the given objectives as (objective, kr, index), newest first.
+    pub fn checkins_newest_first(
+        &self,
+        objectives: impl IntoIterator<Item = usize>,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut all: Vec<(NaiveDate, usize, usize, usize)> = Vec::new();
+        for o in objectives {
+            for (k, rk) in self.site.objectives[o].key_results.iter().enumerate() {
+                let visible = self.figures.objectives[o].key_results[k].checkins;
+                all.extend((0..visible).map(|c| (rk.checkins[c].date, o, k, c)));
+            }
+        }
+        // Newest first; on one date, the reverse of SPEC 2's order (latest written first).
+        all.sort_by(|a, b| b.cmp(a));
+        all.into_iter().map(|(_, o, k, c)| (o, k, c)).collect()
+    }
+
+    pub fn included_objectives(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.site.objectives.len()).filter(|&o| self.included(o))
+    }
+
+    pub fn org(&self) -> Option<OrgView> {
+        self.site.org().map(|org| OrgView {
+            name: org.name.clone(),
+            mission: org.mission.clone(),
+            vision: org.vision.clone(),
+            strategies: org
+                .strategies
+                .iter()
+                .map(|s| StrategyView {
+                    id: s.id.value.clone(),
+                    title: s.title.clone(),
+                    description: s.description.clone(),
+                })
+                .collect(),
+            body_html: markdown::to_html(&org.body),
+        })
+    }
+
+    /// The dashboard of one period.
+    pub fn period(&self, root: &str, p: usize) -> PeriodView {
+        let site = self.site;
+        let pf = &self.figures.periods[p];
+        let members = &pf.objectives;
+        let statuses = [
+            Status::OnTrack,
+            Status::Behind,
+            Status::NoData,
+            Status::Done,
+            Status::Upcoming,
+        ];
+        let status_counts: Vec<StatusCount> = statuses
+            .iter()
+            .map(|&s| StatusCount {
+                key: s.as_str().to_owned(),
+                label: self.strings.get(&format!("status.{}", s.as_str())),
+                count: members
+                    .iter()
+                    .filter(|&&o| self.figures.objectives[o].status == s)
+                    .count(),
+            })
+            .collect();
+        let slices: Vec<charts::StatusSlice> = status_counts
+            .iter()
+            .map(|s| charts::StatusSlice {
+                key: &s.key,
+                label: &s.label,
+                count: s.count,
+            })
+            .collect();
+        let period_label = format::period_label(&site.periods[p].id, self.language);
+        let status_chart_svg = charts::status_breakdown(
+            &format!("status-{p}"),
+            &format!(
+                "{} · {}",
+                self.strings.get("chart.status_title"),
+                period_label
+            ),
+            &slices,
+            &self.labels,
+        );
+
+        // Objectives by team: teams by name, then those without a team.
+        let mut by_team: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        for &o in members {
+            let team = site.objectives[o].team;
+            match by_team.iter_mut().find(|(t, _)| *t == team) {
+                Some((_, list)) => list.push(o),
+                None => by_team.push((team, vec![o])),
+            }
+        }
+        by_team.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => (&site.teams[x].name, x).cmp(&(&site.teams[y].name, y)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let groups: Vec<TeamGroup> = by_team
+            .iter()
+            .map(|(team, list)| TeamGroup {
+                team: team.map(|t| self.team_link(root, t)),
+                progress: self.fraction(crate::compute::weighted_mean(list.iter().map(|&o| {
+                    (
+                        self.figures.objectives[o].progress,
+                        site.objective(o).weight,
+                    )
+                }))),
+                objectives: list
+                    .iter()
+                    .map(|&o| self.objective(root, o, false))
+                    .collect(),
+            })
+            .collect();
+        let no_team = self.strings.get("no_team");
+        let bar_labels: Vec<String> = groups
+            .iter()
+            .map(|g| {
+                g.team
+                    .as_ref()
+                    .map_or_else(|| no_team.clone(), |t| t.name.clone())
+            })
+            .collect();
+        let bars: Vec<charts::Bar> = groups
+            .iter()
+            .zip(&bar_labels)
+            .map(|(g, label)| charts::Bar {
+                label,
+                value: g.progress.value,
+                display: &g.progress.percent,
+                status: None,
+            })
+            .collect();
+        let teams_chart_svg = charts::bars(
+            &format!("teams-{p}"),
+            &format!(
+                "{} · {}",
+                self.strings.get("chart.teams_title"),
+                period_label
+            ),
+            &bars,
+            Some(pf.expected),
+            &self.labels,
+        );
+
+        let mut at_risk = Vec::new();
+        for &o in members {
+            let f = &self.figures.objectives[o];
+            let resolved = &site.objectives[o];
+            if f.at_risk {
+                at_risk.push(RiskView {
+                    kind: "objective".into(),
+                    title: resolved.data.title.clone(),
+                    url: url(root, &paths::objective(&resolved.data.id.value)),
+                    objective_title: None,
+                    owner: resolved.owner.map(|x| self.person_link(root, x)),
+                    confidence: self.confidence(f.confidence),
+                    status: self.status(f.status),
+                    progress: self.fraction(f.progress),
+                });
+            }
+            for (k, kf) in f.key_results.iter().enumerate() {
+                if kf.at_risk {
+                    let view = self.key_result(root, o, k, false);
+                    at_risk.push(RiskView {
+                        kind: "key_result".into(),
+                        title: view.title,
+                        url: view.url,
+                        objective_title: Some(resolved.data.title.clone()),
+                        owner: view.owner,
+                        confidence: view.confidence,
+                        status: view.status,
+                        progress: view.progress,
+                    });
+                }
+            }
+        }
+        let latest_checkins = self.checkin_list(
+            root,
+            self.checkins_newest_first(members.iter().copied())
+                .into_iter()
+                .take(8),
+        );
+        PeriodView {
+            period: self.period_link(root, p),
+            status_counts,
+            status_chart_svg,
+            teams_chart_svg,
+            groups,
+            at_risk,
+            latest_checkins,
+        }
+    }
+
+    fn tree_node(&self, root: &str, o: usize, path: &mut Vec<usize>) -> TreeNode {
+        path.push(o);
+        let children = self.site.objectives[o]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| self.included(c) && !path.contains(&c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|c| self.tree_node(root, c, path))
+            .collect();
+        path.pop();
+        TreeNode {
+            objective: self.objective_link(root, o),
+            owner: self.site.objectives[o]
+                .owner
+                .map(|p| self.person_link(root, p)),
+            children,
+        }
+    }
+
+    pub fn alignment(&self, root: &str) -> AlignmentView {
+        let site = self.site;
+        let by_period = |a: &usize, b: &usize| {
+            let pa = &site.periods[site.objectives[*a].period];
+            let pb = &site.periods[site.objectives[*b].period];
+            (pa.start, &pa.id, *a).cmp(&(pb.start, &pb.id, *b))
+        };
+        let strategies = self
+            .org()
+            .map(|org| org.strategies)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|strategy| {
+                let mut members: Vec<usize> = self
+                    .included_objectives()
+                    .filter(|&o| site.objectives[o].strategies.contains(&strategy.id))
+                    .collect();
+                members.sort_by(by_period);
+                StrategyTree {
+                    objectives: members
+                        .into_iter()
+                        .map(|o| self.tree_node(root, o, &mut Vec::new()))
+                        .collect(),
+                    strategy,
+                }
+            })
+            .collect();
+        let mut unaligned: Vec<usize> = self
+            .included_objectives()
+            .filter(|&o| {
+                let r = &site.objectives[o];
+                r.strategies.is_empty() && !r.parents.iter().any(|&p| self.included(p))
+            })
+            .collect();
+        unaligned.sort_by(by_period);
+        AlignmentView {
+            strategies,
+            unaligned: unaligned
+                .into_iter()
+                .map(|o| self.tree_node(root, o, &mut Vec::new()))
+                .collect(),
+        }
+    }
+
+    pub fn team(&self, root: &str, t: usize) -> TeamView {
+        let site = self.site;
+        let team = &site.teams[t];
+        let periods: Vec<TeamPeriod> = self.figures.teams[t]
+            .iter()
+            .map(|&(p, progress)| TeamPeriod {
+                period: self.period_link(root, p),
+                progress: self.fraction(progress),
+                objectives: self.objectives_by_team[t]
+                    .iter()
+                    .filter(|&&o| site.objectives[o].period == p)
+                    .map(|&o| self.objective(root, o, false))
+                    .collect(),
+            })
+            .collect();
+        let labels: Vec<String> = periods.iter().map(|p| p.period.label.clone()).collect();
+        let bars: Vec<charts::Bar> = periods
+            .iter()
+            .zip(&labels)
+            .map(|(p, label)| charts::Bar {
+                label,
+                value: p.progress.value,
+                display: &p.progress.percent,
+                status: None,
+            })
+            .collect();
+        let body = team
+            .document
+            .map(|d| markdown::to_html(&site.documents[d].body))
+            .unwrap_or_default();
+        TeamView {
+            id: team.id.clone(),
+            name: team.name.clone(),
+            url: url(root, &paths::team(&team.id)),
+            parent: team.team.map(|p| self.team_link(root, p)),
+            lead: team.lead.map(|p| self.person_link(root, p)),
+            sub_teams: (0..site.teams.len())
+                .filter(|&x| site.teams[x].team == Some(t))
+                .map(|x| self.team_link(root, x))
+                .collect(),
+            members: (0..site.people.len())
+                .filter(|&x| site.people[x].team == Some(t))
+                .map(|x| self.person_link(root, x))
+                .collect(),
+            chart_svg: if bars.is_empty() {
+                String::new()
+            } else {
+                charts::bars(&format!("team-{t}"), &team.name, &bars, None, &self.labels)
+            },
+            periods,
+            body_html: body,
+        }
+    }
+
+    pub fn team_summary(&self, root: &str, t: usize) -> TeamSummary {
+        let team = &self.site.teams[t];
+        TeamSummary {
+            team: self.team_link(root, t),
+            parent: team.team.map(|p| self.team_link(root, p)),
+            objective_count: self.objectives_by_team[t].len(),
+            progress: self.current_period.and_then(|cp| {
+                self.figures.teams[t]
+                    .iter()
+                    .find(|(p, _)| *p == cp)
+                    .map(|&(_, x)| self.fraction(x))
+            }),
+        }
+    }
+
+    pub fn person(&self, root: &str, p: usize) -> PersonView {
+        let site = self.site;
+        let person = &site.people[p];
+        PersonView {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            url: url(root, &paths::person(&person.id)),
+            team: person.team.map(|t| self.team_link(root, t)),
+            objectives: self.objectives_by_owner[p]
+                .iter()
+                .map(|&o| self.objective(root, o, false))
+                .collect(),
+            key_results: self.key_results_by_owner[p]
+                .iter()
+                .map(|&(o, k)| self.key_result(root, o, k, false))
+                .collect(),
+            body_html: person
+                .document
+                .map(|d| markdown::to_html(&site.documents[d].body))
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn person_summary(&self, root: &str, p: usize) -> PersonSummary {
+        let person = &self.site.people[p];
+        PersonSummary {
+            person: self.person_link(root, p),
+            team: person.team.map(|t| self.team_link(root, t)),
+            objective_count: self.objectives_by_owner[p].len(),
+            key_result_count: self.key_results_by_owner[p].len(),
+        }
+    }
+}
+
+/// The period the dashboard shows: the shortest period with objectives that holds the
+/// as-of date, else the latest one with objectives.
+fn current_period(site: &Site, figures: &Figures) -> Option<usize> {
+    let with_objectives: Vec<usize> = (0..site.periods.len())
+        .filter(|&p| !figures.periods[p].objectives.is_empty())
+        .collect();
+    with_objectives
+        .iter()
+        .copied()
+        .filter(|&p| crate::period::is_running(&site.periods[p], figures.as_of))
+        .min_by_key(|&p| {
+            let period = &site.periods[p];
+            (
+                (period.end - period.start).num_days(),
+                period.start,
+                period.id.clone(),
+            )
+        })
+        .or_else(|| {
+            with_objectives
+                .into_iter()
+                .max_by_key(|&p| (site.periods[p].start, site.periods[p].id.clone()))
+        })
+}
