@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod period;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod write;
 pub mod yaml;
@@ -54,7 +55,11 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
         .output
         .clone()
         .unwrap_or_else(|| root.join("public"));
-    let mut loaded = load::load_site(root, Some(&output));
+    analyse_loaded(load::load_site(root, Some(&output)), options)
+}
+
+/// Validates, computes and lints what was loaded (by `load_site` or a `FileCache`).
+pub fn analyse_loaded(mut loaded: load::Loaded, options: &Options) -> Analysis {
     let files = loaded.files;
     let mut earlier = std::mem::take(&mut loaded.diagnostics);
     let (site, validation) = validate::validate(loaded);

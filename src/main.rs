@@ -20,6 +20,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the site with drafts, rebuilding and reloading the browser on every save.
+    Serve {
+        /// The site folder (the one with okrs.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default serves this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Compute as of this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check the site, compute every figure and write the site to OUT.
     Build {
         /// The site folder (the one with okrs.yaml).
@@ -60,6 +78,19 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            site,
+            port,
+            bind,
+            as_of,
+            open,
+        } => serve(okrs::serve::ServeOptions {
+            site,
+            bind,
+            port,
+            as_of,
+            open,
+        }),
         Command::Check {
             site,
             as_of,
@@ -72,6 +103,19 @@ fn main() -> ExitCode {
             as_of,
             drafts,
         } => build(&site, output, as_of, drafts),
+    }
+}
+
+fn serve(options: okrs::serve::ServeOptions) -> ExitCode {
+    if let Err(code) = require_site(&options.site) {
+        return code;
+    }
+    match okrs::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(1)
+        }
     }
 }
 

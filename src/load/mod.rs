@@ -32,51 +32,111 @@ const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
 
 /// Loads the site at `root`, skipping `output` (the build's output folder) if it lies inside.
 pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
-    let mut loaded = Loaded {
-        files: 1,
-        has_people_folder: root.join("people").is_dir(),
-        has_teams_folder: root.join("teams").is_dir(),
-        ..Loaded::default()
-    };
-    let config_path = root.join("okrs.yaml");
-    match std::fs::read_to_string(&config_path) {
-        Ok(text) => {
-            let (config, diagnostics) = load_config(&text);
-            loaded.config = config;
-            loaded.diagnostics.extend(diagnostics);
+    FileCache::default().load(root, output)
+}
+
+/// A parsed file and what it was parsed from.
+#[derive(Clone, Debug)]
+struct CachedFile {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    document: Option<Document>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Keeps every parsed file between loads, so that `okrs serve` reads and parses again
+/// only the files whose size or modification time changed.
+#[derive(Clone, Debug, Default)]
+pub struct FileCache {
+    files: std::collections::HashMap<PathBuf, CachedFile>,
+    /// How many files the last load parsed (not taken from the cache).
+    pub parsed: usize,
+}
+
+impl FileCache {
+    pub fn load(&mut self, root: &Path, output: Option<&Path>) -> Loaded {
+        let mut loaded = Loaded {
+            files: 1,
+            has_people_folder: root.join("people").is_dir(),
+            has_teams_folder: root.join("teams").is_dir(),
+            ..Loaded::default()
+        };
+        match std::fs::read_to_string(root.join("okrs.yaml")) {
+            Ok(text) => {
+                let (config, diagnostics) = load_config(&text);
+                loaded.config = config;
+                loaded.diagnostics.extend(diagnostics);
+            }
+            Err(err) => loaded.diagnostics.push(Diagnostic::error(
+                "okrs.yaml",
+                Pos { line: 1, column: 1 },
+                "io",
+                format!("cannot read okrs.yaml: {err}"),
+            )),
         }
-        Err(err) => loaded.diagnostics.push(Diagnostic::error(
-            "okrs.yaml",
-            Pos { line: 1, column: 1 },
-            "io",
-            format!("cannot read okrs.yaml: {err}"),
-        )),
+        let (theme, theme_diagnostics) = theme::load_theme(root, &loaded.config);
+        loaded.theme = theme;
+        loaded.diagnostics.extend(theme_diagnostics);
+        let files = discover(root, output);
+        loaded.files += files.len();
+        let stamps: Vec<(Option<std::time::SystemTime>, u64)> = files
+            .iter()
+            .map(|rel| match std::fs::metadata(root.join(rel)) {
+                Ok(m) => (m.modified().ok(), m.len()),
+                Err(_) => (None, 0),
+            })
+            .collect();
+        let stale: Vec<usize> = (0..files.len())
+            .filter(|&i| match self.files.get(&files[i]) {
+                Some(c) => c.modified.is_none() || (c.modified, c.len) != stamps[i],
+                None => true,
+            })
+            .collect();
+        self.parsed = stale.len();
+        let fresh: Vec<(usize, CachedFile)> = stale
+            .par_iter()
+            .map(|&i| {
+                let rel = &files[i];
+                let name = relative_name(rel);
+                let (document, diagnostics) = match std::fs::read(root.join(rel)) {
+                    Ok(bytes) => load_document(&name, &bytes),
+                    Err(err) => (
+                        None,
+                        vec![Diagnostic::error(
+                            &name,
+                            Pos { line: 1, column: 1 },
+                            "io",
+                            format!("cannot read the file: {err}"),
+                        )],
+                    ),
+                };
+                let (modified, len) = stamps[i];
+                (
+                    i,
+                    CachedFile {
+                        modified,
+                        len,
+                        document,
+                        diagnostics,
+                    },
+                )
+            })
+            .collect();
+        for (i, file) in fresh {
+            self.files.insert(files[i].clone(), file);
+        }
+        let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        self.files.retain(|path, _| present.contains(path));
+        for rel in &files {
+            if let Some(cached) = self.files.get(rel) {
+                loaded.documents.extend(cached.document.clone());
+                loaded
+                    .diagnostics
+                    .extend(cached.diagnostics.iter().cloned());
+            }
+        }
+        loaded
     }
-    let (theme, theme_diagnostics) = theme::load_theme(root, &loaded.config);
-    loaded.theme = theme;
-    loaded.diagnostics.extend(theme_diagnostics);
-    let files = discover(root, output);
-    loaded.files += files.len();
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|rel| match std::fs::read(root.join(rel)) {
-            Ok(bytes) => load_document(&relative_name(rel), &bytes),
-            Err(err) => (
-                None,
-                vec![Diagnostic::error(
-                    &relative_name(rel),
-                    Pos { line: 1, column: 1 },
-                    "io",
-                    format!("cannot read the file: {err}"),
-                )],
-            ),
-        })
-        .collect();
-    for (document, diagnostics) in results {
-        loaded.documents.extend(document);
-        loaded.diagnostics.extend(diagnostics);
-    }
-    loaded
 }
 
 /// Reads okrs.yaml's text.

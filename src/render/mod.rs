@@ -46,7 +46,7 @@ pub struct RenderOptions<'p> {
 
 /// A page's own variables, built only when the page is rendered so that a large site
 /// never holds every page's context at once.
-type Vars<'v> = Box<dyn Fn() -> Vec<(&'static str, serde_json::Value)> + Send + Sync + 'v>;
+type Vars<'v> = Box<dyn Fn(&mut tera::Context) + Send + Sync + 'v>;
 
 /// One page to render: where, with which template, and its own variables.
 struct PageSpec<'v> {
@@ -73,17 +73,20 @@ pub fn render(
     figures: &Figures,
     options: RenderOptions,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let tera = templates::load(&site.theme)?;
+    let mut tera = templates::load(&site.theme)?;
     let strings = i18n::Strings::for_language(site.config.language);
     let views = Views::new(site, figures, &strings);
     let specs = page_specs(&views);
-    let common = common_vars(&views, options);
+    // What every page shares is converted for the templates once, not per page.
+    for (k, v) in common_vars(&views, options) {
+        tera.global_context().insert(k, &v);
+    }
     let total = specs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let pages: Vec<Result<OutputFile, Diagnostic>> = specs
         .into_par_iter()
         .map(|spec| {
-            let page = render_page(&tera, &views, &common, spec);
+            let page = render_page(&tera, &views, spec);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
                 progress(n, total);
@@ -179,14 +182,10 @@ const NAV: [(&str, &str); 7] = [
 fn render_page(
     tera: &tera::Tera,
     views: &Views,
-    common: &serde_json::Map<String, serde_json::Value>,
     spec: PageSpec<'_>,
 ) -> Result<OutputFile, Diagnostic> {
     let root = root_of(&spec.path);
     let mut context = tera::Context::new();
-    for (k, v) in common {
-        context.insert(k.clone(), v);
-    }
     let section = spec.path.split('/').next().unwrap_or("");
     let nav: Vec<NavItem> = NAV
         .iter()
@@ -216,9 +215,7 @@ fn render_page(
     context.insert("free_pages", &free_pages);
     context.insert("page_kind", spec.kind);
     context.insert("page_title", &spec.title);
-    for (k, v) in (spec.vars)() {
-        context.insert(k, &v);
-    }
+    (spec.vars)(&mut context);
     match tera.render(spec.template, &context) {
         Ok(html) => Ok(OutputFile {
             path: if spec.kind == "not_found" {
@@ -253,12 +250,11 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "dashboard.html",
         kind: "dashboard",
         title: t("nav.dashboard"),
-        vars: Box::new(move || {
-            let mut vars = vec![("periods", json(&views.periods("")))];
+        vars: Box::new(move |c| {
+            c.insert("periods", &views.periods(""));
             if let Some(p) = views.current_period {
-                vars.push(("view", json(&views.period("", p))));
+                c.insert("view", &views.period("", p));
             }
-            vars
         }),
     });
     specs.push(PageSpec {
@@ -266,18 +262,16 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "periods.html",
         kind: "periods",
         title: t("title.periods"),
-        vars: Box::new(move || vec![("periods", json(&views.periods("../")))]),
+        vars: Box::new(move |c| c.insert("periods", &views.periods("../"))),
     });
     for &p in &views.listed_periods {
         let path = paths::period(&site.periods[p].id);
         let root = root_of(&path);
         specs.push(PageSpec {
             title: format::period_label(&site.periods[p].id, views.language),
-            vars: Box::new(move || {
-                vec![
-                    ("view", json(&views.period(&root, p))),
-                    ("periods", json(&views.periods(&root))),
-                ]
+            vars: Box::new(move |c| {
+                c.insert("view", &views.period(&root, p));
+                c.insert("periods", &views.periods(&root));
             }),
             path,
             template: "period.html",
@@ -291,7 +285,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         let root = root_of(&path);
         specs.push(PageSpec {
             title: data.title.clone(),
-            vars: Box::new(move || vec![("objective", json(&views.objective(&root, o, true)))]),
+            vars: Box::new(move |c| c.insert("objective", &views.objective(&root, o, true))),
             path,
             template: "objective.html",
             kind: "objective",
@@ -303,11 +297,11 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "teams.html",
         kind: "teams",
         title: t("title.teams"),
-        vars: Box::new(move || {
+        vars: Box::new(move |c| {
             let teams: Vec<_> = (0..site.teams.len())
                 .map(|x| views.team_summary("../", x))
                 .collect();
-            vec![("teams", json(&teams))]
+            c.insert("teams", &teams);
         }),
     });
     for (x, team) in site.teams.iter().enumerate() {
@@ -315,7 +309,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         let root = root_of(&path);
         specs.push(PageSpec {
             title: team.name.clone(),
-            vars: Box::new(move || vec![("team", json(&views.team(&root, x)))]),
+            vars: Box::new(move |c| c.insert("team", &views.team(&root, x))),
             path,
             template: "team.html",
             kind: "team",
@@ -326,11 +320,11 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "people.html",
         kind: "people",
         title: t("title.people"),
-        vars: Box::new(move || {
+        vars: Box::new(move |c| {
             let people: Vec<_> = (0..site.people.len())
                 .map(|x| views.person_summary("../", x))
                 .collect();
-            vec![("people", json(&people))]
+            c.insert("people", &people);
         }),
     });
     for (x, person) in site.people.iter().enumerate() {
@@ -338,7 +332,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         let root = root_of(&path);
         specs.push(PageSpec {
             title: person.name.clone(),
-            vars: Box::new(move || vec![("person", json(&views.person(&root, x)))]),
+            vars: Box::new(move |c| c.insert("person", &views.person(&root, x))),
             path,
             template: "person.html",
             kind: "person",
@@ -350,7 +344,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "alignment.html",
         kind: "alignment",
         title: t("title.alignment"),
-        vars: Box::new(move || vec![("alignment", json(&views.alignment("../")))]),
+        vars: Box::new(move |c| c.insert("alignment", &views.alignment("../"))),
     });
 
     // The check-in timeline, paginated: checkins/, checkins/page/2/ …
@@ -365,17 +359,15 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
             template: "checkins.html",
             kind: "checkins",
             title: t("title.checkins"),
-            vars: Box::new(move || {
+            vars: Box::new(move |c| {
                 let page = all
                     .iter()
                     .copied()
                     .skip((n - 1) * CHECKINS_PER_PAGE)
                     .take(CHECKINS_PER_PAGE);
                 let checkins = views.checkin_list(&root, page);
-                vec![
-                    ("checkins", json(&checkins)),
-                    ("pagination", json(&pagination(&root, n, total))),
-                ]
+                c.insert("checkins", &checkins);
+                c.insert("pagination", &pagination(&root, n, total));
             }),
         });
     }
@@ -389,13 +381,13 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
             template: "page.html",
             kind: "page",
             title: page.title.clone(),
-            vars: Box::new(move || {
+            vars: Box::new(move |c| {
                 let view = FreePageView {
                     title: page.title.clone(),
                     slug: page.slug.clone(),
                     body_html: markdown::to_html(&site.documents[d].body),
                 };
-                vec![("page", json(&view))]
+                c.insert("page", &view);
             }),
         });
     }
@@ -404,7 +396,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "search.html",
         kind: "search",
         title: t("title.search"),
-        vars: Box::new(Vec::new),
+        vars: Box::new(|_| {}),
     });
     // Web servers (and `okrs serve`) show 404.html for a missing page; its links assume
     // it is served at the site root.
@@ -413,7 +405,7 @@ fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
         template: "404.html",
         kind: "not_found",
         title: t("title.not_found"),
-        vars: Box::new(Vec::new),
+        vars: Box::new(|_| {}),
     });
     specs
 }

@@ -62,6 +62,8 @@ pub struct CheckinView {
     /// The key result it updates, and that key result's objective.
     pub key_result: Link,
     pub objective: Link,
+    /// Whether that objective is a draft.
+    pub draft: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -95,6 +97,8 @@ pub struct KeyResultView {
     pub checkins: Vec<CheckinView>,
     /// The objective it belongs to.
     pub objective: Link,
+    /// Whether that objective is a draft.
+    pub draft: bool,
 }
 
 /// A short view of an objective for lists and trees.
@@ -170,6 +174,8 @@ pub struct RiskView {
     pub confidence: Option<ConfidenceView>,
     pub status: StatusView,
     pub progress: Fraction,
+    /// Whether the objective (of the key result) is a draft.
+    pub draft: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

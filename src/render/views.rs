@@ -491,6 +491,7 @@ impl<'a> Views<'a> {
                 String::new()
             },
             checkins,
+            draft: resolved.data.draft,
             objective: Link {
                 id: resolved.data.id.value.clone(),
                 name: resolved.data.title.clone(),
@@ -534,6 +535,7 @@ impl<'a> Views<'a> {
                 .cloned()
                 .unwrap_or_default(),
             source: checkin.source.clone(),
+            draft: resolved.data.draft,
             key_result: Link {
                 id: rk.full_id.clone(),
                 name: kr.title.clone(),
@@ -729,6 +731,7 @@ impl<'a> Views<'a> {
                     confidence: self.confidence(f.confidence),
                     status: self.status(f.status),
                     progress: self.fraction(f.progress),
+                    draft: resolved.data.draft,
                 });
             }
             for (k, kf) in f.key_results.iter().enumerate() {
@@ -743,6 +746,7 @@ impl<'a> Views<'a> {
                         confidence: view.confidence,
                         status: view.status,
                         progress: view.progress,
+                        draft: view.draft,
                     });
                 }
             }

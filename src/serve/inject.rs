@@ -1,0 +1,115 @@
+//! What `okrs serve` adds to the HTML it sends, and only there (never to `build`'s
+//! output): the live-reload script and, while the content has errors, an overlay that
+//! lists them. The overlay is part of the HTML, so it shows even where scripts do not run.
+
+use crate::diagnostics::Diagnostic;
+
+/// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
+pub const LIVE_RELOAD: &str = r#"<script>
+(function () {
+  var key = "okrs-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    document.addEventListener("DOMContentLoaded", function () { window.scrollTo(0, Number(saved)); });
+  }
+  if (!window.EventSource) { return; }
+  var source = new EventSource("/__okrs/events");
+  source.addEventListener("reload", function () {
+    sessionStorage.setItem(key, String(window.scrollY));
+    location.reload();
+  });
+  source.addEventListener("css", function () {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("okrs-reload", String(Date.now()));
+      link.href = url.href;
+    });
+  });
+})();
+</script>
+"#;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The overlay listing every error, `file:line:col` and message.
+pub fn overlay(errors: &[Diagnostic]) -> String {
+    let mut html = String::from(
+        "<div id=\"okrs-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
+background:#2b0b0e;color:#ffe4e6;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:16px 20px;\
+border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
+    );
+    html.push_str(&format!(
+        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">okrs: {} — the pages show the last good build until this is fixed</p><ul style=\"margin:0;padding:0;list-style:none\">",
+        if errors.len() == 1 { "1 error".to_owned() } else { format!("{} errors", errors.len()) }
+    ));
+    for d in errors {
+        html.push_str(&format!(
+            "<li style=\"margin:4px 0\"><span style=\"color:#fda4af\">{}:{}:{}</span>: <span style=\"color:#fecdd3\">{}[{}]</span>: {}</li>",
+            escape(&d.file),
+            d.line,
+            d.column,
+            d.severity.as_str(),
+            escape(&d.rule),
+            escape(&d.message)
+        ));
+    }
+    html.push_str("</ul></div>\n");
+    html
+}
+
+/// Adds the script (and the overlay, when there are errors) before `</body>`.
+pub fn inject(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
+    let mut addition = String::new();
+    if !errors.is_empty() {
+        addition.push_str(&overlay(errors));
+    }
+    addition.push_str(LIVE_RELOAD);
+    let text = String::from_utf8_lossy(html);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + addition.len());
+    out.push_str(&text[..at]);
+    out.push_str(&addition);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+/// The page shown when no build has succeeded yet.
+pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
+    let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>okrs: errors</title></head><body><p>The site has errors and has not been built yet.</p></body></html>";
+    inject(page.as_bytes(), errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Pos;
+
+    #[test]
+    fn overlay_names_each_error_escaped() {
+        let d = Diagnostic::error(
+            "objectives/<a>.md",
+            Pos { line: 3, column: 7 },
+            "type",
+            "`x` <b>",
+        );
+        let html = String::from_utf8(inject(b"<html><body><p>hi</p></body></html>", &[d])).unwrap();
+        assert!(html.contains("objectives/&lt;a&gt;.md:3:7"), "{html}");
+        assert!(html.contains("`x` &lt;b&gt;"), "{html}");
+        assert!(html.find("okrs-overlay").unwrap() < html.find("</body>").unwrap());
+        assert!(html.contains("EventSource"));
+    }
+
+    #[test]
+    fn no_overlay_without_errors() {
+        let html = String::from_utf8(inject(b"<body></body>", &[])).unwrap();
+        assert!(!html.contains("okrs-overlay"));
+        assert!(html.contains("/__okrs/events"));
+    }
+}
