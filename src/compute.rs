@@ -117,9 +117,13 @@ fn clamp_unit(x: f64) -> f64 {
 /// Rounds a difference of two written decimals to 12 significant digits, which removes
 /// binary representation noise (7.1 − 6.2 is 0.9, not 0.8999999999999995).
 fn decimal(x: f64) -> f64 {
-    format!("{x:.11e}").parse().unwrap_or(x)
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    let rounded = (x * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { x }
 }
-
 /// A key result's progress from its current value; `None` current means no data.
 pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f64, f64) {
     let Some(current) = current else {

@@ -396,7 +396,8 @@ pub struct ThemeFiles {
 pub struct Site {
     pub config: Config,
     pub theme: ThemeFiles,
-    pub documents: Vec<Document>,
+    /// Shared with the loader's cache, so `okrs serve` does not copy every file per rebuild.
+    pub documents: Vec<std::sync::Arc<Document>>,
     pub org: Option<usize>,
     pub periods: Vec<Period>,
     /// Sorted by id.

@@ -1,42 +1,75 @@
-//! Stage 6: writes the output folder. The new site is built beside the old one and
-//! swapped in, so a web server never serves a half-written site and a failed write
-//! leaves the previous output as it was.
+//! Stage 6: writes the output folder. The new site is written into a staging folder
+//! beside the old one, file by file as pages are rendered (so a large site is never
+//! held in memory whole), then swapped in: a web server never serves a half-written
+//! site, and a failed build leaves the previous output as it was.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::render::OutputFile;
 
-/// Writes `files` into `output`, replacing whatever was there.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let output = std::path::absolute(output)?;
-    let parent = output
-        .parent()
-        .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
-    std::fs::create_dir_all(parent)?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = sibling(parent, &name, "new");
-    let retired = sibling(parent, &name, "old");
-    remove_if_present(&staging)?;
-    remove_if_present(&retired)?;
-    if let Err(err) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err);
+/// A new output folder being written. Dropped without `commit`, it is removed and the
+/// previous output stays.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let output = std::path::absolute(output)?;
+        let parent = output
+            .parent()
+            .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
+        std::fs::create_dir_all(parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = Staging {
+            dir: sibling(parent, &name, "new"),
+            retired: sibling(parent, &name, "old"),
+            output,
+            committed: false,
+        };
+        remove_if_present(&staging.dir)?;
+        remove_if_present(&staging.retired)?;
+        std::fs::create_dir_all(&staging.dir)?;
+        Ok(staging)
     }
-    if output.exists() {
-        std::fs::rename(&output, &retired)?;
+
+    /// Writes one file (safe to call from many threads at once).
+    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+        let path = self.dir.join(&file.path);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(path, &file.bytes)
     }
-    if let Err(err) = std::fs::rename(&staging, &output) {
-        // Put the previous output back rather than leave nothing.
-        let _ = std::fs::rename(&retired, &output);
-        return Err(err);
+
+    /// Swaps the new folder in for the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        if self.output.exists() {
+            std::fs::rename(&self.output, &self.retired)?;
+        }
+        if let Err(err) = std::fs::rename(&self.dir, &self.output) {
+            // Put the previous output back rather than leave nothing.
+            let _ = std::fs::rename(&self.retired, &self.output);
+            return Err(err);
+        }
+        self.committed = true;
+        remove_if_present(&self.retired)
     }
-    remove_if_present(&retired)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// A hidden folder beside the output, which the loader skips (its name starts with `.`).
@@ -51,24 +84,16 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
     }
 }
 
-fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
-    std::fs::create_dir_all(root)?;
-    let folders: std::collections::BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| root.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        std::fs::create_dir_all(folder)?;
-    }
-    // Writing many small files is bound by the file system; doing it in parallel helps.
-    files
-        .par_iter()
-        .try_for_each(|file| std::fs::write(root.join(&file.path), &file.bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn file(path: &str, bytes: &[u8]) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        }
+    }
 
     #[test]
     fn replaces_the_previous_output_whole() {
@@ -76,14 +101,26 @@ mod tests {
         let out = dir.path().join("public");
         std::fs::create_dir_all(out.join("old")).unwrap();
         std::fs::write(out.join("old/stale.html"), "x").unwrap();
-        let files = [OutputFile {
-            path: "a/b.txt".into(),
-            bytes: b"new".to_vec(),
-        }];
-        write_site(&out, &files).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write(&file("a/b.txt", b"new")).unwrap();
+        staging.commit().unwrap();
         assert_eq!(std::fs::read(out.join("a/b.txt")).unwrap(), b"new");
         assert!(!out.join("old").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let staging = Staging::new(&out).unwrap();
+            staging.write(&file("index.html", b"half")).unwrap();
+        }
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -8,6 +8,7 @@ pub mod theme;
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Config, Content, Document, Kind, Pos, ThemeFiles};
@@ -18,7 +19,7 @@ use crate::yaml;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub config: Config,
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read (okrs.yaml included).
     pub files: usize,
@@ -40,7 +41,7 @@ pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
 struct CachedFile {
     modified: Option<std::time::SystemTime>,
     len: u64,
-    document: Option<Document>,
+    document: Option<Arc<Document>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -116,7 +117,7 @@ impl FileCache {
                     CachedFile {
                         modified,
                         len,
-                        document,
+                        document: document.map(Arc::new),
                         diagnostics,
                     },
                 )
@@ -193,7 +194,7 @@ pub fn discover(root: &Path, output: Option<&Path>) -> Vec<PathBuf> {
         })
         .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
-    files.sort_by_key(|p| relative_name(p));
+    files.sort_by_cached_key(|p| relative_name(p));
     files
 }
 

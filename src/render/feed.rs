@@ -31,7 +31,7 @@ fn link(base: Option<&str>, path: &str) -> String {
 }
 
 pub fn to_bytes(views: &Views) -> Vec<u8> {
-    let site = views.site;
+    let site = &*views.site;
     let base = site.config.base_url.as_deref();
     let checkins = views.checkins_newest_first(views.included_objectives());
     let updated = checkins

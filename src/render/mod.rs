@@ -19,6 +19,8 @@ use serde::Serialize;
 
 use crate::compute::Figures;
 use crate::diagnostics::Diagnostic;
+use std::sync::Arc;
+
 use crate::model::{Content, Pos, Site};
 use view::{FreePageView, Link, NavItem, PageLink, Pagination};
 use views::{Views, paths, url};
@@ -58,6 +60,16 @@ struct PageSpec<'v> {
     vars: Vars<'v>,
 }
 
+impl PageSpec<'_> {
+    fn output_path(&self) -> String {
+        if self.kind == "not_found" {
+            "404.html".to_owned()
+        } else {
+            format!("{}index.html", self.path)
+        }
+    }
+}
+
 fn json<T: Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
@@ -67,83 +79,160 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Every file of the built site, or the template errors that stopped it.
-pub fn render(
-    site: &Site,
-    figures: &Figures,
-    options: RenderOptions,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut tera = templates::load(&site.theme)?;
-    let strings = i18n::Strings::for_language(site.config.language);
-    let views = Views::new(site, figures, &strings);
-    let specs = page_specs(&views);
-    // What every page shares is converted for the templates once, not per page.
-    for (k, v) in common_vars(&views, options) {
-        tera.global_context().insert(k, &v);
+/// The files that are not pages.
+const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
+
+/// Renders the files of one build, all at once (`build`) or one at a time as they are
+/// asked for (`serve`).
+pub struct Renderer {
+    tera: tera::Tera,
+    views: Views,
+}
+
+impl Renderer {
+    /// Loads the templates; a template that does not parse stops here.
+    pub fn new(
+        site: Arc<Site>,
+        figures: Arc<Figures>,
+        options: RenderOptions,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = templates::load(&site.theme)?;
+        let views = Views::new(site, figures);
+        // What every page shares is converted for the templates once, not per page.
+        for (k, v) in common_vars(&views, options) {
+            tera.global_context().insert(k, &v);
+        }
+        Ok(Renderer { tera, views })
     }
-    let total = specs.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let pages: Vec<Result<OutputFile, Diagnostic>> = specs
-        .into_par_iter()
-        .map(|spec| {
-            let page = render_page(&tera, &views, spec);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(progress) = options.progress {
-                progress(n, total);
-            }
-            page
+
+    /// The static files: the built-in theme's, then the chosen theme's, then the site's.
+    fn statics(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let mut statics: std::collections::BTreeMap<String, Vec<u8>> = templates::BUILT_IN_STATIC
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect();
+        statics.extend(self.views.site.theme.static_files.clone());
+        for generated in DATA_FILES {
+            statics.remove(generated);
+        }
+        statics
+    }
+
+    fn data_file(&self, path: &str) -> Option<Vec<u8>> {
+        let (site, figures) = (&*self.views.site, &*self.views.figures);
+        Some(match path {
+            "okrs.json" => json::to_bytes(site, figures),
+            "okrs.csv" => csv::to_bytes(site, figures),
+            "feed.xml" => feed::to_bytes(&self.views),
+            "search-index.js" => search::to_bytes(&self.views),
+            _ => return None,
         })
-        .collect();
-    let mut files = Vec::with_capacity(pages.len() + 8);
-    let mut errors = Vec::new();
-    for page in pages {
-        match page {
-            Ok(file) => files.push(file),
-            Err(d) => errors.push(d),
+    }
+
+    /// Every output path, pages and files alike.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = page_specs(&self.views)
+            .iter()
+            .map(PageSpec::output_path)
+            .collect();
+        paths.extend(DATA_FILES.iter().map(|p| p.to_string()));
+        paths.extend(self.statics().into_keys());
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    /// One file, rendered now; None for a path the site does not have.
+    pub fn render_path(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        if let Some(bytes) = self.data_file(path) {
+            return Some(Ok(bytes));
+        }
+        let spec = page_specs(&self.views)
+            .into_iter()
+            .find(|s| s.output_path() == path);
+        match spec {
+            Some(spec) => Some(render_page(&self.tera, &self.views, spec).map(|f| f.bytes)),
+            None => self.statics().remove(path).map(Ok),
         }
     }
-    if !errors.is_empty() {
-        errors.dedup_by(|a, b| a.message == b.message);
-        return Err(errors);
-    }
-    files.push(OutputFile {
-        path: "okrs.json".into(),
-        bytes: json::to_bytes(site, figures),
-    });
-    files.push(OutputFile {
-        path: "okrs.csv".into(),
-        bytes: csv::to_bytes(site, figures),
-    });
-    files.push(OutputFile {
-        path: "feed.xml".into(),
-        bytes: feed::to_bytes(&views),
-    });
-    files.push(OutputFile {
-        path: "search-index.js".into(),
-        bytes: search::to_bytes(&views),
-    });
-    let mut statics: std::collections::BTreeMap<String, Vec<u8>> = templates::BUILT_IN_STATIC
-        .iter()
-        .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
-        .collect();
-    statics.extend(site.theme.static_files.clone());
-    let generated: std::collections::HashSet<String> =
-        files.iter().map(|f| f.path.clone()).collect();
-    files.extend(
-        statics
+
+    /// Renders every file of the site, pages in parallel, handing each to `sink` as soon
+    /// as it is ready (so the site is never held in memory whole). Returns the number of
+    /// pages and files, or what stopped it: template errors, or the sink's first error.
+    pub fn render_each<E: Send>(
+        &self,
+        progress: Option<Progress>,
+        sink: &(dyn Fn(OutputFile) -> Result<(), E> + Sync),
+    ) -> Result<(usize, usize), RenderError<E>> {
+        let specs = page_specs(&self.views);
+        let total = specs.len();
+        let pages: std::collections::HashSet<String> =
+            specs.iter().map(PageSpec::output_path).collect();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let results: Vec<Result<(), RenderError<E>>> = specs
+            .into_par_iter()
+            .map(|spec| {
+                let page = render_page(&self.tera, &self.views, spec);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if let Some(progress) = progress {
+                    progress(n, total);
+                }
+                match page {
+                    Ok(file) => sink(file).map_err(RenderError::Sink),
+                    Err(d) => Err(RenderError::Templates(vec![d])),
+                }
+            })
+            .collect();
+        let mut templates = Vec::new();
+        for result in results {
+            match result {
+                Ok(()) => {}
+                Err(RenderError::Templates(d)) => templates.extend(d),
+                Err(sink_error) => return Err(sink_error),
+            }
+        }
+        if !templates.is_empty() {
+            templates.dedup_by(|a, b| a.message == b.message);
+            return Err(RenderError::Templates(templates));
+        }
+        let mut files = total;
+        for path in DATA_FILES {
+            if let Some(bytes) = self.data_file(path) {
+                sink(OutputFile {
+                    path: path.to_owned(),
+                    bytes,
+                })
+                .map_err(RenderError::Sink)?;
+                files += 1;
+            }
+        }
+        // A generated page wins over a static file of the same name.
+        for (path, bytes) in self
+            .statics()
             .into_iter()
-            .filter(|(path, _)| !generated.contains(path))
-            .map(|(path, bytes)| OutputFile { path, bytes }),
-    );
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+            .filter(|(path, _)| !pages.contains(path))
+        {
+            sink(OutputFile { path, bytes }).map_err(RenderError::Sink)?;
+            files += 1;
+        }
+        Ok((total, files))
+    }
+}
+
+/// What stopped a full render.
+#[derive(Debug)]
+pub enum RenderError<E> {
+    /// Templates that failed; nothing should be published.
+    Templates(Vec<Diagnostic>),
+    /// The sink (the writer) failed.
+    Sink(E),
 }
 
 fn common_vars(
     views: &Views,
     options: RenderOptions<'_>,
 ) -> serde_json::Map<String, serde_json::Value> {
-    let site = views.site;
+    let site = &*views.site;
     let mut vars = serde_json::Map::new();
     vars.insert(
         "site".into(),
@@ -218,11 +307,7 @@ fn render_page(
     (spec.vars)(&mut context);
     match tera.render(spec.template, &context) {
         Ok(html) => Ok(OutputFile {
-            path: if spec.kind == "not_found" {
-                "404.html".to_owned()
-            } else {
-                format!("{}index.html", spec.path)
-            },
+            path: spec.output_path(),
             bytes: html.into_bytes(),
         }),
         Err(err) => Err(Diagnostic::error(
@@ -239,8 +324,8 @@ fn render_page(
 }
 
 /// Every page of the site, as a spec the renderer fills in (in parallel).
-fn page_specs<'v>(views: &'v Views<'v>) -> Vec<PageSpec<'v>> {
-    let site = views.site;
+fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
+    let site = &*views.site;
     let t = |key: &str| views.strings.get(key);
     let mut specs = Vec::new();
 

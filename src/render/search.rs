@@ -35,7 +35,7 @@ fn plain(markdown: &str, limit: usize) -> String {
 }
 
 pub fn to_bytes(views: &Views) -> Vec<u8> {
-    let site = views.site;
+    let site = &*views.site;
     let mut entries = Vec::new();
     for o in views.included_objectives() {
         let resolved = &site.objectives[o];
@@ -123,9 +123,12 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
             });
         }
     }
-    // `</` cannot end a script even if this file is ever inlined.
+    // Markup characters are written as JSON escapes, so no content can close or open a
+    // script element even if this file is ever inlined.
     let data = serde_json::to_string(&entries)
         .unwrap_or_else(|_| "[]".into())
-        .replace("</", "<\\/");
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     format!("window.OKRS_SEARCH = {data};\n").into_bytes()
 }

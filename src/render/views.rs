@@ -2,8 +2,8 @@
 //! do not depend on the page (Markdown, charts) are made once per objective and reused.
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use super::charts::{self, ChartLabels};
 use super::format;
@@ -46,19 +46,21 @@ pub struct Prepared {
     pub notes_html: Vec<Vec<String>>,
 }
 
-/// Everything needed to build views; one per build.
-pub struct Views<'a> {
-    pub site: &'a Site,
-    pub figures: &'a Figures,
-    pub strings: &'a Strings,
+/// Everything needed to build views; one per build. It owns (shares) what it reads, so
+/// `okrs serve` can keep it between requests and render pages only when they are asked for.
+pub struct Views {
+    pub site: Arc<Site>,
+    pub figures: Arc<Figures>,
+    pub strings: Strings,
     pub language: Language,
     pub labels: ChartLabels,
-    pub prepared: Vec<Prepared>,
+    /// Made on first use, once per objective, whichever page asks first.
+    prepared: Vec<OnceLock<Prepared>>,
     /// The period the dashboard shows.
     pub current_period: Option<usize>,
     /// Periods that get pages: those with objectives in this build, and custom ones.
     pub listed_periods: Vec<usize>,
-    person_by_name: HashMap<&'a str, usize>,
+    person_by_name: HashMap<String, usize>,
     /// Included objectives by owner, by team, and key results by owner: found once, not per page.
     objectives_by_owner: Vec<Vec<usize>>,
     objectives_by_team: Vec<Vec<usize>>,
@@ -70,9 +72,10 @@ pub fn url(root: &str, path: &str) -> String {
     format!("{root}{path}index.html")
 }
 
-impl<'a> Views<'a> {
-    pub fn new(site: &'a Site, figures: &'a Figures, strings: &'a Strings) -> Views<'a> {
+impl Views {
+    pub fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
         let language = site.config.language;
+        let strings = Strings::for_language(language);
         let labels = ChartLabels {
             date: strings.get("chart.date"),
             value: strings.get("chart.value"),
@@ -98,13 +101,13 @@ impl<'a> Views<'a> {
                         .any(|c| c.value.id == site.periods[p].id)
             })
             .collect();
-        let current_period = current_period(site, figures);
+        let current_period = current_period(&site, &figures);
         let person_by_name = site
             .people
             .iter()
             .enumerate()
             .filter(|(_, p)| p.document.is_some())
-            .flat_map(|(i, p)| [(p.id.as_str(), i), (p.name.as_str(), i)])
+            .flat_map(|(i, p)| [(p.id.clone(), i), (p.name.clone(), i)])
             .collect();
         let mut objectives_by_owner = vec![Vec::new(); site.people.len()];
         let mut objectives_by_team = vec![Vec::new(); site.teams.len()];
@@ -125,35 +128,31 @@ impl<'a> Views<'a> {
                 }
             }
         }
-        let mut views = Views {
+        Views {
             objectives_by_owner,
             objectives_by_team,
             key_results_by_owner,
+            prepared: (0..site.objectives.len())
+                .map(|_| OnceLock::new())
+                .collect(),
             site,
             figures,
             strings,
             language,
             labels,
-            prepared: Vec::new(),
             current_period,
             listed_periods,
             person_by_name,
-        };
-        views.prepared = (0..site.objectives.len())
-            .into_par_iter()
-            .map(|o| {
-                if figures.objectives[o].included {
-                    views.prepare(o)
-                } else {
-                    Prepared::default()
-                }
-            })
-            .collect();
-        views
+        }
+    }
+
+    /// The Markdown and charts of an objective, made the first time a page needs them.
+    pub fn prepared(&self, o: usize) -> &Prepared {
+        self.prepared[o].get_or_init(|| self.prepare(o))
     }
 
     fn prepare(&self, o: usize) -> Prepared {
-        let site = self.site;
+        let site = &*self.site;
         let resolved = &site.objectives[o];
         let f = &self.figures.objectives[o];
         let period = &site.periods[resolved.period];
@@ -232,7 +231,7 @@ impl<'a> Views<'a> {
     /// as-of date.
     fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
         let period = &self.site.periods[self.site.objectives[o].period];
-        let mut history = progress_history(self.site, self.figures, o);
+        let mut history = progress_history(&self.site, &self.figures, o);
         let start = period.start.min(self.figures.as_of);
         if history.first().is_none_or(|(d, _)| *d > start) {
             history.insert(0, (start, 0.0));
@@ -336,11 +335,11 @@ impl<'a> Views<'a> {
 
     /// The full view of an objective; charts and check-ins only when `full`.
     pub fn objective(&self, root: &str, o: usize, full: bool) -> ObjectiveView {
-        let site = self.site;
+        let site = &*self.site;
         let resolved = &site.objectives[o];
         let data = &resolved.data;
         let f = &self.figures.objectives[o];
-        let prepared = &self.prepared[o];
+        let prepared = self.prepared(o);
         let period = &site.periods[resolved.period];
         let strategies = site
             .org()
@@ -412,7 +411,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
-        let site = self.site;
+        let site = &*self.site;
         let resolved = &site.objectives[o];
         let rk = &resolved.key_results[k];
         let kr = &resolved.data.key_results[rk.written];
@@ -486,7 +485,7 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             chart_svg: if full {
-                self.prepared[o].kr_charts[k].clone()
+                self.prepared(o).kr_charts[k].clone()
             } else {
                 String::new()
             },
@@ -528,7 +527,8 @@ impl<'a> Views<'a> {
                         url: String::new(),
                     },
                 }),
-            note_html: self.prepared[o]
+            note_html: self
+                .prepared(o)
                 .notes_html
                 .get(k)
                 .and_then(|notes| notes.get(c))
@@ -614,7 +614,7 @@ impl<'a> Views<'a> {
 
     /// The dashboard of one period.
     pub fn period(&self, root: &str, p: usize) -> PeriodView {
-        let site = self.site;
+        let site = &*self.site;
         let pf = &self.figures.periods[p];
         let members = &pf.objectives;
         let statuses = [
@@ -790,7 +790,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn alignment(&self, root: &str) -> AlignmentView {
-        let site = self.site;
+        let site = &*self.site;
         let by_period = |a: &usize, b: &usize| {
             let pa = &site.periods[site.objectives[*a].period];
             let pb = &site.periods[site.objectives[*b].period];
@@ -834,7 +834,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn team(&self, root: &str, t: usize) -> TeamView {
-        let site = self.site;
+        let site = &*self.site;
         let team = &site.teams[t];
         let periods: Vec<TeamPeriod> = self.figures.teams[t]
             .iter()
@@ -903,7 +903,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn person(&self, root: &str, p: usize) -> PersonView {
-        let site = self.site;
+        let site = &*self.site;
         let person = &site.people[p];
         PersonView {
             id: person.id.clone(),

@@ -13,7 +13,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{Change, Shared, inject};
+use super::{Change, Shared, Snapshot, inject};
 
 pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
     let app = Router::new()
@@ -102,21 +102,41 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Ok(s) => Arc::clone(&s),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    if snapshot.files.is_empty() {
+    let path = uri.path().to_owned();
+    // Rendering a page is work for a blocking thread, not for the event loop.
+    tokio::task::spawn_blocking(move || answer(&snapshot, &path))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+fn answer(snapshot: &Snapshot, raw_path: &str) -> Response {
+    if snapshot.renderer.is_none() {
         return respond(
             StatusCode::SERVICE_UNAVAILABLE,
             "error.html",
             inject::error_page(&snapshot.errors),
         );
     }
-    let html = |status: StatusCode, bytes: &[u8]| {
-        respond(status, "page.html", inject::inject(bytes, &snapshot.errors))
+    let html = |status: StatusCode, bytes: &[u8], extra: &[crate::diagnostics::Diagnostic]| {
+        let mut errors = snapshot.errors.clone();
+        errors.extend_from_slice(extra);
+        respond(status, "page.html", inject::inject(bytes, &errors))
     };
-    let not_found = || match snapshot.files.get("404.html") {
-        Some(page) => html(StatusCode::NOT_FOUND, page),
-        None => StatusCode::NOT_FOUND.into_response(),
+    let serve = |status: StatusCode, key: &str| match snapshot.file(key) {
+        Some(Ok(bytes)) if key.ends_with(".html") => Some(html(status, &bytes, &[])),
+        Some(Ok(bytes)) => Some(respond(status, key, bytes.to_vec())),
+        Some(Err(d)) => Some(html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            b"<!DOCTYPE html><html><body></body></html>",
+            &[d],
+        )),
+        None => None,
     };
-    let Some(path) = site_path(uri.path()) else {
+    let not_found = || {
+        serve(StatusCode::NOT_FOUND, "404.html")
+            .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response())
+    };
+    let Some(path) = site_path(raw_path) else {
         return not_found();
     };
     let key = if path.is_empty() || path.ends_with('/') {
@@ -124,17 +144,18 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     } else {
         path.clone()
     };
-    match snapshot.files.get(&key) {
-        Some(bytes) if key.ends_with(".html") => html(StatusCode::OK, bytes),
-        Some(bytes) => respond(StatusCode::OK, &key, bytes.to_vec()),
-        // A folder asked for without its slash: relative links need the slash.
-        None if snapshot.files.contains_key(&format!("{key}/index.html")) => (
-            StatusCode::PERMANENT_REDIRECT,
-            [(header::LOCATION, format!("{}/", uri.path()))],
-        )
-            .into_response(),
-        None => not_found(),
+    if let Some(response) = serve(StatusCode::OK, &key) {
+        return response;
     }
+    // A folder asked for without its slash: relative links need the slash.
+    if snapshot.paths.contains(&format!("{key}/index.html")) {
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, format!("{raw_path}/"))],
+        )
+            .into_response();
+    }
+    not_found()
 }
 
 #[cfg(test)]

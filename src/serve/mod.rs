@@ -8,15 +8,15 @@ mod inject;
 mod watch;
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::FileCache;
-use crate::render::{self, RenderOptions};
+use crate::render::{RenderOptions, Renderer};
 use crate::{Options, analyse_loaded};
 
 #[derive(Clone, Debug)]
@@ -58,15 +58,40 @@ pub enum Change {
     Css,
 }
 
-/// The site as served: the pages of the last good build and the latest build's errors.
-#[derive(Debug, Default)]
+/// The site as served: the last good build, rendered page by page as pages are asked
+/// for, and the latest build's errors.
+#[derive(Default)]
 pub struct Snapshot {
-    /// Output path (`objectives/x/index.html`) → bytes.
-    pub files: HashMap<String, Arc<Vec<u8>>>,
+    pub renderer: Option<Arc<Renderer>>,
+    /// Every output path of the last good build.
+    pub paths: Arc<HashSet<String>>,
+    /// Files rendered so far from the last good build.
+    pub cache: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
     /// Errors of the latest build; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
     /// Increases with every rebuild.
     pub version: u64,
+}
+
+impl Snapshot {
+    /// A file of the last good build: from the cache, else rendered now (and cached).
+    /// None when the site has no such file.
+    pub fn file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
+        if !self.paths.contains(path) {
+            return None;
+        }
+        if let Some(bytes) = self.cache.lock().ok()?.get(path) {
+            return Some(Ok(Arc::clone(bytes)));
+        }
+        let rendered = self.renderer.as_ref()?.render_path(path)?;
+        Some(rendered.map(|bytes| {
+            let bytes = Arc::new(bytes);
+            if let Ok(mut cache) = self.cache.lock() {
+                cache.insert(path.to_owned(), Arc::clone(&bytes));
+            }
+            bytes
+        }))
+    }
 }
 
 /// State shared by the HTTP handlers and the rebuild loop.
@@ -75,7 +100,8 @@ pub struct Shared {
     pub changes: tokio::sync::broadcast::Sender<Change>,
 }
 
-/// Rebuilds the site into memory, re-reading only the files that changed.
+/// Rebuilds the site, re-reading only the files that changed. Pages are not rendered
+/// here but when asked for, so a rebuild costs about as much as `okrs check`.
 pub struct Builder {
     root: PathBuf,
     options: Options,
@@ -106,8 +132,9 @@ impl Builder {
         }
     }
 
-    /// Rebuilds and updates `shared`; on errors the served pages stay as they were.
-    pub fn rebuild(&mut self, shared: &Shared) -> Rebuilt {
+    /// Rebuilds after `changed` files changed and updates `shared`; on errors the served
+    /// pages stay as they were.
+    pub fn rebuild(&mut self, shared: &Shared, changed: &[PathBuf]) -> Rebuilt {
         let started = Instant::now();
         let loaded = self.cache.load(&self.root, self.options.output.as_deref());
         let analysis = analyse_loaded(loaded, &self.options);
@@ -120,9 +147,13 @@ impl Builder {
             live_reload: true,
             progress: None,
         };
-        let rendered = if errors.is_empty() {
-            match render::render(&analysis.site, &analysis.figures, options) {
-                Ok(files) => Some(files),
+        let renderer = if errors.is_empty() {
+            match Renderer::new(
+                Arc::clone(&analysis.site),
+                Arc::clone(&analysis.figures),
+                options,
+            ) {
+                Ok(renderer) => Some(Arc::new(renderer)),
                 Err(template_errors) => {
                     errors = template_errors;
                     None
@@ -136,47 +167,38 @@ impl Builder {
             .read()
             .map(|s| Arc::clone(&s))
             .unwrap_or_default();
-        let mut change = Change::Reload;
-        let files = match rendered {
-            Some(files) => {
-                let files: HashMap<String, Arc<Vec<u8>>> = files
-                    .into_iter()
-                    .map(|f| {
-                        // Keep the same allocation for unchanged files.
-                        let bytes = match previous.files.get(&f.path) {
-                            Some(old) if **old == f.bytes => Arc::clone(old),
-                            _ => Arc::new(f.bytes),
-                        };
-                        (f.path, bytes)
-                    })
-                    .collect();
-                let changed: Vec<&String> = files
-                    .iter()
-                    .filter(|(path, bytes)| {
-                        previous
-                            .files
-                            .get(*path)
-                            .is_none_or(|old| !Arc::ptr_eq(old, bytes))
-                    })
-                    .map(|(path, _)| path)
-                    .collect();
-                if !changed.is_empty()
-                    && changed.iter().all(|p| p.ends_with(".css"))
-                    && previous.errors.is_empty()
-                    && previous.files.len() == files.len()
-                {
-                    change = Change::Css;
-                }
-                files
-            }
-            None => previous.files.clone(),
+        let only_css = !changed.is_empty()
+            && changed
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"))
+            && previous.errors.is_empty()
+            && errors.is_empty();
+        let change = if only_css {
+            Change::Css
+        } else {
+            Change::Reload
         };
-        let pages = files.keys().filter(|p| p.ends_with(".html")).count();
-        let snapshot = Snapshot {
-            files,
-            errors: errors.clone(),
-            version: previous.version + 1,
+        let snapshot = match renderer {
+            Some(renderer) => Snapshot {
+                paths: Arc::new(renderer.paths().into_iter().collect()),
+                renderer: Some(renderer),
+                cache: Arc::default(),
+                errors: Vec::new(),
+                version: previous.version + 1,
+            },
+            None => Snapshot {
+                renderer: previous.renderer.clone(),
+                paths: Arc::clone(&previous.paths),
+                cache: Arc::clone(&previous.cache),
+                errors: errors.clone(),
+                version: previous.version + 1,
+            },
         };
+        let pages = snapshot
+            .paths
+            .iter()
+            .filter(|p| p.ends_with(".html"))
+            .count();
         if let Ok(mut slot) = shared.snapshot.write() {
             *slot = Arc::new(snapshot);
         }
@@ -205,7 +227,7 @@ fn report(rebuilt: &Rebuilt, color: bool) {
         );
     } else {
         eprintln!(
-            "okrs serve: rebuilt {} in {} ms ({} re-read, {})",
+            "okrs serve: rebuilt {} pages' figures in {} ms ({} re-read, {})",
             diagnostics::plural(rebuilt.pages, "page"),
             rebuilt.elapsed.as_millis(),
             diagnostics::plural(rebuilt.parsed, "file"),
@@ -224,7 +246,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         changes,
     });
     let mut builder = Builder::new(&options.site, options.as_of);
-    report(&builder.rebuild(&shared), color);
+    report(&builder.rebuild(&shared, &[]), color);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -245,7 +267,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // Watch before saying where the site is, so no save after that line goes unseen.
     let _watcher = watch::start(&options.site, {
         let shared = Arc::clone(&shared);
-        move || report(&builder.rebuild(&shared), color)
+        move |changed: &[PathBuf]| report(&builder.rebuild(&shared, changed), color)
     })
     .map_err(|err| ServeError::Io(std::io::Error::other(err.to_string())))?;
 

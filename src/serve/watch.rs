@@ -34,29 +34,34 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
 /// Starts watching `root`; `rebuild` runs on a thread of its own after each burst.
 pub fn start(
     root: &Path,
-    mut rebuild: impl FnMut() + Send + 'static,
+    mut rebuild: impl FnMut(&[PathBuf]) + Send + 'static,
 ) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, notify_debouncer_full::notify::Error> {
     let root: PathBuf = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let (tx, rx) = mpsc::channel::<()>();
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
     let watched = root.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else {
             return;
         };
-        let relevant = events.iter().any(|e| {
-            !matches!(e.kind, EventKind::Access(_))
-                && e.paths.iter().any(|p| is_relevant(&watched, p))
-        });
-        if relevant {
-            let _ = tx.send(());
+        let changed: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+            .flat_map(|e| e.paths.iter())
+            .filter(|p| is_relevant(&watched, p))
+            .cloned()
+            .collect();
+        if !changed.is_empty() {
+            let _ = tx.send(changed);
         }
     })?;
     debouncer.watch(&root, RecursiveMode::Recursive)?;
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(mut changed) = rx.recv() {
             // Bursts that arrived while the last rebuild ran make one more rebuild, not many.
-            while rx.try_recv().is_ok() {}
-            rebuild();
+            while let Ok(more) = rx.try_recv() {
+                changed.extend(more);
+            }
+            rebuild(&changed);
         }
     });
     Ok(debouncer)
