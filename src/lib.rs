@@ -1,6 +1,7 @@
 //! okrs: a static OKR report site generator. A site folder flows one way through the
 //! stages — load → validate → compute → lint → render → write — each in its own module.
 
+pub mod author;
 pub mod compute;
 pub mod diagnostics;
 pub mod lint;
@@ -15,6 +16,7 @@ pub mod yaml;
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use compute::Figures;
 use diagnostics::Diagnostic;
@@ -22,8 +24,8 @@ use model::Site;
 
 /// What okrs knows about a site after checking it: the site, its figures and every problem.
 pub struct Analysis {
-    pub site: Site,
-    pub figures: Figures,
+    pub site: Arc<Site>,
+    pub figures: Arc<Figures>,
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
@@ -70,8 +72,8 @@ pub fn analyse_loaded(mut loaded: load::Loaded, options: &Options) -> Analysis {
     let mut diagnostics = lint::lint(&site, &figures, earlier);
     diagnostics::sort(&mut diagnostics);
     Analysis {
-        site,
-        figures,
+        site: Arc::new(site),
+        figures: Arc::new(figures),
         diagnostics,
         files,
     }
@@ -83,8 +85,8 @@ pub enum BuildResult {
     ContentErrors,
     /// A template failed: nothing was written.
     TemplateErrors(Vec<Diagnostic>),
-    /// The output folder now holds these files.
-    Written(Vec<render::OutputFile>),
+    /// The output folder now holds these pages and files (pages included).
+    Written { pages: usize, files: usize },
 }
 
 /// Builds the site into `output`, unless the content or a template has errors.
@@ -100,11 +102,22 @@ pub fn build(
         live_reload: false,
         progress,
     };
-    match render::render(&analysis.site, &analysis.figures, options) {
-        Ok(files) => {
-            write::write_site(output, &files)?;
-            Ok(BuildResult::Written(files))
+    let renderer = match render::Renderer::new(
+        Arc::clone(&analysis.site),
+        Arc::clone(&analysis.figures),
+        options,
+    ) {
+        Ok(renderer) => renderer,
+        Err(errors) => return Ok(BuildResult::TemplateErrors(errors)),
+    };
+    let staging = write::Staging::new(output)?;
+    match renderer.render_each(progress, &|file| staging.write(&file)) {
+        Ok((pages, files)) => {
+            staging.commit()?;
+            Ok(BuildResult::Written { pages, files })
         }
-        Err(errors) => Ok(BuildResult::TemplateErrors(errors)),
+        // Dropping the staging folder leaves the previous output as it was.
+        Err(render::RenderError::Templates(errors)) => Ok(BuildResult::TemplateErrors(errors)),
+        Err(render::RenderError::Sink(err)) => Err(err),
     }
 }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use okrs::author::{self, Outcome};
 use okrs::diagnostics::{self, Format};
+use okrs::model::Language;
 use okrs::{Analysis, BuildResult, Options};
 
 #[derive(Parser)]
@@ -68,6 +70,110 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a new objective, check-in, team or person from a template (never overwrites).
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Start a new site in DIR: a small working example to edit.
+    Init {
+        /// The folder to create; it must be empty (hidden files such as .git are fine) or not exist.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The language of the site and its example content: en or zh-CN.
+        #[arg(long, value_parser = author::parse_language, default_value = "en")]
+        language: Language,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Write objectives/[TEAM/]SLUG.md, the file name made from the title.
+    Objective {
+        /// The objective.
+        #[arg(long, allow_hyphen_values = true)]
+        title: String,
+        /// A calendar period (2024, 2024-H1, 2024-Q2) or a custom period of okrs.yaml.
+        #[arg(long)]
+        period: String,
+        /// The team (its id); the file goes to objectives/TEAM/.
+        #[arg(long)]
+        team: Option<String>,
+        /// The owner (a person id, or a name).
+        #[arg(long)]
+        owner: Option<String>,
+        /// A strategy or objective it aligns to (repeat for several).
+        #[arg(long = "aligns-to", value_name = "ID")]
+        aligns_to: Vec<String>,
+        /// The id and file name [default: a slug of the title].
+        #[arg(long, value_parser = author::parse_id)]
+        id: Option<String>,
+        /// The site folder (the one with okrs.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+    },
+    /// Write checkins/DATE-OBJECTIVE-KR.md for one key result and show its new progress.
+    Checkin {
+        /// The key result's full id, OBJECTIVE/KR.
+        kr: String,
+        /// Its current value (for a number: increase, decrease, stay_above, stay_below).
+        #[arg(long, allow_negative_numbers = true, value_parser = author::parse_value)]
+        value: Option<f64>,
+        /// A milestone is done.
+        #[arg(long, conflicts_with_all = ["value", "not_done"])]
+        done: bool,
+        /// A milestone is not done yet.
+        #[arg(long, conflicts_with = "value")]
+        not_done: bool,
+        /// How sure the owner is that the key result will be met, 0–10.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+        confidence: Option<u8>,
+        /// The day of the check-in (YYYY-MM-DD) [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// The notes, in Markdown: what happened, what blocks, what comes next.
+        #[arg(long, allow_hyphen_values = true)]
+        note: Option<String>,
+        /// Who checks in.
+        #[arg(long)]
+        author: Option<String>,
+        /// The site folder (the one with okrs.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+    },
+    /// Write teams/ID.md.
+    Team {
+        /// The team's id (and file name).
+        #[arg(value_parser = author::parse_id)]
+        id: String,
+        /// Its display name.
+        #[arg(long, allow_hyphen_values = true)]
+        name: String,
+        /// Its parent team.
+        #[arg(long)]
+        parent: Option<String>,
+        /// Its lead (a person).
+        #[arg(long)]
+        lead: Option<String>,
+        /// The site folder (the one with okrs.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+    },
+    /// Write people/ID.md.
+    Person {
+        /// The person's id (and file name).
+        #[arg(value_parser = author::parse_id)]
+        id: String,
+        /// Their display name.
+        #[arg(long, allow_hyphen_values = true)]
+        name: String,
+        /// Their team.
+        #[arg(long)]
+        team: Option<String>,
+        /// The site folder (the one with okrs.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -103,6 +209,99 @@ fn main() -> ExitCode {
             as_of,
             drafts,
         } => build(&site, output, as_of, drafts),
+        Command::New { what } => report(new(what)),
+        Command::Init { dir, language } => report(author::init(&dir, language, today())),
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn new(what: New) -> Result<Outcome, author::Error> {
+    match what {
+        New::Objective {
+            title,
+            period,
+            team,
+            owner,
+            aligns_to,
+            id,
+            site,
+        } => author::new_objective(
+            &site,
+            &author::NewObjective {
+                title,
+                period,
+                team,
+                owner,
+                aligns_to,
+                id,
+            },
+        ),
+        New::Checkin {
+            kr,
+            value,
+            done,
+            not_done,
+            confidence,
+            date,
+            note,
+            author,
+            site,
+        } => author::new_checkin(
+            &site,
+            &author::NewCheckin {
+                kr,
+                value,
+                done: (done || not_done).then_some(done),
+                confidence,
+                date,
+                note,
+                author,
+            },
+            today(),
+        ),
+        New::Team {
+            id,
+            name,
+            parent,
+            lead,
+            site,
+        } => author::new_team(
+            &site,
+            &author::NewTeam {
+                id,
+                name,
+                parent,
+                lead,
+            },
+        ),
+        New::Person {
+            id,
+            name,
+            team,
+            site,
+        } => author::new_person(&site, &author::NewPerson { id, name, team }),
+    }
+}
+
+/// Prints what `okrs new` or `okrs init` did, or why it did nothing.
+fn report(result: Result<Outcome, author::Error>) -> ExitCode {
+    match result {
+        Ok(outcome) => {
+            for line in &outcome.report {
+                println!("{line}");
+            }
+            for note in &outcome.notes {
+                eprintln!("{note}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(err.exit_code())
+        }
     }
 }
 
@@ -209,12 +408,11 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
             );
             ExitCode::from(1)
         }
-        Ok(BuildResult::Written(files)) => {
-            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        Ok(BuildResult::Written { pages, files }) => {
             eprintln!(
                 "okrs build: wrote {} ({}) to {} in {:.2} s ({}, as of {})",
                 diagnostics::plural(pages, "page"),
-                diagnostics::plural(files.len(), "file"),
+                diagnostics::plural(files, "file"),
                 output.display(),
                 started.elapsed().as_secs_f64(),
                 diagnostics::plural(warnings, "warning"),

@@ -1,0 +1,738 @@
+//! `okrs new objective|checkin|team|person` and `okrs init` (SPEC 3): each writes a new,
+//! valid file (or a whole starter site), refuses to overwrite, and leaves the site clean.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+const CONFIG: &str = "title: Authoring\nas_of: 2024-05-20\n";
+
+const ORG: &str = "---\nname: Co\nstrategies:\n  - { id: focus, title: Focus }\n---\n";
+
+/// A site with one objective: a number key result and a milestone, as of 2024-05-20.
+fn site_with_key_results() -> Site {
+    let site = Site::new(CONFIG);
+    site.file("org.md", ORG).file(
+        "objectives/o1.md",
+        "---\ntitle: Win\nperiod: 2024-Q2\nowner: Ann\naligns_to: focus\nkey_results:\n  \
+         - { id: renewal, title: Renewal rate reaches 70%, owner: Ann, start: 40, target: 70, unit: \"%\" }\n  \
+         - { id: iso, title: ISO certified, owner: Ann, metric: milestone }\n  \
+         - { id: calls, title: Calls fall to 200, owner: Ann, start: 400, target: 200 }\n---\n",
+    );
+    site
+}
+
+fn new(site: &Site, args: &[&str]) -> Run {
+    let mut all = vec!["new"];
+    all.extend_from_slice(args);
+    all.push(site.arg());
+    run(&all, &[])
+}
+
+#[track_caller]
+fn assert_ok(run: &Run) {
+    assert_eq!(
+        run.code, 0,
+        "stdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+}
+
+#[track_caller]
+fn assert_no_errors(site: &Site) {
+    let (code, diags) = site.check(&[]);
+    let errors: Vec<Diag> = diags.into_iter().filter(Diag::is_error).collect();
+    assert!(errors.is_empty(), "{}", listing(&errors));
+    assert_eq!(code, 0);
+}
+
+fn files_under(site: &Site, folder: &str) -> Vec<String> {
+    let dir = site.path().join(folder);
+    if !dir.exists() {
+        return Vec::new();
+    }
+    read_tree(&dir)
+        .into_keys()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+// ---- new objective ----
+
+#[test]
+fn new_objective_writes_a_valid_file_under_its_team() {
+    let site = Site::new(CONFIG);
+    site.file("org.md", ORG);
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "Grow revenue in the mid-market",
+            "--period",
+            "2024-Q2",
+            "--team",
+            "sales",
+            "--owner",
+            "Ann Lee",
+            "--aligns-to",
+            "focus",
+        ],
+    );
+    assert_ok(&run);
+    let rel = "objectives/sales/grow-revenue-in-the-mid-market.md";
+    assert!(run.stdout.contains(rel), "{}", run.stdout);
+    let text = site.read(rel);
+    assert!(
+        text.starts_with(
+            "---\ntitle: \"Grow revenue in the mid-market\"\nperiod: 2024-Q2\n\
+             owner: \"Ann Lee\"\nteam: sales\naligns_to: focus\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("# key_results:"), "{text}");
+    assert!(text.contains("## Why this objective"), "{text}");
+
+    let (code, diags) = site.check(&[]);
+    assert_eq!(code, 0);
+    // Until its key results are written, only objective-empty has something to say.
+    assert_eq!(
+        diags.iter().map(|d| d.rule.as_str()).collect::<Vec<_>>(),
+        ["objective-empty"],
+        "{}",
+        listing(&diags)
+    );
+    let json = site.built_json(&[]);
+    let o = objective(&json, "grow-revenue-in-the-mid-market");
+    assert_eq!(o["title"], "Grow revenue in the mid-market");
+    assert_eq!(o["period"], "2024-Q2");
+    assert_eq!(o["team"], "sales");
+    assert_eq!(o["owner"], "ann-lee");
+    assert_eq!(o["aligns_to"], serde_json::json!(["focus"]));
+}
+
+#[test]
+fn new_objective_without_team_goes_to_objectives_and_hints_at_alignment() {
+    let site = Site::new(CONFIG);
+    assert_ok(&new(
+        &site,
+        &["objective", "--title", "Ship it", "--period", "2024"],
+    ));
+    let text = site.read("objectives/ship-it.md");
+    assert!(text.contains("period: 2024\n"), "{text}");
+    assert!(text.contains("# aligns_to:"), "{text}");
+    assert!(
+        !text.contains("\nowner:") && !text.contains("\nteam:"),
+        "{text}"
+    );
+    assert_no_errors(&site);
+}
+
+#[test]
+fn titles_with_yaml_punctuation_are_quoted_and_read_back_exactly() {
+    let site = Site::new(CONFIG);
+    let title = "Ship v2: the \"#1\" release # for real, 100% \\ done";
+    assert_ok(&new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            title,
+            "--period",
+            "2024-Q2",
+            "--id",
+            "v2",
+        ],
+    ));
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(objective(&json, "v2")["title"], title);
+    for title in ["- dash first", "* star first", "@at first", "[not a list]"] {
+        let run = new(
+            &site,
+            &["objective", "--title", title, "--period", "2024-Q2"],
+        );
+        assert_ok(&run);
+    }
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(objective(&json, "dash-first")["title"], "- dash first");
+    assert_eq!(objective(&json, "not-a-list")["title"], "[not a list]");
+}
+
+#[test]
+fn a_chinese_title_gives_a_chinese_file_name_and_chinese_headings() {
+    let site = Site::new("title: 中文站点\nlanguage: zh-CN\nas_of: 2024-05-20\n");
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "提高客户满意度：NPS 达到 50",
+            "--period",
+            "2024-Q2",
+            "--team",
+            "销售部",
+        ],
+    );
+    assert_ok(&run);
+    let rel = "objectives/销售部/提高客户满意度-nps-达到-50.md";
+    let text = site.read(rel);
+    assert!(
+        text.contains("title: \"提高客户满意度：NPS 达到 50\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("team: 销售部\n"), "{text}");
+    assert!(text.contains("## 为什么是这个目标"), "{text}");
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(
+        objective(&json, "提高客户满意度-nps-达到-50")["title"],
+        "提高客户满意度：NPS 达到 50"
+    );
+}
+
+#[test]
+fn new_objective_never_overwrites_a_file_or_reuses_an_id() {
+    let site = Site::new(CONFIG);
+    site.file("objectives/ship-it.md", "mine, not a template");
+    let run = new(
+        &site,
+        &["objective", "--title", "Ship it", "--period", "2024-Q2"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error: "), "{}", run.stderr);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert_eq!(site.read("objectives/ship-it.md"), "mine, not a template");
+
+    // The same id in another folder, or given by `id:`, is taken too.
+    let site = Site::new(CONFIG);
+    site.file(
+        "objectives/eng/other.md",
+        "---\nid: ship-it\ntitle: Other\nperiod: 2024-Q2\n---\n",
+    );
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "Ship it",
+            "--period",
+            "2024-Q2",
+            "--team",
+            "sales",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("objectives/eng/other.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&site, "objectives/sales").is_empty());
+
+    // A strategy's id is taken as well: they share the namespace.
+    let site = Site::new(CONFIG);
+    site.file("org.md", ORG);
+    let run = new(
+        &site,
+        &["objective", "--title", "Focus", "--period", "2024-Q2"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("strategy"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_period_or_alignment_is_refused_with_a_hint() {
+    let site =
+        Site::new("title: T\nperiods:\n  - { id: FY2024, start: 2024-02-01, end: 2025-01-31 }\n");
+    site.file("org.md", ORG);
+    let run = new(
+        &site,
+        &["objective", "--title", "Grow", "--period", "2024-q2"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean '2024-Q2'?"),
+        "{}",
+        run.stderr
+    );
+    let run = new(
+        &site,
+        &["objective", "--title", "Grow", "--period", "FY2042"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("FY2024"), "{}", run.stderr);
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "Grow",
+            "--period",
+            "FY2024",
+            "--aligns-to",
+            "focs",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean 'focus'?"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&site, "objectives").is_empty());
+
+    // A custom period of okrs.yaml is a period.
+    let run = new(
+        &site,
+        &["objective", "--title", "Grow", "--period", "FY2024"],
+    );
+    assert_ok(&run);
+    assert!(site.read("objectives/grow.md").contains("period: FY2024\n"));
+}
+
+#[test]
+fn a_title_with_no_usable_name_needs_an_id() {
+    let site = Site::new(CONFIG);
+    let run = new(&site, &["objective", "--title", "!!!", "--period", "2024"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--id"), "{}", run.stderr);
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "!!!",
+            "--period",
+            "2024",
+            "--id",
+            "bang",
+        ],
+    );
+    assert_ok(&run);
+    assert!(site.read("objectives/bang.md").contains("title: \"!!!\""));
+}
+
+#[test]
+fn new_outside_a_site_is_wrong_usage_and_suggests_init() {
+    let empty = Site::empty();
+    for args in [
+        &["objective", "--title", "T", "--period", "2024"][..],
+        &["checkin", "o/kr", "--value", "1"],
+        &["team", "sales", "--name", "Sales"],
+        &["person", "ann", "--name", "Ann"],
+    ] {
+        let run = new(&empty, args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains("okrs init"), "{}", run.stderr);
+    }
+    assert!(read_tree(empty.path()).is_empty());
+}
+
+// ---- new checkin ----
+
+#[test]
+fn new_checkin_writes_the_file_and_reports_the_new_progress() {
+    let site = site_with_key_results();
+    let run = new(
+        &site,
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "55",
+            "--confidence",
+            "7",
+            "--date",
+            "2024-05-15",
+            "--author",
+            "Ann Lee",
+            "--note",
+            "Renewals: 41 of 50 calls done.",
+        ],
+    );
+    assert_ok(&run);
+    let rel = "checkins/2024-05-15-o1-renewal.md";
+    assert!(run.stdout.contains(rel), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("o1/renewal: 0% → 50% (on_track)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        site.read(rel),
+        "---\ndate: 2024-05-15\nauthor: \"Ann Lee\"\nkr: o1/renewal\nvalue: 55\nconfidence: 7\n---\n\
+         Renewals: 41 of 50 calls done.\n"
+    );
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    let kr = key_result(&json, "o1/renewal");
+    assert_close(&kr["current"], 55.0, "current");
+    assert_eq!(kr["confidence"], 7);
+    assert_eq!(
+        checkin_dates(&json, "o1/renewal"),
+        [("2024-05-15".to_owned(), rel.to_owned())]
+    );
+}
+
+#[test]
+fn a_second_checkin_on_the_same_day_gets_a_new_file_that_counts() {
+    let site = site_with_key_results();
+    for value in ["50", "52", "58"] {
+        let run = new(
+            &site,
+            &[
+                "checkin",
+                "o1/renewal",
+                "--value",
+                value,
+                "--date",
+                "2024-05-15",
+            ],
+        );
+        assert_ok(&run);
+    }
+    assert_eq!(
+        files_under(&site, "checkins"),
+        [
+            "2024-05-15-o1-renewal.md",
+            "2024-05-15-o1-renewal_2.md",
+            "2024-05-15-o1-renewal_3.md"
+        ]
+    );
+    assert!(
+        site.read("checkins/2024-05-15-o1-renewal.md")
+            .contains("value: 50\n")
+    );
+    let json = site.built_json(&[]);
+    assert_close(&key_result(&json, "o1/renewal")["current"], 58.0, "current");
+
+    // A file of another name that sorts after it wins the day, and okrs says so.
+    site.file(
+        "checkins/2024-05-16-weekly.md",
+        "---\ndate: 2024-05-16\nkr: o1/renewal\nvalue: 61\n---\n",
+    );
+    let run = new(
+        &site,
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "50",
+            "--date",
+            "2024-05-16",
+        ],
+    );
+    assert_ok(&run);
+    assert!(
+        run.stderr
+            .contains("checkins/2024-05-16-weekly.md also checks in 'o1/renewal' on 2024-05-16"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn new_checkin_dates_today_by_default() {
+    let site = site_with_key_results();
+    let today = chrono::Local::now().date_naive().to_string();
+    let run = new(&site, &["checkin", "o1/calls", "--value", "-5"]);
+    assert_ok(&run);
+    let files = files_under(&site, "checkins");
+    assert_eq!(files.len(), 1);
+    // Run at midnight, the day may have turned between the two clocks.
+    assert!(
+        files[0].ends_with("-o1-calls.md") && files[0].len() == "2024-05-20-o1-calls.md".len(),
+        "{files:?}"
+    );
+    let text = site.read(&format!("checkins/{}", files[0]));
+    assert!(text.contains("value: -5\n"), "{text}");
+    if files[0].starts_with(&today) {
+        assert!(text.starts_with(&format!("---\ndate: {today}\n")), "{text}");
+    }
+    // Dated after okrs.yaml's as_of, it does not count yet, and okrs says so.
+    assert!(
+        run.stderr.contains("after the as-of date 2024-05-20"),
+        "{}",
+        run.stderr
+    );
+    assert_no_errors(&site);
+}
+
+#[test]
+fn milestones_take_done_or_not_done() {
+    let site = site_with_key_results();
+    let run = new(
+        &site,
+        &[
+            "checkin",
+            "o1/iso",
+            "--not-done",
+            "--confidence",
+            "4",
+            "--date",
+            "2024-05-01",
+        ],
+    );
+    assert_ok(&run);
+    assert!(
+        site.read("checkins/2024-05-01-o1-iso.md")
+            .contains("done: false\nconfidence: 4\n")
+    );
+    let run = new(
+        &site,
+        &["checkin", "o1/iso", "--done", "--date", "2024-05-10"],
+    );
+    assert_ok(&run);
+    assert!(
+        run.stdout.contains("o1/iso: 0% → 100% (done)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        site.read("checkins/2024-05-10-o1-iso.md")
+            .contains("done: true\n")
+    );
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(key_result(&json, "o1/iso")["current"], Value::Bool(true));
+}
+
+#[test]
+fn an_unknown_key_result_is_refused_with_did_you_mean() {
+    let site = site_with_key_results();
+    let run = new(&site, &["checkin", "o1/renewl", "--value", "50"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean 'o1/renewal'?"),
+        "{}",
+        run.stderr
+    );
+    // An objective's id alone lists its key results; a key result's id alone finds it.
+    let run = new(&site, &["checkin", "o1", "--value", "50"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("o1/renewal, o1/iso, o1/calls"),
+        "{}",
+        run.stderr
+    );
+    let run = new(&site, &["checkin", "renewal", "--value", "50"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean 'o1/renewal'?"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&site, "checkins").is_empty());
+}
+
+#[test]
+fn a_value_must_fit_the_key_result() {
+    let site = site_with_key_results();
+    // A value for a milestone, done for a number, or neither: refused, nothing written.
+    for args in [
+        &["checkin", "o1/iso", "--value", "1"][..],
+        &["checkin", "o1/iso"],
+        &["checkin", "o1/renewal", "--done"],
+        &["checkin", "o1/renewal", "--not-done"],
+        &["checkin", "o1/renewal"],
+    ] {
+        let run = new(&site, args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    }
+    // Arguments wrong in themselves are wrong usage.
+    for args in [
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "50",
+            "--confidence",
+            "11",
+        ][..],
+        &["checkin", "o1/renewal", "--value", "fifty"],
+        &["checkin", "o1/renewal", "--value", "inf"],
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "50",
+            "--date",
+            "2024-5-1",
+        ],
+        &["checkin", "o1/iso", "--done", "--not-done"],
+        &["checkin", "o1/iso", "--done", "--value", "1"],
+    ] {
+        let run = new(&site, args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+    }
+    assert!(files_under(&site, "checkins").is_empty());
+}
+
+// ---- new team / person ----
+
+#[test]
+fn new_team_and_person_write_their_files() {
+    let site = Site::new(CONFIG);
+    let run = new(
+        &site,
+        &["person", "ann", "--name", "Ann Lee", "--team", "sales"],
+    );
+    assert_ok(&run);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        site.read("people/ann.md"),
+        "---\nname: \"Ann Lee\"\nteam: sales\n---\n<!-- Their role, and what they work on. -->\n"
+    );
+    let run = new(
+        &site,
+        &[
+            "team",
+            "sales",
+            "--name",
+            "Sales & Success",
+            "--lead",
+            "dana",
+        ],
+    );
+    assert_ok(&run);
+    assert!(
+        site.read("teams/sales.md")
+            .starts_with("---\nname: \"Sales & Success\"\nlead: dana\n---\n")
+    );
+    // Dana has no file in people/ yet: okrs says what `okrs check` will say.
+    assert!(
+        run.stderr
+            .contains("teams/sales.md:3:7: warning[unknown-person]"),
+        "{}",
+        run.stderr
+    );
+    assert_ok(&new(&site, &["person", "dana", "--name", "Dana"]));
+    assert_ok(&new(&site, &["person", "李四", "--name", "李四"]));
+    let (_, diags) = site.check(&[]);
+    assert!(diags.is_empty(), "{}", listing(&diags));
+    let json = site.built_json(&[]);
+    assert_eq!(team(&json, "sales")["name"], "Sales & Success");
+    let people = json["people"].as_array().unwrap();
+    let ann = people.iter().find(|p| p["id"] == "ann").unwrap();
+    assert_eq!(ann["name"], "Ann Lee");
+    assert_eq!(ann["team"], "sales");
+    assert!(people.iter().any(|p| p["id"] == "李四"));
+}
+
+#[test]
+fn new_team_and_person_refuse_existing_ids_and_bad_ones() {
+    let site = Site::new(CONFIG);
+    site.file("teams/sales.md", "---\nname: Mine\n---\n")
+        .file("people/x/bob.md", "---\nid: ann\nname: Bob\n---\n");
+    let run = new(&site, &["team", "sales", "--name", "Sales"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(site.read("teams/sales.md"), "---\nname: Mine\n---\n");
+    let run = new(&site, &["person", "ann", "--name", "Ann"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("people/x/bob.md"), "{}", run.stderr);
+    assert!(!site.path().join("people/ann.md").exists());
+    for id in ["a b", "a/b", "_hidden", ".hidden", "a#b"] {
+        let run = new(&site, &["person", id, "--name", "X"]);
+        assert_eq!(run.code, 2, "{id}");
+    }
+    assert_eq!(files_under(&site, "people"), ["x/bob.md"]);
+}
+
+// ---- init ----
+
+#[test]
+fn init_writes_a_site_that_checks_clean_and_builds() {
+    for language in ["en", "zh-CN"] {
+        let parent = Site::empty();
+        let dir = parent.path().join("my-okrs");
+        let dir_arg = dir.to_str().unwrap();
+        let run = run(&["init", dir_arg, "--language", language], &[]);
+        assert_ok(&run);
+        for step in ["okrs serve", "okrs check", "okrs build", "okrs new checkin"] {
+            assert!(run.stdout.contains(&format!("{step} ")), "{}", run.stdout);
+        }
+        let tree = read_tree(&dir);
+        for file in [
+            "okrs.yaml",
+            "org.md",
+            "teams/product.md",
+            "teams/sales.md",
+            "pages/how-we-okr.md",
+            "objectives/win-small-shops.md",
+            "objectives/product/faster-onboarding.md",
+            "objectives/sales/keep-shops.md",
+        ] {
+            assert!(
+                tree.contains_key(std::path::Path::new(file)),
+                "{file}: {tree:?}"
+            );
+        }
+        assert_eq!(tree.keys().filter(|p| p.starts_with("people")).count(), 3);
+        assert_eq!(tree.keys().filter(|p| p.starts_with("checkins")).count(), 3);
+
+        let (code, diags) = check(&dir, &["--deny-warnings"]);
+        assert!(diags.is_empty(), "{language}:\n{}", listing(&diags));
+        assert_eq!(code, 0);
+        let json = built_json(&dir, &[]);
+        assert_eq!(json["site"]["language"], language);
+        assert_eq!(ids(&json["objectives"]).len(), 3);
+        assert_eq!(
+            objective(&json, "faster-onboarding")["aligns_to"],
+            serde_json::json!(["win-small-shops"])
+        );
+        let metrics: Vec<String> = json["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|o| o["key_results"].as_array().unwrap().iter())
+            .map(|k| k["metric"].as_str().unwrap().to_owned())
+            .collect();
+        for metric in ["increase", "decrease", "milestone"] {
+            assert!(metrics.iter().any(|m| m == metric), "{metric}: {metrics:?}");
+        }
+
+        // The check-in command it suggests works as printed.
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.contains("okrs new checkin"))
+            .unwrap();
+        let words: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let suggested = crate::support::run(&words, &[]);
+        assert_ok(&suggested);
+        let (_, diags) = check(&dir, &[]);
+        assert!(diags.is_empty(), "{}", listing(&diags));
+    }
+}
+
+#[test]
+fn init_defaults_to_the_current_folder_and_allows_a_git_folder() {
+    let dir = Site::empty();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = okrs().arg("init").current_dir(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("\n  okrs check "), "{stdout}");
+    assert!(dir.path().join("okrs.yaml").is_file());
+    let (_, diags) = dir.check(&[]);
+    assert!(diags.is_empty(), "{}", listing(&diags));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let site = site_with_key_results();
+    let before = read_tree(site.path());
+    let run = run(&["init", site.arg()], &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
+    assert_eq!(read_tree(site.path()), before);
+
+    let dir = Site::empty();
+    dir.file("notes.txt", "mine");
+    let run = crate::support::run(&["init", dir.arg()], &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(read_tree(dir.path()).len(), 1);
+}
