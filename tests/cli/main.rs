@@ -7,6 +7,7 @@
 //! lint). Variants are written into temporary copies rather than more fixture folders.
 
 mod as_of;
+mod author;
 mod broken_site;
 mod build;
 mod exit_codes;
@@ -14,4 +15,6 @@ mod good_site;
 mod lints;
 mod properties;
 mod samples;
+mod serve;
+mod site;
 mod support;

@@ -1,0 +1,147 @@
+//! The built site in a real browser: builds `sample-okrs/teebee` with the `okrs` binary
+//! and runs `tests/browser/check.mjs` on it in headless Chromium (playwright-core driving
+//! the system's Chromium). The script checks the dashboard, an objective page, the
+//! alignment page and the search page at 1280 px (light) and 390 px (dark): no console or
+//! page errors, no request leaving file://, no horizontal overflow, and search finding a
+//! key result.
+//!
+//! Needs Chromium (`apt-get install -y chromium`), node, and the script's dependencies
+//! (`cd tests/browser && npm ci`). When one is missing the test is skipped, unless the
+//! environment variable CI is "true": then it fails and says what to install.
+
+use std::env;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long check.mjs may take before it is killed (it normally takes ~10 s).
+const CHECK_TIMEOUT: Duration = Duration::from_secs(300);
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `name` in a directory of PATH, if there is one.
+fn on_path(name: &str) -> Option<PathBuf> {
+    let path = env::var_os("PATH")?;
+    env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The Chromium check.mjs will use: $CHROMIUM, /usr/bin/chromium or `chromium` on PATH.
+fn chromium() -> Option<PathBuf> {
+    env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .or_else(|| Some(PathBuf::from("/usr/bin/chromium")).filter(|p| p.is_file()))
+        .or_else(|| on_path("chromium"))
+}
+
+/// What is missing to run the browser check, as install instructions.
+fn missing_prerequisites(script_dir: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if chromium().is_none() {
+        missing.push(
+            "Chromium (no /usr/bin/chromium and no `chromium` on PATH): \
+             `apt-get update && apt-get install -y chromium`"
+                .to_owned(),
+        );
+    }
+    if on_path("node").is_none() {
+        missing.push("node (v20 or later) on PATH".to_owned());
+    }
+    if !script_dir.join("node_modules/playwright-core").is_dir() {
+        missing.push(format!(
+            "playwright-core ({} is missing): `(cd tests/browser && npm ci)`",
+            script_dir.join("node_modules/playwright-core").display()
+        ));
+    }
+    missing
+}
+
+#[test]
+fn built_site_works_in_headless_chromium() {
+    let root = manifest_dir();
+    let script_dir = root.join("tests/browser");
+
+    let missing = missing_prerequisites(&script_dir);
+    if !missing.is_empty() {
+        let list = missing.join("\n  - ");
+        if env::var("CI").as_deref() == Ok("true") {
+            panic!("the browser test cannot run in CI; install:\n  - {list}");
+        }
+        eprintln!(
+            "skipping built_site_works_in_headless_chromium: missing\n  - {list}\n\
+             (with CI=true this is a failure)"
+        );
+        return;
+    }
+
+    // Build the Chinese sample site with the real binary.
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("teebee");
+    let build = Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .current_dir(&root)
+        .args(["build", "sample-okrs/teebee", "-o"])
+        .arg(&site)
+        .args(["--as-of", "2024-05-20"])
+        .output()
+        .expect("run okrs build");
+    assert!(
+        build.status.success(),
+        "okrs build failed ({}):\n{}{}",
+        build.status,
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(
+        site.join("index.html").is_file(),
+        "no index.html in {}",
+        site.display()
+    );
+
+    // Run the browser check; its output goes to files so that a hang can be killed.
+    let out_path = temp.path().join("check.out");
+    let err_path = temp.path().join("check.err");
+    let mut child = Command::new("node")
+        .current_dir(&script_dir)
+        .arg("check.mjs")
+        .arg(&site)
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).unwrap())
+        .stderr(File::create(&err_path).unwrap())
+        .spawn()
+        .expect("run node tests/browser/check.mjs");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for node") {
+            break Some(status);
+        }
+        if started.elapsed() > CHECK_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let stdout = std::fs::read_to_string(&out_path).unwrap_or_default();
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    println!("{stdout}");
+    if !stderr.trim().is_empty() {
+        println!("--- stderr of check.mjs ---\n{stderr}");
+    }
+
+    match status {
+        None => panic!(
+            "tests/browser/check.mjs did not finish within {} s",
+            CHECK_TIMEOUT.as_secs()
+        ),
+        Some(status) => assert!(
+            status.success(),
+            "tests/browser/check.mjs failed ({status}); its output is above \
+             (run `cargo test --test browser -- --nocapture` to see it)"
+        ),
+    }
+}

@@ -1,0 +1,357 @@
+//! `okrs serve`: a real server on a free loopback port, spoken to over raw HTTP/1.1 so
+//! that requests reach it exactly as written (`/../`, `%2e%2e`), edited while it runs.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::sample;
+
+/// A running `okrs serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    site: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir(from) {
+        let rel = entry.strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(&entry, &target).unwrap();
+        }
+    }
+}
+
+fn walkdir(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![root.to_path_buf()];
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].is_dir() && !out[i].ends_with("public") {
+            let mut children: Vec<_> = std::fs::read_dir(&out[i])
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            children.sort();
+            out.extend(children);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Starts `okrs serve` on a copy of a sample, on a port the system picks.
+fn start(sample_name: &str) -> Server {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&sample(sample_name), site.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .args(["serve", site.path().to_str().unwrap(), "--port", "0"])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("okrs serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let _ = tx.send(port.parse::<u16>().unwrap());
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("okrs serve says where it serves");
+    Server { child, port, site }
+}
+
+/// A response: status code, headers (lower-case names) and body.
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn get(port: u16, path: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_owned(),
+    }
+}
+
+/// Polls `path` until `ok` holds for its body (rebuilds are asynchronous).
+fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let body = get(port, path).body;
+        if ok(&body) {
+            return body;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn serves_pages_with_drafts_and_utf8_types() {
+    let server = start("acme");
+    let page = get(server.port, "/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    assert!(
+        page.body.contains("/__okrs/events"),
+        "the live-reload script is injected"
+    );
+    let json = get(server.port, "/okrs.json");
+    assert_eq!(
+        json.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert!(json.body.contains("\"draft\": true"), "serve shows drafts");
+    assert_eq!(
+        get(server.port, "/style.css").header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert_eq!(
+        get(server.port, "/search.js").header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert_eq!(
+        get(server.port, "/favicon.svg").header("content-type"),
+        Some("image/svg+xml; charset=utf-8")
+    );
+    assert_eq!(
+        get(server.port, "/feed.xml").header("content-type"),
+        Some("application/xml; charset=utf-8")
+    );
+    let missing = get(server.port, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<html"), "the 404 page is a page");
+    let folder = get(server.port, "/alignment");
+    assert_eq!(folder.status, 308);
+    assert_eq!(folder.header("location"), Some("/alignment/"));
+}
+
+#[test]
+fn build_output_never_carries_the_live_reload_script() {
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .args([
+            "build",
+            sample("teebee").to_str().unwrap(),
+            "-o",
+            out.path().join("p").to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let index = std::fs::read_to_string(out.path().join("p/index.html")).unwrap();
+    assert!(!index.contains("__okrs"));
+}
+
+#[test]
+fn an_edited_objective_shows_on_the_served_page() {
+    let server = start("teebee");
+    let file = server.site.path().join("objectives/teebee-o1.md");
+    edit(&file, "title: ", "title: 全新的标题 ");
+    wait_for(
+        server.port,
+        "/objectives/teebee-o1/",
+        "the new title",
+        |b| b.contains("全新的标题"),
+    );
+}
+
+#[test]
+fn a_new_checkin_file_changes_okrs_json() {
+    let server = start("teebee");
+    let before = get(server.port, "/okrs.json").body;
+    assert!(!before.contains("\"value\": 69"));
+    std::fs::write(
+        server.site.path().join("checkins/2024-05-19-new.md"),
+        "---\ndate: 2024-05-19\nkr: teebee-o1/renewal\nvalue: 69\nconfidence: 8\n---\nAlmost there.\n",
+    )
+    .unwrap();
+    wait_for(server.port, "/okrs.json", "the new check-in", |b| {
+        b.contains("\"value\": 69")
+    });
+}
+
+#[test]
+fn a_rebuild_sends_a_reload_event() {
+    let server = start("teebee");
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__okrs/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    // Headers first.
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        if line.to_ascii_lowercase().starts_with("content-type") {
+            assert!(line.contains("text/event-stream"), "{line}");
+        }
+    }
+    edit(
+        &server.site.path().join("objectives/teebee-o2.md"),
+        "title: ",
+        "title: 改 ",
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut seen = String::new();
+    while !seen.contains("event: reload") {
+        assert!(Instant::now() < deadline, "no reload event; got {seen:?}");
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+}
+
+#[test]
+fn errors_show_as_an_overlay_until_fixed_and_the_server_stays_up() {
+    let server = start("teebee");
+    let file = server.site.path().join("objectives/teebee-o2.md");
+    let good = std::fs::read_to_string(&file).unwrap();
+    edit(&file, "period:", "perod:");
+    let page = wait_for(server.port, "/objectives/teebee-o1/", "the overlay", |b| {
+        b.contains("okrs-overlay")
+    });
+    assert!(
+        page.contains("objectives/teebee-o2.md:"),
+        "the overlay names the file"
+    );
+    assert!(page.contains("unknown-key"), "and the rule");
+    assert!(
+        page.contains("向餐厅供应商"),
+        "the last good page is still served"
+    );
+    assert_eq!(get(server.port, "/").status, 200, "the server stays up");
+    std::fs::write(&file, good).unwrap();
+    wait_for(
+        server.port,
+        "/objectives/teebee-o1/",
+        "the overlay to go",
+        |b| !b.contains("okrs-overlay"),
+    );
+}
+
+#[test]
+fn requests_outside_the_site_get_nothing() {
+    let server = start("teebee");
+    let secret = std::fs::read_to_string(server.site.path().join("okrs.yaml")).unwrap();
+    for path in [
+        "/../okrs.yaml",
+        "/%2e%2e/okrs.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/objectives/../../okrs.yaml",
+        "/..%2fokrs.yaml",
+        "/..%5cokrs.yaml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/okrs.yaml",
+        "/objectives/teebee-o1.md",
+    ] {
+        let response = get(server.port, path);
+        assert_eq!(response.status, 404, "{path}");
+        assert!(
+            !response.body.contains(secret.lines().next().unwrap()),
+            "{path} leaked okrs.yaml"
+        );
+        assert!(
+            !response.body.contains("root:x:0:0"),
+            "{path} leaked /etc/passwd"
+        );
+    }
+}
+
+#[test]
+fn a_port_in_use_is_reported_with_a_hint() {
+    let server = start("phone-repair");
+    let output = Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .args([
+            "serve",
+            server.site.path().to_str().unwrap(),
+            "--port",
+            &server.port.to_string(),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("already in use") && stderr.contains("--port"),
+        "{stderr}"
+    );
+}
