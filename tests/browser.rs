@@ -61,21 +61,108 @@ fn missing_prerequisites(script_dir: &Path) -> Vec<String> {
     missing
 }
 
+/// Whether the browser tests can run; if not, skips (or, in CI, fails) saying why.
+fn prerequisites_present(test: &str, script_dir: &Path) -> bool {
+    let missing = missing_prerequisites(script_dir);
+    if missing.is_empty() {
+        return true;
+    }
+    let list = missing.join("\n  - ");
+    if env::var("CI").as_deref() == Ok("true") {
+        panic!("the browser test cannot run in CI; install:\n  - {list}");
+    }
+    eprintln!("skipping {test}: missing\n  - {list}\n(with CI=true this is a failure)");
+    false
+}
+
+/// Runs a node script of tests/browser with a time limit; returns whether it succeeded,
+/// printing what it said.
+fn run_script(
+    script_dir: &Path,
+    temp: &Path,
+    args: &[&std::ffi::OsStr],
+) -> Option<std::process::ExitStatus> {
+    let out_path = temp.join("script.out");
+    let err_path = temp.join("script.err");
+    let mut child = Command::new("node")
+        .current_dir(script_dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).unwrap())
+        .stderr(File::create(&err_path).unwrap())
+        .spawn()
+        .expect("run node");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for node") {
+            break Some(status);
+        }
+        if started.elapsed() > CHECK_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    println!("{}", std::fs::read_to_string(&out_path).unwrap_or_default());
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    if !stderr.trim().is_empty() {
+        println!("--- stderr ---\n{stderr}");
+    }
+    status
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "public" {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn an_edit_while_serving_reloads_the_open_page() {
+    let root = manifest_dir();
+    let script_dir = root.join("tests/browser");
+    if !prerequisites_present("an_edit_while_serving_reloads_the_open_page", &script_dir) {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("teebee");
+    copy_tree(&root.join("sample-okrs/teebee"), &site);
+    let okrs = std::ffi::OsString::from(env!("CARGO_BIN_EXE_okrs"));
+    let status = run_script(
+        &script_dir,
+        temp.path(),
+        &[
+            "serve_reload.mjs".as_ref(),
+            okrs.as_os_str(),
+            site.as_os_str(),
+        ],
+    );
+    match status {
+        None => panic!("serve_reload.mjs did not finish in time"),
+        Some(status) => assert!(
+            status.success(),
+            "serve_reload.mjs failed ({status}); its output is above"
+        ),
+    }
+}
+
 #[test]
 fn built_site_works_in_headless_chromium() {
     let root = manifest_dir();
     let script_dir = root.join("tests/browser");
-
-    let missing = missing_prerequisites(&script_dir);
-    if !missing.is_empty() {
-        let list = missing.join("\n  - ");
-        if env::var("CI").as_deref() == Ok("true") {
-            panic!("the browser test cannot run in CI; install:\n  - {list}");
-        }
-        eprintln!(
-            "skipping built_site_works_in_headless_chromium: missing\n  - {list}\n\
-             (with CI=true this is a failure)"
-        );
+    if !prerequisites_present("built_site_works_in_headless_chromium", &script_dir) {
         return;
     }
 

@@ -35,7 +35,7 @@ const LAUNCH_ARGS = [
   "--disable-sync",
   // Belt and braces: even if something slipped past the request check, no host name
   // but loopback resolves.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ];
 
 /** The Chromium executable: $CHROMIUM, /usr/bin/chromium, or `chromium` on PATH. */
