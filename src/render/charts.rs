@@ -140,10 +140,18 @@ pub struct Bar<'a> {
 
 /// Width of every chart's viewBox (the sparkline's excepted).
 const W: f64 = 560.0;
-/// Font size in viewBox units: about 8 px on a 390 px wide phone, 12 px at 560 px.
+/// Font size in viewBox units as drawn (the `font-size` of the `<svg>`): 12 px where a
+/// chart is 560 px wide. A theme makes it larger where a chart is drawn narrow (the
+/// default theme: up to `FONT_MAX` on a phone, ~11.5 px in a 320 px wide chart).
 const FONT: f64 = 12.0;
+/// The largest font size a theme may give chart text, in viewBox units. Room for text
+/// (margins, legend spacing, truncation, gaps between lines of text) is measured at this
+/// size, so that text drawn at any size up to it neither overlaps nor leaves the chart.
+const FONT_MAX: f64 = 21.0;
+/// Distance between the baselines of two legend rows.
+const LEGEND_ROW: f64 = FONT_MAX + 8.0;
 /// Height of the line charts' viewBox.
-const LINE_H: f64 = 260.0;
+const LINE_H: f64 = 270.0;
 
 // ---------------------------------------------------------------------------------
 // Public charts
@@ -374,7 +382,7 @@ pub fn status_breakdown(
 
     let bar_y = 4.0;
     let bar_h = 28.0;
-    let legend_y = bar_y + bar_h + 18.0;
+    let legend_y = bar_y + bar_h + FONT_MAX + 4.0;
     let items: Vec<(Swatch, String)> = shown
         .iter()
         .map(|s| {
@@ -385,7 +393,7 @@ pub fn status_breakdown(
         })
         .collect();
     let legend_rows = legend_layout(&items, 0.0, W).len().max(1);
-    let h = legend_y + (legend_rows as f64 - 1.0) * 20.0 + 8.0;
+    let h = legend_y + (legend_rows as f64 - 1.0) * LEGEND_ROW + 8.0;
 
     let mut out = String::new();
     open_figure(&mut out, "status", &sid, h, title, &desc);
@@ -464,9 +472,13 @@ pub fn bars(
         parts.join("; ")
     };
 
-    let row_h = 28.0;
+    let row_h = FONT_MAX + 12.0;
     let bar_h = 14.0;
-    let top = if expected.is_some() { 20.0 } else { 4.0 };
+    let top = if expected.is_some() {
+        FONT_MAX + 12.0
+    } else {
+        4.0
+    };
     let h = top + row_h * bars.len().max(1) as f64 + 4.0;
     let label_w = (W * 0.32).round();
     let value_w = bars
@@ -475,7 +487,7 @@ pub fn bars(
         .fold(0.0, f64::max)
         .clamp(32.0, 120.0);
     let x0 = label_w + 8.0;
-    let x1 = W - value_w - 8.0;
+    let x1 = W - value_w - 12.0;
     let bw = x1 - x0;
 
     let mut out = String::new();
@@ -663,11 +675,11 @@ impl LineChart<'_> {
             .iter()
             .map(|(_, s)| text_width(s))
             .fold(0.0, f64::max)
-            + 10.0)
+            + 12.0)
             .clamp(28.0, 160.0);
         let right = W - 12.0;
-        let top = 22.0;
-        let bottom = LINE_H - 44.0;
+        let top = FONT_MAX + 10.0;
+        let bottom = LINE_H - (2.0 * FONT_MAX + 16.0);
         let span = if self.hi - self.lo > 1e-12 {
             self.hi - self.lo
         } else {
@@ -725,7 +737,7 @@ impl LineChart<'_> {
             t = num(top),
             b = num(bottom)
         );
-        let date_y = num(bottom + 16.0);
+        let date_y = num(bottom + FONT_MAX + 1.0);
         let _ = write!(
             out,
             r#"<text class="chart-label" x="{}" y="{date_y}">{}</text>"#,
@@ -758,8 +770,8 @@ impl LineChart<'_> {
         // (clear of the zone labels, which sit at the left).
         if let Some((t, label)) = &self.target {
             let yt = y(*t);
-            let ly = if yt - top < FONT + 4.0 {
-                yt + FONT + 2.0
+            let ly = if yt - top < FONT_MAX + 4.0 {
+                yt + FONT_MAX + 2.0
             } else {
                 yt - 4.0
             };
@@ -832,16 +844,16 @@ impl LineChart<'_> {
             } else {
                 (&self.labels.broken, &self.labels.kept)
             };
-            if yt - top >= FONT + 6.0 {
+            if yt - top >= FONT_MAX + 6.0 {
                 let _ = write!(
                     out,
                     r#"<text class="chart-label chart-zone-label" x="{}" y="{}">{}</text>"#,
                     num(left + 6.0),
-                    num(top + FONT + 2.0),
+                    num(top + FONT_MAX + 2.0),
                     escape(above)
                 );
             }
-            if bottom - yt >= FONT + 6.0 {
+            if bottom - yt >= FONT_MAX + 6.0 {
                 let _ = write!(
                     out,
                     r#"<text class="chart-label chart-zone-label" x="{}" y="{}">{}</text>"#,
@@ -984,14 +996,14 @@ fn legend_layout(items: &[(Swatch, String)], x0: f64, max_x: f64) -> Vec<Vec<(us
     rows
 }
 
-/// Draws a legend whose first row's text baseline is at `y`; rows are 20 apart.
+/// Draws a legend whose first row's text baseline is at `y`; rows are `LEGEND_ROW` apart.
 fn draw_legend(out: &mut String, items: &[(Swatch, String)], x0: f64, max_x: f64, y: f64) {
     if items.is_empty() {
         return;
     }
     out.push_str(r#"<g class="chart-legend">"#);
     for (r, row) in legend_layout(items, x0, max_x).iter().enumerate() {
-        let yy = y + 20.0 * r as f64;
+        let yy = y + LEGEND_ROW * r as f64;
         for &(i, x) in row {
             let (swatch, label) = &items[i];
             match swatch {
@@ -1190,23 +1202,25 @@ fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFD)
 }
 
-/// Estimated width of a character at `FONT`, erring wide.
+/// Estimated width of a character at `FONT_MAX`, erring wide.
 fn char_width(c: char) -> f64 {
     let em = if is_wide(c) {
         1.0
     } else if c == ' ' {
         0.3
-    } else if c.is_ascii_uppercase() || matches!(c, 'm' | 'w' | '%' | '@') {
+    } else if c == '%' {
+        0.9
+    } else if c.is_ascii_uppercase() || matches!(c, 'm' | 'w' | '@') {
         0.72
     } else if c.is_ascii() {
         0.56
     } else {
         0.62
     };
-    em * FONT
+    em * FONT_MAX
 }
 
-/// Estimated width of a text at `FONT`.
+/// Estimated width of a text at `FONT_MAX`.
 fn text_width(s: &str) -> f64 {
     s.chars().map(char_width).sum()
 }

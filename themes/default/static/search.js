@@ -69,38 +69,57 @@
     return hits;
   }
 
-  // Appends `text` to `parent`, wrapping every occurrence of a term in <mark>.
+  // Appends `text` to `parent`, wrapping every occurrence of a term in <mark>. Matching
+  // runs on the normalised text; a map from its positions back to the original's keeps
+  // the marks on the right characters even where NFKC changes a character's length.
   function appendMarked(parent, text, ts) {
     text = String(text == null ? "" : text);
-    var lower = normalise(text);
-    // Highlight only when normalising kept the length, so that offsets line up; the
-    // original text is what is shown.
-    if (lower.length !== text.length || ts.length === 0) {
-      parent.appendChild(document.createTextNode(text));
-      return;
+    var norm = "";
+    var from = []; // for each code unit of `norm`, the [start, end) of its source in `text`
+    var i = 0;
+    while (i < text.length) {
+      var code = text.charCodeAt(i);
+      var len = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      var piece = normalise(text.slice(i, i + len));
+      for (var k = 0; k < piece.length; k++) {
+        from.push([i, i + len]);
+      }
+      norm += piece;
+      i += len;
     }
+    var ranges = [];
     var pos = 0;
-    while (pos < text.length) {
+    while (ts.length > 0 && pos < norm.length) {
       var best = -1;
       var bestLen = 0;
       for (var j = 0; j < ts.length; j++) {
-        var k = lower.indexOf(ts[j], pos);
-        if (k !== -1 && (best === -1 || k < best || (k === best && ts[j].length > bestLen))) {
-          best = k;
+        var at = norm.indexOf(ts[j], pos);
+        if (at !== -1 && (best === -1 || at < best || (at === best && ts[j].length > bestLen))) {
+          best = at;
           bestLen = ts[j].length;
         }
       }
       if (best === -1) {
-        parent.appendChild(document.createTextNode(text.slice(pos)));
         break;
       }
-      if (best > pos) {
-        parent.appendChild(document.createTextNode(text.slice(pos, best)));
+      ranges.push([from[best][0], from[best + bestLen - 1][1]]);
+      pos = best + bestLen;
+    }
+    var last = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < last) {
+        return;
+      }
+      if (r[0] > last) {
+        parent.appendChild(document.createTextNode(text.slice(last, r[0])));
       }
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(best, best + bestLen);
+      mark.textContent = text.slice(r[0], r[1]);
       parent.appendChild(mark);
-      pos = best + bestLen;
+      last = r[1];
+    });
+    if (last < text.length) {
+      parent.appendChild(document.createTextNode(text.slice(last)));
     }
   }
 
@@ -110,7 +129,7 @@
     if (text.length <= 160) {
       return text;
     }
-    var lower = normalise(text);
+    var lower = text.toLowerCase();
     var at = -1;
     for (var j = 0; j < ts.length; j++) {
       var k = lower.indexOf(ts[j]);
