@@ -86,6 +86,11 @@ pub struct Figures {
     pub periods: Vec<PeriodFigures>,
     /// Parallel to `site.teams`: (period index, progress) for each period with objectives.
     pub teams: Vec<Vec<(usize, f64)>>,
+    /// Parallel to `site.teams` and `site.people`: whether each appears in the output. One
+    /// that no file defines appears only if something in the output names it (not only
+    /// drafts left out of the build).
+    pub teams_included: Vec<bool>,
+    pub people_included: Vec<bool>,
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
@@ -443,13 +448,52 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         })
         .collect();
 
+    let (teams_included, people_included) = parties_included(site, &included);
     Figures {
         as_of,
         include_drafts,
         objectives,
         periods,
         teams,
+        teams_included,
+        people_included,
     }
+}
+
+/// Teams and people that appear in the output: those files define, and those named by an
+/// included objective, one of its key results, or a defined team or person.
+fn parties_included(site: &Site, included: &[bool]) -> (Vec<bool>, Vec<bool>) {
+    let mut teams: Vec<bool> = site.teams.iter().map(|t| t.document.is_some()).collect();
+    let mut people: Vec<bool> = site.people.iter().map(|p| p.document.is_some()).collect();
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        if !included[o] {
+            continue;
+        }
+        if let Some(t) = resolved.team {
+            teams[t] = true;
+        }
+        for p in resolved
+            .owner
+            .into_iter()
+            .chain(resolved.key_results.iter().filter_map(|k| k.owner))
+        {
+            people[p] = true;
+        }
+    }
+    for team in site.teams.iter().filter(|t| t.document.is_some()) {
+        if let Some(parent) = team.team {
+            teams[parent] = true;
+        }
+        if let Some(lead) = team.lead {
+            people[lead] = true;
+        }
+    }
+    for person in site.people.iter().filter(|p| p.document.is_some()) {
+        if let Some(t) = person.team {
+            teams[t] = true;
+        }
+    }
+    (teams, people)
 }
 
 /// Objectives ordered so that every child comes before its parents; members of a cycle

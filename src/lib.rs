@@ -79,6 +79,58 @@ pub fn analyse_loaded(mut loaded: load::Loaded, options: &Options) -> Analysis {
     }
 }
 
+/// Why an output folder may not be used: building would replace the site itself, one of
+/// its content folders, or another site. None when it is safe. (Any other folder is
+/// replaced whole, as a build output is.)
+pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
+    let (Ok(site_abs), Ok(out_abs)) = (std::path::absolute(site), std::path::absolute(output))
+    else {
+        return None;
+    };
+    let normal = |p: &Path| -> PathBuf { p.components().collect() };
+    let (site_abs, out_abs) = (normal(&site_abs), normal(&out_abs));
+    if site_abs.starts_with(&out_abs) {
+        return Some(format!(
+            "the output folder {} holds the site itself; building there would replace it",
+            output.display()
+        ));
+    }
+    if let Ok(inside) = out_abs.strip_prefix(&site_abs)
+        && let Some(first) = inside.components().next()
+    {
+        let first = first.as_os_str().to_string_lossy();
+        let content = [
+            "objectives",
+            "checkins",
+            "teams",
+            "people",
+            "pages",
+            "templates",
+            "themes",
+            "static",
+        ];
+        if content.contains(&first.as_ref()) || first == "okrs.yaml" || first == "org.md" {
+            return Some(format!(
+                "the output folder {} is inside the site's {first}, which building would replace",
+                output.display()
+            ));
+        }
+    }
+    if output.join("okrs.yaml").exists() {
+        return Some(format!(
+            "the output folder {} is an okrs site (it has okrs.yaml); building there would replace it",
+            output.display()
+        ));
+    }
+    if output.exists() && !output.is_dir() {
+        return Some(format!(
+            "the output {} is a file, not a folder",
+            output.display()
+        ));
+    }
+    None
+}
+
 /// What a build did.
 pub enum BuildResult {
     /// The content has errors: nothing was written.

@@ -366,6 +366,10 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
     }
     let started = Instant::now();
     let output = output.unwrap_or_else(|| site.join("public"));
+    if let Some(problem) = okrs::unsafe_output(site, &output) {
+        eprintln!("error: {problem}");
+        return ExitCode::from(2);
+    }
     let analysis: Analysis = okrs::analyse(
         site,
         &Options {

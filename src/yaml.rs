@@ -166,6 +166,9 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     options.strict_booleans = true;
     options.with_snippet = false;
+    // `.inf` or 1e400 is valid YAML: it reaches the reader as text, which then reports
+    // that a number was wanted, on that value alone.
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
     match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
         Ok(root) => {
             let mut node = spanned_to_node(root);
@@ -316,6 +319,13 @@ mod tests {
         let err = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!(err.pos, Pos { line: 2, column: 1 });
         assert!(err.message.contains("duplicate"), "{}", err.message);
+    }
+
+    #[test]
+    fn non_finite_numbers_are_text_not_syntax_errors() {
+        let root = parse("a: .inf\nb: 1e400\n").unwrap();
+        assert!(matches!(map_get(&root, "a").value, Value::Str(_)));
+        assert!(matches!(map_get(&root, "b").value, Value::Str(_)));
     }
 
     #[test]

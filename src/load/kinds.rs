@@ -230,41 +230,45 @@ fn task(r: &mut Reader, node: &Node) -> Option<Task> {
     })
 }
 
-fn update_fields(
+/// Reads one update's fields, reporting every problem in them even when its key result
+/// or date is already known to be wrong; the update is kept only if all of it is right.
+fn read_update(
     r: &mut Reader,
     f: &Fields,
-    kr: At<String>,
-    date: At<chrono::NaiveDate>,
-) -> Update {
-    Update {
-        kr,
-        date,
-        value: r.number(f, "value"),
-        done: r.boolean(f, "done"),
-        confidence: r.confidence(f),
-        note: r.text(f, "note").map(|n| n.value),
+    kr: Option<At<String>>,
+    date: Option<At<chrono::NaiveDate>>,
+) -> Option<Update> {
+    let value = r.number(f, "value");
+    let done = r.boolean(f, "done");
+    let confidence = r.confidence(f);
+    let note = r.text(f, "note").map(|n| n.value);
+    if !f.has("value") && !f.has("done") {
+        r.error(
+            f.pos,
+            "missing-field",
+            "a check-in update needs `value` (or `done` for a milestone)",
+        );
+    }
+    if value.is_none() && done.is_none() {
+        return None;
+    }
+    Some(Update {
+        kr: kr?,
+        date: date?,
+        value,
+        done,
+        confidence,
+        note,
         author: None,
         pos: f.pos,
-    }
+    })
 }
 
 fn inline_checkin(r: &mut Reader, node: &Node) -> Option<Update> {
     let f = r.fields(node, "an inline check-in", INLINE_CHECKIN_KEYS)?;
     r.require(&f, "date", "a check-in");
-    let date = r.date(&f, "date")?;
-    let update = update_fields(r, &f, At::new(String::new(), f.pos), date);
-    needs_value_or_done(r, &update);
-    Some(update)
-}
-
-fn needs_value_or_done(r: &mut Reader, update: &Update) {
-    if update.value.is_none() && update.done.is_none() {
-        r.error(
-            update.pos,
-            "missing-field",
-            "a check-in update needs `value` (or `done` for a milestone)",
-        );
-    }
+    let date = r.date(&f, "date");
+    read_update(r, &f, Some(At::new(String::new(), f.pos)), date)
 }
 
 fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
@@ -278,8 +282,9 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     let mut updates = Vec::new();
     match (single, several) {
         (true, true) => {
+            let pos = f.get("updates").map_or(f.pos, |u| u.pos);
             r.error(
-                f.pos,
+                pos,
                 "invalid-value",
                 "a check-in has either `kr` (one update) or `updates` (several), not both",
             );
@@ -293,11 +298,7 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
         }
         (true, false) => {
             let kr = r.text(&f, "kr");
-            if let (Some(kr), Some(date)) = (kr, date.clone()) {
-                let update = update_fields(r, &f, kr, date);
-                needs_value_or_done(r, &update);
-                updates.push(update);
-            }
+            updates.extend(read_update(r, &f, kr, date.clone()));
         }
         (false, true) => {
             for key in ["value", "done", "confidence"] {
@@ -309,16 +310,20 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                     );
                 }
             }
-            for node in r.list(&f, "updates") {
+            let list = r.list(&f, "updates");
+            if list.is_empty()
+                && let Some(node) = f.get("updates")
+                && matches!(node.value, Value::Seq(_))
+            {
+                r.error(node.pos, "missing-field", "`updates` lists no update");
+            }
+            for node in list {
                 let Some(u) = r.fields(node, "a check-in update", UPDATE_KEYS) else {
                     continue;
                 };
                 r.require(&u, "kr", "a check-in update");
-                if let (Some(kr), Some(date)) = (r.text(&u, "kr"), date.clone()) {
-                    let update = update_fields(r, &u, kr, date);
-                    needs_value_or_done(r, &update);
-                    updates.push(update);
-                }
+                let kr = r.text(&u, "kr");
+                updates.extend(read_update(r, &u, kr, date.clone()));
             }
         }
     }

@@ -70,10 +70,12 @@ impl<'a> Reader<'a> {
                     let hint = did_you_mean(&name, known.iter().copied())
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_else(|| {
-                            format!(
-                                "; free fields go under `extra:`. Known keys: {}",
-                                known.join(", ")
-                            )
+                            let extra = if known.contains(&"extra") {
+                                "; free fields go under `extra:`"
+                            } else {
+                                ""
+                            };
+                            format!("{extra}. Known keys: {}", known.join(", "))
                         });
                     self.error(
                         key.pos,
@@ -219,6 +221,10 @@ impl<'a> Reader<'a> {
         let node = fields.get("confidence")?;
         match node.value {
             Value::Int(c) if (0..=10).contains(&c) => Some(At::new(c as u8, node.pos)),
+            // 7.0 is the whole number 7.
+            Value::Float(c) if c.fract() == 0.0 && (0.0..=10.0).contains(&c) => {
+                Some(At::new(c as u8, node.pos))
+            }
             Value::Int(_) | Value::Float(_) => {
                 let text = node.scalar_text().unwrap_or_default();
                 self.error(

@@ -97,8 +97,10 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
         ));
         out.push_str(&format!(
             "    <id>{}</id>\n",
+            // The check-in's place among its key result's check-ins makes the id unique even
+            // for two updates of one key result in one file.
             xml(&format!(
-                "{}#{}/{}/{}",
+                "{}#{}/{}/{}/{c}",
                 feed_id(base, &site.config.title),
                 view.source,
                 view.key_result.id,

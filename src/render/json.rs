@@ -182,6 +182,7 @@ pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
         .teams
         .iter()
         .enumerate()
+        .filter(|(t, _)| figures.teams_included[*t])
         .map(|(t, team)| TeamInfo {
             id: &team.id,
             name: &team.name,
@@ -197,7 +198,9 @@ pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     let people = site
         .people
         .iter()
-        .map(|p| PersonInfo {
+        .enumerate()
+        .filter(|(p, _)| figures.people_included[*p])
+        .map(|(_, p)| PersonInfo {
             id: &p.id,
             name: &p.name,
             team: p.team.map(|t| site.teams[t].id.as_str()),
@@ -251,7 +254,13 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
                 .any(|&p| !included(p) && site.objective(p).id.value == a.value)
         })
         .map(|a| a.value.as_str())
-        .collect();
+        .fold(Vec::new(), |mut ids: Vec<&str>, id| {
+            // A target written twice is one alignment.
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+            ids
+        });
     let key_results = resolved
         .key_results
         .iter()

@@ -384,12 +384,18 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         title: t("title.teams"),
         vars: Box::new(move |c| {
             let teams: Vec<_> = (0..site.teams.len())
+                .filter(|&x| views.figures.teams_included[x])
                 .map(|x| views.team_summary("../", x))
                 .collect();
             c.insert("teams", &teams);
         }),
     });
-    for (x, team) in site.teams.iter().enumerate() {
+    let teams_shown = site
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|(x, _)| views.figures.teams_included[*x]);
+    for (x, team) in teams_shown {
         let path = paths::team(&team.id);
         let root = root_of(&path);
         specs.push(PageSpec {
@@ -407,12 +413,18 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         title: t("title.people"),
         vars: Box::new(move |c| {
             let people: Vec<_> = (0..site.people.len())
+                .filter(|&x| views.figures.people_included[x])
                 .map(|x| views.person_summary("../", x))
                 .collect();
             c.insert("people", &people);
         }),
     });
-    for (x, person) in site.people.iter().enumerate() {
+    let people_shown = site
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(x, _)| views.figures.people_included[*x]);
+    for (x, person) in people_shown {
         let path = paths::person(&person.id);
         let root = root_of(&path);
         specs.push(PageSpec {

@@ -87,7 +87,12 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
             }
         }
     }
-    for person in &site.people {
+    let people = site
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| views.figures.people_included[*p]);
+    for (_, person) in people {
         let team = person
             .team
             .map(|t| site.teams[t].name.clone())
@@ -100,7 +105,12 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
             context: team,
         });
     }
-    for team in &site.teams {
+    let teams = site
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| views.figures.teams_included[*t]);
+    for (_, team) in teams {
         entries.push(Entry {
             kind: "team",
             title: team.name.clone(),

@@ -227,9 +227,9 @@ fn report(rebuilt: &Rebuilt, color: bool) {
         );
     } else {
         eprintln!(
-            "okrs serve: rebuilt {} pages' figures in {} ms ({} re-read, {})",
-            diagnostics::plural(rebuilt.pages, "page"),
+            "okrs serve: rebuilt in {} ms: {} ({} re-read, {})",
             rebuilt.elapsed.as_millis(),
+            diagnostics::plural(rebuilt.pages, "page"),
             diagnostics::plural(rebuilt.parsed, "file"),
             diagnostics::plural(rebuilt.warnings, "warning"),
         );

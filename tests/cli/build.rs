@@ -210,3 +210,36 @@ fn build_output_inside_the_site_is_not_read_as_content() {
     let run_o = run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
     assert_eq!(run_o.code, 0, "{}", run_o.stderr);
 }
+
+#[test]
+fn an_output_folder_that_would_replace_the_site_is_refused() {
+    let site = Site::copy_of("good");
+    let objectives: Vec<_> = std::fs::read_dir(site.path().join("objectives"))
+        .unwrap()
+        .collect();
+    for out in [
+        site.path().to_path_buf(),
+        site.path().join("objectives"),
+        site.path().join("objectives/built"),
+        site.path().parent().unwrap().to_path_buf(),
+    ] {
+        let run = run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
+        assert_eq!(run.code, 2, "{}: {}", out.display(), run.stderr);
+        assert!(run.stderr.contains("would replace"), "{}", run.stderr);
+    }
+    let other = Site::copy_of("good");
+    let run = run(&["build", site.arg(), "-o", other.arg()], &[]);
+    assert_eq!(
+        run.code, 2,
+        "another site is not an output folder: {}",
+        run.stderr
+    );
+    assert!(site.path().join("okrs.yaml").is_file());
+    assert_eq!(
+        std::fs::read_dir(site.path().join("objectives"))
+            .unwrap()
+            .count(),
+        objectives.len(),
+        "no content was touched"
+    );
+}
