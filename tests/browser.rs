@@ -75,8 +75,8 @@ fn prerequisites_present(test: &str, script_dir: &Path) -> bool {
     false
 }
 
-/// Runs a node script of tests/browser with a time limit; returns whether it succeeded,
-/// printing what it said.
+/// Runs a node script of tests/browser with a time limit (its output goes to files, so
+/// that a hang can be killed), prints what it said, and returns how it ended (None: killed).
 fn run_script(
     script_dir: &Path,
     temp: &Path,
@@ -190,36 +190,11 @@ fn built_site_works_in_headless_chromium() {
     );
 
     // Run the browser check; its output goes to files so that a hang can be killed.
-    let out_path = temp.path().join("check.out");
-    let err_path = temp.path().join("check.err");
-    let mut child = Command::new("node")
-        .current_dir(&script_dir)
-        .arg("check.mjs")
-        .arg(&site)
-        .stdin(Stdio::null())
-        .stdout(File::create(&out_path).unwrap())
-        .stderr(File::create(&err_path).unwrap())
-        .spawn()
-        .expect("run node tests/browser/check.mjs");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for node") {
-            break Some(status);
-        }
-        if started.elapsed() > CHECK_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let stdout = std::fs::read_to_string(&out_path).unwrap_or_default();
-    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
-    println!("{stdout}");
-    if !stderr.trim().is_empty() {
-        println!("--- stderr of check.mjs ---\n{stderr}");
-    }
-
+    let status = run_script(
+        &script_dir,
+        temp.path(),
+        &["check.mjs".as_ref(), site.as_os_str()],
+    );
     match status {
         None => panic!(
             "tests/browser/check.mjs did not finish within {} s",

@@ -61,30 +61,52 @@ fn walk(folder: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
         .filter(|e| e.file_type().is_file())
 }
 
+/// Every file under `folder` (none if it does not exist) as (name relative to it, bytes);
+/// a file that cannot be read is a diagnostic on `prefix/name`.
+fn read_folder(
+    folder: &Path,
+    prefix: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<u8>)> {
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walk(folder) {
+        let Ok(rel) = entry.path().strip_prefix(folder) else {
+            continue;
+        };
+        let name = super::relative_name(rel);
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(err) => diagnostics.push(Diagnostic::error(
+                &format!("{prefix}/{name}"),
+                Pos { line: 1, column: 1 },
+                "io",
+                format!("cannot read the file: {err}"),
+            )),
+        }
+    }
+    files
+}
+
 fn read_templates(
     folder: &Path,
     prefix: &str,
     files: &mut ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if !folder.is_dir() {
-        return;
-    }
-    for entry in walk(folder) {
-        let Ok(rel) = entry.path().strip_prefix(folder) else {
-            continue;
-        };
-        let name = super::relative_name(rel);
+    for (name, bytes) in read_folder(folder, prefix, diagnostics) {
         let origin = format!("{prefix}/{name}");
-        match std::fs::read_to_string(entry.path()) {
+        match String::from_utf8(bytes) {
             Ok(text) => {
                 files.templates.insert(name, (origin, text));
             }
-            Err(err) => diagnostics.push(Diagnostic::error(
+            Err(_) => diagnostics.push(Diagnostic::error(
                 &origin,
                 Pos { line: 1, column: 1 },
                 "io",
-                format!("cannot read the template: {err}"),
+                "the template is not valid UTF-8 text",
             )),
         }
     }
@@ -96,24 +118,7 @@ fn read_static(
     diagnostics: &mut Vec<Diagnostic>,
     prefix: &str,
 ) {
-    if !folder.is_dir() {
-        return;
-    }
-    for entry in walk(folder) {
-        let Ok(rel) = entry.path().strip_prefix(folder) else {
-            continue;
-        };
-        let name = super::relative_name(rel);
-        match std::fs::read(entry.path()) {
-            Ok(bytes) => {
-                files.static_files.insert(name, bytes);
-            }
-            Err(err) => diagnostics.push(Diagnostic::error(
-                &format!("{prefix}/{name}"),
-                Pos { line: 1, column: 1 },
-                "io",
-                format!("cannot read the file: {err}"),
-            )),
-        }
-    }
+    files
+        .static_files
+        .extend(read_folder(folder, prefix, diagnostics));
 }
