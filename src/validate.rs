@@ -148,8 +148,13 @@ impl Validator {
                 (doc.path.clone(), objective.id.pos),
             );
             let period = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods);
-            let key_results =
-                self.key_results(&doc.path, objective, &mut people, site.has_people_folder);
+            let key_results = self.key_results(
+                &doc.path,
+                doc_index,
+                objective,
+                &mut people,
+                site.has_people_folder,
+            );
             let owner = objective.owner.as_ref().map(|o| {
                 self.reference(&doc.path, o, &mut people, site.has_people_folder, "person")
             });
@@ -349,6 +354,7 @@ impl Validator {
     fn key_results(
         &mut self,
         file: &str,
+        document: usize,
         objective: &Objective,
         people: &mut Parties,
         has_people_folder: bool,
@@ -386,30 +392,19 @@ impl Validator {
                 .owner
                 .as_ref()
                 .map(|o| self.reference(file, o, people, has_people_folder, "person"));
-            let mut checkins = Vec::new();
-            for (n, update) in kr.checkins.iter().enumerate() {
-                if self.fits(file, update, metric, &kr.id.value) {
-                    checkins.push((
-                        (update.date.value, 0u8, String::new(), n),
-                        Checkin {
-                            date: update.date.value,
-                            value: update.value.as_ref().map(|v| v.value),
-                            done: update.done.as_ref().map(|d| d.value),
-                            confidence: update.confidence.as_ref().map(|c| c.value),
-                            author: None,
-                            source: file.to_owned(),
-                            note: update.note.clone().unwrap_or_default(),
-                            document: usize::MAX,
-                        },
-                    ));
-                }
-            }
+            let full_id = format!("{}/{}", objective.id.value, kr.id.value);
+            let checkins = kr
+                .checkins
+                .iter()
+                .filter(|update| self.fits(file, update, metric, &full_id))
+                .map(|update| checkin_of(update, file, document, String::new))
+                .collect();
             out.push(ResolvedKeyResult {
                 written,
-                full_id: format!("{}/{}", objective.id.value, kr.id.value),
+                full_id,
                 metric,
                 owner,
-                checkins: checkins.into_iter().map(|(_, c)| c).collect(),
+                checkins,
             });
         }
         out
@@ -523,15 +518,6 @@ impl Validator {
     /// Attaches each check-in file's updates to its key result and orders every key result's
     /// check-ins as SPEC 2 says.
     fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
-        // Inline check-ins come from the objective's own document.
-        for o in &mut site.objectives {
-            let document = o.document;
-            for kr in &mut o.key_results {
-                for c in &mut kr.checkins {
-                    c.document = document;
-                }
-            }
-        }
         let mut keyed: HashMap<(usize, usize), Vec<OrderedCheckin>> = HashMap::new();
         for (doc_index, doc) in site.documents.iter().enumerate() {
             let Content::Checkin(file) = &doc.content else {
@@ -561,16 +547,7 @@ impl Validator {
                 }
                 keyed.entry((o, k)).or_default().push((
                     (update.date.value, 1, doc_index, n),
-                    Checkin {
-                        date: update.date.value,
-                        value: update.value.as_ref().map(|v| v.value),
-                        done: update.done.as_ref().map(|d| d.value),
-                        confidence: update.confidence.as_ref().map(|c| c.value),
-                        author: update.author.clone(),
-                        source: doc.path.clone(),
-                        note: update.note.clone().unwrap_or_else(|| doc.body.clone()),
-                        document: doc_index,
-                    },
+                    checkin_of(update, &doc.path, doc_index, || doc.body.clone()),
                 ));
             }
         }
@@ -657,6 +634,26 @@ impl Validator {
             // Break the cycle so that nothing downstream walks it forever.
             teams.list[cycle[0]].team = None;
         }
+    }
+}
+
+/// A check-in update as attached to its key result; `note` gives the notes when the update
+/// has no `note` of its own (a check-in file's body; nothing for inline check-ins).
+fn checkin_of(
+    update: &Update,
+    source: &str,
+    document: usize,
+    note: impl FnOnce() -> String,
+) -> Checkin {
+    Checkin {
+        date: update.date.value,
+        value: update.value.as_ref().map(|v| v.value),
+        done: update.done.as_ref().map(|d| d.value),
+        confidence: update.confidence.as_ref().map(|c| c.value),
+        author: update.author.clone(),
+        source: source.to_owned(),
+        note: update.note.clone().unwrap_or_else(note),
+        document,
     }
 }
 
