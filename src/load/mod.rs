@@ -52,6 +52,8 @@ pub struct FileCache {
     files: std::collections::HashMap<PathBuf, CachedFile>,
     /// How many files the last load parsed (not taken from the cache).
     pub parsed: usize,
+    /// How many files the last load found gone since the load before.
+    pub removed: usize,
 }
 
 impl FileCache {
@@ -127,7 +129,9 @@ impl FileCache {
             self.files.insert(files[i].clone(), file);
         }
         let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        let before = self.files.len();
         self.files.retain(|path, _| present.contains(path));
+        self.removed = before - self.files.len();
         for rel in &files {
             if let Some(cached) = self.files.get(rel) {
                 loaded.documents.extend(cached.document.clone());

@@ -5,10 +5,17 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::Language;
 
-/// A number with thousands separators and at most two decimals: 131000 → "131,000", 7.10 → "7.1".
+/// A number with thousands separators and no needless decimals: at most two from 1 up,
+/// four significant digits below 1 (so small rates stay visible): 131000 → "131,000",
+/// 7.10 → "7.1", 44.6667 → "44.67", 0.0025 → "0.0025".
 pub fn number(x: f64) -> String {
     let x = if x == 0.0 { 0.0 } else { x };
-    let text = format!("{:.2}", x.abs());
+    let decimals = if x.abs() >= 1.0 || x == 0.0 {
+        2
+    } else {
+        (3 - x.abs().log10().floor() as i32).clamp(2, 8) as usize
+    };
+    let text = format!("{:.*}", decimals, x.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let fraction = fraction.trim_end_matches('0');
     let mut grouped = String::new();
@@ -113,6 +120,10 @@ mod tests {
         assert_eq!(number(-1234.5), "-1,234.5");
         assert_eq!(number(-0.0), "0");
         assert_eq!(number(100.0), "100");
+        assert_eq!(number(0.0025), "0.0025");
+        assert_eq!(number(0.13125), "0.1313");
+        assert_eq!(number(44.666_666_7), "44.67");
+        assert_eq!(number(0.1 + 0.2), "0.3");
     }
 
     #[test]

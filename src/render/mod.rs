@@ -21,7 +21,7 @@ use crate::compute::Figures;
 use crate::diagnostics::Diagnostic;
 use std::sync::Arc;
 
-use crate::model::{Content, Pos, Site};
+use crate::model::{Content, Site};
 use view::{FreePageView, Link, NavItem, PageLink, Pagination};
 use views::{Views, paths, url};
 
@@ -86,6 +86,7 @@ const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-inde
 /// asked for (`serve`).
 pub struct Renderer {
     tera: tera::Tera,
+    origins: templates::Origins,
     views: Views,
 }
 
@@ -96,13 +97,17 @@ impl Renderer {
         figures: Arc<Figures>,
         options: RenderOptions,
     ) -> Result<Renderer, Vec<Diagnostic>> {
-        let mut tera = templates::load(&site.theme)?;
+        let (mut tera, origins) = templates::load(&site.theme)?;
         let views = Views::new(site, figures);
         // What every page shares is converted for the templates once, not per page.
         for (k, v) in common_vars(&views, options) {
             tera.global_context().insert(k, &v);
         }
-        Ok(Renderer { tera, views })
+        Ok(Renderer {
+            tera,
+            origins,
+            views,
+        })
     }
 
     /// The static files: the built-in theme's, then the chosen theme's, then the site's.
@@ -151,7 +156,9 @@ impl Renderer {
             .into_iter()
             .find(|s| s.output_path() == path);
         match spec {
-            Some(spec) => Some(render_page(&self.tera, &self.views, spec).map(|f| f.bytes)),
+            Some(spec) => {
+                Some(render_page(&self.tera, &self.origins, &self.views, spec).map(|f| f.bytes))
+            }
             None => self.statics().remove(path).map(Ok),
         }
     }
@@ -172,7 +179,7 @@ impl Renderer {
         let results: Vec<Result<(), RenderError<E>>> = specs
             .into_par_iter()
             .map(|spec| {
-                let page = render_page(&self.tera, &self.views, spec);
+                let page = render_page(&self.tera, &self.origins, &self.views, spec);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if let Some(progress) = progress {
                     progress(n, total);
@@ -192,8 +199,7 @@ impl Renderer {
             }
         }
         if !templates.is_empty() {
-            templates.dedup_by(|a, b| a.message == b.message);
-            return Err(RenderError::Templates(templates));
+            return Err(RenderError::Templates(one_per_place(templates)));
         }
         let mut files = total;
         for path in DATA_FILES {
@@ -217,6 +223,30 @@ impl Renderer {
         }
         Ok((total, files))
     }
+}
+
+/// One diagnostic for each place in a template, saying on how many pages it failed.
+fn one_per_place(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut places: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in diagnostics {
+        match places
+            .iter_mut()
+            .find(|(p, _)| (&p.file, p.line, p.column) == (&d.file, d.line, d.column))
+        {
+            Some((_, n)) => *n += 1,
+            None => places.push((d, 0)),
+        }
+    }
+    places
+        .into_iter()
+        .map(|(mut d, others)| {
+            if others > 0 {
+                d.message
+                    .push_str(&format!(" (and on {others} more pages)"));
+            }
+            d
+        })
+        .collect()
 }
 
 /// What stopped a full render.
@@ -270,6 +300,7 @@ const NAV: [(&str, &str); 7] = [
 
 fn render_page(
     tera: &tera::Tera,
+    origins: &templates::Origins,
     views: &Views,
     spec: PageSpec<'_>,
 ) -> Result<OutputFile, Diagnostic> {
@@ -310,15 +341,10 @@ fn render_page(
             path: spec.output_path(),
             bytes: html.into_bytes(),
         }),
-        Err(err) => Err(Diagnostic::error(
-            &format!("templates/{}", spec.template),
-            Pos { line: 1, column: 1 },
-            "template",
-            format!(
-                "rendering {}index.html failed: {}",
-                spec.path,
-                templates::error_chain(&err)
-            ),
+        Err(err) => Err(templates::diagnostic(
+            &err,
+            origins,
+            &format!("rendering {} failed: ", spec.output_path()),
         )),
     }
 }

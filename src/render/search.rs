@@ -16,22 +16,32 @@ struct Entry {
     context: String,
 }
 
-/// Plain text of a Markdown body, shortened for the index.
-fn plain(markdown: &str, limit: usize) -> String {
-    use pulldown_cmark::{Event, Parser};
+/// The text a reader sees in sanitised HTML (what the page shows, not what the Markdown
+/// said: text inside removed elements such as scripts is gone), shortened for the index.
+fn plain(html: &str, limit: usize) -> String {
     let mut text = String::new();
-    for event in Parser::new(markdown) {
-        if let Event::Text(t) | Event::Code(t) = event {
-            if !text.is_empty() {
-                text.push(' ');
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                if !text.ends_with(' ') && !text.is_empty() {
+                    text.push(' ');
+                }
             }
-            text.push_str(&t);
-        }
-        if text.chars().count() > limit {
-            break;
+            '>' => in_tag = false,
+            c if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
+            _ => {}
         }
     }
-    text.chars().take(limit).collect()
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.join(" ").chars().take(limit).collect()
 }
 
 pub fn to_bytes(views: &Views) -> Vec<u8> {
@@ -49,7 +59,7 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
         entries.push(Entry {
             kind: "objective",
             title: data.title.clone(),
-            text: plain(&site.documents[resolved.document].body, 300),
+            text: plain(&views.prepared(o).body_html, 300),
             url: objective_url.clone(),
             context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
         });
@@ -73,14 +83,17 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
                 context: [data.title.as_str(), owner.as_str()].join(" · "),
             });
             let visible = views.figures.objectives[o].key_results[k].checkins;
-            for c in &rk.checkins[..visible] {
+            for (n, c) in rk.checkins[..visible].iter().enumerate() {
                 if c.note.trim().is_empty() {
                     continue;
                 }
+                let note = views.prepared(o).notes_html[k]
+                    .get(n)
+                    .map_or("", String::as_str);
                 entries.push(Entry {
                     kind: "checkin",
                     title: format!("{} · {}", kr.title, views.date(c.date)),
-                    text: plain(&c.note, 300),
+                    text: plain(note, 300),
                     url: kr_url.clone(),
                     context: c.author.clone().unwrap_or_default(),
                 });
@@ -127,7 +140,7 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
             entries.push(Entry {
                 kind: "page",
                 title: page.title.clone(),
-                text: plain(&site.documents[d].body, 300),
+                text: plain(&super::markdown::to_html(&site.documents[d].body), 300),
                 url: url("", &paths::page(&page.slug)),
                 context: String::new(),
             });
@@ -141,4 +154,19 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
     format!("window.OKRS_SEARCH = {data};\n").into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_text_is_what_the_page_shows() {
+        let html = super::super::markdown::to_html(
+            "Body with <script>alert(1)</script> and **bold** &amp; more",
+        );
+        let text = plain(&html, 300);
+        assert!(!text.contains("alert"), "{text}");
+        assert!(text.contains("bold & more"), "{text}");
+    }
 }

@@ -56,8 +56,11 @@ pub const BUILT_IN_STATIC: [(&str, &[u8]); 3] = [
     ),
 ];
 
+/// Template name → the file it came from, for diagnostics.
+pub type Origins = BTreeMap<String, String>;
+
 /// Builds the template set; a template that does not parse is a diagnostic on its file.
-pub fn load(theme: &ThemeFiles) -> Result<tera::Tera, Vec<Diagnostic>> {
+pub fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, (String, String)> = BUILT_IN
         .iter()
         .map(|(name, text)| {
@@ -70,6 +73,10 @@ pub fn load(theme: &ThemeFiles) -> Result<tera::Tera, Vec<Diagnostic>> {
     for (name, (origin, text)) in &theme.templates {
         sources.insert(name.clone(), (origin.clone(), text.clone()));
     }
+    let origins: Origins = sources
+        .iter()
+        .map(|(name, (origin, _))| (name.clone(), origin.clone()))
+        .collect();
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
     let result = tera.add_raw_templates(
@@ -78,24 +85,33 @@ pub fn load(theme: &ThemeFiles) -> Result<tera::Tera, Vec<Diagnostic>> {
             .map(|(name, (_, text))| (name.as_str(), text.as_str())),
     );
     match result {
-        Ok(()) => Ok(tera),
-        Err(err) => {
-            let message = error_chain(&err);
-            // Point at the template the error names, if it names one of ours.
-            let origin = sources
-                .iter()
-                .find(|(name, _)| message.contains(name.as_str()))
-                .map_or_else(|| "templates".to_owned(), |(_, (origin, _))| origin.clone());
-            Err(vec![Diagnostic::error(
-                &origin,
-                Pos { line: 1, column: 1 },
-                "template",
-                message,
-            )])
-        }
+        Ok(()) => Ok((tera, origins)),
+        Err(err) => Err(vec![diagnostic(&err, &origins, "")]),
     }
 }
 
+/// A Tera error as a diagnostic on the template (and line and column) it names, which may
+/// be the site's, the theme's or a built-in one.
+pub fn diagnostic(err: &dyn std::error::Error, origins: &Origins, context: &str) -> Diagnostic {
+    let text = error_chain(err);
+    // Tera writes "error: MESSAGE  --> NAME:LINE:COL  | snippet".
+    let (message, place) = match text.split_once(" --> ") {
+        Some((message, rest)) => (message.trim(), Some(rest)),
+        None => (text.as_str(), None),
+    };
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let located = place.and_then(|rest| {
+        let spot = rest.split_whitespace().next()?;
+        let mut parts = spot.rsplitn(3, ':');
+        let column: u32 = parts.next()?.parse().ok()?;
+        let line: u32 = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        Some((origins.get(name)?.clone(), Pos { line, column }))
+    });
+    let (file, pos) =
+        located.unwrap_or_else(|| ("templates".to_owned(), Pos { line: 1, column: 1 }));
+    Diagnostic::error(&file, pos, "template", format!("{context}{message}"))
+}
 /// An error and its causes, on one line.
 pub fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();

@@ -79,6 +79,8 @@ pub struct KeyResultView {
     pub metric_label: String,
     pub unit: Option<String>,
     pub weight: f64,
+    /// The weight as shown ("1", "0.5").
+    pub weight_display: String,
     /// Display forms with unit; empty where the metric has none.
     pub start_display: String,
     pub target_display: String,
@@ -124,6 +126,8 @@ pub struct ObjectiveView {
     pub commitment: String,
     pub commitment_label: String,
     pub weight: f64,
+    /// The weight as shown ("1", "0.5").
+    pub weight_display: String,
     pub draft: bool,
     pub progress: Fraction,
     pub expected: Fraction,

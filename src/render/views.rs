@@ -375,6 +375,7 @@ impl Views {
                 .strings
                 .get(&format!("commitment.{}", data.commitment.as_str())),
             weight: data.weight,
+            weight_display: format::number(data.weight),
             draft: data.draft,
             progress: self.fraction(f.progress),
             expected: self.fraction(f.expected),
@@ -467,6 +468,7 @@ impl Views {
             metric_label: self.strings.get(&format!("metric.{}", rk.metric.as_str())),
             unit: kr.unit.clone(),
             weight: kr.weight,
+            weight_display: format::number(kr.weight),
             start_display,
             target_display,
             current_display,
@@ -937,7 +939,7 @@ impl Views {
 }
 
 /// The period the dashboard shows: the shortest period with objectives that holds the
-/// as-of date, else the latest one with objectives.
+/// as-of date, else the latest one with objectives (the one that ends last).
 fn current_period(site: &Site, figures: &Figures) -> Option<usize> {
     let with_objectives: Vec<usize> = (0..site.periods.len())
         .filter(|&p| !figures.periods[p].objectives.is_empty())
@@ -955,8 +957,9 @@ fn current_period(site: &Site, figures: &Figures) -> Option<usize> {
             )
         })
         .or_else(|| {
-            with_objectives
-                .into_iter()
-                .max_by_key(|&p| (site.periods[p].start, site.periods[p].id.clone()))
+            with_objectives.into_iter().max_by_key(|&p| {
+                let period = &site.periods[p];
+                (period.end, period.start, period.id.clone())
+            })
         })
 }

@@ -14,6 +14,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{Change, Shared, Snapshot, inject};
+use crate::diagnostics;
 
 pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
     let app = Router::new()
@@ -103,13 +104,14 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let path = uri.path().to_owned();
+    let query = uri.query().map(str::to_owned);
     // Rendering a page is work for a blocking thread, not for the event loop.
-    tokio::task::spawn_blocking(move || answer(&snapshot, &path))
+    tokio::task::spawn_blocking(move || answer(&snapshot, &path, query.as_deref()))
         .await
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-fn answer(snapshot: &Snapshot, raw_path: &str) -> Response {
+fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response {
     if snapshot.renderer.is_none() {
         return respond(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -125,16 +127,40 @@ fn answer(snapshot: &Snapshot, raw_path: &str) -> Response {
     let serve = |status: StatusCode, key: &str| match snapshot.file(key) {
         Some(Ok(bytes)) if key.ends_with(".html") => Some(html(status, &bytes, &[])),
         Some(Ok(bytes)) => Some(respond(status, key, bytes.to_vec())),
-        Some(Err(d)) => Some(html(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            b"<!DOCTYPE html><html><body></body></html>",
-            &[d],
-        )),
+        Some(Err(d)) => {
+            // A page that fails to render: its last good version, with the error on it
+            // (and on the terminal, once).
+            if snapshot
+                .reported
+                .lock()
+                .is_ok_and(|mut seen| seen.insert(d.message.clone()))
+            {
+                eprint!(
+                    "{}",
+                    diagnostics::render(
+                        std::slice::from_ref(&d),
+                        diagnostics::Format::Human,
+                        false
+                    )
+                );
+            }
+            let last_good = snapshot
+                .fallback
+                .lock()
+                .ok()
+                .and_then(|f| f.get(key).cloned());
+            let page = last_good.map_or_else(
+                || b"<!DOCTYPE html><html><body></body></html>".to_vec(),
+                |b| b.to_vec(),
+            );
+            Some(html(StatusCode::INTERNAL_SERVER_ERROR, &page, &[d]))
+        }
         None => None,
     };
-    let not_found = || {
-        serve(StatusCode::NOT_FOUND, "404.html")
-            .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response())
+    let not_found = || match snapshot.file("404.html") {
+        // Its links are written for the site root; a nested missing path needs the base.
+        Some(Ok(bytes)) => html(StatusCode::NOT_FOUND, &inject::with_root_base(&bytes), &[]),
+        _ => StatusCode::NOT_FOUND.into_response(),
     };
     let Some(path) = site_path(raw_path) else {
         return not_found();
@@ -149,9 +175,10 @@ fn answer(snapshot: &Snapshot, raw_path: &str) -> Response {
     }
     // A folder asked for without its slash: relative links need the slash.
     if snapshot.paths.contains(&format!("{key}/index.html")) {
+        let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         return (
             StatusCode::PERMANENT_REDIRECT,
-            [(header::LOCATION, format!("{raw_path}/"))],
+            [(header::LOCATION, format!("{raw_path}/{query}"))],
         )
             .into_response();
     }

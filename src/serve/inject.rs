@@ -39,15 +39,24 @@ fn escape(text: &str) -> String {
 }
 
 /// The overlay listing every error, `file:line:col` and message.
-pub fn overlay(errors: &[Diagnostic]) -> String {
+pub fn overlay(errors: &[Diagnostic], last_good: bool) -> String {
     let mut html = String::from(
         "<div id=\"okrs-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
 background:#2b0b0e;color:#ffe4e6;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:16px 20px;\
 border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
     );
+    let count = if errors.len() == 1 {
+        "1 error".to_owned()
+    } else {
+        format!("{} errors", errors.len())
+    };
+    let state = if last_good {
+        "the pages show the last good build until this is fixed"
+    } else {
+        "no page can be shown until this is fixed"
+    };
     html.push_str(&format!(
-        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">okrs: {} — the pages show the last good build until this is fixed</p><ul style=\"margin:0;padding:0;list-style:none\">",
-        if errors.len() == 1 { "1 error".to_owned() } else { format!("{} errors", errors.len()) }
+        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">okrs: {count} — {state}</p><ul style=\"margin:0;padding:0;list-style:none\">"
     ));
     for d in errors {
         html.push_str(&format!(
@@ -66,9 +75,13 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
 
 /// Adds the script (and the overlay, when there are errors) before `</body>`.
 pub fn inject(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
+    inject_with(html, errors, true)
+}
+
+fn inject_with(html: &[u8], errors: &[Diagnostic], last_good: bool) -> Vec<u8> {
     let mut addition = String::new();
     if !errors.is_empty() {
-        addition.push_str(&overlay(errors));
+        addition.push_str(&overlay(errors, last_good));
     }
     addition.push_str(LIVE_RELOAD);
     let text = String::from_utf8_lossy(html);
@@ -82,8 +95,21 @@ pub fn inject(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
 
 /// The page shown when no build has succeeded yet.
 pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
-    let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>okrs: errors</title></head><body><p>The site has errors and has not been built yet.</p></body></html>";
-    inject(page.as_bytes(), errors)
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>okrs: errors</title></head><body></body></html>";
+    inject_with(page.as_bytes(), errors, false)
+}
+
+/// Makes a page's relative links resolve from the site root, wherever it is served
+/// (the 404 page answers for any missing path).
+pub fn with_root_base(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    match text.find("<head>") {
+        Some(at) => {
+            let at = at + "<head>".len();
+            format!("{}<base href=\"/\">{}", &text[..at], &text[at..]).into_bytes()
+        }
+        None => html.to_vec(),
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,8 @@ pub struct ServeOptions {
 pub enum ServeError {
     /// The address is taken (another server on that port).
     AddressInUse(SocketAddr),
+    /// The address cannot be listened on (not one of this machine's, say).
+    Bind(SocketAddr, std::io::Error),
     Io(std::io::Error),
 }
 
@@ -44,6 +46,7 @@ impl std::fmt::Display for ServeError {
                 "{addr} is already in use: stop the program using port {} or choose another with --port",
                 addr.port()
             ),
+            ServeError::Bind(addr, err) => write!(f, "cannot listen on {addr}: {err}"),
             ServeError::Io(err) => write!(f, "{err}"),
         }
     }
@@ -67,6 +70,11 @@ pub struct Snapshot {
     pub paths: Arc<HashSet<String>>,
     /// Files rendered so far from the last good build.
     pub cache: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    /// The files rendered from the build before it: shown (with the overlay) when a page
+    /// of the last build fails to render.
+    pub fallback: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    /// Render errors already printed on the terminal.
+    pub reported: Mutex<HashSet<String>>,
     /// Errors of the latest build; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
     /// Increases with every rebuild.
@@ -106,10 +114,16 @@ pub struct Builder {
     root: PathBuf,
     options: Options,
     cache: FileCache,
+    /// What okrs.yaml, templates, themes and static files were at the last rebuild.
+    fingerprint: Option<u64>,
 }
 
 /// The result of one rebuild, for the terminal and the browser.
 pub struct Rebuilt {
+    /// Nothing that can change the site had changed: nothing was done or sent.
+    pub unchanged: bool,
+    /// No build has succeeded yet.
+    pub never_built: bool,
     pub errors: Vec<Diagnostic>,
     pub warnings: usize,
     /// Files read and parsed again this time.
@@ -129,14 +143,62 @@ impl Builder {
                 output: Some(root.join("public")),
             },
             cache: FileCache::default(),
+            fingerprint: None,
         }
+    }
+
+    /// A hash of what can change the site besides its content files: okrs.yaml's bytes and
+    /// the names, sizes and times of the files under templates/, themes/ and static/.
+    fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::fs::read(self.root.join("okrs.yaml"))
+            .ok()
+            .hash(&mut hasher);
+        for folder in ["templates", "themes", "static"] {
+            for entry in walkdir::WalkDir::new(self.root.join(folder))
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
+                entry.path().hash(&mut hasher);
+                if let Ok(meta) = entry.metadata() {
+                    (meta.len(), meta.modified().ok()).hash(&mut hasher);
+                }
+            }
+        }
+        hasher.finish()
     }
 
     /// Rebuilds after `changed` files changed and updates `shared`; on errors the served
     /// pages stay as they were.
     pub fn rebuild(&mut self, shared: &Shared, changed: &[PathBuf]) -> Rebuilt {
         let started = Instant::now();
+        let fingerprint = self.fingerprint();
         let loaded = self.cache.load(&self.root, self.options.output.as_deref());
+        let previous = shared
+            .snapshot
+            .read()
+            .map(|s| Arc::clone(&s))
+            .unwrap_or_default();
+        // An editor's second event for one save, or the tail of a bulk change already
+        // read, changes nothing: no rebuild, no reload.
+        if self.fingerprint == Some(fingerprint)
+            && self.cache.parsed == 0
+            && self.cache.removed == 0
+        {
+            return Rebuilt {
+                unchanged: true,
+                never_built: previous.renderer.is_none(),
+                errors: previous.errors.clone(),
+                warnings: 0,
+                parsed: 0,
+                pages: 0,
+                change: Change::Reload,
+                elapsed: started.elapsed(),
+            };
+        }
+        self.fingerprint = Some(fingerprint);
         let analysis = analyse_loaded(loaded, &self.options);
         let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = analysis
             .diagnostics
@@ -147,6 +209,7 @@ impl Builder {
             live_reload: true,
             progress: None,
         };
+        let mut rendered = HashMap::new();
         let renderer = if errors.is_empty() {
             match Renderer::new(
                 Arc::clone(&analysis.site),
@@ -162,11 +225,35 @@ impl Builder {
         } else {
             None
         };
-        let previous = shared
-            .snapshot
-            .read()
-            .map(|s| Arc::clone(&s))
-            .unwrap_or_default();
+        // After a template change, render every page now: a template that fails on some
+        // page is then an error like any other, and the last good pages stay.
+        let templates_changed = changed.iter().any(|p| {
+            p.components()
+                .any(|c| c.as_os_str() == "templates" || c.as_os_str() == "themes")
+        });
+        let renderer = match renderer {
+            Some(renderer) if templates_changed => {
+                let collected = Mutex::new(HashMap::new());
+                let result = renderer.render_each(None, &|file| {
+                    if let Ok(mut map) = collected.lock() {
+                        map.insert(file.path, Arc::new(file.bytes));
+                    }
+                    Ok::<(), ()>(())
+                });
+                match result {
+                    Ok(_) => {
+                        rendered = collected.into_inner().unwrap_or_default();
+                        Some(renderer)
+                    }
+                    Err(crate::render::RenderError::Templates(template_errors)) => {
+                        errors = template_errors;
+                        None
+                    }
+                    Err(crate::render::RenderError::Sink(())) => Some(renderer),
+                }
+            }
+            other => other,
+        };
         let only_css = !changed.is_empty()
             && changed
                 .iter()
@@ -182,7 +269,9 @@ impl Builder {
             Some(renderer) => Snapshot {
                 paths: Arc::new(renderer.paths().into_iter().collect()),
                 renderer: Some(renderer),
-                cache: Arc::default(),
+                cache: Arc::new(Mutex::new(rendered)),
+                fallback: Arc::clone(&previous.cache),
+                reported: Mutex::default(),
                 errors: Vec::new(),
                 version: previous.version + 1,
             },
@@ -190,6 +279,8 @@ impl Builder {
                 renderer: previous.renderer.clone(),
                 paths: Arc::clone(&previous.paths),
                 cache: Arc::clone(&previous.cache),
+                fallback: Arc::clone(&previous.fallback),
+                reported: Mutex::default(),
                 errors: errors.clone(),
                 version: previous.version + 1,
             },
@@ -205,6 +296,8 @@ impl Builder {
         // No page is open yet when nobody listens: that is not an error.
         let _ = shared.changes.send(change);
         Rebuilt {
+            unchanged: false,
+            never_built: snapshot_never_built(shared),
             errors,
             warnings: warnings.len(),
             parsed: self.cache.parsed,
@@ -215,14 +308,29 @@ impl Builder {
     }
 }
 
+fn snapshot_never_built(shared: &Shared) -> bool {
+    shared
+        .snapshot
+        .read()
+        .map_or(true, |s| s.renderer.is_none())
+}
+
 fn report(rebuilt: &Rebuilt, color: bool) {
+    if rebuilt.unchanged {
+        return;
+    }
     if !rebuilt.errors.is_empty() {
         eprint!(
             "{}",
             diagnostics::render(&rebuilt.errors, diagnostics::Format::Human, color)
         );
+        let serving = if rebuilt.never_built {
+            "no page can be shown until they are fixed"
+        } else {
+            "still serving the last good pages"
+        };
         eprintln!(
-            "okrs serve: {}; still serving the last good pages",
+            "okrs serve: {}; {serving}",
             diagnostics::plural(rebuilt.errors.len(), "error")
         );
     } else {
@@ -260,7 +368,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             if err.kind() == std::io::ErrorKind::AddrInUse {
                 ServeError::AddressInUse(addr)
             } else {
-                ServeError::Io(err)
+                ServeError::Bind(addr, err)
             }
         })?;
     let local = listener.local_addr().map_err(ServeError::Io)?;

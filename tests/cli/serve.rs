@@ -355,3 +355,51 @@ fn a_port_in_use_is_reported_with_a_hint() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_missing_nested_page_gets_a_404_whose_links_work_from_the_root() {
+    let server = start("phone-repair");
+    let missing = get(server.port, "/a/b/c/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("<base href=\"/\">"),
+        "the 404 page's relative links resolve from the root"
+    );
+    let redirect = get(server.port, "/periods?x=1");
+    assert_eq!(
+        redirect.header("location"),
+        Some("/periods/?x=1"),
+        "the query survives the redirect"
+    );
+}
+
+#[test]
+fn a_template_that_fails_on_a_page_keeps_the_last_good_page_with_the_error_on_it() {
+    let server = start("teebee");
+    let good = get(server.port, "/pages/how-we-okr/");
+    assert_eq!(good.status, 200);
+    std::fs::create_dir_all(server.site.path().join("templates")).unwrap();
+    std::fs::write(
+        server.site.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ page.nope }}{% endblock %}",
+    )
+    .unwrap();
+    let page = wait_for(server.port, "/pages/how-we-okr/", "the overlay", |b| {
+        b.contains("okrs-overlay")
+    });
+    assert!(
+        page.contains("error[template]"),
+        "the overlay names the template error"
+    );
+    assert!(
+        page.contains("我们如何制定OKR"),
+        "the last good page is still shown"
+    );
+    std::fs::remove_file(server.site.path().join("templates/page.html")).unwrap();
+    wait_for(
+        server.port,
+        "/pages/how-we-okr/",
+        "the overlay to go",
+        |b| !b.contains("okrs-overlay"),
+    );
+}
