@@ -49,9 +49,17 @@ impl Staging {
         std::fs::write(path, &file.bytes)
     }
 
-    /// Swaps the new folder in for the old one.
+    /// Swaps the new folder in for the old one: on Linux in one atomic exchange, so the
+    /// output folder never goes missing; elsewhere (or on a file system without it) by
+    /// moving the old one aside first.
     pub fn commit(mut self) -> io::Result<()> {
         if self.output.exists() {
+            #[cfg(target_os = "linux")]
+            if exchange(&self.dir, &self.output).is_ok() {
+                self.committed = true;
+                // The staging folder now holds the previous output.
+                return remove_if_present(&self.dir);
+            }
             std::fs::rename(&self.output, &self.retired)?;
         }
         if let Err(err) = std::fs::rename(&self.dir, &self.output) {
@@ -70,6 +78,13 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
 }
 
 /// A hidden folder beside the output, which the loader skips (its name starts with `.`).
