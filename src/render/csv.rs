@@ -35,6 +35,17 @@ fn number(x: f64) -> String {
     }
 }
 
+/// Text that a spreadsheet would run as a formula (`=cmd|…`, `@SUM(…)`) gets a leading `'`,
+/// which spreadsheets read as "this is text"; numbers are left alone.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    if risky {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -98,7 +109,23 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(HEADER);
     for row in rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        assert_eq!(
+            spreadsheet_safe("=cmd|' /C calc'!A0"),
+            "'=cmd|' /C calc'!A0"
+        );
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("-0.3"), "-0.3");
+        assert_eq!(spreadsheet_safe("客户续约率达到70%"), "客户续约率达到70%");
+    }
 }
