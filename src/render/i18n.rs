@@ -12,6 +12,13 @@ pub struct Strings {
     tree: serde_json::Value,
 }
 
+impl Default for Strings {
+    /// English.
+    fn default() -> Strings {
+        Strings::for_language(Language::En)
+    }
+}
+
 impl Strings {
     pub fn for_language(language: Language) -> Strings {
         let text = match language {

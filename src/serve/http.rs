@@ -116,13 +116,21 @@ fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response 
         return respond(
             StatusCode::SERVICE_UNAVAILABLE,
             "error.html",
-            inject::error_page(&snapshot.errors),
+            inject::error_page(
+                &snapshot.errors,
+                &snapshot.strings,
+                snapshot.language.code(),
+            ),
         );
     }
     let html = |status: StatusCode, bytes: &[u8], extra: &[crate::diagnostics::Diagnostic]| {
         let mut errors = snapshot.errors.clone();
         errors.extend_from_slice(extra);
-        respond(status, "page.html", inject::inject(bytes, &errors))
+        respond(
+            status,
+            "page.html",
+            inject::inject(bytes, &errors, &snapshot.strings),
+        )
     };
     let serve = |status: StatusCode, key: &str| match snapshot.file(key) {
         Some(Ok(bytes)) if key.ends_with(".html") => Some(html(status, &bytes, &[])),

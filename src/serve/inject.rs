@@ -3,6 +3,7 @@
 //! lists them. The overlay is part of the HTML, so it shows even where scripts do not run.
 
 use crate::diagnostics::Diagnostic;
+use crate::render::i18n::Strings;
 
 /// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
 pub const LIVE_RELOAD: &str = r#"<script>
@@ -38,25 +39,30 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// The overlay listing every error, `file:line:col` and message.
-pub fn overlay(errors: &[Diagnostic], last_good: bool) -> String {
+/// The overlay listing every error, `file:line:col` and message, its heading in the
+/// site's language.
+pub fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> String {
     let mut html = String::from(
         "<div id=\"okrs-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
 background:#2b0b0e;color:#ffe4e6;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:16px 20px;\
 border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
     );
     let count = if errors.len() == 1 {
-        "1 error".to_owned()
+        strings.get("serve.errors_one")
     } else {
-        format!("{} errors", errors.len())
+        strings
+            .get("serve.errors_many")
+            .replace("{n}", &errors.len().to_string())
     };
-    let state = if last_good {
-        "the pages show the last good build until this is fixed"
+    let state = strings.get(if last_good {
+        "serve.last_good"
     } else {
-        "no page can be shown until this is fixed"
-    };
+        "serve.no_page"
+    });
     html.push_str(&format!(
-        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">okrs: {count} — {state}</p><ul style=\"margin:0;padding:0;list-style:none\">"
+        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">{} — {}</p><ul style=\"margin:0;padding:0;list-style:none\">",
+        escape(&count),
+        escape(&state)
     ));
     for d in errors {
         html.push_str(&format!(
@@ -74,14 +80,14 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
 }
 
 /// Adds the script (and the overlay, when there are errors) before `</body>`.
-pub fn inject(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
-    inject_with(html, errors, true)
+pub fn inject(html: &[u8], errors: &[Diagnostic], strings: &Strings) -> Vec<u8> {
+    inject_with(html, errors, true, strings)
 }
 
-fn inject_with(html: &[u8], errors: &[Diagnostic], last_good: bool) -> Vec<u8> {
+fn inject_with(html: &[u8], errors: &[Diagnostic], last_good: bool, strings: &Strings) -> Vec<u8> {
     let mut addition = String::new();
     if !errors.is_empty() {
-        addition.push_str(&overlay(errors, last_good));
+        addition.push_str(&overlay(errors, last_good, strings));
     }
     addition.push_str(LIVE_RELOAD);
     let text = String::from_utf8_lossy(html);
@@ -94,9 +100,11 @@ fn inject_with(html: &[u8], errors: &[Diagnostic], last_good: bool) -> Vec<u8> {
 }
 
 /// The page shown when no build has succeeded yet.
-pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
-    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>okrs: errors</title></head><body></body></html>";
-    inject_with(page.as_bytes(), errors, false)
+pub fn error_page(errors: &[Diagnostic], strings: &Strings, language: &str) -> Vec<u8> {
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>okrs</title></head><body></body></html>"
+    );
+    inject_with(page.as_bytes(), errors, false, strings)
 }
 
 /// Makes a page's relative links resolve from the site root, wherever it is served
@@ -125,7 +133,13 @@ mod tests {
             "type",
             "`x` <b>",
         );
-        let html = String::from_utf8(inject(b"<html><body><p>hi</p></body></html>", &[d])).unwrap();
+        let strings = Strings::for_language(crate::model::Language::En);
+        let html = String::from_utf8(inject(
+            b"<html><body><p>hi</p></body></html>",
+            &[d],
+            &strings,
+        ))
+        .unwrap();
         assert!(html.contains("objectives/&lt;a&gt;.md:3:7"), "{html}");
         assert!(html.contains("`x` &lt;b&gt;"), "{html}");
         assert!(html.find("okrs-overlay").unwrap() < html.find("</body>").unwrap());
@@ -134,7 +148,8 @@ mod tests {
 
     #[test]
     fn no_overlay_without_errors() {
-        let html = String::from_utf8(inject(b"<body></body>", &[])).unwrap();
+        let strings = Strings::for_language(crate::model::Language::ZhCn);
+        let html = String::from_utf8(inject(b"<body></body>", &[], &strings)).unwrap();
         assert!(!html.contains("okrs-overlay"));
         assert!(html.contains("/__okrs/events"));
     }

@@ -16,6 +16,8 @@ use std::time::Instant;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::FileCache;
+use crate::model::Language;
+use crate::render::i18n::Strings;
 use crate::render::{RenderOptions, Renderer};
 use crate::{Options, analyse_loaded};
 
@@ -75,6 +77,9 @@ pub struct Snapshot {
     pub fallback: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
     /// Render errors already printed on the terminal.
     pub reported: Mutex<HashSet<String>>,
+    /// The site's language, for the overlay.
+    pub language: Language,
+    pub strings: Strings,
     /// Errors of the latest build; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
     /// Increases with every rebuild.
@@ -254,6 +259,7 @@ impl Builder {
             }
             other => other,
         };
+        let language = analysis.site.config.language;
         let only_css = !changed.is_empty()
             && changed
                 .iter()
@@ -274,6 +280,8 @@ impl Builder {
                 reported: Mutex::default(),
                 errors: Vec::new(),
                 version: previous.version + 1,
+                language,
+                strings: Strings::for_language(language),
             },
             None => Snapshot {
                 renderer: previous.renderer.clone(),
@@ -283,6 +291,8 @@ impl Builder {
                 reported: Mutex::default(),
                 errors: errors.clone(),
                 version: previous.version + 1,
+                language,
+                strings: Strings::for_language(language),
             },
         };
         let pages = snapshot
