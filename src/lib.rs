@@ -79,23 +79,60 @@ pub fn analyse_loaded(mut loaded: load::Loaded, options: &Options) -> Analysis {
     }
 }
 
+/// Where a path really is: symbolic links and `..` resolved. A path that does not exist
+/// yet is resolved through its nearest existing ancestor, the rest taken as written.
+pub fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing: Vec<std::ffi::OsString> = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in missing.iter().rev() {
+                match part.to_str() {
+                    Some("..") => {
+                        out.pop();
+                    }
+                    Some(".") => {}
+                    _ => out.push(part),
+                }
+            }
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            // `..` or `.` at the end of a path that does not exist.
+            (Some(parent), None) => {
+                missing.push(
+                    existing
+                        .components()
+                        .next_back()
+                        .map(|c| c.as_os_str().to_os_string())
+                        .unwrap_or_default(),
+                );
+                existing = parent;
+            }
+            (None, _) => return absolute,
+        }
+    }
+}
+
 /// Why an output folder may not be used: building would replace the site itself, one of
 /// its content folders, or another site. None when it is safe. (Any other folder is
-/// replaced whole, as a build output is.)
+/// replaced whole, as a build output is.) Paths are compared where they really are, so
+/// neither `..` nor a symbolic link can hide the site.
 pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
-    let (Ok(site_abs), Ok(out_abs)) = (std::path::absolute(site), std::path::absolute(output))
-    else {
-        return None;
-    };
-    let normal = |p: &Path| -> PathBuf { p.components().collect() };
-    let (site_abs, out_abs) = (normal(&site_abs), normal(&out_abs));
-    if site_abs.starts_with(&out_abs) {
+    let (site_real, out_real) = (real_path(site), real_path(output));
+    if site_real.starts_with(&out_real) {
         return Some(format!(
             "the output folder {} holds the site itself; building there would replace it",
             output.display()
         ));
     }
-    if let Ok(inside) = out_abs.strip_prefix(&site_abs)
+    if let Ok(inside) = out_real.strip_prefix(&site_real)
         && let Some(first) = inside.components().next()
     {
         let first = first.as_os_str().to_string_lossy();
@@ -116,16 +153,23 @@ pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
             ));
         }
     }
-    if output.join("okrs.yaml").exists() {
+    if out_real.join("okrs.yaml").exists() {
         return Some(format!(
             "the output folder {} is an okrs site (it has okrs.yaml); building there would replace it",
             output.display()
         ));
     }
-    if output.exists() && !output.is_dir() {
+    if out_real.exists() && !out_real.is_dir() {
         return Some(format!(
             "the output {} is a file, not a folder",
             output.display()
+        ));
+    }
+    if let Some(file) = out_real.ancestors().skip(1).find(|a| a.is_file()) {
+        return Some(format!(
+            "the output {} cannot be made: {} is a file",
+            output.display(),
+            file.display()
         ));
     }
     None

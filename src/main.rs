@@ -183,6 +183,11 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Parsing and rendering walk nested structures recursively on rayon's threads; give
+    // them the stack a main thread has. (Failing to set it leaves rayon's default.)
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(8 << 20)
+        .build_global();
     match cli.command {
         Command::Serve {
             site,
@@ -370,6 +375,9 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
         eprintln!("error: {problem}");
         return ExitCode::from(2);
     }
+    // Build where the output really is: a symbolic link to the output folder is kept,
+    // and its target replaced.
+    let output = okrs::real_path(&output);
     let analysis: Analysis = okrs::analyse(
         site,
         &Options {

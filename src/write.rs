@@ -36,6 +36,9 @@ impl Staging {
         };
         remove_if_present(&staging.dir)?;
         remove_if_present(&staging.retired)?;
+        if let Some(parent) = staging.output.parent() {
+            remove_abandoned(parent, &name);
+        }
         std::fs::create_dir_all(&staging.dir)?;
         Ok(staging)
     }
@@ -92,6 +95,32 @@ fn sibling(parent: &Path, name: &str, what: &str) -> PathBuf {
     parent.join(format!(".{name}.okrs-{what}-{}", std::process::id()))
 }
 
+/// Removes staging folders that builds interrupted before they finished left behind
+/// (their process is gone). Only Linux can tell which processes still run; elsewhere
+/// they stay until removed by hand.
+fn remove_abandoned(parent: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.okrs-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.rsplit('-').next().unwrap_or("");
+        if !pid.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && !Path::new("/proc").join(pid).exists()
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn remove_if_present(path: &Path) -> io::Result<()> {
     match std::fs::remove_dir_all(path) {
         Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
@@ -123,6 +152,21 @@ mod tests {
         assert!(!out.join("old").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
+    }
+
+    #[test]
+    fn folders_of_interrupted_builds_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // No process has this id (Linux's pid_max is far below it).
+        let stale = dir.path().join(".public.okrs-new-999999999");
+        std::fs::create_dir_all(stale.join("objectives")).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.commit().unwrap();
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists());
+        }
+        assert!(out.is_dir());
     }
 
     #[test]

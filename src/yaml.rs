@@ -161,9 +161,17 @@ fn spanned_to_node(s: Spanned<RawValue>) -> Node {
     }
 }
 
+/// How deeply front matter may nest.
+pub const MAX_DEPTH: usize = 24;
+
 /// Parses one YAML document. Positions are relative to the text given.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
+    // Front matter nests a few levels; a tree much deeper is a mistake or an attack, and
+    // every later stage walks the tree recursively.
+    if let Some(budget) = options.budget.as_mut() {
+        budget.max_depth = MAX_DEPTH;
+    }
     options.strict_booleans = true;
     options.with_snippet = false;
     // `.inf` or 1e400 is valid YAML: it reaches the reader as text, which then reports
@@ -250,6 +258,12 @@ fn clean_message(message: &str) -> String {
     };
     let trimmed = trimmed.strip_prefix("error: ").unwrap_or(trimmed);
     let trimmed = trimmed.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    if trimmed.contains("budget breached") && trimmed.contains("Depth") {
+        return format!("the YAML nests more than {MAX_DEPTH} levels deep");
+    }
+    if trimmed.contains("recursive references") {
+        return "an alias refers to the node that contains it (a YAML anchor loop)".to_owned();
+    }
     trimmed.trim().to_owned()
 }
 
@@ -326,6 +340,13 @@ mod tests {
         let root = parse("a: .inf\nb: 1e400\n").unwrap();
         assert!(matches!(map_get(&root, "a").value, Value::Str(_)));
         assert!(matches!(map_get(&root, "b").value, Value::Str(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_readable_error() {
+        let deep = format!("x: {}1{}\n", "[".repeat(40), "]".repeat(40));
+        let err = parse(&deep).unwrap_err();
+        assert!(err.message.contains("nests more than"), "{}", err.message);
     }
 
     #[test]

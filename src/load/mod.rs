@@ -41,6 +41,8 @@ pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
 struct CachedFile {
     modified: Option<std::time::SystemTime>,
     len: u64,
+    /// A hash of the bytes, so a save that changed nothing (or a `touch`) counts as no change.
+    hash: u64,
     document: Option<Arc<Document>>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -95,38 +97,69 @@ impl FileCache {
                 None => true,
             })
             .collect();
-        self.parsed = stale.len();
-        let fresh: Vec<(usize, CachedFile)> = stale
+        let cached = &self.files;
+        let fresh: Vec<(usize, Option<CachedFile>)> = stale
             .par_iter()
             .map(|&i| {
                 let rel = &files[i];
                 let name = relative_name(rel);
-                let (document, diagnostics) = match std::fs::read(root.join(rel)) {
-                    Ok(bytes) => load_document(&name, &bytes),
-                    Err(err) => (
-                        None,
-                        vec![Diagnostic::error(
+                let (modified, len) = stamps[i];
+                let bytes = match std::fs::read(root.join(rel)) {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        let d = Diagnostic::error(
                             &name,
                             Pos { line: 1, column: 1 },
                             "io",
                             format!("cannot read the file: {err}"),
-                        )],
-                    ),
+                        );
+                        let file = CachedFile {
+                            modified,
+                            len,
+                            hash: 0,
+                            document: None,
+                            diagnostics: vec![d],
+                        };
+                        return (i, Some(file));
+                    }
                 };
-                let (modified, len) = stamps[i];
-                (
-                    i,
-                    CachedFile {
-                        modified,
-                        len,
-                        document: document.map(Arc::new),
-                        diagnostics,
-                    },
-                )
+                let hash = {
+                    use std::hash::{Hash, Hasher};
+                    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                    bytes.hash(&mut hasher);
+                    hasher.finish()
+                };
+                // Same bytes as before: only the time changed; keep what was parsed.
+                if cached
+                    .get(rel)
+                    .is_some_and(|c| c.hash == hash && c.len == len)
+                {
+                    return (i, None);
+                }
+                let (document, diagnostics) = load_document(&name, &bytes);
+                let file = CachedFile {
+                    modified,
+                    len,
+                    hash,
+                    document: document.map(Arc::new),
+                    diagnostics,
+                };
+                (i, Some(file))
             })
             .collect();
+        self.parsed = 0;
         for (i, file) in fresh {
-            self.files.insert(files[i].clone(), file);
+            match file {
+                Some(file) => {
+                    self.parsed += 1;
+                    self.files.insert(files[i].clone(), file);
+                }
+                None => {
+                    if let Some(c) = self.files.get_mut(&files[i]) {
+                        c.modified = stamps[i].0;
+                    }
+                }
+            }
         }
         let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
         let before = self.files.len();

@@ -38,7 +38,8 @@ fn number(x: f64) -> String {
 /// Text that a spreadsheet would run as a formula (`=cmd|…`, `@SUM(…)`) gets a leading `'`,
 /// which spreadsheets read as "this is text"; numbers are left alone.
 fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !cell.parse::<f64>().is_ok_and(f64::is_finite);
     if risky {
         format!("'{cell}").into()
     } else {
@@ -126,6 +127,7 @@ mod tests {
         );
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("-0.3"), "-0.3");
+        assert_eq!(spreadsheet_safe("-inf"), "'-inf");
         assert_eq!(spreadsheet_safe("客户续约率达到70%"), "客户续约率达到70%");
     }
 }

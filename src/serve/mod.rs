@@ -259,7 +259,13 @@ impl Builder {
             }
             other => other,
         };
-        let language = analysis.site.config.language;
+        // With okrs.yaml broken, its language is unknown: keep the one the pages have.
+        let language =
+            if errors.iter().any(|e| e.file == "okrs.yaml") && previous.renderer.is_some() {
+                previous.language
+            } else {
+                analysis.site.config.language
+            };
         let only_css = !changed.is_empty()
             && changed
                 .iter()

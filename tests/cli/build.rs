@@ -243,3 +243,30 @@ fn an_output_folder_that_would_replace_the_site_is_refused() {
         "no content was touched"
     );
 }
+
+#[test]
+fn neither_dot_dot_nor_a_symbolic_link_can_hide_the_site_from_the_output_check() {
+    let site = Site::copy_of("good");
+    let sneaky = site.path().join("public/../objectives");
+    let run1 = run(&["build", site.arg(), "-o", sneaky.to_str().unwrap()], &[]);
+    assert_eq!(run1.code, 2, "{}", run1.stderr);
+
+    let links = tempfile::tempdir().unwrap();
+    let link = links.path().join("link");
+    std::os::unix::fs::symlink(site.path(), &link).unwrap();
+    let through_link = link.join("checkins");
+    let run2 = run(&["build", site.arg(), "-o", through_link.to_str().unwrap()], &[]);
+    assert_eq!(run2.code, 2, "{}", run2.stderr);
+    assert!(site.path().join("objectives").read_dir().unwrap().count() > 0);
+    assert!(site.path().join("checkins").read_dir().unwrap().count() > 0);
+
+    // A link to an output folder stays a link, and its target gets the site.
+    let target = links.path().join("www");
+    std::fs::create_dir_all(&target).unwrap();
+    let out_link = links.path().join("public");
+    std::os::unix::fs::symlink(&target, &out_link).unwrap();
+    let run3 = run(&["build", site.arg(), "-o", out_link.to_str().unwrap()], &[]);
+    assert_eq!(run3.code, 0, "{}", run3.stderr);
+    assert!(out_link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(target.join("okrs.json").is_file());
+}
