@@ -167,7 +167,11 @@ fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response 
     };
     let not_found = || match snapshot.file("404.html") {
         // Its links are written for the site root; a nested missing path needs the base.
-        Some(Ok(bytes)) => html(StatusCode::NOT_FOUND, &inject::with_root_base(&bytes), &[]),
+        Some(Ok(bytes)) => html(
+            StatusCode::NOT_FOUND,
+            &inject::with_root_base(&bytes, raw_path),
+            &[],
+        ),
         _ => StatusCode::NOT_FOUND.into_response(),
     };
     let Some(path) = site_path(raw_path) else {

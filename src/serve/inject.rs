@@ -108,16 +108,17 @@ pub fn error_page(errors: &[Diagnostic], strings: &Strings, language: &str) -> V
 }
 
 /// Makes a page's relative links resolve from the site root, wherever it is served
-/// (the 404 page answers for any missing path).
-pub fn with_root_base(html: &[u8]) -> Vec<u8> {
+/// (the 404 page answers for any missing path); links within the page (`#main`) keep
+/// pointing at the page itself.
+pub fn with_root_base(html: &[u8], request_path: &str) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
-    match text.find("<head>") {
-        Some(at) => {
-            let at = at + "<head>".len();
-            format!("{}<base href=\"/\">{}", &text[..at], &text[at..]).into_bytes()
-        }
-        None => html.to_vec(),
-    }
+    let Some(at) = text.find("<head>") else {
+        return html.to_vec();
+    };
+    let at = at + "<head>".len();
+    let here = escape(request_path);
+    let body = text[at..].replace("href=\"#", &format!("href=\"{here}#"));
+    format!("{}<base href=\"/\">{body}", &text[..at]).into_bytes()
 }
 
 #[cfg(test)]
@@ -144,6 +145,15 @@ mod tests {
         assert!(html.contains("`x` &lt;b&gt;"), "{html}");
         assert!(html.find("okrs-overlay").unwrap() < html.find("</body>").unwrap());
         assert!(html.contains("EventSource"));
+    }
+
+    #[test]
+    fn the_404_page_links_from_the_root_but_keeps_its_own_anchors() {
+        let page = b"<html><head><title>x</title></head><body><a href=\"#main\">skip</a><a href=\"style.css\">s</a></body></html>";
+        let html = String::from_utf8(with_root_base(page, "/a/b/")).unwrap();
+        assert!(html.contains("<head><base href=\"/\">"), "{html}");
+        assert!(html.contains("href=\"/a/b/#main\""), "{html}");
+        assert!(html.contains("href=\"style.css\""), "{html}");
     }
 
     #[test]

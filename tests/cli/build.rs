@@ -255,7 +255,10 @@ fn neither_dot_dot_nor_a_symbolic_link_can_hide_the_site_from_the_output_check()
     let link = links.path().join("link");
     std::os::unix::fs::symlink(site.path(), &link).unwrap();
     let through_link = link.join("checkins");
-    let run2 = run(&["build", site.arg(), "-o", through_link.to_str().unwrap()], &[]);
+    let run2 = run(
+        &["build", site.arg(), "-o", through_link.to_str().unwrap()],
+        &[],
+    );
     assert_eq!(run2.code, 2, "{}", run2.stderr);
     assert!(site.path().join("objectives").read_dir().unwrap().count() > 0);
     assert!(site.path().join("checkins").read_dir().unwrap().count() > 0);
@@ -265,8 +268,17 @@ fn neither_dot_dot_nor_a_symbolic_link_can_hide_the_site_from_the_output_check()
     std::fs::create_dir_all(&target).unwrap();
     let out_link = links.path().join("public");
     std::os::unix::fs::symlink(&target, &out_link).unwrap();
-    let run3 = run(&["build", site.arg(), "-o", out_link.to_str().unwrap()], &[]);
+    let run3 = run(
+        &["build", site.arg(), "-o", out_link.to_str().unwrap()],
+        &[],
+    );
     assert_eq!(run3.code, 0, "{}", run3.stderr);
-    assert!(out_link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(
+        out_link
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert!(target.join("okrs.json").is_file());
 }
