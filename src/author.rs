@@ -1,6 +1,7 @@
 //! Authoring: `okrs new` writes one new, valid content file from a template, and
 //! `okrs init` writes a small working site to start from. Nothing here overwrites a file.
 
+use crate::rule::Rule;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::fmt;
 use std::io::Write as _;
@@ -242,11 +243,11 @@ fn stem(rel: &str) -> &str {
 }
 
 /// What `okrs check` says about one file, except the rules in `expected`.
-fn notes_about(analysis: &Analysis, rel: &str, expected: &[&str]) -> Vec<String> {
+fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule]) -> Vec<String> {
     analysis
         .diagnostics
         .iter()
-        .filter(|d| d.file == rel && !expected.contains(&d.rule.as_str()))
+        .filter(|d| d.file == rel && !expected.contains(&d.rule))
         .map(|d: &Diagnostic| diagnostics::human_line(d, false))
         .collect()
 }
@@ -357,7 +358,7 @@ pub fn new_objective(site: &Path, args: &NewObjective) -> Result<Outcome, Error>
     write_new(site, &rel, &text)?;
     let after = crate::analyse(site, &Options::default());
     // A template has no key results yet: `objective-empty` is expected until it does.
-    let notes = notes_about(&after, &rel, &["objective-empty"]);
+    let notes = notes_about(&after, &rel, &[Rule::ObjectiveEmpty]);
     Ok(Outcome {
         report: vec![
             format!("wrote {}", shown(site, &rel)),

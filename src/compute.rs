@@ -2,10 +2,11 @@
 //! rollups, expected pace, status, confidence and risk — as of one date.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::*;
-use crate::period;
+use crate::period::{self, PeriodState};
 
 /// Comparisons allow this much rounding error (0.7 − 0.2 counts as 0.5).
 pub const EPSILON: f64 = 1e-9;
@@ -14,19 +15,60 @@ pub const EPSILON: f64 = 1e-9;
 pub enum Status {
     Upcoming,
     Done,
+    Missed,
     NoData,
     OnTrack,
     Behind,
 }
 
 impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::OnTrack,
+        Status::Behind,
+        Status::NoData,
+        Status::Done,
+        Status::Missed,
+        Status::Upcoming,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Upcoming => "upcoming",
             Status::Done => "done",
+            Status::Missed => "missed",
             Status::NoData => "no_data",
             Status::OnTrack => "on_track",
             Status::Behind => "behind",
+        }
+    }
+}
+
+/// Where a grade falls: red below 0.4, yellow from 0.4 below 0.7, green from 0.7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Band {
+    pub const ALL: [Band; 3] = [Band::Green, Band::Yellow, Band::Red];
+
+    pub fn of(grade: f64) -> Band {
+        if grade >= 0.7 - EPSILON {
+            Band::Green
+        } else if grade >= 0.4 - EPSILON {
+            Band::Yellow
+        } else {
+            Band::Red
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Red => "red",
+            Band::Yellow => "yellow",
+            Band::Green => "green",
         }
     }
 }
@@ -48,6 +90,13 @@ pub struct KeyResultFigures {
     pub status: Status,
     /// How many of its check-ins are on or before the as-of date (they come first).
     pub checkins: usize,
+    /// Its grade, in a closed period: written by hand, else its progress.
+    pub grade: Option<f64>,
+    /// Whether its owner owes a check-in (a running period, not done, none for too long).
+    pub checkin_due: bool,
+    /// The date of the first check-in that brought its progress to 1, for those that can
+    /// be done (increase, decrease, milestone).
+    pub done_on: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,17 +111,43 @@ pub struct ObjectiveFigures {
     /// Whether any key result under it (its own, or its descendants' when it has none)
     /// has a check-in.
     pub has_data: bool,
+    /// Its grade, in a closed period.
+    pub grade: Option<f64>,
+    /// Its progress recomputed at each date a check-in moved it, oldest first.
+    pub history: Vec<(NaiveDate, f64)>,
     pub key_results: Vec<KeyResultFigures>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PeriodFigures {
+    pub state: PeriodState,
     pub expected: f64,
     pub progress: f64,
+    pub status: Status,
+    pub grade: Option<f64>,
     /// Included objectives of the period, by id.
     pub objectives: Vec<usize>,
     /// Those that align to no included objective of the same period.
     pub top_level: Vec<usize>,
+    /// The period's objectives by team: teams by name, then those without a team.
+    pub teams: Vec<TeamGroup>,
+}
+
+/// A period's objectives of one team (or of none), with their rollup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamGroup {
+    pub team: Option<usize>,
+    pub objectives: Vec<usize>,
+    pub progress: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TeamFigures {
+    /// (period index, progress) for each period in which the team has objectives.
+    pub progress: Vec<(usize, f64)>,
+    /// (period index, progress) over the team's objectives and those of every team
+    /// below it, for each period in which any of them has objectives.
+    pub with_subteams: Vec<(usize, f64)>,
 }
 
 /// Every figure of the site as of one date.
@@ -84,13 +159,16 @@ pub struct Figures {
     pub objectives: Vec<ObjectiveFigures>,
     /// Parallel to `site.periods`.
     pub periods: Vec<PeriodFigures>,
-    /// Parallel to `site.teams`: (period index, progress) for each period with objectives.
-    pub teams: Vec<Vec<(usize, f64)>>,
+    /// Parallel to `site.teams`.
+    pub teams: Vec<TeamFigures>,
     /// Parallel to `site.teams` and `site.people`: whether each appears in the output. One
     /// that no file defines appears only if something in the output names it (not only
     /// drafts left out of the build).
     pub teams_included: Vec<bool>,
     pub people_included: Vec<bool>,
+    /// The period the dashboard shows: the shortest period with objectives that holds the
+    /// as-of date, else the one with objectives that ends last.
+    pub current_period: Option<usize>,
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
@@ -168,17 +246,10 @@ pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
     if weights > 0.0 { sum / weights } else { 0.0 }
 }
 
-pub fn status(
-    as_of: NaiveDate,
-    period: &Period,
-    progress: f64,
-    has_data: bool,
-    expected: f64,
-    tolerance: f64,
-) -> Status {
-    if as_of < period.start {
-        Status::Upcoming
-    } else if progress >= 1.0 - EPSILON {
+/// The pace verdict of docs/format.md ("Pace and status") for progress in a running
+/// period: done at 1, no data without check-ins, else on track or behind the expected pace.
+pub fn pace(progress: f64, has_data: bool, expected: f64, tolerance: f64) -> Status {
+    if progress >= 1.0 - EPSILON {
         Status::Done
     } else if !has_data {
         Status::NoData
@@ -187,6 +258,93 @@ pub fn status(
     } else {
         Status::Behind
     }
+}
+
+/// A closed period's verdict: done at progress 1, else missed.
+fn closed(progress: f64) -> Status {
+    if progress >= 1.0 - EPSILON {
+        Status::Done
+    } else {
+        Status::Missed
+    }
+}
+
+/// A key result's status. In a running period a milestone has no pace (on track until
+/// done) and a threshold that holds is on track, not yet done.
+pub fn key_result_status(
+    state: PeriodState,
+    metric: Metric,
+    progress: f64,
+    has_data: bool,
+    expected: f64,
+    tolerance: f64,
+) -> Status {
+    match state {
+        PeriodState::Upcoming => Status::Upcoming,
+        PeriodState::Closed => closed(progress),
+        PeriodState::Running if !has_data => Status::NoData,
+        PeriodState::Running => match metric {
+            Metric::Milestone if progress < 1.0 - EPSILON => Status::OnTrack,
+            Metric::StayAbove | Metric::StayBelow if progress >= 1.0 - EPSILON => Status::OnTrack,
+            Metric::StayAbove | Metric::StayBelow => Status::Behind,
+            _ => pace(progress, has_data, expected, tolerance),
+        },
+    }
+}
+
+/// The status of an objective or period. In a running period it is done only when
+/// everything under it is (`all_done`); otherwise the pace rules apply to its progress.
+pub fn rollup_status(
+    state: PeriodState,
+    progress: f64,
+    has_data: bool,
+    all_done: bool,
+    expected: f64,
+    tolerance: f64,
+) -> Status {
+    match state {
+        PeriodState::Upcoming => Status::Upcoming,
+        PeriodState::Closed => closed(progress),
+        PeriodState::Running if all_done => Status::Done,
+        PeriodState::Running => match pace(progress, has_data, expected, tolerance) {
+            Status::Done => Status::OnTrack,
+            status => status,
+        },
+    }
+}
+
+/// The (objective, key result) pairs under an objective: its own, or, for one without key
+/// results, those of its included descendants.
+pub fn key_results_under(
+    site: &Site,
+    included: &dyn Fn(usize) -> bool,
+    o: usize,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut stack = vec![o];
+    let mut seen = HashSet::new();
+    while let Some(x) = stack.pop() {
+        if !seen.insert(x) {
+            continue;
+        }
+        let resolved = &site.objectives[x];
+        found.extend((0..resolved.key_results.len()).map(|k| (x, k)));
+        if resolved.key_results.is_empty() {
+            stack.extend(resolved.children.iter().copied().filter(|&c| included(c)));
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// The parameter of a lint as okrs.yaml sets it, else its default.
+pub fn lint_param(config: &Config, rule: Rule) -> f64 {
+    let default = rule.param().map_or(0.0, |(_, d)| d);
+    config
+        .lints
+        .get(&rule)
+        .and_then(|s| s.param)
+        .unwrap_or(default)
 }
 
 /// Computes the figures of a key result as of `date`.
@@ -201,14 +359,32 @@ pub fn key_result_at(
     let kr = &resolved.data.key_results[rk.written];
     let visible = rk.checkins.partition_point(|c| c.date <= date);
     let seen = &rk.checkins[..visible];
-    let current = seen.last().map(|c| match rk.metric {
+    let current_of = |c: &Checkin| match rk.metric {
         Metric::Milestone => Current::Done(c.done.unwrap_or(false)),
         _ => Current::Number(c.value.unwrap_or(0.0)),
-    });
+    };
+    let current = seen.last().map(current_of);
     let (raw_progress, progress) = progress(kr, rk.metric, current);
     let confidence = seen.iter().rev().find_map(|c| c.confidence);
     let period = &site.periods[resolved.period];
+    let state = period::state(period, date);
     let expected = period::expected(period, date);
+    let status = key_result_status(
+        state,
+        rk.metric,
+        progress,
+        visible > 0,
+        expected,
+        site.config.pace_tolerance,
+    );
+    let stale_days = lint_param(&site.config, Rule::StaleCheckin);
+    let overdue = seen
+        .last()
+        .is_none_or(|last| ((date - last.date).num_days() as f64) > stale_days);
+    let can_be_done = matches!(
+        rk.metric,
+        Metric::Increase | Metric::Decrease | Metric::Milestone
+    );
     KeyResultFigures {
         current: current.unwrap_or(match rk.metric {
             Metric::Milestone => Current::Done(false),
@@ -218,15 +394,15 @@ pub fn key_result_at(
         progress,
         confidence,
         at_risk: confidence.is_some_and(|c| c <= 3),
-        status: status(
-            date,
-            period,
-            progress,
-            visible > 0,
-            expected,
-            site.config.pace_tolerance,
-        ),
+        status,
         checkins: visible,
+        grade: (state == PeriodState::Closed)
+            .then(|| kr.grade.as_ref().map_or(progress, |g| g.value)),
+        checkin_due: state == PeriodState::Running && status != Status::Done && overdue,
+        done_on: seen
+            .iter()
+            .find(|c| can_be_done && self::progress(kr, rk.metric, Some(current_of(c))).1 >= 1.0)
+            .map(|c| c.date),
     }
 }
 
@@ -278,43 +454,75 @@ fn progress_rec(
     p
 }
 
-/// The dates of the check-ins (up to the as-of date) that move an objective: those of its
-/// key results, or of its included descendants' when it has none. Sorted, without repeats.
-pub fn checkin_dates(site: &Site, figures: &Figures, o: usize) -> Vec<NaiveDate> {
-    let mut dates = Vec::new();
-    let mut stack = vec![o];
-    let mut seen = HashSet::new();
-    while let Some(x) = stack.pop() {
-        if !seen.insert(x) {
-            continue;
-        }
-        let resolved = &site.objectives[x];
-        for (k, kr) in resolved.key_results.iter().enumerate() {
-            let visible = figures.objectives[x].key_results[k].checkins;
-            dates.extend(kr.checkins[..visible].iter().map(|c| c.date));
-        }
-        if resolved.key_results.is_empty() {
-            stack.extend(
-                resolved
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&c| figures.objectives[c].included),
-            );
-        }
-    }
+/// An objective's progress recomputed at each date on which a check-in (up to the
+/// as-of date) moved it: those of its key results, or of its included descendants' when it
+/// has none. Oldest first, one entry per date.
+fn progress_history(
+    site: &Site,
+    key_results: &[Vec<KeyResultFigures>],
+    included: &dyn Fn(usize) -> bool,
+    o: usize,
+) -> Vec<(NaiveDate, f64)> {
+    let mut dates: Vec<NaiveDate> = key_results_under(site, included, o)
+        .into_iter()
+        .flat_map(|(x, k)| {
+            let visible = key_results[x][k].checkins;
+            site.objectives[x].key_results[k].checkins[..visible]
+                .iter()
+                .map(|c| c.date)
+        })
+        .collect();
     dates.sort_unstable();
     dates.dedup();
     dates
+        .into_iter()
+        .map(|d| (d, objective_progress_at(site, o, d, included)))
+        .collect()
 }
 
-/// An objective's progress recomputed at each of its check-in dates, oldest first.
-pub fn progress_history(site: &Site, figures: &Figures, o: usize) -> Vec<(NaiveDate, f64)> {
-    let include = |x: usize| figures.objectives[x].included;
-    checkin_dates(site, figures, o)
-        .into_iter()
-        .map(|d| (d, objective_progress_at(site, o, d, &include)))
-        .collect()
+/// Progress, confidence, data, "all done" and grade of one objective, from its key
+/// results' figures or (without key results) from its children's, already computed.
+#[derive(Clone, Copy, Debug, Default)]
+struct Rollup {
+    progress: f64,
+    confidence: Option<u8>,
+    has_data: bool,
+    all_done: bool,
+    /// Its grade if its period is closed; children of other periods count with progress.
+    graded: f64,
+}
+
+fn rollup(
+    site: &Site,
+    o: usize,
+    krs: &[KeyResultFigures],
+    children: &[usize],
+    done: &[Option<Rollup>],
+) -> Rollup {
+    let resolved = &site.objectives[o];
+    if resolved.key_results.is_empty() {
+        let of = |c: usize| done[c].unwrap_or_default();
+        let weight = |c: usize| site.objective(c).weight;
+        return Rollup {
+            progress: weighted_mean(children.iter().map(|&c| (of(c).progress, weight(c)))),
+            confidence: children.iter().filter_map(|&c| of(c).confidence).min(),
+            has_data: children.iter().any(|&c| of(c).has_data),
+            all_done: !children.is_empty() && children.iter().all(|&c| of(c).all_done),
+            graded: weighted_mean(children.iter().map(|&c| (of(c).graded, weight(c)))),
+        };
+    }
+    let weight = |k: usize| resolved.data.key_results[resolved.key_results[k].written].weight;
+    Rollup {
+        progress: weighted_mean(krs.iter().enumerate().map(|(k, f)| (f.progress, weight(k)))),
+        confidence: krs.iter().filter_map(|f| f.confidence).min(),
+        has_data: krs.iter().any(|f| f.checkins > 0),
+        all_done: krs.iter().all(|f| f.status == Status::Done),
+        graded: weighted_mean(
+            krs.iter()
+                .enumerate()
+                .map(|(k, f)| (f.grade.unwrap_or(f.progress), weight(k))),
+        ),
+    }
 }
 
 /// Computes every figure as of `as_of`; drafts count only with `include_drafts`.
@@ -325,6 +533,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         .collect();
     let include = |i: usize| included[i];
     let key_results: Vec<Vec<KeyResultFigures>> = (0..n)
+        .into_par_iter()
         .map(|o| {
             (0..site.objectives[o].key_results.len())
                 .map(|k| key_result_at(site, o, k, as_of))
@@ -332,132 +541,231 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         })
         .collect();
 
-    // Progress, confidence and data bottom-up through the alignment graph.
-    let mut progress: Vec<Option<f64>> = vec![None; n];
-    let mut confidence: Vec<Option<Option<u8>>> = vec![None; n];
-    let mut has_data: Vec<Option<bool>> = vec![None; n];
+    // Rollups bottom-up through the alignment graph.
+    let mut rollups: Vec<Option<Rollup>> = vec![None; n];
     for o in topological_children_first(site) {
-        let resolved = &site.objectives[o];
-        let children: Vec<usize> = resolved
+        let children: Vec<usize> = site.objectives[o]
             .children
             .iter()
             .copied()
             .filter(|&c| include(c))
             .collect();
-        if resolved.key_results.is_empty() {
-            progress[o] =
-                Some(weighted_mean(children.iter().map(|&c| {
-                    (progress[c].unwrap_or(0.0), site.objective(c).weight)
-                })));
-            confidence[o] = Some(
-                children
-                    .iter()
-                    .filter_map(|&c| confidence[c].flatten())
-                    .min(),
-            );
-            has_data[o] = Some(children.iter().any(|&c| has_data[c].unwrap_or(false)));
-        } else {
-            let krs = &key_results[o];
-            progress[o] = Some(weighted_mean(krs.iter().enumerate().map(|(k, f)| {
-                (
-                    f.progress,
-                    resolved.data.key_results[resolved.key_results[k].written].weight,
-                )
-            })));
-            confidence[o] = Some(krs.iter().filter_map(|f| f.confidence).min());
-            has_data[o] = Some(krs.iter().any(|f| f.checkins > 0));
+        let mut r = rollup(site, o, &key_results[o], &children, &rollups);
+        if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
+            r.graded = r.progress;
         }
+        rollups[o] = Some(r);
     }
 
+    let histories: Vec<Vec<(NaiveDate, f64)>> = (0..n)
+        .into_par_iter()
+        .map(|o| {
+            if included[o] {
+                progress_history(site, &key_results, &include, o)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let objectives: Vec<ObjectiveFigures> = key_results
         .into_iter()
+        .zip(histories)
         .enumerate()
-        .map(|(o, krs)| {
+        .map(|(o, (krs, history))| {
             let period = &site.periods[site.objectives[o].period];
+            let state = period::state(period, as_of);
             let expected = period::expected(period, as_of);
-            let p = progress[o].unwrap_or(0.0);
-            let data = has_data[o].unwrap_or(false);
-            let conf = confidence[o].flatten();
+            let r = rollups[o].unwrap_or_default();
             ObjectiveFigures {
-                progress: p,
+                progress: r.progress,
                 expected,
-                status: status(as_of, period, p, data, expected, site.config.pace_tolerance),
-                confidence: conf,
-                at_risk: conf.is_some_and(|c| c <= 3),
+                status: rollup_status(
+                    state,
+                    r.progress,
+                    r.has_data,
+                    r.all_done,
+                    expected,
+                    site.config.pace_tolerance,
+                ),
+                confidence: r.confidence,
+                at_risk: r.confidence.is_some_and(|c| c <= 3),
                 included: included[o],
-                has_data: data,
+                has_data: r.has_data,
+                grade: (state == PeriodState::Closed).then_some(r.graded),
+                history,
                 key_results: krs,
             }
         })
         .collect();
 
-    let periods = site
-        .periods
-        .iter()
-        .enumerate()
-        .map(|(p, period)| {
-            let members: Vec<usize> = (0..n)
-                .filter(|&o| included[o] && site.objectives[o].period == p)
-                .collect();
-            let top_level: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&o| {
-                    !site.objectives[o]
-                        .parents
-                        .iter()
-                        .any(|&parent| included[parent] && site.objectives[parent].period == p)
-                })
-                .collect();
-            PeriodFigures {
-                expected: period::expected(period, as_of),
-                progress: weighted_mean(
-                    top_level
-                        .iter()
-                        .map(|&o| (objectives[o].progress, site.objective(o).weight)),
-                ),
-                objectives: members,
-                top_level,
-            }
-        })
+    let periods: Vec<PeriodFigures> = (0..site.periods.len())
+        .map(|p| period_figures(site, &objectives, &included, as_of, p))
         .collect();
-
-    let teams = (0..site.teams.len())
-        .map(|t| {
-            (0..site.periods.len())
-                .filter_map(|p| {
-                    let members: Vec<usize> = (0..n)
-                        .filter(|&o| {
-                            included[o]
-                                && site.objectives[o].period == p
-                                && site.objectives[o].team == Some(t)
-                        })
-                        .collect();
-                    (!members.is_empty()).then(|| {
-                        (
-                            p,
-                            weighted_mean(
-                                members
-                                    .iter()
-                                    .map(|&o| (objectives[o].progress, site.objective(o).weight)),
-                            ),
-                        )
-                    })
-                })
-                .collect()
-        })
-        .collect();
-
     let (teams_included, people_included) = parties_included(site, &included);
     Figures {
         as_of,
         include_drafts,
+        teams: team_figures(site, &objectives, &included),
+        current_period: current_period(site, &periods, as_of),
         objectives,
         periods,
-        teams,
         teams_included,
         people_included,
     }
+}
+
+fn period_figures(
+    site: &Site,
+    objectives: &[ObjectiveFigures],
+    included: &[bool],
+    as_of: NaiveDate,
+    p: usize,
+) -> PeriodFigures {
+    let period = &site.periods[p];
+    let members: Vec<usize> = (0..site.objectives.len())
+        .filter(|&o| included[o] && site.objectives[o].period == p)
+        .collect();
+    let top_level: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&o| {
+            !site.objectives[o]
+                .parents
+                .iter()
+                .any(|&parent| included[parent] && site.objectives[parent].period == p)
+        })
+        .collect();
+    let weighted = |list: &[usize], value: &dyn Fn(usize) -> f64| {
+        weighted_mean(list.iter().map(|&o| (value(o), site.objective(o).weight)))
+    };
+    let progress = weighted(&top_level, &|o| objectives[o].progress);
+    let state = period::state(period, as_of);
+    let expected = period::expected(period, as_of);
+    let status = rollup_status(
+        state,
+        progress,
+        members.iter().any(|&o| objectives[o].has_data),
+        !members.is_empty()
+            && members
+                .iter()
+                .all(|&o| objectives[o].status == Status::Done),
+        expected,
+        site.config.pace_tolerance,
+    );
+    let grade = (state == PeriodState::Closed)
+        .then(|| weighted(&top_level, &|o| objectives[o].grade.unwrap_or(0.0)));
+    PeriodFigures {
+        state,
+        expected,
+        progress,
+        status,
+        grade,
+        teams: team_groups(site, objectives, &members),
+        objectives: members,
+        top_level,
+    }
+}
+
+/// A period's objectives grouped by team: teams by name, then those without a team.
+fn team_groups(site: &Site, objectives: &[ObjectiveFigures], members: &[usize]) -> Vec<TeamGroup> {
+    let mut groups: Vec<TeamGroup> = Vec::new();
+    for &o in members {
+        let team = site.objectives[o].team;
+        match groups.iter_mut().find(|g| g.team == team) {
+            Some(group) => group.objectives.push(o),
+            None => groups.push(TeamGroup {
+                team,
+                objectives: vec![o],
+                progress: 0.0,
+            }),
+        }
+    }
+    groups.sort_by(|a, b| match (a.team, b.team) {
+        (Some(x), Some(y)) => (&site.teams[x].name, x).cmp(&(&site.teams[y].name, y)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    for group in &mut groups {
+        group.progress = weighted_mean(
+            group
+                .objectives
+                .iter()
+                .map(|&o| (objectives[o].progress, site.objective(o).weight)),
+        );
+    }
+    groups
+}
+
+/// Each team's rollup per period, on its own objectives and with those of its sub-teams.
+fn team_figures(
+    site: &Site,
+    objectives: &[ObjectiveFigures],
+    included: &[bool],
+) -> Vec<TeamFigures> {
+    let periods = site.periods.len();
+    // (team, period) → (weighted sum, weight), own and with every team below.
+    let mut own = vec![vec![(0.0, 0.0, false); periods]; site.teams.len()];
+    let mut all = own.clone();
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        let Some(team) = resolved.team.filter(|_| included[o]) else {
+            continue;
+        };
+        let (p, w) = (resolved.period, resolved.data.weight);
+        let add = |cell: &mut (f64, f64, bool)| {
+            cell.0 += objectives[o].progress * w;
+            cell.1 += w;
+            cell.2 = true;
+        };
+        add(&mut own[team][p]);
+        let mut seen = HashSet::new();
+        let mut up = Some(team);
+        while let Some(t) = up.filter(|&t| seen.insert(t)) {
+            add(&mut all[t][p]);
+            up = site.teams[t].team;
+        }
+    }
+    let means = |cells: &[(f64, f64, bool)]| -> Vec<(usize, f64)> {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.2)
+            .map(|(p, c)| (p, if c.1 > 0.0 { c.0 / c.1 } else { 0.0 }))
+            .collect()
+    };
+    own.iter()
+        .zip(&all)
+        .map(|(own, all)| TeamFigures {
+            progress: means(own),
+            with_subteams: means(all),
+        })
+        .collect()
+}
+
+/// The period the dashboard shows: the shortest period with objectives that holds the
+/// as-of date, else the latest one with objectives (the one that ends last).
+fn current_period(site: &Site, periods: &[PeriodFigures], as_of: NaiveDate) -> Option<usize> {
+    let with_objectives: Vec<usize> = (0..site.periods.len())
+        .filter(|&p| !periods[p].objectives.is_empty())
+        .collect();
+    with_objectives
+        .iter()
+        .copied()
+        .filter(|&p| period::is_running(&site.periods[p], as_of))
+        .min_by_key(|&p| {
+            let period = &site.periods[p];
+            (
+                (period.end - period.start).num_days(),
+                period.start,
+                period.id.clone(),
+            )
+        })
+        .or_else(|| {
+            with_objectives.into_iter().max_by_key(|&p| {
+                let period = &site.periods[p];
+                (period.end, period.start, period.id.clone())
+            })
+        })
 }
 
 /// Teams and people that appear in the output: those files define, and those named by an
@@ -543,6 +851,7 @@ mod tests {
             metric: None,
             tasks: vec![],
             checkins: vec![],
+            grade: None,
             extra: serde_json::Value::Null,
         }
     }
@@ -650,30 +959,267 @@ mod tests {
         assert_eq!(weighted_mean([]), 0.0);
     }
 
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
     #[test]
-    fn status_takes_the_first_that_applies() {
-        let q2 = period::calendar("2024-Q2").unwrap();
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    fn pace_takes_the_first_that_applies() {
+        assert_eq!(pace(1.0, true, 0.5, 0.1), Status::Done);
+        assert_eq!(pace(0.0, false, 0.5, 0.1), Status::NoData);
+        assert_eq!(pace(0.4, true, 0.5, 0.1), Status::OnTrack);
+        assert_eq!(pace(0.39, true, 0.5, 0.1), Status::Behind);
+        // 77 % against 82 % expected is within the tolerance: on track, for periods too.
+        assert_eq!(pace(0.77, true, 0.82, 0.1), Status::OnTrack);
+    }
+
+    #[test]
+    fn key_result_statuses_by_period_state_and_metric() {
+        use PeriodState::*;
+        let s = |state, metric, p, data| key_result_status(state, metric, p, data, 0.5, 0.1);
+        assert_eq!(s(Upcoming, Metric::Increase, 1.0, true), Status::Upcoming);
+        assert_eq!(s(Closed, Metric::Increase, 0.92, true), Status::Missed);
+        assert_eq!(s(Closed, Metric::Increase, 1.0, true), Status::Done);
+        assert_eq!(s(Closed, Metric::StayAbove, 1.0, true), Status::Done);
+        assert_eq!(s(Closed, Metric::Milestone, 0.0, false), Status::Missed);
+        assert_eq!(s(Running, Metric::Milestone, 0.0, true), Status::OnTrack);
+        assert_eq!(s(Running, Metric::Milestone, 0.0, false), Status::NoData);
+        assert_eq!(s(Running, Metric::Milestone, 1.0, true), Status::Done);
+        assert_eq!(s(Running, Metric::StayAbove, 1.0, true), Status::OnTrack);
+        assert_eq!(s(Running, Metric::StayBelow, 0.0, true), Status::Behind);
+        assert_eq!(s(Running, Metric::Increase, 1.0, true), Status::Done);
+        assert_eq!(s(Running, Metric::Decrease, 0.1, true), Status::Behind);
+    }
+
+    #[test]
+    fn rollups_are_done_in_a_running_period_only_when_everything_under_is() {
+        use PeriodState::*;
+        let s = |state, p, all_done| rollup_status(state, p, true, all_done, 0.5, 0.1);
+        assert_eq!(s(Running, 1.0, false), Status::OnTrack);
+        assert_eq!(s(Running, 1.0, true), Status::Done);
+        assert_eq!(s(Running, 0.2, false), Status::Behind);
+        assert_eq!(s(Closed, 0.92, false), Status::Missed);
+        assert_eq!(s(Closed, 1.0, false), Status::Done);
         assert_eq!(
-            status(d("2024-03-31"), &q2, 1.0, true, 0.0, 0.1),
-            Status::Upcoming
-        );
-        assert_eq!(
-            status(d("2024-05-20"), &q2, 1.0, true, 0.5, 0.1),
-            Status::Done
-        );
-        assert_eq!(
-            status(d("2024-05-20"), &q2, 0.0, false, 0.5, 0.1),
+            rollup_status(Running, 0.0, false, false, 0.5, 0.1),
             Status::NoData
         );
-        assert_eq!(
-            status(d("2024-05-20"), &q2, 0.4, true, 0.5, 0.1),
-            Status::OnTrack
+    }
+
+    #[test]
+    fn bands_split_at_four_and_seven_tenths() {
+        assert_eq!(Band::of(0.0), Band::Red);
+        assert_eq!(Band::of(0.399), Band::Red);
+        assert_eq!(Band::of(0.4), Band::Yellow);
+        assert_eq!(Band::of(0.4 - 1e-10), Band::Yellow);
+        assert_eq!(Band::of(0.6999), Band::Yellow);
+        assert_eq!(Band::of(0.7), Band::Green);
+        assert_eq!(Band::of(0.1 * 7.0 - 1e-12), Band::Green);
+        assert_eq!(Band::of(1.0), Band::Green);
+    }
+
+    /// A site from `(path, text)` files and okrs.yaml's text, validated.
+    fn site_of(config: &str, files: &[(&str, &str)]) -> Site {
+        let (config, diagnostics) = crate::load::load_config(config);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let documents = files
+            .iter()
+            .map(|(path, text)| {
+                let (doc, diagnostics) = crate::load::load_document(path, text.as_bytes());
+                assert!(diagnostics.is_empty(), "{path}: {diagnostics:?}");
+                std::sync::Arc::new(doc.unwrap())
+            })
+            .collect();
+        let loaded = crate::load::Loaded {
+            config,
+            documents,
+            ..Default::default()
+        };
+        let (site, diagnostics) = crate::validate::validate(loaded);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        site
+    }
+
+    const CONFIG: &str = "title: T\n";
+
+    fn index(site: &Site, id: &str) -> usize {
+        site.objectives
+            .iter()
+            .position(|o| o.data.id.value == id)
+            .unwrap()
+    }
+
+    #[test]
+    fn grades_take_hand_grades_and_roll_up_by_weight() {
+        let site = site_of(
+            CONFIG,
+            &[
+                (
+                    "objectives/a.md",
+                    "---\ntitle: A\nperiod: 2024-Q1\nkey_results:\n  - { title: x, target: 10, weight: 3, grade: 0.5, checkins: [{ date: 2024-03-01, value: 10 }] }\n  - { title: y, target: 10, checkins: [{ date: 2024-03-01, value: 2 }] }\n---\n",
+                ),
+                ("objectives/parent.md", "---\ntitle: P\nperiod: 2024\n---\n"),
+                (
+                    "objectives/b.md",
+                    "---\ntitle: B\nperiod: 2024-Q1\naligns_to: parent\nweight: 2\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-03-01, value: 8 }] }\n---\n",
+                ),
+                (
+                    "objectives/c.md",
+                    "---\ntitle: C\nperiod: 2024-Q2\naligns_to: parent\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-04-10, value: 5 }] }\n---\n",
+                ),
+            ],
         );
-        assert_eq!(
-            status(d("2024-05-20"), &q2, 0.39, true, 0.5, 0.1),
-            Status::Behind
+        let f = compute(&site, d("2024-04-15"), false);
+        let a = &f.objectives[index(&site, "a")];
+        assert_eq!(a.key_results[0].grade, Some(0.5));
+        assert_eq!(a.key_results[1].grade, Some(0.2));
+        // (0.5·3 + 0.2·1) / 4, while progress is (1·3 + 0.2) / 4.
+        assert!(close(a.grade.unwrap(), 0.425));
+        assert!(close(a.progress, 0.8));
+        assert_eq!(a.status, Status::Missed);
+        // A yearly parent is running: no grade, even though one child is graded.
+        let parent = &f.objectives[index(&site, "parent")];
+        assert_eq!(parent.grade, None);
+        // Q1's grade: its top-level objectives a (0.425) and b (0.8, weight 2).
+        let q1 = site.periods.iter().position(|p| p.id == "2024-Q1").unwrap();
+        assert_eq!(f.periods[q1].state, PeriodState::Closed);
+        assert!(close(f.periods[q1].grade.unwrap(), (0.425 + 1.6) / 3.0));
+        assert_eq!(f.periods[q1].status, Status::Missed);
+        let q2 = site.periods.iter().position(|p| p.id == "2024-Q2").unwrap();
+        assert_eq!(f.periods[q2].grade, None);
+        assert_eq!(f.periods[q2].state, PeriodState::Running);
+        // Once the year is closed, the parent's grade mixes b's grade with c's.
+        let f = compute(&site, d("2025-01-01"), false);
+        let parent = &f.objectives[index(&site, "parent")];
+        assert!(close(parent.grade.unwrap(), (0.8 * 2.0 + 0.5) / 3.0));
+    }
+
+    #[test]
+    fn a_child_of_a_period_not_closed_counts_with_its_progress() {
+        let site = site_of(
+            CONFIG,
+            &[
+                ("objectives/p.md", "---\ntitle: P\nperiod: 2024-Q1\n---\n"),
+                (
+                    "objectives/c.md",
+                    "---\ntitle: C\nperiod: 2024-H1\naligns_to: p\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-03-01, value: 3 }] }\n---\n",
+                ),
+            ],
         );
+        let f = compute(&site, d("2024-04-02"), false);
+        assert!(close(f.objectives[index(&site, "p")].grade.unwrap(), 0.3));
+        assert_eq!(f.objectives[index(&site, "c")].grade, None);
+    }
+
+    #[test]
+    fn check_ins_are_due_strictly_after_the_stale_days() {
+        let site = site_of(
+            "title: T\nlints:\n  stale-checkin: { days: 10 }\n",
+            &[(
+                "objectives/a.md",
+                "---\ntitle: A\nperiod: 2024-Q2\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-05-01, value: 2 }] }\n  - { title: never, target: 10 }\n  - { title: held, metric: stay_above, target: 5, checkins: [{ date: 2024-04-01, value: 6 }] }\n---\n",
+            )],
+        );
+        let due = |date: &str| -> Vec<bool> {
+            compute(&site, d(date), false).objectives[0]
+                .key_results
+                .iter()
+                .map(|k| k.checkin_due)
+                .collect()
+        };
+        assert_eq!(due("2024-05-11"), [false, true, true]);
+        assert_eq!(due("2024-05-12"), [true, true, true]);
+        // Outside running periods nothing is due.
+        assert_eq!(due("2024-07-01"), [false, false, false]);
+        assert_eq!(due("2024-03-01"), [false, false, false]);
+    }
+
+    #[test]
+    fn sub_team_rollups_reach_three_levels_down() {
+        let site = site_of(
+            CONFIG,
+            &[
+                ("teams/company.md", "---\nname: Company\n---\n"),
+                ("teams/eng.md", "---\nname: Eng\nparent: company\n---\n"),
+                ("teams/web.md", "---\nname: Web\nparent: eng\n---\n"),
+                (
+                    "objectives/c.md",
+                    "---\ntitle: C\nperiod: 2024-Q2\nteam: company\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-05-01, value: 10 }] }\n---\n",
+                ),
+                (
+                    "objectives/e.md",
+                    "---\ntitle: E\nperiod: 2024-Q2\nteam: eng\nweight: 2\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-05-01, value: 4 }] }\n---\n",
+                ),
+                (
+                    "objectives/w.md",
+                    "---\ntitle: W\nperiod: 2024-Q3\nteam: web\nkey_results:\n  - { title: x, target: 10 }\n---\n",
+                ),
+            ],
+        );
+        let f = compute(&site, d("2024-05-20"), false);
+        let team = |id: &str| &f.teams[site.teams.iter().position(|t| t.id == id).unwrap()];
+        let q2 = site.periods.iter().position(|p| p.id == "2024-Q2").unwrap();
+        let q3 = site.periods.iter().position(|p| p.id == "2024-Q3").unwrap();
+        assert_eq!(team("company").progress, vec![(q2, 1.0)]);
+        let company = &team("company").with_subteams;
+        assert_eq!(company.len(), 2);
+        assert!(close(company[0].1, (1.0 + 0.8) / 3.0));
+        assert_eq!(company[1], (q3, 0.0));
+        assert_eq!(team("eng").with_subteams.len(), 2);
+        assert_eq!(team("web").with_subteams, vec![(q3, 0.0)]);
+        assert!(team("web").progress == vec![(q3, 0.0)]);
+    }
+
+    #[test]
+    fn a_timed_check_in_wins_over_an_earlier_one_of_the_same_day() {
+        let site = site_of(
+            CONFIG,
+            &[
+                (
+                    "objectives/a.md",
+                    "---\ntitle: A\nperiod: 2024-Q2\nkey_results:\n  - { title: x, target: 10 }\n---\n",
+                ),
+                // By path, b.md would win; by time, a.md (14:30) does.
+                (
+                    "checkins/a.md",
+                    "---\ndate: 2024-05-15T14:30\nkr: a/kr1\nvalue: 7\n---\n",
+                ),
+                (
+                    "checkins/b.md",
+                    "---\ndate: 2024-05-15 09:00\nkr: a/kr1\nvalue: 3\n---\n",
+                ),
+                // A date alone is the start of its day: before both.
+                (
+                    "checkins/c.md",
+                    "---\ndate: 2024-05-15\nkr: a/kr1\nvalue: 1\n---\n",
+                ),
+            ],
+        );
+        let f = compute(&site, d("2024-05-20"), false);
+        assert_eq!(f.objectives[0].key_results[0].current, Current::Number(7.0));
+        let values: Vec<f64> = site.objectives[0].key_results[0]
+            .checkins
+            .iter()
+            .filter_map(|c| c.value)
+            .collect();
+        assert_eq!(values, [1.0, 3.0, 7.0]);
+    }
+
+    #[test]
+    fn check_ins_after_the_end_count_in_a_closed_period() {
+        let site = site_of(
+            CONFIG,
+            &[(
+                "objectives/a.md",
+                "---\ntitle: A\nperiod: 2024-Q1\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-03-20, value: 6 }, { date: 2024-04-03, value: 10 }] }\n---\n",
+            )],
+        );
+        let f = compute(&site, d("2024-04-05"), false);
+        assert_eq!(f.objectives[0].status, Status::Done);
+        assert_eq!(f.objectives[0].grade, Some(1.0));
+        let f = compute(&site, d("2024-04-02"), false);
+        assert_eq!(f.objectives[0].status, Status::Missed);
+        assert!(close(f.objectives[0].grade.unwrap(), 0.6));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use crate::rule::Rule;
 use crate::yaml::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -29,12 +30,12 @@ pub struct Diagnostic {
     pub line: u32,
     pub column: u32,
     pub severity: Severity,
-    pub rule: String,
+    pub rule: Rule,
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn error(file: &str, pos: Pos, rule: &str, message: impl Into<String>) -> Self {
+    pub fn error(file: &str, pos: Pos, rule: Rule, message: impl Into<String>) -> Self {
         Self::new(file, pos, Severity::Error, rule, message)
     }
 
@@ -42,7 +43,7 @@ impl Diagnostic {
         file: &str,
         pos: Pos,
         severity: Severity,
-        rule: &str,
+        rule: Rule,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
@@ -50,7 +51,7 @@ impl Diagnostic {
             line: pos.line,
             column: pos.column,
             severity,
-            rule: rule.to_owned(),
+            rule,
             message: message.into(),
         }
     }
@@ -105,7 +106,7 @@ pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String
                 github_property(&d.file),
                 d.line,
                 d.column,
-                github_property(&d.rule),
+                github_property(d.rule.name()),
                 github_data(&d.message)
             );
             out
@@ -172,7 +173,7 @@ mod tests {
                 line: 12,
                 column: 5,
             },
-            "unknown-reference",
+            Rule::UnknownReference,
             "aligns_to names 'x', 100% wrong",
         )
     }

@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod period;
 pub mod render;
+pub mod rule;
 pub mod serve;
 pub mod validate;
 pub mod write;

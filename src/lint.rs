@@ -1,170 +1,325 @@
-//! Stage 4: the lints of SPEC 5, which turn the methodology's advice into warnings, at
-//! the level and with the parameter okrs.yaml gives each rule.
+//! Stage 4: the lints of docs/checks.md, which turn the methodology's advice into
+//! warnings, and the checks that depend on the as-of date. Lints take the level okrs.yaml
+//! gives each rule, and an objective's `allow:` silences them for it and its key results.
+//! Every figure is read from `compute`; nothing is computed again here.
 
-use crate::compute::{Current, Figures, progress_history};
+use crate::compute::{Figures, Status, lint_param};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::*;
-use crate::period;
+use crate::period::{self, PeriodState};
 
-/// Runs every lint and applies the configured levels to them and to the lint warnings
-/// raised earlier (unknown-person, unknown-team), dropping allowed ones.
+/// A lint found, with the objective it concerns (for that objective's `allow:`).
+struct Found {
+    objective: Option<usize>,
+    diagnostic: Diagnostic,
+}
+
+/// Runs every lint, adds the date-dependent errors, and applies the configured levels and
+/// each objective's `allow:`. `earlier` holds the diagnostics of the stages before.
 pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let as_of = figures.as_of;
-    let max_krs = param(site, "max-key-results");
-    let stale_days = param(site, "stale-checkin");
-    for (o, resolved) in site.objectives.iter().enumerate() {
-        let objective = &resolved.data;
-        let file = site.documents[resolved.document].path.as_str();
-        let f = &figures.objectives[o];
-        let period = &site.periods[resolved.period];
-        let mut warn = |pos: Pos, rule: &str, message: String| {
-            found.push(Diagnostic::new(file, pos, Severity::Warning, rule, message));
-        };
-        let id = &objective.id.value;
+    for o in 0..site.objectives.len() {
+        objective_lints(site, figures, o, &mut found);
+        for k in 0..site.objectives[o].key_results.len() {
+            key_result_lints(site, figures, o, k, &mut found);
+        }
+        earlier.extend(grades_too_early(site, figures, o));
+    }
+    party_lints(site, &mut found);
+    earlier.extend(apply_levels(site, found));
+    earlier
+}
 
-        if objective.key_results.len() as f64 > max_krs {
-            let over = &objective.key_results[max_krs as usize];
-            warn(
-                over.pos,
-                "max-key-results",
+fn warning(site: &Site, o: usize, pos: Pos, rule: Rule, message: String) -> Found {
+    let file = &site.documents[site.objectives[o].document].path;
+    Found {
+        objective: Some(o),
+        diagnostic: Diagnostic::new(file, pos, Severity::Warning, rule, message),
+    }
+}
+
+fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Found>) {
+    let resolved = &site.objectives[o];
+    let objective = &resolved.data;
+    let f = &figures.objectives[o];
+    let period = &site.periods[resolved.period];
+    let id = &objective.id.value;
+    let mut warn = |pos: Pos, rule: Rule, message: String| {
+        found.push(warning(site, o, pos, rule, message));
+    };
+    let max_krs = lint_param(&site.config, Rule::MaxKeyResults);
+    if objective.key_results.len() as f64 > max_krs {
+        let over = &objective.key_results[max_krs as usize];
+        warn(
+            over.pos,
+            Rule::MaxKeyResults,
+            format!(
+                "objective '{id}' has {} key results; keep to the {max_krs} that matter most",
+                objective.key_results.len()
+            ),
+        );
+    }
+    if objective.aligns_to.is_empty() {
+        warn(
+            objective.pos,
+            Rule::ObjectiveAligned,
+            format!(
+                "objective '{id}' aligns to nothing: give `aligns_to` a strategy or a parent objective"
+            ),
+        );
+    }
+    if objective.key_results.is_empty() && resolved.children.is_empty() {
+        warn(
+            objective.pos,
+            Rule::ObjectiveEmpty,
+            format!("objective '{id}' has no key results and no objective aligns to it"),
+        );
+    }
+    if objective.commitment == Commitment::Committed
+        && f.status == Status::Missed
+        && objective.review.is_none()
+    {
+        warn(
+            objective.pos,
+            Rule::CommittedMissed,
+            format!(
+                "committed objective '{id}' ended with period {} at {:.0}% progress; committed means done (write a `review:` on what happened)",
+                period.id,
+                f.progress * 100.0
+            ),
+        );
+    }
+    if objective.commitment == Commitment::Aspirational
+        && let Some(day) = too_easy(site, figures, o)
+    {
+        warn(
+            objective.pos,
+            Rule::TooEasy,
+            format!(
+                "aspirational objective '{id}' was complete on {day}, in the first half of {}: aim higher",
+                period.id
+            ),
+        );
+    }
+}
+
+fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &mut Vec<Found>) {
+    let resolved = &site.objectives[o];
+    let rk = &resolved.key_results[k];
+    let kr = &resolved.data.key_results[rk.written];
+    let kf = &figures.objectives[o].key_results[k];
+    let period = &site.periods[resolved.period];
+    let as_of = figures.as_of;
+    let mut warn = |pos: Pos, rule: Rule, message: String| {
+        found.push(warning(site, o, pos, rule, message));
+    };
+    let full_id = &rk.full_id;
+    if kr.owner.is_none() {
+        warn(
+            kr.pos,
+            Rule::KrOwner,
+            format!(
+                "key result '{full_id}' has no owner: someone must keep pushing and checking it"
+            ),
+        );
+    }
+    if kr.target.is_none() && kr.metric.is_none() {
+        warn(
+            kr.pos,
+            Rule::KrMeasurable,
+            format!(
+                "key result '{full_id}' has no target: it reads as a task; describe a result to reach (or say `metric: milestone`)"
+            ),
+        );
+    }
+    if let Some(message) = wrong_direction(kr, rk, kf.checkins) {
+        warn(kr.pos, Rule::KrDirection, message);
+    }
+    if kf.checkin_due {
+        let stale_days = lint_param(&site.config, Rule::StaleCheckin);
+        match rk.checkins[..kf.checkins].last() {
+            None => warn(
+                kr.pos,
+                Rule::KrNoCheckins,
                 format!(
-                    "objective '{id}' has {} key results; keep to the {max_krs} that matter most",
-                    objective.key_results.len()
-                ),
-            );
-        }
-        if objective.aligns_to.is_empty() {
-            warn(
-                objective.pos,
-                "objective-aligned",
-                format!(
-                    "objective '{id}' aligns to nothing: give `aligns_to` a strategy or a parent objective"
-                ),
-            );
-        }
-        if objective.key_results.is_empty() && resolved.children.is_empty() {
-            warn(
-                objective.pos,
-                "objective-empty",
-                format!("objective '{id}' has no key results and no objective aligns to it"),
-            );
-        }
-        if objective.commitment == Commitment::Committed && period.end < as_of && f.progress < 1.0 {
-            warn(
-                objective.pos,
-                "committed-missed",
-                format!(
-                    "committed objective '{id}' ended with period {} at {:.0}% progress; committed means done",
-                    period.id,
-                    f.progress * 100.0
-                ),
-            );
-        }
-        if objective.commitment == Commitment::Aspirational
-            && let Some(day) = too_easy(site, figures, o)
-        {
-            warn(
-                objective.pos,
-                "too-easy",
-                format!(
-                    "aspirational objective '{id}' was complete on {day}, in the first half of {}: aim higher",
+                    "key result '{full_id}' has no check-in yet, {} days into {}",
+                    (as_of - period.start).num_days(),
                     period.id
                 ),
-            );
+            ),
+            Some(last) => warn(
+                kr.pos,
+                Rule::StaleCheckin,
+                format!(
+                    "key result '{full_id}' was last checked in on {}, {} days before {} (more than {stale_days})",
+                    last.date,
+                    (as_of - last.date).num_days(),
+                    as_of
+                ),
+            ),
         }
+    }
+}
 
-        let running = period::is_running(period, as_of);
-        for (k, rk) in resolved.key_results.iter().enumerate() {
-            let kr = &objective.key_results[rk.written];
-            let kf = &f.key_results[k];
-            if kr.owner.is_none() {
-                warn(
-                    kr.pos,
-                    "kr-owner",
-                    format!(
-                        "key result '{}' has no owner: someone must keep pushing and checking it",
-                        rk.full_id
-                    ),
-                );
-            }
-            if kr.target.is_none() && kr.metric.is_none() {
-                warn(
-                    kr.pos,
-                    "kr-measurable",
-                    format!(
-                        "key result '{}' has no target: it reads as a task; describe a result to reach (or say `metric: milestone`)",
-                        rk.full_id
-                    ),
-                );
-            }
-            let done = kf.progress >= 1.0 || kf.current == Current::Done(true);
-            if running && !done {
-                match rk.checkins[..kf.checkins].last() {
-                    None => warn(
-                        kr.pos,
-                        "kr-no-checkins",
-                        format!(
-                            "key result '{}' has no check-in yet, {} days into {}",
-                            rk.full_id,
-                            (as_of - period.start).num_days(),
-                            period.id
-                        ),
-                    ),
-                    Some(last) if ((as_of - last.date).num_days() as f64) > stale_days => warn(
-                        kr.pos,
-                        "stale-checkin",
-                        format!(
-                            "key result '{}' was last checked in on {}, {} days before {} (more than {stale_days})",
-                            rk.full_id,
-                            last.date,
-                            (as_of - last.date).num_days(),
-                            as_of
-                        ),
-                    ),
-                    Some(_) => {}
-                }
+/// An increase whose `start` was left out (so 0) while its first check-in is already
+/// past its target: most likely a decrease ("cut to 48 h") that needs its baseline.
+fn wrong_direction(kr: &KeyResult, rk: &ResolvedKeyResult, visible: usize) -> Option<String> {
+    let target = kr.target.as_ref()?.value;
+    let first = rk.checkins[..visible].first()?.value?;
+    if rk.metric != Metric::Increase || kr.start.is_some() || first <= target {
+        return None;
+    }
+    Some(format!(
+        "key result '{}' has no `start`, so it is measured upwards from 0, but its first check-in ({first}) is already past its target ({target}): if it should come down to {target}, write `start: {first}` (the baseline) and `metric: decrease`",
+        rk.full_id
+    ))
+}
+
+/// The day an aspirational objective's last doable key result (increase, decrease or
+/// milestone) reached progress 1, if all of them (at least one) did in the first half of
+/// its period.
+fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDate> {
+    let resolved = &site.objectives[o];
+    let half = period::midpoint(&site.periods[resolved.period]);
+    let doable: Vec<Option<chrono::NaiveDate>> = resolved
+        .key_results
+        .iter()
+        .zip(&figures.objectives[o].key_results)
+        .filter(|(rk, _)| {
+            matches!(
+                rk.metric,
+                Metric::Increase | Metric::Decrease | Metric::Milestone
+            )
+        })
+        .map(|(_, kf)| kf.done_on)
+        .collect();
+    let last = doable.iter().copied().max()??;
+    (!doable.is_empty() && doable.iter().all(Option::is_some) && last <= half).then_some(last)
+}
+
+/// `grade:` by hand on a key result of a period that is not closed yet.
+fn grades_too_early(site: &Site, figures: &Figures, o: usize) -> Vec<Diagnostic> {
+    let resolved = &site.objectives[o];
+    let period = &site.periods[resolved.period];
+    let state = period::state(period, figures.as_of);
+    if state == PeriodState::Closed || period.start == chrono::NaiveDate::MAX {
+        return Vec::new();
+    }
+    let file = &site.documents[resolved.document].path;
+    resolved
+        .key_results
+        .iter()
+        .filter_map(|rk| {
+            let kr = &resolved.data.key_results[rk.written];
+            let grade = kr.grade.as_ref()?;
+            Some(Diagnostic::error(
+                file,
+                grade.pos,
+                Rule::GradeTooEarly,
+                format!(
+                    "key result '{}' has a `grade`, but {} is {} until {}: grade it once the period has closed",
+                    rk.full_id,
+                    period.id,
+                    state.as_str(),
+                    period.end
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Owners, teams, parents and leads that no file defines, where the site keeps such files.
+fn party_lints(site: &Site, found: &mut Vec<Found>) {
+    let mut check = |objective: Option<usize>,
+                     file: &str,
+                     text: &At<String>,
+                     party: Option<usize>,
+                     team: bool| {
+        let (parties, has_folder) = if team {
+            (&site.teams, site.has_teams_folder)
+        } else {
+            (&site.people, site.has_people_folder)
+        };
+        if !has_folder || party.is_none_or(|p| parties[p].document.is_some()) {
+            return;
+        }
+        let known = parties
+            .iter()
+            .filter(|p| p.document.is_some())
+            .map(|p| p.id.as_str());
+        let hint = crate::load::schema::did_you_mean(&text.value, known)
+            .map(|k| format!(" (did you mean '{k}'?)"))
+            .unwrap_or_default();
+        let (rule, folder, what) = if team {
+            (Rule::UnknownTeam, "teams/", "team")
+        } else {
+            (Rule::UnknownPerson, "people/", "person")
+        };
+        let message = format!(
+            "no file in {folder} defines the {what} '{}'{hint}",
+            text.value
+        );
+        found.push(Found {
+            objective,
+            diagnostic: Diagnostic::new(file, text.pos, Severity::Warning, rule, message),
+        });
+    };
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        let file = &site.documents[resolved.document].path;
+        let objective = &resolved.data;
+        if let Some(owner) = &objective.owner {
+            check(Some(o), file, owner, resolved.owner, false);
+        }
+        if let Some(team) = &objective.team {
+            check(Some(o), file, team, resolved.team, true);
+        }
+        for rk in &resolved.key_results {
+            if let Some(owner) = &objective.key_results[rk.written].owner {
+                check(Some(o), file, owner, rk.owner, false);
             }
         }
     }
-    found.append(&mut earlier);
-    apply_levels(site, found)
-}
-
-/// The day an aspirational objective first reached progress 1 within the first half of
-/// its period, judged at each of its check-in dates.
-fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDate> {
-    let half = period::midpoint(&site.periods[site.objectives[o].period]);
-    progress_history(site, figures, o)
-        .into_iter()
-        .take_while(|(d, _)| *d <= half)
-        .find(|(_, p)| *p >= 1.0)
-        .map(|(d, _)| d)
-}
-
-fn setting(site: &Site, rule: &str) -> Option<LintSetting> {
-    site.config.lints.get(rule).copied()
-}
-
-/// A rule's parameter: as configured, else its default.
-fn param(site: &Site, rule: &str) -> f64 {
-    let default = LINT_RULES
-        .iter()
-        .find(|r| r.name == rule)
-        .map_or(0.0, |r| r.default_param);
-    setting(site, rule).and_then(|s| s.param).unwrap_or(default)
-}
-
-fn apply_levels(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics
-        .into_iter()
-        .filter_map(|mut d| {
-            match setting(site, &d.rule).and_then(|s| s.level) {
-                Some(LintLevel::Allow) => return None,
-                Some(LintLevel::Deny) => d.severity = Severity::Error,
-                Some(LintLevel::Warn) | None => {}
+    for team in site.teams.iter().filter_map(|t| Some((t, t.document?))) {
+        let (party, doc) = (team.0, &site.documents[team.1]);
+        if let Content::Team(t) = &doc.content {
+            if let Some(parent) = &t.parent {
+                check(None, &doc.path, parent, party.team, true);
             }
-            Some(d)
-        })
+            if let Some(lead) = &t.lead {
+                check(None, &doc.path, lead, party.lead, false);
+            }
+        }
+    }
+    for person in site.people.iter().filter_map(|p| Some((p, p.document?))) {
+        let (party, doc) = (person.0, &site.documents[person.1]);
+        if let Content::Person(p) = &doc.content
+            && let Some(team) = &p.team
+        {
+            check(None, &doc.path, team, party.team, true);
+        }
+    }
+}
+
+/// Drops lints that okrs.yaml or the objective's `allow:` silences; `deny` makes errors.
+fn apply_levels(site: &Site, found: Vec<Found>) -> Vec<Diagnostic> {
+    found
+        .into_iter()
+        .filter_map(
+            |Found {
+                 objective,
+                 mut diagnostic,
+             }| {
+                let rule = diagnostic.rule;
+                if objective.is_some_and(|o| site.objective(o).allow.contains(&rule)) {
+                    return None;
+                }
+                match site.config.lints.get(&rule).and_then(|s| s.level) {
+                    Some(LintLevel::Allow) => return None,
+                    Some(LintLevel::Deny) => diagnostic.severity = Severity::Error,
+                    Some(LintLevel::Warn) | None => {}
+                }
+                Some(diagnostic)
+            },
+        )
         .collect()
 }

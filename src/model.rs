@@ -1,9 +1,10 @@
 //! The types every stage shares: what a site's files say (after loading) and the
 //! site they describe once ids are resolved to indices (after validation).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 
+pub use crate::rule::Rule;
 pub use crate::yaml::Pos;
 
 /// A value and the position it was written at, so a later stage can point at it.
@@ -46,7 +47,7 @@ pub struct Config {
     pub as_of: Option<NaiveDate>,
     pub pace_tolerance: f64,
     pub periods: Vec<At<Period>>,
-    pub lints: BTreeMap<String, LintSetting>,
+    pub lints: BTreeMap<Rule, LintSetting>,
     pub extra: serde_json::Value,
 }
 
@@ -165,6 +166,12 @@ pub struct Objective {
     pub weight: f64,
     pub draft: bool,
     pub key_results: Vec<KeyResult>,
+    /// The objective of an earlier period that this one continues.
+    pub carried_from: Option<At<String>>,
+    /// What was learned when the period was graded, in Markdown.
+    pub review: Option<String>,
+    /// Lints silenced for this objective and its key results.
+    pub allow: Vec<Rule>,
     pub extra: serde_json::Value,
 }
 
@@ -184,6 +191,8 @@ pub struct KeyResult {
     pub metric: Option<At<Metric>>,
     pub tasks: Vec<Task>,
     pub checkins: Vec<Update>,
+    /// A grade given by hand, 0 to 1, for a key result of a closed period.
+    pub grade: Option<At<f64>>,
     pub extra: serde_json::Value,
 }
 
@@ -218,6 +227,8 @@ pub struct Update {
     /// The key result's full id as written (`obj/kr`); empty for inline check-ins.
     pub kr: At<String>,
     pub date: At<NaiveDate>,
+    /// The local time of day written after the date, if any.
+    pub time: Option<NaiveTime>,
     pub value: Option<At<f64>>,
     pub done: Option<At<bool>>,
     pub confidence: Option<At<u8>>,
@@ -231,6 +242,7 @@ pub struct Update {
 #[derive(Clone, Debug)]
 pub struct CheckinFile {
     pub date: At<NaiveDate>,
+    pub time: Option<NaiveTime>,
     pub author: Option<At<String>>,
     pub updates: Vec<Update>,
     pub extra: serde_json::Value,
@@ -339,6 +351,8 @@ pub struct Party {
 #[derive(Clone, Debug)]
 pub struct Checkin {
     pub date: NaiveDate,
+    /// The time of day, if the check-in gave one; a date alone is the start of its day.
+    pub time: Option<NaiveTime>,
     pub value: Option<f64>,
     pub done: Option<bool>,
     pub confidence: Option<u8>,
@@ -376,6 +390,10 @@ pub struct ResolvedObjective {
     pub strategies: Vec<String>,
     /// Objectives aligned to it, by id.
     pub children: Vec<usize>,
+    /// The objective it continues (`carried_from`).
+    pub carried_from: Option<usize>,
+    /// The objectives that continue it, by id.
+    pub carried_to: Vec<usize>,
     pub key_results: Vec<ResolvedKeyResult>,
 }
 
@@ -427,73 +445,6 @@ impl Site {
         })
     }
 }
-
-/// A lint rule's name and the name and default of its parameter, if it has one.
-#[derive(Clone, Copy, Debug)]
-pub struct LintRule {
-    pub name: &'static str,
-    pub param: Option<&'static str>,
-    pub default_param: f64,
-}
-
-/// Every lint of SPEC 5.
-pub const LINT_RULES: [LintRule; 11] = [
-    LintRule {
-        name: "max-key-results",
-        param: Some("max"),
-        default_param: 5.0,
-    },
-    LintRule {
-        name: "kr-owner",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "kr-measurable",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "kr-no-checkins",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "stale-checkin",
-        param: Some("days"),
-        default_param: 14.0,
-    },
-    LintRule {
-        name: "objective-aligned",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "objective-empty",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "too-easy",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "committed-missed",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "unknown-person",
-        param: None,
-        default_param: 0.0,
-    },
-    LintRule {
-        name: "unknown-team",
-        param: None,
-        default_param: 0.0,
-    },
-];
 
 /// A slug of a name for a page path: Chinese and other letters kept, ASCII lower-cased,
 /// white space, slashes and characters unsafe in a URL replaced by `-`.

@@ -56,6 +56,77 @@ pub fn expected(period: &Period, as_of: NaiveDate) -> f64 {
     (elapsed as f64 / span as f64).clamp(0.0, 1.0)
 }
 
+/// Where a period stands on the as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodState {
+    /// Before its first day.
+    Upcoming,
+    /// From its first to its last day, both included.
+    Running,
+    /// After its last day: graded and reviewed.
+    Closed,
+}
+
+impl PeriodState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodState::Upcoming => "upcoming",
+            PeriodState::Running => "running",
+            PeriodState::Closed => "closed",
+        }
+    }
+}
+
+pub fn state(period: &Period, as_of: NaiveDate) -> PeriodState {
+    if as_of < period.start {
+        PeriodState::Upcoming
+    } else if as_of <= period.end {
+        PeriodState::Running
+    } else {
+        PeriodState::Closed
+    }
+}
+
+/// The period that follows one of the same kind: the next quarter, half or year; after a
+/// custom period, the custom period (of `custom`) that starts soonest after its end.
+pub fn next(period: &Period, custom: &[Period]) -> Option<String> {
+    if let Some((year, part)) = calendar_parts(&period.id) {
+        return Some(match part {
+            None => format!("{}", year + 1),
+            Some(CalendarPart::Half(1)) => format!("{year}-H2"),
+            Some(CalendarPart::Half(_)) => format!("{}-H1", year + 1),
+            Some(CalendarPart::Quarter(4)) => format!("{}-Q1", year + 1),
+            Some(CalendarPart::Quarter(q)) => format!("{year}-Q{}", q + 1),
+        });
+    }
+    custom
+        .iter()
+        .filter(|p| p.start > period.end)
+        .min_by_key(|p| (p.start, p.id.clone()))
+        .map(|p| p.id.clone())
+}
+
+enum CalendarPart {
+    Half(u32),
+    Quarter(u32),
+}
+
+/// The year and part of a calendar period's id, if it is one.
+fn calendar_parts(id: &str) -> Option<(i32, Option<CalendarPart>)> {
+    calendar(id)?;
+    let (year, part) = match id.split_once('-') {
+        Some((y, p)) => (y, Some(p)),
+        None => (id, None),
+    };
+    let n = |p: &str| p[1..].parse().ok();
+    let part = match part {
+        None => None,
+        Some(p) if p.starts_with('H') => Some(CalendarPart::Half(n(p)?)),
+        Some(p) => Some(CalendarPart::Quarter(n(p)?)),
+    };
+    Some((year.parse().ok()?, part))
+}
+
 /// Whether the as-of date falls within the period.
 pub fn is_running(period: &Period, as_of: NaiveDate) -> bool {
     period.start <= as_of && as_of <= period.end
@@ -73,6 +144,46 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn states_turn_on_the_first_and_after_the_last_day() {
+        let q1 = calendar("2024-Q1").unwrap();
+        assert_eq!(state(&q1, d("2023-12-31")), PeriodState::Upcoming);
+        assert_eq!(state(&q1, d("2024-01-01")), PeriodState::Running);
+        assert_eq!(state(&q1, d("2024-03-31")), PeriodState::Running);
+        assert_eq!(state(&q1, d("2024-04-01")), PeriodState::Closed);
+        // A leap year: 2024-02-29 exists and is inside the first half.
+        let h1 = calendar("2024-H1").unwrap();
+        assert_eq!(state(&h1, d("2024-02-29")), PeriodState::Running);
+        assert_eq!((h1.end - h1.start).num_days(), 181);
+        assert_eq!(
+            state(&calendar("2023-Q1").unwrap(), d("2023-03-31")),
+            PeriodState::Running
+        );
+    }
+
+    #[test]
+    fn the_next_period_is_of_the_same_kind() {
+        let next_of = |id: &str| next(&calendar(id).unwrap(), &[]);
+        assert_eq!(next_of("2024-Q2").as_deref(), Some("2024-Q3"));
+        assert_eq!(next_of("2024-Q4").as_deref(), Some("2025-Q1"));
+        assert_eq!(next_of("2024-H1").as_deref(), Some("2024-H2"));
+        assert_eq!(next_of("2024-H2").as_deref(), Some("2025-H1"));
+        assert_eq!(next_of("2024").as_deref(), Some("2025"));
+        let custom = |id: &str, start: &str, end: &str| Period {
+            id: id.into(),
+            start: d(start),
+            end: d(end),
+        };
+        let periods = [
+            custom("FY24", "2023-07-01", "2024-06-30"),
+            custom("FY26", "2025-07-01", "2026-06-30"),
+            custom("FY25", "2024-07-01", "2025-06-30"),
+        ];
+        assert_eq!(next(&periods[0], &periods).as_deref(), Some("FY25"));
+        assert_eq!(next(&periods[2], &periods).as_deref(), Some("FY26"));
+        assert_eq!(next(&periods[1], &periods), None);
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl Parties {
 }
 
 impl Validator {
-    fn error(&mut self, file: &str, pos: Pos, rule: &str, message: impl Into<String>) {
+    fn error(&mut self, file: &str, pos: Pos, rule: Rule, message: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::error(file, pos, rule, message));
     }
@@ -92,7 +92,7 @@ impl Validator {
                     self.error(
                         &doc.path,
                         Pos { line: 1, column: 1 },
-                        "duplicate-id",
+                        Rule::DuplicateId,
                         format!(
                             "a second org file; the organisation is already described in '{first}'"
                         ),
@@ -104,7 +104,7 @@ impl Validator {
                     if let Some((file, _)) = names.get(&s.id.value) {
                         let message =
                             format!("strategy id '{}' is already used in '{file}'", s.id.value);
-                        self.error(&doc.path, s.id.pos, "duplicate-id", message);
+                        self.error(&doc.path, s.id.pos, Rule::DuplicateId, message);
                     } else {
                         names.insert(s.id.value.clone(), (doc.path.clone(), s.id.pos));
                         strategies.push(s.id.value.clone());
@@ -140,7 +140,7 @@ impl Validator {
                     "id '{}' is already used in '{file}' (line {})",
                     objective.id.value, pos.line
                 );
-                self.error(&doc.path, objective.id.pos, "duplicate-id", message);
+                self.error(&doc.path, objective.id.pos, Rule::DuplicateId, message);
                 continue;
             }
             names.insert(
@@ -148,20 +148,9 @@ impl Validator {
                 (doc.path.clone(), objective.id.pos),
             );
             let period = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods);
-            let key_results = self.key_results(
-                &doc.path,
-                doc_index,
-                objective,
-                &mut people,
-                site.has_people_folder,
-            );
-            let owner = objective.owner.as_ref().map(|o| {
-                self.reference(&doc.path, o, &mut people, site.has_people_folder, "person")
-            });
-            let team = objective
-                .team
-                .as_ref()
-                .map(|t| self.reference(&doc.path, t, &mut teams, site.has_teams_folder, "team"));
+            let key_results = self.key_results(&doc.path, doc_index, objective, &mut people);
+            let owner = objective.owner.as_ref().map(|o| people.resolve(&o.value).0);
+            let team = objective.team.as_ref().map(|t| teams.resolve(&t.value).0);
             objective_index.insert(objective.id.value.clone(), site.objectives.len());
             site.objectives.push(ResolvedObjective {
                 document: doc_index,
@@ -172,11 +161,14 @@ impl Validator {
                 parents: Vec::new(),
                 strategies: Vec::new(),
                 children: Vec::new(),
+                carried_from: None,
+                carried_to: Vec::new(),
                 key_results,
             });
         }
 
         self.alignment(&mut site, &objective_index, &strategies);
+        self.carry_over(&mut site, &objective_index);
         self.checkins(&mut site, &objective_index);
         self.resolve_party_links(&site, &mut teams, &mut people);
 
@@ -189,7 +181,7 @@ impl Validator {
                         self.diagnostics.push(Diagnostic::error(
                             &doc.path,
                             Pos { line: 1, column: 1 },
-                            "duplicate-id",
+                            Rule::DuplicateId,
                             format!("this page would be pages/{}/, like '{first}'", page.slug),
                         ));
                         continue;
@@ -233,7 +225,7 @@ impl Validator {
         for p in &site.config.periods {
             if periods.contains_key(&p.value.id) {
                 let message = format!("period '{}' is defined twice", p.value.id);
-                self.error("okrs.yaml", p.pos, "duplicate-id", message);
+                self.error("okrs.yaml", p.pos, Rule::DuplicateId, message);
             } else {
                 periods.insert(p.value.id.clone(), p.value.clone());
             }
@@ -259,7 +251,7 @@ impl Validator {
             self.error(
                 file,
                 id.pos,
-                "unknown-reference",
+                Rule::UnknownReference,
                 format!(
                     "period '{}' is neither a calendar period (2024, 2024-H1, 2024-Q2) nor one of okrs.yaml's `periods`{hint}",
                     id.value
@@ -294,7 +286,7 @@ impl Validator {
                     id.value,
                     first.unwrap_or_default()
                 );
-                self.error(&doc.path, id.pos, "duplicate-id", message);
+                self.error(&doc.path, id.pos, Rule::DuplicateId, message);
                 continue;
             }
             let index = parties.list.len();
@@ -310,54 +302,12 @@ impl Validator {
         }
     }
 
-    /// Resolves an owner or team; warns (through lints later) about undefined ones only
-    /// where the site keeps such files. Returns the party's index.
-    fn reference(
-        &mut self,
-        file: &str,
-        text: &At<String>,
-        parties: &mut Parties,
-        has_folder: bool,
-        what: &str,
-    ) -> usize {
-        let (index, defined) = parties.resolve(&text.value);
-        if !defined && has_folder {
-            let rule = if what == "team" {
-                "unknown-team"
-            } else {
-                "unknown-person"
-            };
-            let folder = if what == "team" { "teams/" } else { "people/" };
-            let known: Vec<&str> = parties
-                .list
-                .iter()
-                .filter(|p| p.document.is_some())
-                .map(|p| p.id.as_str())
-                .collect();
-            let hint = did_you_mean(&text.value, known)
-                .map(|k| format!(" (did you mean '{k}'?)"))
-                .unwrap_or_default();
-            self.diagnostics.push(Diagnostic::new(
-                file,
-                text.pos,
-                crate::diagnostics::Severity::Warning,
-                rule,
-                format!(
-                    "no file in {folder} defines the {what} '{}'{hint}",
-                    text.value
-                ),
-            ));
-        }
-        index
-    }
-
     fn key_results(
         &mut self,
         file: &str,
         document: usize,
         objective: &Objective,
         people: &mut Parties,
-        has_people_folder: bool,
     ) -> Vec<ResolvedKeyResult> {
         let mut seen: HashMap<&str, Pos> = HashMap::new();
         let mut out = Vec::new();
@@ -367,7 +317,7 @@ impl Validator {
                     "key result id '{}' is already used on line {} of this objective",
                     kr.id.value, first.line
                 );
-                self.error(file, kr.id.pos, "duplicate-id", message);
+                self.error(file, kr.id.pos, Rule::DuplicateId, message);
                 continue;
             }
             seen.insert(&kr.id.value, kr.id.pos);
@@ -379,7 +329,7 @@ impl Validator {
                 self.error(
                     file,
                     target.pos,
-                    "target-equals-start",
+                    Rule::TargetEqualsStart,
                     format!(
                         "key result '{}' starts at its target ({}): there is nothing to {}",
                         kr.id.value,
@@ -388,10 +338,7 @@ impl Validator {
                     ),
                 );
             }
-            let owner = kr
-                .owner
-                .as_ref()
-                .map(|o| self.reference(file, o, people, has_people_folder, "person"));
+            let owner = kr.owner.as_ref().map(|o| people.resolve(&o.value).0);
             let full_id = format!("{}/{}", objective.id.value, kr.id.value);
             let checkins = kr
                 .checkins
@@ -417,7 +364,7 @@ impl Validator {
                 self.error(
                     file,
                     value.pos,
-                    "checkin-mismatch",
+                    Rule::CheckinMismatch,
                     format!("key result '{kr}' is a milestone: check in with `done: true` or `done: false`, not `value`"),
                 );
                 false
@@ -426,7 +373,7 @@ impl Validator {
                 self.error(
                     file,
                     done.pos,
-                    "checkin-mismatch",
+                    Rule::CheckinMismatch,
                     format!(
                         "key result '{kr}' is measured by a number ({}): check in with `value`, not `done`",
                         m.as_str()
@@ -456,7 +403,7 @@ impl Validator {
                         self.error(
                             &file,
                             target.pos,
-                            "alignment-cycle",
+                            Rule::AlignmentCycle,
                             format!("objective '{}' aligns to itself", target.value),
                         );
                     } else if !site.objectives[i].parents.contains(&parent) {
@@ -476,7 +423,7 @@ impl Validator {
                     self.error(
                         &file,
                         target.pos,
-                        "unknown-reference",
+                        Rule::UnknownReference,
                         format!(
                             "aligns_to names '{}', which no objective or strategy defines{hint}",
                             target.value
@@ -509,9 +456,50 @@ impl Validator {
             self.error(
                 &file,
                 pos,
-                "alignment-cycle",
+                Rule::AlignmentCycle,
                 format!("objectives align to each other in a cycle: {path}"),
             );
+        }
+    }
+
+    /// Resolves `carried_from`: the named objective must exist and belong to a period that
+    /// ends before this objective's period starts.
+    fn carry_over(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
+        for o in 0..site.objectives.len() {
+            let Some(from) = site.objective(o).carried_from.clone() else {
+                continue;
+            };
+            let file = site.documents[site.objectives[o].document].path.clone();
+            let id = &site.objective(o).id.value;
+            let Some(&earlier) = index.get(&from.value) else {
+                let hint = did_you_mean(&from.value, index.keys().map(String::as_str))
+                    .map(|c| format!(" (did you mean '{c}'?)"))
+                    .unwrap_or_default();
+                let message = format!(
+                    "carried_from names '{}', which no objective defines{hint}",
+                    from.value
+                );
+                self.error(&file, from.pos, Rule::UnknownReference, message);
+                continue;
+            };
+            let (before, after) = (
+                &site.periods[site.objectives[earlier].period],
+                &site.periods[site.objectives[o].period],
+            );
+            let unknown = |p: &Period| p.start == chrono::NaiveDate::MAX;
+            if unknown(before) || unknown(after) {
+                continue;
+            }
+            if earlier == o || before.end >= after.start {
+                let message = format!(
+                    "objective '{id}' of {} is carried from '{}' of {}, which does not end before {} starts",
+                    after.id, from.value, before.id, after.id
+                );
+                self.error(&file, from.pos, Rule::CarryPeriod, message);
+                continue;
+            }
+            site.objectives[o].carried_from = Some(earlier);
+            site.objectives[earlier].carried_to.push(o);
         }
     }
 
@@ -536,7 +524,7 @@ impl Validator {
                         "kr names '{}', which is no key result (write OBJECTIVE/KR, e.g. 'teebee-o1/kr1'){hint}",
                         update.kr.value
                     );
-                    self.error(&doc.path, update.kr.pos, "unknown-reference", message);
+                    self.error(&doc.path, update.kr.pos, Rule::UnknownReference, message);
                     continue;
                 };
                 let kr = &site.objectives[o].key_results[k];
@@ -545,10 +533,11 @@ impl Validator {
                 if !self.fits(&doc.path, update, metric, &full_id) {
                     continue;
                 }
-                keyed.entry((o, k)).or_default().push((
-                    (update.date.value, 1, doc_index, n),
-                    checkin_of(update, &doc.path, doc_index, || doc.body.clone()),
-                ));
+                let checkin = checkin_of(update, &doc.path, doc_index, || doc.body.clone());
+                keyed
+                    .entry((o, k))
+                    .or_default()
+                    .push(((moment(&checkin), 1, doc_index, n), checkin));
             }
         }
         for (o_index, o) in site.objectives.iter_mut().enumerate() {
@@ -557,7 +546,7 @@ impl Validator {
                     .checkins
                     .drain(..)
                     .enumerate()
-                    .map(|(n, c)| ((c.date, 0, 0, n), c))
+                    .map(|(n, c)| ((moment(&c), 0, 0, n), c))
                     .collect();
                 all.extend(keyed.remove(&(o_index, k_index)).unwrap_or_default());
                 // Documents are in byte order of their paths, so the document index orders files.
@@ -579,18 +568,11 @@ impl Validator {
                         continue;
                     }
                     if let Some(parent) = &t.parent {
-                        let p =
-                            self.reference(&doc.path, parent, teams, site.has_teams_folder, "team");
+                        let p = teams.resolve(&parent.value).0;
                         teams.list[me].team = Some(p);
                     }
                     if let Some(lead) = &t.lead {
-                        let l = self.reference(
-                            &doc.path,
-                            lead,
-                            people,
-                            site.has_people_folder,
-                            "person",
-                        );
+                        let l = people.resolve(&lead.value).0;
                         teams.list[me].lead = Some(l);
                     }
                 }
@@ -603,8 +585,7 @@ impl Validator {
                         continue;
                     }
                     if let Some(team) = &p.team {
-                        let t =
-                            self.reference(&doc.path, team, teams, site.has_teams_folder, "team");
+                        let t = teams.resolve(&team.value).0;
                         people.list[me].team = Some(t);
                     }
                 }
@@ -630,7 +611,7 @@ impl Validator {
                 names.join(" → "),
                 names[0]
             );
-            self.error(&file, pos, "team-cycle", message);
+            self.error(&file, pos, Rule::TeamCycle, message);
             // Break the cycle so that nothing downstream walks it forever.
             teams.list[cycle[0]].team = None;
         }
@@ -647,6 +628,7 @@ fn checkin_of(
 ) -> Checkin {
     Checkin {
         date: update.date.value,
+        time: update.time,
         value: update.value.as_ref().map(|v| v.value),
         done: update.done.as_ref().map(|d| d.value),
         confidence: update.confidence.as_ref().map(|c| c.value),
@@ -657,9 +639,15 @@ fn checkin_of(
     }
 }
 
-/// A check-in with its place in SPEC 2's order: date, inline (0) before files (1),
-/// then the file (documents are in path order), then the order written.
-type OrderedCheckin = ((chrono::NaiveDate, u8, usize, usize), Checkin);
+/// A check-in with its place in the order of docs/format.md ("Check-in order"): date and
+/// time of day (a date alone is the start of its day), inline (0) before files (1), then
+/// the file (documents are in path order), then the order written.
+type OrderedCheckin = ((chrono::NaiveDateTime, u8, usize, usize), Checkin);
+
+/// When a check-in was made, for ordering: its date at its time, or at midnight.
+fn moment(c: &Checkin) -> chrono::NaiveDateTime {
+    c.date.and_time(c.time.unwrap_or(chrono::NaiveTime::MIN))
+}
 
 fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
     let (objective, kr) = full.rsplit_once('/')?;

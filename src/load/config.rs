@@ -1,7 +1,6 @@
 //! okrs.yaml: the site's title, language, as-of date, custom periods and lint settings.
 
 use super::schema::{Fields, Reader, did_you_mean};
-use crate::model::LINT_RULES as RULES;
 use crate::model::*;
 use crate::period;
 use crate::yaml::{Node, Value};
@@ -40,7 +39,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
             other => {
                 r.error(
                     t.pos,
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!("`language` is '{other}'; it must be `en` or `zh-CN`"),
                 );
                 Language::En
@@ -57,7 +56,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
         } else {
             r.error(
                 tolerance.pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 format!(
                     "`pace_tolerance` is {}; it must be a fraction from 0 to 1",
                     tolerance.value
@@ -89,7 +88,7 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
     if period::calendar(&id.value).is_some() {
         r.error(
             id.pos,
-            "invalid-value",
+            Rule::InvalidValue,
             format!(
                 "'{}' is a calendar period already; give the custom period another id",
                 id.value
@@ -101,7 +100,7 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
     if end.value < start.value {
         r.error(
             end.pos,
-            "invalid-value",
+            Rule::InvalidValue,
             format!(
                 "period '{}' ends ({}) before it starts ({})",
                 id.value, end.value, start.value
@@ -120,12 +119,12 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
 }
 
 fn lint_settings(r: &mut Reader, node: &Node, config: &mut Config) {
-    let names: Vec<&str> = RULES.iter().map(|rule| rule.name).collect();
+    let names = Rule::lint_names();
     let Some(f) = r.fields(node, "`lints`", &names) else {
         return;
     };
-    for rule in RULES {
-        let Some(value) = f.get(rule.name) else {
+    for rule in Rule::lints() {
+        let Some(value) = f.get(rule.name()) else {
             continue;
         };
         let setting = match &value.value {
@@ -135,27 +134,29 @@ fn lint_settings(r: &mut Reader, node: &Node, config: &mut Config) {
             },
             Value::Map(_) => {
                 let mut known = vec!["level"];
-                known.extend(rule.param);
-                let what = format!("the settings of lint `{}`", rule.name);
+                known.extend(rule.param().map(|(name, _)| name));
+                let what = format!("the settings of lint `{rule}`");
                 let Some(s) = r.fields(value, &what, &known) else {
                     continue;
                 };
-                setting_map(r, &s, rule.param)
+                setting_map(r, &s, rule.param().map(|(name, _)| name))
             }
             _ => {
                 r.error(
                     value.pos,
-                    "type",
+                    Rule::Type,
                     format!(
                         "lint `{}` takes a level (allow, warn, deny) or a mapping such as {{ level: warn{} }}",
-                        rule.name,
-                        rule.param.map(|p| format!(", {p}: 5")).unwrap_or_default()
+                        rule.name(),
+                        rule.param()
+                            .map(|(p, _)| format!(", {p}: 5"))
+                            .unwrap_or_default()
                     ),
                 );
                 continue;
             }
         };
-        config.lints.insert(rule.name.to_owned(), setting);
+        config.lints.insert(rule, setting);
     }
 }
 
@@ -166,7 +167,7 @@ fn setting_map(r: &mut Reader, s: &Fields, param: Option<&str>) -> LintSetting {
         if n.value < 0.0 || n.value.fract() != 0.0 {
             r.error(
                 n.pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 format!("`{p}` must be a whole number of 0 or more, not {}", n.value),
             );
             return None;
@@ -188,7 +189,7 @@ fn level(r: &mut Reader, node: &Node) -> Option<LintLevel> {
                 .unwrap_or_default();
             r.error(
                 node.pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 format!("lint level '{text}' must be allow, warn or deny{hint}"),
             );
             None

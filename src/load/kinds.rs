@@ -19,11 +19,14 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "weight",
     "draft",
     "key_results",
+    "carried_from",
+    "review",
+    "allow",
     "extra",
 ];
 const KEY_RESULT_KEYS: &[&str] = &[
     "id", "title", "owner", "start", "target", "unit", "weight", "metric", "tasks", "checkins",
-    "extra",
+    "grade", "extra",
 ];
 const TASK_KEYS: &[&str] = &["title", "done"];
 const INLINE_CHECKIN_KEYS: &[&str] = &["date", "value", "done", "confidence", "note"];
@@ -92,7 +95,7 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
     if let Some(problem) = super::schema::id_problem(stem) {
         r.error(
             Pos { line: 1, column: 1 },
-            "invalid-value",
+            Rule::InvalidValue,
             format!(
                 "the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"
             ),
@@ -114,7 +117,7 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
         Some(t) => {
             r.error(
                 t.pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 format!(
                     "`commitment` is '{}'; it must be `aspirational` or `committed`",
                     t.value
@@ -131,6 +134,9 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
         .collect();
     Some(Objective {
         pos: f.pos,
+        carried_from: r.text(&f, "carried_from"),
+        review: r.text(&f, "review").map(|t| t.value),
+        allow: allowed_lints(r, &f),
         owner: r.text(&f, "owner"),
         team: r.text(&f, "team"),
         aligns_to: r.text_list(&f, "aligns_to"),
@@ -143,6 +149,28 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
         title: title?.value,
         period: period?,
     })
+}
+
+/// `allow:` — lint names, one or a list; an unknown name is an error with a hint.
+fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
+    r.text_list(f, "allow")
+        .into_iter()
+        .filter_map(|name| {
+            let rule = Rule::lint(&name.value);
+            if rule.is_none() {
+                let names = Rule::lint_names();
+                let hint = super::schema::did_you_mean(&name.value, names.iter().copied())
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_else(|| format!(". Lints: {}", names.join(", ")));
+                r.error(
+                    name.pos,
+                    Rule::InvalidValue,
+                    format!("`allow` names '{}', which is no lint{hint}", name.value),
+                );
+            }
+            rule
+        })
+        .collect()
 }
 
 fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
@@ -163,7 +191,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
                     .unwrap_or_default();
                 r.error(
                     t.pos,
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!(
                         "`metric` is '{}'; it must be one of {}{hint}",
                         t.value,
@@ -182,11 +210,22 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
     {
         r.error(
             f.pos,
-            "missing-field",
+            Rule::MissingField,
             format!(
                 "a key result with metric `{}` needs `target`",
                 m.value.as_str()
             ),
+        );
+    }
+    if let Some(m) = &metric
+        && m.value == Metric::Decrease
+        && start.is_none()
+        && !f.has("start")
+    {
+        r.error(
+            m.pos,
+            Rule::MissingStart,
+            "a key result with metric `decrease` needs `start`: the baseline it comes down from",
         );
     }
     let tasks = r
@@ -210,6 +249,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
         metric,
         tasks,
         checkins,
+        grade: r.grade(&f),
         id: id?,
         title: title?.value,
     })
@@ -236,7 +276,7 @@ fn read_update(
     r: &mut Reader,
     f: &Fields,
     kr: Option<At<String>>,
-    date: Option<At<chrono::NaiveDate>>,
+    date: Option<(At<chrono::NaiveDate>, Option<chrono::NaiveTime>)>,
 ) -> Option<Update> {
     let value = r.number(f, "value");
     let done = r.boolean(f, "done");
@@ -245,16 +285,18 @@ fn read_update(
     if !f.has("value") && !f.has("done") {
         r.error(
             f.pos,
-            "missing-field",
+            Rule::MissingField,
             "a check-in update needs `value` (or `done` for a milestone)",
         );
     }
     if value.is_none() && done.is_none() {
         return None;
     }
+    let (date, time) = date?;
     Some(Update {
         kr: kr?,
-        date: date?,
+        date,
+        time,
         value,
         done,
         confidence,
@@ -267,14 +309,14 @@ fn read_update(
 fn inline_checkin(r: &mut Reader, node: &Node) -> Option<Update> {
     let f = r.fields(node, "an inline check-in", INLINE_CHECKIN_KEYS)?;
     r.require(&f, "date", "a check-in");
-    let date = r.date(&f, "date");
+    let date = r.date_time(&f, "date");
     read_update(r, &f, Some(At::new(String::new(), f.pos)), date)
 }
 
 fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     let f = r.fields(root, "a check-in", CHECKIN_KEYS)?;
     r.require(&f, "date", "a check-in");
-    let date = r.date(&f, "date");
+    let date = r.date_time(&f, "date");
     let author = r.text(&f, "author");
     let extra = r.extra(&f);
     let single = f.has("kr");
@@ -285,14 +327,14 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
             let pos = f.get("updates").map_or(f.pos, |u| u.pos);
             r.error(
                 pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 "a check-in has either `kr` (one update) or `updates` (several), not both",
             );
         }
         (false, false) => {
             r.error(
                 f.pos,
-                "missing-field",
+                Rule::MissingField,
                 "a check-in needs `kr` with `value` or `done` (one update), or `updates` (several)",
             );
         }
@@ -305,7 +347,7 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                 if let Some(node) = f.get(key) {
                     r.error(
                         node.pos,
-                        "invalid-value",
+                        Rule::InvalidValue,
                         format!("`{key}` belongs inside an entry of `updates` when a check-in has several"),
                     );
                 }
@@ -315,7 +357,7 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                 && let Some(node) = f.get("updates")
                 && matches!(node.value, Value::Seq(_))
             {
-                r.error(node.pos, "missing-field", "`updates` lists no update");
+                r.error(node.pos, Rule::MissingField, "`updates` lists no update");
             }
             for node in list {
                 let Some(u) = r.fields(node, "a check-in update", UPDATE_KEYS) else {
@@ -330,8 +372,10 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     for update in &mut updates {
         update.author = author.as_ref().map(|a| a.value.clone());
     }
+    let (date, time) = date?;
     Some(CheckinFile {
-        date: date?,
+        date,
+        time,
         author,
         updates,
         extra,

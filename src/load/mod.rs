@@ -6,6 +6,7 @@ mod kinds;
 pub mod schema;
 pub mod theme;
 
+use crate::rule::Rule;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -75,7 +76,7 @@ impl FileCache {
             Err(err) => loaded.diagnostics.push(Diagnostic::error(
                 "okrs.yaml",
                 Pos { line: 1, column: 1 },
-                "io",
+                Rule::Io,
                 format!("cannot read okrs.yaml: {err}"),
             )),
         }
@@ -110,7 +111,7 @@ impl FileCache {
                         let d = Diagnostic::error(
                             &name,
                             Pos { line: 1, column: 1 },
-                            "io",
+                            Rule::Io,
                             format!("cannot read the file: {err}"),
                         );
                         let file = CachedFile {
@@ -184,7 +185,7 @@ pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
     let config = match yaml::parse(&text) {
         Ok(root) => config::read(&mut reader, &root),
         Err(err) => {
-            reader.error(err.pos, "yaml-syntax", err.message);
+            reader.error(err.pos, Rule::YamlSyntax, err.message);
             Config {
                 pace_tolerance: 0.1,
                 ..Config::default()
@@ -286,7 +287,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
 pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     let start = Pos { line: 1, column: 1 };
     if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
-        let d = Diagnostic::error(path, start, "io", "the file is not valid UTF-8 text");
+        let d = Diagnostic::error(path, start, Rule::Io, "the file is not valid UTF-8 text");
         return (None, vec![d]);
     }
     let text = normalise(bytes);
@@ -295,7 +296,7 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
         Err(message) => {
             return (
                 None,
-                vec![Diagnostic::error(path, start, "front-matter", message)],
+                vec![Diagnostic::error(path, start, Rule::FrontMatter, message)],
             );
         }
     };
@@ -307,7 +308,7 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
         }
         Err(mut err) => {
             err.pos.line += split.yaml_offset;
-            reader.error(err.pos, "yaml-syntax", err.message);
+            reader.error(err.pos, Rule::YamlSyntax, err.message);
             return (None, reader.diagnostics);
         }
     };
@@ -355,7 +356,7 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
                     .unwrap_or_default();
                 reader.error(
                     node.pos,
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!(
                         "`kind` is '{text}'; it must be one of {}{hint}",
                         Kind::NAMES.join(", ")
@@ -381,7 +382,7 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
     reader.diagnostics.push(Diagnostic::error(
         path,
         Pos { line: 1, column: 1 },
-        "unknown-kind",
+        Rule::UnknownKind,
         format!(
             "'{path}' is in folder '{folder}/', which holds no kind of content{hint}; move it, or give it `kind:`"
         ),
@@ -415,7 +416,7 @@ mod tests {
         assert_eq!(doc.body, "Body\n");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (4, 1));
-        assert_eq!(diags[0].rule, "unknown-key");
+        assert_eq!(diags[0].rule, Rule::UnknownKey);
         assert!(
             diags[0].message.contains("did you mean"),
             "{}",
@@ -426,7 +427,7 @@ mod tests {
     #[test]
     fn positions_count_the_opening_line() {
         let (_, diags) = load_document("objectives/o.md", b"---\ntitle: T\nperiod: [\n---\n");
-        assert_eq!(diags[0].rule, "yaml-syntax");
+        assert_eq!(diags[0].rule, Rule::YamlSyntax);
         assert!(diags[0].line >= 3, "{:?}", diags[0]);
     }
 
@@ -434,7 +435,7 @@ mod tests {
     fn a_file_in_an_unknown_folder_is_named() {
         let (doc, diags) = load_document("objective/o.md", b"---\ntitle: T\n---\n");
         assert!(doc.is_none());
-        assert_eq!(diags[0].rule, "unknown-kind");
+        assert_eq!(diags[0].rule, Rule::UnknownKind);
         assert!(
             diags[0].message.contains("objectives/"),
             "{}",

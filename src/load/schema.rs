@@ -1,7 +1,7 @@
 //! Reads a YAML tree into the model's types, one kind at a time, reporting every wrong
 //! type, unknown key and missing field with the position it was written at.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
@@ -42,14 +42,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn error(&mut self, pos: Pos, rule: &str, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, rule: Rule, message: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::error(self.file, pos, rule, message));
     }
 
     fn type_error(&mut self, node: &Node, key: &str, expected: &str) {
         let message = format!("`{key}` must be {expected}, not {}", node.value.kind_name());
-        self.error(node.pos, "type", message);
+        self.error(node.pos, Rule::Type, message);
     }
 
     /// Checks that `node` is a mapping whose keys are all in `known`; `what` names it in messages.
@@ -59,7 +59,7 @@ impl<'a> Reader<'a> {
                 "{what} must be a mapping of keys, not {}",
                 node.value.kind_name()
             );
-            self.error(node.pos, "type", message);
+            self.error(node.pos, Rule::Type, message);
             return None;
         };
         for (key, _) in entries {
@@ -79,7 +79,7 @@ impl<'a> Reader<'a> {
                         });
                     self.error(
                         key.pos,
-                        "unknown-key",
+                        Rule::UnknownKey,
                         format!("unknown key `{name}` in {what}{hint}"),
                     );
                 }
@@ -94,7 +94,11 @@ impl<'a> Reader<'a> {
     pub fn require<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
         let node = fields.get(key);
         if node.is_none() {
-            self.error(fields.pos, "missing-field", format!("{what} needs `{key}`"));
+            self.error(
+                fields.pos,
+                Rule::MissingField,
+                format!("{what} needs `{key}`"),
+            );
         }
         node
     }
@@ -117,7 +121,7 @@ impl<'a> Reader<'a> {
         if text.value.trim().is_empty() {
             self.error(
                 text.pos,
-                "missing-field",
+                Rule::MissingField,
                 format!("{what} needs a non-empty `{key}`"),
             );
             return None;
@@ -154,7 +158,7 @@ impl<'a> Reader<'a> {
             Some(w) => {
                 self.error(
                     w.pos,
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!("`weight` must be above 0, not {}", w.value),
                 );
                 1.0
@@ -174,12 +178,56 @@ impl<'a> Reader<'a> {
             None => {
                 self.error(
                     node.pos,
-                    "invalid-value",
+                    Rule::InvalidValue,
                     format!("`{key}` is '{text}', which is not a date of the form YYYY-MM-DD"),
                 );
                 None
             }
         }
+    }
+
+    /// A check-in's date, with an optional local time of day: `2024-05-15`,
+    /// `2024-05-15T14:30` or `2024-05-15 14:30` (seconds allowed).
+    pub fn date_time(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+    ) -> Option<(At<NaiveDate>, Option<NaiveTime>)> {
+        let node = fields.get(key)?;
+        let Some(text) = node.scalar_text() else {
+            self.type_error(node, key, "a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)");
+            return None;
+        };
+        match parse_date_time(&text) {
+            Some((d, t)) => Some((At::new(d, node.pos), t)),
+            None => {
+                self.error(
+                    node.pos,
+                    Rule::InvalidValue,
+                    format!(
+                        "`{key}` is '{text}', which is not a date of the form YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A grade by hand: a number from 0 to 1.
+    pub fn grade(&mut self, fields: &Fields) -> Option<At<f64>> {
+        let grade = self.number(fields, "grade")?;
+        if !(0.0..=1.0).contains(&grade.value) {
+            self.error(
+                grade.pos,
+                Rule::GradeRange,
+                format!(
+                    "`grade` is {}; a grade is a number from 0 to 1 (0.7 for 70 %)",
+                    grade.value
+                ),
+            );
+            return None;
+        }
+        Some(grade)
     }
 
     /// One text or a list of them (`aligns_to: x` or `aligns_to: [x, y]`).
@@ -229,7 +277,7 @@ impl<'a> Reader<'a> {
                 let text = node.scalar_text().unwrap_or_default();
                 self.error(
                     node.pos,
-                    "confidence-range",
+                    Rule::ConfidenceRange,
                     format!("`confidence` is {text}; it must be a whole number from 0 to 10"),
                 );
                 None
@@ -251,7 +299,7 @@ impl<'a> Reader<'a> {
         if let Some(problem) = id_problem(&id.value) {
             self.error(
                 id.pos,
-                "invalid-value",
+                Rule::InvalidValue,
                 format!("`{key}` '{}' {problem}", id.value),
             );
             return false;
@@ -289,6 +337,20 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A date with an optional time of day after `T` or one space.
+pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let text = text.trim();
+    if text.len() <= 10 {
+        return parse_date(text).map(|d| (d, None));
+    }
+    let (date, time) = (text.get(..10)?, text.get(10..)?);
+    let time = time.strip_prefix('T').or_else(|| time.strip_prefix(' '))?;
+    let time = NaiveTime::parse_from_str(time, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
+        .ok()?;
+    Some((parse_date(date)?, Some(time)))
 }
 
 /// The known name closest to `word`, if one is close enough to be a typo.
@@ -330,6 +392,21 @@ mod tests {
         assert_eq!(did_you_mean("targt", keys), Some("target"));
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn dates_may_carry_a_time_of_day() {
+        let day = parse_date("2024-05-15").unwrap();
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_date_time("2024-05-15"), Some((day, None)));
+        assert_eq!(parse_date_time("2024-05-15T14:30"), Some((day, at(14, 30))));
+        assert_eq!(parse_date_time("2024-05-15 14:30"), Some((day, at(14, 30))));
+        assert_eq!(
+            parse_date_time("2024-05-15 14:30:00"),
+            Some((day, at(14, 30)))
+        );
+        assert_eq!(parse_date_time("2024-05-15 25:00"), None);
+        assert_eq!(parse_date_time("2024-05-15x14:30"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reads the site's own templates and static files, and those of the theme it chose.
 
+use crate::rule::Rule;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
@@ -32,7 +33,7 @@ pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>)
             diagnostics.push(Diagnostic::error(
                 "okrs.yaml",
                 theme.pos,
-                "unknown-reference",
+                Rule::UnknownReference,
                 format!(
                     "theme '{}' is neither a folder themes/{}/ of the site nor a built-in theme ({})",
                     theme.value,
@@ -82,7 +83,7 @@ fn read_folder(
             Err(err) => diagnostics.push(Diagnostic::error(
                 &format!("{prefix}/{name}"),
                 Pos { line: 1, column: 1 },
-                "io",
+                Rule::Io,
                 format!("cannot read the file: {err}"),
             )),
         }
@@ -105,7 +106,7 @@ fn read_templates(
             Err(_) => diagnostics.push(Diagnostic::error(
                 &origin,
                 Pos { line: 1, column: 1 },
-                "io",
+                Rule::Io,
                 "the template is not valid UTF-8 text",
             )),
         }

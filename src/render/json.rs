@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::compute::{Current, Figures};
+use crate::compute::{Band, Current, Figures};
 use crate::model::*;
 
 /// A number as okrs.json writes it: whole numbers without a fraction, never `-0`.
@@ -59,8 +59,12 @@ pub struct PeriodInfo<'a> {
     pub id: &'a str,
     pub start: String,
     pub end: String,
+    pub state: &'a str,
     pub expected: Num,
     pub progress: Num,
+    pub status: &'a str,
+    pub grade: Option<Num>,
+    pub band: Option<&'a str>,
     pub objectives: Vec<&'a str>,
 }
 
@@ -83,6 +87,7 @@ pub struct TeamInfo<'a> {
     pub name: &'a str,
     pub parent: Option<&'a str>,
     pub progress: ProgressByPeriod<'a>,
+    pub progress_with_subteams: ProgressByPeriod<'a>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +114,11 @@ pub struct ObjectiveInfo<'a> {
     pub status: &'a str,
     pub confidence: Option<u8>,
     pub at_risk: bool,
+    pub grade: Option<Num>,
+    pub band: Option<&'a str>,
+    pub carried_from: Option<&'a str>,
+    pub carried_to: Vec<&'a str>,
+    pub review: Option<&'a str>,
     pub url: String,
     pub key_results: Vec<KeyResultInfo<'a>>,
 }
@@ -136,6 +146,9 @@ pub struct KeyResultInfo<'a> {
     pub confidence: Option<u8>,
     pub at_risk: bool,
     pub status: &'a str,
+    pub grade: Option<Num>,
+    pub band: Option<&'a str>,
+    pub checkin_due: bool,
     pub checkins: Vec<CheckinInfo<'a>>,
 }
 
@@ -147,6 +160,19 @@ pub struct CheckinInfo<'a> {
     pub confidence: Option<u8>,
     pub author: Option<&'a str>,
     pub source: &'a str,
+}
+
+/// A grade and its band, as okrs.json gives them (both null outside closed periods).
+fn graded(grade: Option<f64>) -> (Option<Num>, Option<&'static str>) {
+    (grade.map(Num), grade.map(|g| Band::of(g).as_str()))
+}
+
+/// A check-in's date as written: with its time of day when it has one.
+pub fn checkin_date(c: &Checkin) -> String {
+    match c.time {
+        Some(t) => format!("{}T{}", c.date, t.format("%H:%M")),
+        None => c.date.to_string(),
+    }
 }
 
 /// The URL of an objective's page, relative to the site root.
@@ -168,12 +194,17 @@ pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
         })
         .map(|(p, period)| {
             let f = &figures.periods[p];
+            let (grade, band) = graded(f.grade);
             PeriodInfo {
                 id: &period.id,
                 start: period.start.to_string(),
                 end: period.end.to_string(),
+                state: f.state.as_str(),
                 expected: Num(f.expected),
                 progress: Num(f.progress),
+                status: f.status.as_str(),
+                grade,
+                band,
                 objectives: f.objectives.iter().map(|&o| objective_id(o)).collect(),
             }
         })
@@ -187,12 +218,8 @@ pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
             id: &team.id,
             name: &team.name,
             parent: team.team.map(|p| site.teams[p].id.as_str()),
-            progress: ProgressByPeriod(
-                figures.teams[t]
-                    .iter()
-                    .map(|&(p, x)| (site.periods[p].id.as_str(), Num(x)))
-                    .collect(),
-            ),
+            progress: by_period(site, &figures.teams[t].progress),
+            progress_with_subteams: by_period(site, &figures.teams[t].with_subteams),
         })
         .collect();
     let people = site
@@ -238,6 +265,14 @@ pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     }
 }
 
+fn by_period<'a>(site: &'a Site, list: &[(usize, f64)]) -> ProgressByPeriod<'a> {
+    ProgressByPeriod(
+        list.iter()
+            .map(|&(p, x)| (site.periods[p].id.as_str(), Num(x)))
+            .collect(),
+    )
+}
+
 fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> ObjectiveInfo<'a> {
     let resolved = &site.objectives[o];
     let data = &resolved.data;
@@ -269,6 +304,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
             let kr = &data.key_results[rk.written];
             let kf = &f.key_results[k];
             let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+            let (grade, band) = graded(kf.grade);
             KeyResultInfo {
                 id: &rk.full_id,
                 title: &kr.title,
@@ -291,10 +327,13 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
                 confidence: kf.confidence,
                 at_risk: kf.at_risk,
                 status: kf.status.as_str(),
+                grade,
+                band,
+                checkin_due: kf.checkin_due,
                 checkins: rk.checkins[..kf.checkins]
                     .iter()
                     .map(|c| CheckinInfo {
-                        date: c.date.to_string(),
+                        date: checkin_date(c),
                         value: c.value.map(Num),
                         done: c.done,
                         confidence: c.confidence,
@@ -305,7 +344,20 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
             }
         })
         .collect();
+    let (grade, band) = graded(f.grade);
+    let id_of = |x: usize| site.objective(x).id.value.as_str();
     ObjectiveInfo {
+        grade,
+        band,
+        carried_from: resolved.carried_from.filter(|&x| included(x)).map(id_of),
+        carried_to: resolved
+            .carried_to
+            .iter()
+            .copied()
+            .filter(|&x| included(x))
+            .map(id_of)
+            .collect(),
+        review: data.review.as_deref(),
         id: &data.id.value,
         title: &data.title,
         period: &site.periods[resolved.period].id,

@@ -1,6 +1,7 @@
 //! The Tera templates: the built-in ones embedded in the binary, overridden file by
 //! file by the theme's and then the site's.
 
+use crate::rule::Rule;
 use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostic;
@@ -110,7 +111,7 @@ pub fn diagnostic(err: &dyn std::error::Error, origins: &Origins, context: &str)
     });
     let (file, pos) =
         located.unwrap_or_else(|| ("templates".to_owned(), Pos { line: 1, column: 1 }));
-    Diagnostic::error(&file, pos, "template", format!("{context}{message}"))
+    Diagnostic::error(&file, pos, Rule::Template, format!("{context}{message}"))
 }
 /// An error and its causes, on one line.
 pub fn error_chain(err: &dyn std::error::Error) -> String {

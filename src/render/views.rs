@@ -10,7 +10,7 @@ use super::format;
 use super::i18n::Strings;
 use super::markdown;
 use super::view::*;
-use crate::compute::{Current, Figures, Status, progress_history};
+use crate::compute::{Current, Figures, Status};
 use crate::model::*;
 
 /// Paths of pages, relative to the site root (folders, ending in `/`).
@@ -231,7 +231,7 @@ impl Views {
     /// as-of date.
     fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
         let period = &self.site.periods[self.site.objectives[o].period];
-        let mut history = progress_history(&self.site, &self.figures, o);
+        let mut history = self.figures.objectives[o].history.clone();
         let start = period.start.min(self.figures.as_of);
         if history.first().is_none_or(|(d, _)| *d > start) {
             history.insert(0, (start, 0.0));
@@ -839,6 +839,7 @@ impl Views {
         let site = &*self.site;
         let team = &site.teams[t];
         let periods: Vec<TeamPeriod> = self.figures.teams[t]
+            .progress
             .iter()
             .map(|&(p, progress)| TeamPeriod {
                 period: self.period_link(root, p),
@@ -897,6 +898,7 @@ impl Views {
             objective_count: self.objectives_by_team[t].len(),
             progress: self.current_period.and_then(|cp| {
                 self.figures.teams[t]
+                    .progress
                     .iter()
                     .find(|(p, _)| *p == cp)
                     .map(|&(_, x)| self.fraction(x))

@@ -71,7 +71,7 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
             d.line,
             d.column,
             d.severity.as_str(),
-            escape(&d.rule),
+            escape(d.rule.name()),
             escape(&d.message)
         ));
     }
@@ -131,7 +131,7 @@ mod tests {
         let d = Diagnostic::error(
             "objectives/<a>.md",
             Pos { line: 3, column: 7 },
-            "type",
+            crate::rule::Rule::Type,
             "`x` <b>",
         );
         let strings = Strings::for_language(crate::model::Language::En);

@@ -57,7 +57,7 @@ fn assert_may_first_figures(json: &Value) {
         key_result(json, "grow-revenue/churn")["checkins"],
         json!([])
     );
-    // eng-uptime/kr1: 04-30 → 99.95 ≥ 99.9 → done (the 05-15 dip is not yet there).
+    // eng-uptime/kr1: 04-30 → 99.95 ≥ 99.9 → held, so on track (the 05-15 dip is not yet there).
     assert_kr(
         json,
         "eng-uptime/kr1",
@@ -66,12 +66,12 @@ fn assert_may_first_figures(json: &Value) {
             raw_progress: 1.0,
             progress: 1.0,
             confidence: Some(8),
-            status: "done",
+            status: "on_track",
             at_risk: false,
         },
     );
     // eng-uptime/kr2: the 05-01 check-in is on the as-of date, so it counts.
-    assert_eq!(key_result(json, "eng-uptime/kr2")["status"], "done");
+    assert_eq!(key_result(json, "eng-uptime/kr2")["status"], "on_track");
     // eng-uptime/kr3: its check-in is dated 05-02: no data, not done.
     assert_kr(
         json,

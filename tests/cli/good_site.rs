@@ -104,9 +104,10 @@ fn stay_above_broken_on_the_latest_checkin_is_zero_and_keeps_the_last_confidence
 }
 
 #[test]
-fn stay_below_kept_is_done() {
+fn stay_below_kept_is_on_track_while_the_period_runs() {
     let json = good();
-    // 05-01 inline 280 ≤ 300 → progress 1 → done.
+    // 05-01 inline 280 ≤ 300 → progress 1; a threshold held mid-period is on track, not
+    // yet done (docs/format.md, "Status in a closed period").
     assert_kr(
         &json,
         "eng-uptime/kr2",
@@ -115,7 +116,7 @@ fn stay_below_kept_is_done() {
             raw_progress: 1.0,
             progress: 1.0,
             confidence: Some(9),
-            status: "done",
+            status: "on_track",
             at_risk: false,
         },
     );
@@ -128,7 +129,8 @@ fn stay_below_kept_is_done() {
 #[test]
 fn milestone_not_done_is_false_and_has_no_start_or_target() {
     let json = good();
-    // checkins/2024-q2/2024-05-02-soc2.md: done: false, confidence 4 → progress 0, behind.
+    // checkins/2024-q2/2024-05-02-soc2.md: done: false, confidence 4 → progress 0; a
+    // milestone has no pace, so it is on track until done.
     assert_kr(
         &json,
         "eng-uptime/kr3",
@@ -137,7 +139,7 @@ fn milestone_not_done_is_false_and_has_no_start_or_target() {
             raw_progress: 0.0,
             progress: 0.0,
             confidence: Some(4),
-            status: "behind",
+            status: "on_track",
             at_risk: false,
         },
     );
