@@ -359,11 +359,7 @@ pub fn key_result_at(
     let kr = &resolved.data.key_results[rk.written];
     let visible = rk.checkins.partition_point(|c| c.date <= date);
     let seen = &rk.checkins[..visible];
-    let current_of = |c: &Checkin| match rk.metric {
-        Metric::Milestone => Current::Done(c.done.unwrap_or(false)),
-        _ => Current::Number(c.value.unwrap_or(0.0)),
-    };
-    let current = seen.last().map(current_of);
+    let current = seen.last().map(|c| current_of(rk.metric, c));
     let (raw_progress, progress) = progress(kr, rk.metric, current);
     let confidence = seen.iter().rev().find_map(|c| c.confidence);
     let period = &site.periods[resolved.period];
@@ -401,7 +397,10 @@ pub fn key_result_at(
         checkin_due: state == PeriodState::Running && status != Status::Done && overdue,
         done_on: seen
             .iter()
-            .find(|c| can_be_done && self::progress(kr, rk.metric, Some(current_of(c))).1 >= 1.0)
+            .find(|c| {
+                can_be_done
+                    && self::progress(kr, rk.metric, Some(current_of(rk.metric, c))).1 >= 1.0
+            })
             .map(|c| c.date),
     }
 }
@@ -447,11 +446,31 @@ fn progress_rec(
     } else {
         weighted_mean((0..resolved.key_results.len()).map(|k| {
             let kr = &resolved.data.key_results[resolved.key_results[k].written];
-            (key_result_at(site, o, k, date).progress, kr.weight)
+            (key_result_progress_at(site, o, k, date), kr.weight)
         }))
     };
     memo.insert(o, p);
     p
+}
+
+/// A key result's progress as of `date` alone: what the progress history needs, without
+/// the rest of its figures.
+fn key_result_progress_at(site: &Site, objective: usize, index: usize, date: NaiveDate) -> f64 {
+    let resolved = &site.objectives[objective];
+    let rk = &resolved.key_results[index];
+    let visible = rk.checkins.partition_point(|c| c.date <= date);
+    let current = rk.checkins[..visible]
+        .last()
+        .map(|c| current_of(rk.metric, c));
+    progress(&resolved.data.key_results[rk.written], rk.metric, current).1
+}
+
+/// What a check-in says the current value is.
+fn current_of(metric: Metric, c: &Checkin) -> Current {
+    match metric {
+        Metric::Milestone => Current::Done(c.done.unwrap_or(false)),
+        _ => Current::Number(c.value.unwrap_or(0.0)),
+    }
 }
 
 /// An objective's progress recomputed at each date on which a check-in (up to the
