@@ -128,7 +128,8 @@ enum New {
         /// How sure the owner is that the key result will be met, 0–10.
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
         confidence: Option<u8>,
-        /// The day of the check-in (YYYY-MM-DD) [default: today].
+        /// The day of the check-in (YYYY-MM-DD), written without a time [default: now, as
+        /// today's date with the local time of day].
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// The notes, in Markdown: what happened, what blocks, what comes next.
@@ -265,7 +266,7 @@ fn new(what: New) -> Result<Outcome, author::Error> {
                 note,
                 author,
             },
-            today(),
+            chrono::Local::now().naive_local(),
         ),
         New::Team {
             id,

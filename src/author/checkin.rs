@@ -1,6 +1,6 @@
 //! `okrs new checkin`: one update to one key result, and its new progress.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 
 use super::{
@@ -24,7 +24,7 @@ pub struct NewCheckin {
     /// `Some(true)` for `--done`, `Some(false)` for `--not-done`.
     pub done: Option<bool>,
     pub confidence: Option<u8>,
-    /// Default: `today`.
+    /// Default: today, at the time of `now` (so it orders after earlier check-ins of the day).
     pub date: Option<NaiveDate>,
     pub note: Option<String>,
     pub author: Option<String>,
@@ -32,7 +32,9 @@ pub struct NewCheckin {
 
 /// Writes `checkins/DATE-OBJECTIVE-KR.md` for one key result, after checking that the
 /// key result exists and that the value fits its metric; reports its new progress.
-pub fn new_checkin(site: &Path, args: &NewCheckin, today: NaiveDate) -> Result<Outcome, Error> {
+/// Without `--date` the check-in is dated `now`, to the minute (local time), so that it
+/// comes after every earlier check-in of the day; with `--date`, the day alone.
+pub fn new_checkin(site: &Path, args: &NewCheckin, now: NaiveDateTime) -> Result<Outcome, Error> {
     require_site(site)?;
     if let Some(c) = args.confidence
         && c > 10
@@ -51,7 +53,13 @@ pub fn new_checkin(site: &Path, args: &NewCheckin, today: NaiveDate) -> Result<O
     let rk = &resolved.key_results[k];
     check_fits(&args.kr, rk.metric, args)?;
 
-    let date = args.date.unwrap_or(today);
+    let (date, time) = match args.date {
+        Some(date) => (date, None),
+        None => (
+            now.date(),
+            NaiveTime::from_hms_opt(now.hour(), now.minute(), 0),
+        ),
+    };
     let base = format!(
         "{date}-{}",
         file_slug(&format!(
@@ -62,7 +70,7 @@ pub fn new_checkin(site: &Path, args: &NewCheckin, today: NaiveDate) -> Result<O
         .unwrap_or_else(|| "checkin".to_owned())
     );
     let rel = format!("checkins/{}", free_name(&site.join("checkins"), &base));
-    write_new(site, &rel, &checkin_text(date, args))?;
+    write_new(site, &rel, &checkin_text(date, time, args))?;
 
     let after = crate::analyse(site, &options);
     let mut report = vec![format!("wrote {}", shown(site, &rel))];
@@ -89,8 +97,13 @@ pub fn new_checkin(site: &Path, args: &NewCheckin, today: NaiveDate) -> Result<O
             && last.source != rel
             && last.date == date
         {
+            let why = if last.time.unwrap_or(NaiveTime::MIN) > time.unwrap_or(NaiveTime::MIN) {
+                "later in the day"
+            } else {
+                "by path"
+            };
             notes.push(format!(
-                "note: {} also checks in '{}' on {date} and comes after this file (by path), so its value counts",
+                "note: {} also checks in '{}' on {date} and comes after this one ({why}), so its value counts",
                 last.source, args.kr
             ));
         }
@@ -239,9 +252,12 @@ fn free_name(dir: &Path, base: &str) -> String {
         .unwrap_or_else(|| format!("{base}.md"))
 }
 
-fn checkin_text(date: NaiveDate, args: &NewCheckin) -> String {
+fn checkin_text(date: NaiveDate, time: Option<NaiveTime>, args: &NewCheckin) -> String {
     let mut t = String::from("---\n");
-    t += &format!("date: {date}\n");
+    match time {
+        Some(time) => t += &format!("date: {date}T{}\n", time.format("%H:%M")),
+        None => t += &format!("date: {date}\n"),
+    }
     if let Some(author) = &args.author {
         t += &format!("author: {}\n", yaml_scalar(author));
     }
@@ -271,6 +287,105 @@ fn checkin_text(date: NaiveDate, args: &NewCheckin) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// A site as of 2024-05-20 with one key result, `o1/renewal` (40 → 70).
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::TempDir::new().unwrap();
+        write(dir.path(), "okrs.yaml", "title: T\nas_of: 2024-05-20\n");
+        write(
+            dir.path(),
+            "objectives/o1.md",
+            "---\ntitle: Win\nperiod: 2024-Q2\nkey_results:\n  \
+             - { id: renewal, title: Renewal, owner: ann, start: 40, target: 70 }\n---\n",
+        );
+        dir
+    }
+
+    fn checkin(value: f64, date: Option<NaiveDate>) -> NewCheckin {
+        NewCheckin {
+            kr: "o1/renewal".into(),
+            value: Some(value),
+            date,
+            ..NewCheckin::default()
+        }
+    }
+
+    fn current(dir: &Path) -> crate::compute::Current {
+        let analysis = crate::analyse(dir, &Options::default());
+        analysis.figures.objectives[0].key_results[0].current
+    }
+
+    #[test]
+    fn a_checkin_written_now_carries_the_time_and_wins_over_the_day_so_far() {
+        let dir = site();
+        // Written by hand earlier that day, without a time, in a file that sorts last.
+        write(
+            dir.path(),
+            "checkins/zz-weekly.md",
+            "---\ndate: 2024-05-15\nkr: o1/renewal\nvalue: 61\n---\n",
+        );
+        assert_eq!(current(dir.path()), crate::compute::Current::Number(61.0));
+
+        let outcome =
+            new_checkin(dir.path(), &checkin(55.0, None), at("2024-05-15 14:30:59")).unwrap();
+        assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal.md"]);
+        let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
+        assert_eq!(
+            text,
+            "---\ndate: 2024-05-15T14:30\nkr: o1/renewal\nvalue: 55\n---\n"
+        );
+        assert_eq!(current(dir.path()), crate::compute::Current::Number(55.0));
+        assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+
+        // A second one in the same minute ties on the time and wins by its name.
+        let outcome =
+            new_checkin(dir.path(), &checkin(57.0, None), at("2024-05-15 14:30:10")).unwrap();
+        assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal_2.md"]);
+        assert_eq!(current(dir.path()), crate::compute::Current::Number(57.0));
+    }
+
+    #[test]
+    fn an_explicit_date_is_the_day_alone_and_a_later_time_of_that_day_is_noted() {
+        let dir = site();
+        write(
+            dir.path(),
+            "checkins/a-evening.md",
+            "---\ndate: 2024-05-15 18:00\nkr: o1/renewal\nvalue: 61\n---\n",
+        );
+        let day = NaiveDate::from_ymd_opt(2024, 5, 15);
+        let outcome =
+            new_checkin(dir.path(), &checkin(55.0, day), at("2024-05-20 09:00:00")).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
+        assert!(text.starts_with("---\ndate: 2024-05-15\n"), "{text}");
+        assert_eq!(
+            outcome.notes,
+            [
+                "note: checkins/a-evening.md also checks in 'o1/renewal' on 2024-05-15 and comes \
+              after this one (later in the day), so its value counts"
+            ]
+        );
+        assert_eq!(current(dir.path()), crate::compute::Current::Number(61.0));
+
+        // Written at 14:30 that day, it still loses to the evening's check-in.
+        let outcome =
+            new_checkin(dir.path(), &checkin(56.0, None), at("2024-05-15 14:30:00")).unwrap();
+        assert!(
+            outcome.notes[0].contains("(later in the day)"),
+            "{:?}",
+            outcome.notes
+        );
+        assert_eq!(current(dir.path()), crate::compute::Current::Number(61.0));
+    }
 
     #[test]
     fn same_day_checkins_get_names_that_sort_after_the_earlier_ones() {

@@ -433,24 +433,38 @@ fn a_second_checkin_on_the_same_day_gets_a_new_file_that_counts() {
     );
 }
 
+/// The `date:` line of a check-in written without `--date`: today, to the minute.
+#[track_caller]
+fn written_moment(text: &str) -> chrono::NaiveDateTime {
+    let line = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix("date: "))
+        .unwrap_or_else(|| panic!("no date line second: {text}"));
+    chrono::NaiveDateTime::parse_from_str(line, "%Y-%m-%dT%H:%M")
+        .unwrap_or_else(|e| panic!("'{line}' is not YYYY-MM-DDTHH:MM ({e})"))
+}
+
 #[test]
-fn new_checkin_dates_today_by_default() {
+fn new_checkin_dates_today_by_default_with_the_time_of_day() {
     let site = site_with_key_results();
-    let today = chrono::Local::now().date_naive().to_string();
+    let before = chrono::Local::now().naive_local();
     let run = new(&site, &["checkin", "o1/calls", "--value", "-5"]);
+    let after = chrono::Local::now().naive_local();
     assert_ok(&run);
     let files = files_under(&site, "checkins");
     assert_eq!(files.len(), 1);
-    // Run at midnight, the day may have turned between the two clocks.
-    assert!(
-        files[0].ends_with("-o1-calls.md") && files[0].len() == "2024-05-20-o1-calls.md".len(),
-        "{files:?}"
-    );
     let text = site.read(&format!("checkins/{}", files[0]));
     assert!(text.contains("value: -5\n"), "{text}");
-    if files[0].starts_with(&today) {
-        assert!(text.starts_with(&format!("---\ndate: {today}\n")), "{text}");
-    }
+    // Local time, to the minute, between the clock readings around the run.
+    let moment = written_moment(&text);
+    let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+    let written = minute(moment);
+    assert!(
+        minute(before) <= written && written <= minute(after),
+        "{written} is not between {before} and {after}"
+    );
+    assert_eq!(files[0], format!("{}-o1-calls.md", moment.date()));
     // Dated after okrs.yaml's as_of, it does not count yet, and okrs says so.
     assert!(
         run.stderr.contains("after the as-of date 2024-05-20"),
@@ -458,6 +472,48 @@ fn new_checkin_dates_today_by_default() {
         run.stderr
     );
     assert_no_errors(&site);
+}
+
+#[test]
+fn a_checkin_written_now_wins_over_earlier_ones_of_the_same_day() {
+    let site = site_with_key_results();
+    let today = chrono::Local::now().date_naive();
+    // Written by hand this morning, without a time, in a file whose name sorts last.
+    let by_hand = "checkins/zz-weekly.md";
+    site.file(
+        by_hand,
+        format!("---\ndate: {today}\nkr: o1/renewal\nvalue: 61\n---\n"),
+    );
+    for value in ["50", "52"] {
+        assert_ok(&new(&site, &["checkin", "o1/renewal", "--value", value]));
+    }
+    let files = files_under(&site, "checkins");
+    assert_eq!(files.len(), 3, "{files:?}");
+    let written: Vec<String> = files
+        .iter()
+        .filter(|f| !f.starts_with("zz"))
+        .map(|f| format!("checkins/{f}"))
+        .collect();
+    let moments: Vec<chrono::NaiveDateTime> = written
+        .iter()
+        .map(|f| written_moment(&site.read(f)))
+        .collect();
+    assert!(moments[0] <= moments[1], "{moments:?}");
+
+    let as_of = chrono::Local::now().date_naive().to_string();
+    let json = site.built_json(&["--as-of", &as_of]);
+    assert_close(&key_result(&json, "o1/renewal")["current"], 52.0, "current");
+    let order = checkin_dates(&json, "o1/renewal");
+    let sources: Vec<&str> = order.iter().map(|(_, s)| s.as_str()).collect();
+    // At 00:00 exactly, a time ties with a date alone, and the path decides.
+    if moments[0].time() == chrono::NaiveTime::MIN {
+        assert_eq!(sources[2], written[1], "{order:?}");
+    } else {
+        assert_eq!(sources, [by_hand, &written[0], &written[1]], "{order:?}");
+    }
+    // okrs.json shows the written time.
+    let shown = order.iter().find(|(_, s)| *s == written[1]).unwrap();
+    assert_eq!(shown.0, moments[1].format("%Y-%m-%dT%H:%M").to_string());
 }
 
 #[test]
