@@ -18,7 +18,7 @@ mod party;
 
 pub use checkin::{NewCheckin, new_checkin};
 pub use init::{StarterDates, init};
-pub use objective::{NewObjective, new_objective};
+pub use objective::{CarryObjective, NewObjective, carry_objective, new_objective};
 pub use party::{NewPerson, NewTeam, new_person, new_team};
 
 /// The longest file name (in characters, without `.md`) made from a title.
