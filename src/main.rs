@@ -88,14 +88,16 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
-    /// Write objectives/[TEAM/]SLUG.md, the file name made from the title.
+    /// Write objectives/[TEAM/]SLUG.md, the file name made from the title; or, with
+    /// --carry, the continuation of an objective into a later period, beside it.
     Objective {
         /// The objective.
-        #[arg(long, allow_hyphen_values = true)]
-        title: String,
-        /// A calendar period (2024, 2024-H1, 2024-Q2) or a custom period of okrs.yaml.
-        #[arg(long)]
-        period: String,
+        #[arg(long, allow_hyphen_values = true, required_unless_present = "carry")]
+        title: Option<String>,
+        /// A calendar period (2024, 2024-H1, 2024-Q2) or a custom period of okrs.yaml
+        /// [with --carry, default: the next period of the same kind].
+        #[arg(long, required_unless_present = "carry")]
+        period: Option<String>,
         /// The team (its id); the file goes to objectives/TEAM/.
         #[arg(long)]
         team: Option<String>,
@@ -105,9 +107,24 @@ enum New {
         /// A strategy or objective it aligns to (repeat for several).
         #[arg(long = "aligns-to", value_name = "ID")]
         aligns_to: Vec<String>,
-        /// The id and file name [default: a slug of the title].
+        /// The id and file name [default: a slug of the title; with --carry, the old id
+        /// with the new period in it].
         #[arg(long, value_parser = author::parse_id)]
         id: Option<String>,
+        /// Continue this objective: same title, owner, team, alignment, commitment and
+        /// weight, with its key results that are not done, each starting where it stands.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["title", "team", "owner", "aligns_to"])]
+        carry: Option<String>,
+        /// With --carry: judge what is done, and where each key result stands, as of this
+        /// date (YYYY-MM-DD) [default: the site's as-of date].
+        // `requires` alone yields to a present argument that --carry conflicts with.
+        #[arg(
+            long,
+            value_parser = parse_date,
+            requires = "carry",
+            conflicts_with_all = ["title", "team", "owner", "aligns_to"]
+        )]
+        as_of: Option<NaiveDate>,
         /// The site folder (the one with okrs.yaml).
         #[arg(default_value = ".")]
         site: PathBuf,
@@ -128,7 +145,8 @@ enum New {
         /// How sure the owner is that the key result will be met, 0–10.
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
         confidence: Option<u8>,
-        /// The day of the check-in (YYYY-MM-DD) [default: today].
+        /// The day of the check-in (YYYY-MM-DD), written without a time [default: now, as
+        /// today's date with the local time of day].
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// The notes, in Markdown: what happened, what blocks, what comes next.
@@ -226,6 +244,22 @@ fn today() -> NaiveDate {
 fn new(what: New) -> Result<Outcome, author::Error> {
     match what {
         New::Objective {
+            carry: Some(from),
+            period,
+            id,
+            as_of,
+            site,
+            ..
+        } => author::carry_objective(
+            &site,
+            &author::CarryObjective {
+                from,
+                period,
+                id,
+                as_of,
+            },
+        ),
+        New::Objective {
             title,
             period,
             team,
@@ -233,17 +267,23 @@ fn new(what: New) -> Result<Outcome, author::Error> {
             aligns_to,
             id,
             site,
-        } => author::new_objective(
-            &site,
-            &author::NewObjective {
-                title,
-                period,
-                team,
-                owner,
-                aligns_to,
-                id,
-            },
-        ),
+            ..
+        } => match (title, period) {
+            (Some(title), Some(period)) => author::new_objective(
+                &site,
+                &author::NewObjective {
+                    title,
+                    period,
+                    team,
+                    owner,
+                    aligns_to,
+                    id,
+                },
+            ),
+            _ => Err(author::Error::Usage(
+                "okrs new objective needs --title and --period (or --carry ID)".to_owned(),
+            )),
+        },
         New::Checkin {
             kr,
             value,
@@ -265,7 +305,7 @@ fn new(what: New) -> Result<Outcome, author::Error> {
                 note,
                 author,
             },
-            today(),
+            chrono::Local::now().naive_local(),
         ),
         New::Team {
             id,

@@ -330,6 +330,331 @@ fn new_outside_a_site_is_wrong_usage_and_suggests_init() {
     assert!(read_tree(empty.path()).is_empty());
 }
 
+// ---- new objective --carry ----
+
+/// `okrs new objective --carry ID ARGS… SITE`.
+fn carry(site: &Site, id: &str, args: &[&str]) -> Run {
+    let mut all = vec!["objective", "--carry", id];
+    all.extend_from_slice(args);
+    new(site, &all)
+}
+
+#[test]
+fn carry_writes_the_continuation_with_what_is_not_done() {
+    let site = Site::copy_of("carry");
+    let run = carry(&site, "sales-2024-q2", &[]);
+    assert_ok(&run);
+    let rel = "objectives/sales/sales-2024-q3.md";
+    assert!(run.stdout.contains(rel), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "carried 3 of the 5 key results of 'sales-2024-q2' into 2024-Q3; \
+             left out, done: sales-2024-q2/iso, sales-2024-q2/uptime"
+        ),
+        "{}",
+        run.stdout
+    );
+    // The same title, owner, team, alignment, commitment and weight; the key results not
+    // done (the milestone done, the threshold held at the end are left out), each with
+    // its id (kr3 keeps its id by position), starting where it stood after the quarter
+    // (62 and 300, from a check-in dated after its end), or where it started without
+    // data. No grade, tasks, check-ins, review or allow.
+    assert_eq!(
+        site.read(rel),
+        "---\n\
+         title: \"Win the mid-market: renewals first\"\n\
+         period: 2024-Q3\n\
+         owner: ann\n\
+         team: sales\n\
+         aligns_to: focus\n\
+         commitment: committed\n\
+         weight: 2\n\
+         carried_from: sales-2024-q2\n\
+         key_results:\n  \
+           - id: renewal\n    \
+             title: \"Renewal rate reaches 70%\"\n    \
+             owner: ann\n    \
+             metric: increase\n    \
+             start: 62\n    \
+             target: 70\n    \
+             unit: \"%\"\n    \
+             weight: 2\n  \
+           - id: kr3\n    \
+             title: \"Support calls fall to 200\"\n    \
+             owner: ann\n    \
+             start: 300\n    \
+             target: 200\n  \
+           - id: shops\n    \
+             title: \"50 shops signed\"\n    \
+             start: 10\n    \
+             target: 50\n\
+         ---\n\
+         ## Why we carry it on\n\
+         \n\
+         <!-- What the last period taught, and what changes this time. -->\n"
+    );
+    // What `okrs check` says about the new file, as notes: 2024-Q3 is running, and
+    // `allow: [kr-owner]` was not carried.
+    assert!(
+        run.stderr
+            .contains("sales-2024-q3.md:24:5: warning[kr-owner]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[kr-no-checkins]"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    let new = objective(&json, "sales-2024-q3");
+    assert_eq!(new["carried_from"], "sales-2024-q2");
+    assert_eq!(new["carried_to"], serde_json::json!([]));
+    assert_eq!(new["review"], Value::Null);
+    assert_eq!(
+        objective(&json, "sales-2024-q2")["carried_to"],
+        serde_json::json!(["sales-2024-q3"])
+    );
+    assert_eq!(
+        ids(&new["key_results"]),
+        [
+            "sales-2024-q3/renewal",
+            "sales-2024-q3/kr3",
+            "sales-2024-q3/shops"
+        ]
+    );
+    let calls = key_result(&json, "sales-2024-q3/kr3");
+    assert_eq!(calls["metric"], "decrease");
+    assert_close(&calls["start"], 300.0, "start");
+    assert_eq!(calls["checkins"], serde_json::json!([]));
+    assert_eq!(
+        key_result(&json, "sales-2024-q3/renewal")["grade"],
+        Value::Null
+    );
+}
+
+#[test]
+fn carry_names_the_continuation_after_the_next_period_of_the_same_kind() {
+    let site = Site::copy_of("carry");
+    for (from, written, period) in [
+        // An id without its period gets the new one appended.
+        ("growth", "objectives/growth-2024-q3.md", "2024-Q3"),
+        // After Q4, next year's Q1; the period in the id matched in any case.
+        ("eu-2024-Q4", "objectives/eu-2025-q1.md", "2025-Q1"),
+        ("plan-2024-h1", "objectives/plan-2024-h2.md", "2024-H2"),
+        ("vision-2024", "objectives/vision-2025.md", "2025"),
+        // After a custom period, the custom period that starts soonest after it ends.
+        ("fy24-hiring", "objectives/fy25-hiring.md", "FY25"),
+    ] {
+        let run = carry(&site, from, &[]);
+        assert_ok(&run);
+        let text = site.read(written);
+        assert!(
+            text.contains(&format!("\nperiod: {period}\n"))
+                && text.contains(&format!("\ncarried_from: {from}\n")),
+            "{from}: {text}"
+        );
+    }
+    // Carried while its period still runs (or has not begun), it says so.
+    let run = carry(&site, "fy25-ops", &["--period", "2025-Q3"]);
+    assert_ok(&run);
+    assert!(
+        run.stderr
+            .contains("note: FY25 has not ended as of 2024-07-10"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.read("objectives/2025-q3-ops.md")
+            .contains("period: 2025-Q3\n")
+    );
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    for (old, new) in [
+        ("growth", "growth-2024-q3"),
+        ("eu-2024-Q4", "eu-2025-q1"),
+        ("plan-2024-h1", "plan-2024-h2"),
+        ("vision-2024", "vision-2025"),
+        ("fy24-hiring", "fy25-hiring"),
+        ("fy25-ops", "2025-q3-ops"),
+    ] {
+        assert_eq!(objective(&json, new)["carried_from"], old);
+        assert_eq!(
+            objective(&json, old)["carried_to"],
+            serde_json::json!([new])
+        );
+    }
+    // Where each started: the latest value, or as written without data.
+    assert_close(
+        &key_result(&json, "growth-2024-q3/users")["start"],
+        7000.0,
+        "start",
+    );
+    assert_close(
+        &key_result(&json, "vision-2025/nps")["start"],
+        31.0,
+        "start",
+    );
+    assert_eq!(key_result(&json, "eu-2025-q1/lease")["metric"], "milestone");
+}
+
+#[test]
+fn carry_after_the_last_custom_period_asks_for_one() {
+    let site = Site::copy_of("carry");
+    let run = carry(&site, "fy25-ops", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--period"), "{}", run.stderr);
+    assert!(run.stderr.contains("FY25"), "{}", run.stderr);
+    assert_eq!(read_tree(site.path()), read_tree(&fixture("carry")));
+}
+
+#[test]
+fn carry_into_an_explicit_period_that_must_come_later() {
+    let site = Site::copy_of("carry");
+    let run = carry(&site, "growth", &["--period", "2024-H2"]);
+    assert_ok(&run);
+    assert!(
+        site.read("objectives/growth-2024-h2.md")
+            .contains("\nperiod: 2024-H2\n")
+    );
+    // Not after the old period: the period itself, an earlier one, one that overlaps it.
+    for period in ["2024-Q2", "2024-Q1", "2024-H1", "2024"] {
+        let run = carry(&site, "sales-2024-q2", &["--period", period]);
+        assert_eq!(run.code, 1, "{period}: {}", run.stderr);
+        assert!(run.stderr.contains("carry-period"), "{}", run.stderr);
+    }
+    // An unknown period, with a hint.
+    let run = carry(&site, "sales-2024-q2", &["--period", "2024-q3"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean '2024-Q3'?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_under(&site, "objectives/sales"), ["sales-2024-q2.md"]);
+}
+
+#[test]
+fn carry_never_overwrites_and_a_split_takes_another_id() {
+    let site = Site::copy_of("carry");
+    assert_ok(&carry(&site, "growth", &[]));
+    let first = site.read("objectives/growth-2024-q3.md");
+    let run = carry(&site, "growth", &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert!(run.stderr.contains("--id"), "{}", run.stderr);
+    assert_eq!(site.read("objectives/growth-2024-q3.md"), first);
+    // A split: the second continuation under an id of its own.
+    let run = carry(&site, "growth", &["--id", "growth-2024-q3-eu"]);
+    assert_ok(&run);
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(
+        objective(&json, "growth")["carried_to"],
+        serde_json::json!(["growth-2024-q3", "growth-2024-q3-eu"])
+    );
+
+    // The id taken by an objective elsewhere (through `id:`) is refused too.
+    let site = Site::copy_of("carry");
+    site.file(
+        "objectives/other/mine.md",
+        "---\nid: sales-2024-q3\ntitle: Mine\nperiod: 2024-Q3\naligns_to: focus\n\
+         key_results:\n  - { title: One, owner: ann, target: 1 }\n---\n",
+    );
+    let run = carry(&site, "sales-2024-q2", &[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("objectives/other/mine.md"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_under(&site, "objectives/sales"), ["sales-2024-q2.md"]);
+}
+
+#[test]
+fn carry_refuses_what_is_no_objective_with_a_hint() {
+    let site = Site::copy_of("carry");
+    for (id, says) in [
+        ("sales-2024-q", "did you mean 'sales-2024-q2'?"),
+        ("grwth", "did you mean 'growth'?"),
+        ("focus", "is a strategy of org.md, not an objective"),
+        ("sales-2024-q2/renewal", "write --carry sales-2024-q2"),
+    ] {
+        let run = carry(&site, id, &[]);
+        assert_eq!(run.code, 1, "{id}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{id}: {}", run.stderr);
+    }
+    assert_eq!(read_tree(site.path()), read_tree(&fixture("carry")));
+}
+
+#[test]
+fn carry_as_of_an_earlier_date_starts_from_the_value_then() {
+    let site = Site::copy_of("carry");
+    let run = carry(&site, "growth", &["--as-of", "2024-06-01"]);
+    assert_ok(&run);
+    assert!(
+        site.read("objectives/growth-2024-q3.md")
+            .contains("\n    start: 4000\n")
+    );
+    // --as-of belongs to --carry; --title does not go with it.
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "T",
+            "--period",
+            "2024",
+            "--as-of",
+            "2024-06-01",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = carry(&site, "growth", &["--title", "Other", "--id", "g2"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!site.path().join("objectives/g2.md").exists());
+}
+
+#[test]
+fn carry_writes_the_body_in_the_sites_language() {
+    let site = Site::new("title: 中文\nlanguage: zh-CN\nas_of: 2024-07-10\n");
+    site.file("org.md", ORG).file(
+        "objectives/增长.md",
+        "---\ntitle: 增长\nperiod: 2024-Q2\nowner: 李四\naligns_to: focus\nkey_results:\n  \
+         - { id: kr1, title: 用户达到一万, owner: 李四, target: 10000 }\n---\n",
+    );
+    assert_ok(&carry(&site, "增长", &[]));
+    let text = site.read("objectives/增长-2024-q3.md");
+    assert!(text.contains("owner: 李四\n"), "{text}");
+    assert!(
+        text.ends_with("---\n## 为什么继续\n\n<!-- 上一期学到了什么，这一期有什么不同。 -->\n"),
+        "{text}"
+    );
+    assert_no_errors(&site);
+}
+
+#[test]
+fn carry_writes_nothing_that_would_have_errors() {
+    let site = Site::new(CONFIG);
+    site.file("org.md", ORG).file(
+        "objectives/o1.md",
+        "---\ntitle: Win\nperiod: 2024-Q1\nowner: ann\naligns_to: focs\nkey_results:\n  \
+         - { id: kr1, title: One, owner: ann, target: 10 }\n---\n",
+    );
+    let run = carry(&site, "o1", &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("objectives/o1-2024-q2.md:5:12: error[unknown-reference]"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_under(&site, "objectives"), ["o1.md"]);
+}
+
 // ---- new checkin ----
 
 #[test]
@@ -433,24 +758,38 @@ fn a_second_checkin_on_the_same_day_gets_a_new_file_that_counts() {
     );
 }
 
+/// The `date:` line of a check-in written without `--date`: today, to the minute.
+#[track_caller]
+fn written_moment(text: &str) -> chrono::NaiveDateTime {
+    let line = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix("date: "))
+        .unwrap_or_else(|| panic!("no date line second: {text}"));
+    chrono::NaiveDateTime::parse_from_str(line, "%Y-%m-%dT%H:%M")
+        .unwrap_or_else(|e| panic!("'{line}' is not YYYY-MM-DDTHH:MM ({e})"))
+}
+
 #[test]
-fn new_checkin_dates_today_by_default() {
+fn new_checkin_dates_today_by_default_with_the_time_of_day() {
     let site = site_with_key_results();
-    let today = chrono::Local::now().date_naive().to_string();
+    let before = chrono::Local::now().naive_local();
     let run = new(&site, &["checkin", "o1/calls", "--value", "-5"]);
+    let after = chrono::Local::now().naive_local();
     assert_ok(&run);
     let files = files_under(&site, "checkins");
     assert_eq!(files.len(), 1);
-    // Run at midnight, the day may have turned between the two clocks.
-    assert!(
-        files[0].ends_with("-o1-calls.md") && files[0].len() == "2024-05-20-o1-calls.md".len(),
-        "{files:?}"
-    );
     let text = site.read(&format!("checkins/{}", files[0]));
     assert!(text.contains("value: -5\n"), "{text}");
-    if files[0].starts_with(&today) {
-        assert!(text.starts_with(&format!("---\ndate: {today}\n")), "{text}");
-    }
+    // Local time, to the minute, between the clock readings around the run.
+    let moment = written_moment(&text);
+    let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+    let written = minute(moment);
+    assert!(
+        minute(before) <= written && written <= minute(after),
+        "{written} is not between {before} and {after}"
+    );
+    assert_eq!(files[0], format!("{}-o1-calls.md", moment.date()));
     // Dated after okrs.yaml's as_of, it does not count yet, and okrs says so.
     assert!(
         run.stderr.contains("after the as-of date 2024-05-20"),
@@ -458,6 +797,48 @@ fn new_checkin_dates_today_by_default() {
         run.stderr
     );
     assert_no_errors(&site);
+}
+
+#[test]
+fn a_checkin_written_now_wins_over_earlier_ones_of_the_same_day() {
+    let site = site_with_key_results();
+    let today = chrono::Local::now().date_naive();
+    // Written by hand this morning, without a time, in a file whose name sorts last.
+    let by_hand = "checkins/zz-weekly.md";
+    site.file(
+        by_hand,
+        format!("---\ndate: {today}\nkr: o1/renewal\nvalue: 61\n---\n"),
+    );
+    for value in ["50", "52"] {
+        assert_ok(&new(&site, &["checkin", "o1/renewal", "--value", value]));
+    }
+    let files = files_under(&site, "checkins");
+    assert_eq!(files.len(), 3, "{files:?}");
+    let written: Vec<String> = files
+        .iter()
+        .filter(|f| !f.starts_with("zz"))
+        .map(|f| format!("checkins/{f}"))
+        .collect();
+    let moments: Vec<chrono::NaiveDateTime> = written
+        .iter()
+        .map(|f| written_moment(&site.read(f)))
+        .collect();
+    assert!(moments[0] <= moments[1], "{moments:?}");
+
+    let as_of = chrono::Local::now().date_naive().to_string();
+    let json = site.built_json(&["--as-of", &as_of]);
+    assert_close(&key_result(&json, "o1/renewal")["current"], 52.0, "current");
+    let order = checkin_dates(&json, "o1/renewal");
+    let sources: Vec<&str> = order.iter().map(|(_, s)| s.as_str()).collect();
+    // At 00:00 exactly, a time ties with a date alone, and the path decides.
+    if moments[0].time() == chrono::NaiveTime::MIN {
+        assert_eq!(sources[2], written[1], "{order:?}");
+    } else {
+        assert_eq!(sources, [by_hand, &written[0], &written[1]], "{order:?}");
+    }
+    // okrs.json shows the written time.
+    let shown = order.iter().find(|(_, s)| *s == written[1]).unwrap();
+    assert_eq!(shown.0, moments[1].format("%Y-%m-%dT%H:%M").to_string());
 }
 
 #[test]

@@ -1,0 +1,443 @@
+//! `okrs init`: a small working site to start from.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use std::path::Path;
+
+use super::{Error, Outcome, write_new, yaml_number};
+use crate::model::Language;
+use crate::period;
+
+// ---- okrs init ----
+
+/// One file of a starter site: its path and text, both with `{{…}}` placeholders.
+type StarterFile = (&'static str, &'static str);
+
+const STARTER_EN: &[StarterFile] = &[
+    ("okrs.yaml", include_str!("../../starter/en/okrs.yaml")),
+    ("org.md", include_str!("../../starter/en/org.md")),
+    (
+        "teams/product.md",
+        include_str!("../../starter/en/teams/product.md"),
+    ),
+    (
+        "teams/sales.md",
+        include_str!("../../starter/en/teams/sales.md"),
+    ),
+    (
+        "people/ana-lima.md",
+        include_str!("../../starter/en/people/ana-lima.md"),
+    ),
+    (
+        "people/ben-okafor.md",
+        include_str!("../../starter/en/people/ben-okafor.md"),
+    ),
+    (
+        "people/chen-jing.md",
+        include_str!("../../starter/en/people/chen-jing.md"),
+    ),
+    (
+        "objectives/win-small-shops.md",
+        include_str!("../../starter/en/objectives/win-small-shops.md"),
+    ),
+    (
+        "objectives/product/faster-onboarding.md",
+        include_str!("../../starter/en/objectives/product/faster-onboarding.md"),
+    ),
+    (
+        "objectives/sales/keep-shops.md",
+        include_str!("../../starter/en/objectives/sales/keep-shops.md"),
+    ),
+    (
+        "checkins/{{d1}}-kickoff.md",
+        include_str!("../../starter/en/checkins/kickoff.md"),
+    ),
+    (
+        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
+        include_str!("../../starter/en/checkins/time-to-first-sale.md"),
+    ),
+    (
+        "checkins/{{d3}}-weekly-review.md",
+        include_str!("../../starter/en/checkins/weekly-review.md"),
+    ),
+    (
+        "pages/how-we-okr.md",
+        include_str!("../../starter/en/pages/how-we-okr.md"),
+    ),
+];
+
+const STARTER_ZH: &[StarterFile] = &[
+    ("okrs.yaml", include_str!("../../starter/zh-CN/okrs.yaml")),
+    ("org.md", include_str!("../../starter/zh-CN/org.md")),
+    (
+        "teams/product.md",
+        include_str!("../../starter/zh-CN/teams/product.md"),
+    ),
+    (
+        "teams/sales.md",
+        include_str!("../../starter/zh-CN/teams/sales.md"),
+    ),
+    (
+        "people/wang-fang.md",
+        include_str!("../../starter/zh-CN/people/wang-fang.md"),
+    ),
+    (
+        "people/li-si.md",
+        include_str!("../../starter/zh-CN/people/li-si.md"),
+    ),
+    (
+        "people/chen-jing.md",
+        include_str!("../../starter/zh-CN/people/chen-jing.md"),
+    ),
+    (
+        "objectives/win-small-shops.md",
+        include_str!("../../starter/zh-CN/objectives/win-small-shops.md"),
+    ),
+    (
+        "objectives/product/faster-onboarding.md",
+        include_str!("../../starter/zh-CN/objectives/product/faster-onboarding.md"),
+    ),
+    (
+        "objectives/sales/keep-shops.md",
+        include_str!("../../starter/zh-CN/objectives/sales/keep-shops.md"),
+    ),
+    (
+        "checkins/{{d1}}-kickoff.md",
+        include_str!("../../starter/zh-CN/checkins/kickoff.md"),
+    ),
+    (
+        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
+        include_str!("../../starter/zh-CN/checkins/time-to-first-sale.md"),
+    ),
+    (
+        "checkins/{{d3}}-weekly-review.md",
+        include_str!("../../starter/zh-CN/checkins/weekly-review.md"),
+    ),
+    (
+        "pages/how-we-okr.md",
+        include_str!("../../starter/zh-CN/pages/how-we-okr.md"),
+    ),
+];
+
+/// The dates a starter site is written for: the current calendar quarter, and three
+/// check-in days within it, on or before `today` and at most 13 days before it (so no
+/// `stale-checkin` or `kr-no-checkins` fires on the day of `okrs init`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StarterDates {
+    pub period: crate::model::Period,
+    pub checkin_days: [NaiveDate; 3],
+}
+
+impl StarterDates {
+    pub fn for_today(today: NaiveDate) -> StarterDates {
+        let id = format!("{}-Q{}", today.year(), (today.month() - 1) / 3 + 1);
+        let period = period::calendar(&id).expect("a calendar quarter");
+        let first = (today - Duration::days(13)).max(period.start);
+        let middle = first + Duration::days((today - first).num_days() / 2);
+        StarterDates {
+            period,
+            checkin_days: [first, middle, today],
+        }
+    }
+
+    /// A value `fraction` of the way from `start` to `target`, where `fraction` is the
+    /// expected pace on check-in day `day` (1–3) times `pace`, kept below 0.9 so that no
+    /// objective of the starter is complete (the `too-easy` lint).
+    fn value(&self, day: usize, start: f64, target: f64, pace: f64) -> f64 {
+        let date = self.checkin_days[day - 1];
+        let fraction = (period::expected(&self.period, date) * pace).clamp(0.0, 0.9);
+        let v = start + (target - start) * fraction;
+        let v = if (target - start).abs() >= 20.0 {
+            v.round()
+        } else {
+            (v * 10.0).round() / 10.0
+        };
+        if v == 0.0 { 0.0 } else { v }
+    }
+
+    /// Fills in `{{period}}`, `{{year}}`, `{{d1}}`–`{{d3}}` (check-in days) and
+    /// `{{vN:START:TARGET:PACE}}` (a value on day N, see [`StarterDates::value`]).
+    pub fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find("{{") {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 2..];
+            let close = after.find("}}").expect("a placeholder is closed with }}");
+            out.push_str(&self.placeholder(&after[..close]));
+            rest = &after[close + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn placeholder(&self, name: &str) -> String {
+        match name {
+            "period" => self.period.id.clone(),
+            "year" => self.period.start.year().to_string(),
+            "d1" => self.checkin_days[0].to_string(),
+            "d2" => self.checkin_days[1].to_string(),
+            "d3" => self.checkin_days[2].to_string(),
+            value => {
+                let parts: Vec<&str> = value.split(':').collect();
+                let day = match parts.first() {
+                    Some(&"v1") => 1,
+                    Some(&"v2") => 2,
+                    Some(&"v3") => 3,
+                    _ => panic!("unknown starter placeholder {{{{{name}}}}}"),
+                };
+                let number = |i: usize| -> f64 {
+                    parts
+                        .get(i)
+                        .and_then(|p| p.parse().ok())
+                        .unwrap_or_else(|| panic!("bad starter placeholder {{{{{name}}}}}"))
+                };
+                yaml_number(self.value(day, number(1), number(2), number(3)))
+            }
+        }
+    }
+}
+
+/// Writes a small working site into `dir` (created if missing; it must hold nothing but
+/// hidden files such as `.git`), for the calendar quarter holding `today`.
+pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome, Error> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(Error::Refused(format!(
+                "'{}' is a file, not a folder",
+                dir.display()
+            )));
+        }
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::Refused(format!("cannot read '{}': {e}", dir.display())))?;
+        let visible: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        if !visible.is_empty() {
+            let mut names = visible;
+            names.sort();
+            return Err(Error::Refused(format!(
+                "'{}' is not empty (it holds {}): okrs init writes only into an empty folder, so it never overwrites anything; choose a new folder, e.g. `okrs init my-okrs`",
+                dir.display(),
+                names
+                    .iter()
+                    .take(3)
+                    .map(|n| format!("'{n}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + if names.len() > 3 { " …" } else { "" }
+            )));
+        }
+    }
+    let dates = StarterDates::for_today(today);
+    let files = match language {
+        Language::En => STARTER_EN,
+        Language::ZhCn => STARTER_ZH,
+    };
+    let mut written = Vec::new();
+    for (path, text) in files {
+        let rel = dates.fill(path);
+        write_new(dir, &rel, &dates.fill(text))?;
+        written.push(rel);
+    }
+
+    let arg = shell_arg(dir);
+    let site = if arg == "." {
+        String::new()
+    } else {
+        format!(" {arg}")
+    };
+    let output = if arg == "." {
+        "public".to_owned()
+    } else {
+        format!("{}/public", dir.display())
+    };
+    let example = dates.value(3, 0.0, 200.0, 0.9) + 10.0;
+    let steps = [
+        (
+            format!("okrs serve{site}"),
+            "preview it in your browser, updated as you edit".to_owned(),
+        ),
+        (
+            format!("okrs check{site}"),
+            "check it for errors and lint warnings (what CI runs)".to_owned(),
+        ),
+        (
+            format!("okrs build{site}"),
+            format!("write the static site to {output}"),
+        ),
+        (
+            format!(
+                "okrs new checkin win-small-shops/new-shops --value {} --confidence 7{site}",
+                yaml_number(example)
+            ),
+            "record progress on a key result".to_owned(),
+        ),
+        (
+            format!(
+                "okrs new objective --title \"…\" --period {} --team sales{site}",
+                dates.period.id
+            ),
+            "start a new objective from a template".to_owned(),
+        ),
+    ];
+    let mut report = vec![
+        format!(
+            "created an okrs site in {} ({} files), with OKRs for {}",
+            dir.display(),
+            written.len(),
+            dates.period.id
+        ),
+        String::new(),
+        "next:".to_owned(),
+    ];
+    // Short commands get their description beside them, long ones under them.
+    let width = steps[..3]
+        .iter()
+        .map(|(c, _)| c.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 4;
+    for (command, what) in steps {
+        let length = command.chars().count();
+        if length < width {
+            report.push(format!("  {command}{}{what}", " ".repeat(width - length)));
+        } else {
+            report.push(format!("  {command}"));
+            report.push(format!("  {}{what}", " ".repeat(width)));
+        }
+    }
+    Ok(Outcome {
+        written,
+        report,
+        notes: Vec::new(),
+    })
+}
+
+/// A path as one shell word, quoted when it needs to be.
+fn shell_arg(path: &Path) -> String {
+    let text = path.display().to_string();
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./~+:@".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+    use crate::diagnostics;
+    use crate::load::schema;
+
+    fn d(s: &str) -> NaiveDate {
+        schema::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn starter_dates_stay_in_the_quarter_and_recent() {
+        for today in [
+            "2024-04-01",
+            "2024-04-05",
+            "2024-05-20",
+            "2024-06-30",
+            "2024-02-29",
+            "2025-12-31",
+        ] {
+            let dates = StarterDates::for_today(d(today));
+            let [a, b, c] = dates.checkin_days;
+            assert!(dates.period.start <= a && a <= b && b <= c, "{today}");
+            assert_eq!(c, d(today));
+            assert!((c - a).num_days() <= 13, "{today}");
+        }
+        assert_eq!(
+            StarterDates::for_today(d("2024-05-20")).period.id,
+            "2024-Q2"
+        );
+        assert_eq!(
+            StarterDates::for_today(d("2025-12-31")).period.id,
+            "2025-Q4"
+        );
+        let first_day = StarterDates::for_today(d("2024-07-01"));
+        assert_eq!(first_day.checkin_days, [d("2024-07-01"); 3]);
+    }
+
+    #[test]
+    fn starter_placeholders_are_all_filled() {
+        let dates = StarterDates::for_today(d("2024-05-20"));
+        for (path, text) in STARTER_EN.iter().chain(STARTER_ZH) {
+            let filled = dates.fill(text);
+            assert!(!filled.contains("{{"), "{path}: {filled}");
+            assert!(!dates.fill(path).contains("{{"), "{path}");
+        }
+        // 36 and 49 of Q2's 90 days have passed on the first and last check-in days.
+        assert_eq!(dates.fill("{{v1:0:200:1}}"), "80");
+        assert_eq!(dates.fill("{{v3:0:200:1}}"), "109");
+        assert_eq!(dates.fill("{{v3:12:4:1}}"), "7.6");
+        assert_eq!(
+            dates.fill("checkins/{{d3}}-x.md {{period}} {{year}}"),
+            "checkins/2024-05-20-x.md 2024-Q2 2024"
+        );
+    }
+
+    fn init_and_check(language: Language, today: &str) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let site = dir.path().join("site");
+        let outcome = init(&site, language, d(today)).unwrap();
+        assert_eq!(outcome.written.len(), 14);
+        let analysis = crate::analyse(
+            &site,
+            &Options {
+                as_of: Some(d(today)),
+                ..Options::default()
+            },
+        );
+        let listing: Vec<String> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| diagnostics::human_line(d, false))
+            .collect();
+        assert!(
+            listing.is_empty(),
+            "{language:?} as of {today}:\n{}",
+            listing.join("\n")
+        );
+        assert_eq!(analysis.site.objectives.len(), 3);
+    }
+
+    #[test]
+    fn starter_sites_check_clean_on_any_day() {
+        for today in [
+            "2024-04-01",
+            "2024-04-02",
+            "2024-05-20",
+            "2024-06-30",
+            "2024-02-29",
+            "2026-10-15",
+        ] {
+            init_and_check(Language::En, today);
+            init_and_check(Language::ZhCn, today);
+        }
+    }
+
+    #[test]
+    fn init_refuses_a_folder_with_files_but_not_one_with_only_git() {
+        let dir = tempfile::TempDir::new().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let err = init(dir.path(), Language::En, d("2024-05-20")).unwrap_err();
+        assert_eq!(err.exit_code(), 1);
+        assert!(err.to_string().contains("notes.txt"), "{err}");
+        assert!(!dir.path().join("okrs.yaml").exists());
+
+        let git = tempfile::TempDir::new().unwrap();
+        std::fs::create_dir(git.path().join(".git")).unwrap();
+        init(git.path(), Language::En, d("2024-05-20")).unwrap();
+        assert!(git.path().join("okrs.yaml").is_file());
+    }
+}

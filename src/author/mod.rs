@@ -1,0 +1,434 @@
+//! Authoring: `okrs new` writes one new, valid content file from a template, and
+//! `okrs init` writes a small working site to start from. Nothing here overwrites a file.
+
+use std::fmt;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::load::{self, schema};
+use crate::model::{Config, Language, slug};
+use crate::rule::Rule;
+use crate::{Analysis, period};
+
+mod checkin;
+mod init;
+mod objective;
+mod party;
+
+pub use checkin::{NewCheckin, new_checkin};
+pub use init::{StarterDates, init};
+pub use objective::{CarryObjective, NewObjective, carry_objective, new_objective};
+pub use party::{NewPerson, NewTeam, new_person, new_team};
+
+/// The longest file name (in characters, without `.md`) made from a title.
+const MAX_NAME: usize = 60;
+
+// ---- Outcomes and errors ----
+
+/// Why a command wrote nothing.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Wrong usage (exit code 2): no site there, an argument okrs cannot use.
+    Usage(String),
+    /// Refused (exit code 1): the file exists, the key result is unknown, the value does
+    /// not fit the key result, the folder is not empty, or the file could not be written.
+    Refused(String),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            Error::Refused(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Error::Usage(m) | Error::Refused(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// What a command did, for the command line to print.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The files written, relative to the site folder.
+    pub written: Vec<String>,
+    /// Lines for standard output: what was written and what to do next.
+    pub report: Vec<String>,
+    /// Lines for standard error: what `okrs check` will say about the new file.
+    pub notes: Vec<String>,
+}
+
+// ---- Argument parsers (also used by clap) ----
+
+/// An id for a new file: the id rules, and no leading `_` (okrs skips such files).
+pub fn parse_id(text: &str) -> Result<String, String> {
+    if let Some(problem) = schema::id_problem(text) {
+        return Err(format!("the id '{text}' {problem}"));
+    }
+    if text.starts_with('_') {
+        return Err(format!(
+            "the id '{text}' must not start with `_`: okrs skips files whose names do"
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// A check-in value: a finite number.
+pub fn parse_value(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
+        _ => Err(format!("'{text}' is not a number")),
+    }
+}
+
+/// A site language: `en` or `zh-CN`.
+pub fn parse_language(text: &str) -> Result<Language, String> {
+    match text {
+        "en" => Ok(Language::En),
+        "zh-CN" => Ok(Language::ZhCn),
+        _ => Err(format!(
+            "'{text}' is not a language okrs knows: use en or zh-CN"
+        )),
+    }
+}
+
+// ---- Names and YAML ----
+
+/// A file name (without `.md`) from a title or id: [`slug`] (Chinese kept, ASCII
+/// lower-cased, spaces and punctuation turned into `-`), without a leading `.` or `_`
+/// (okrs skips such files), cut to [`MAX_NAME`] characters at a `-` where it can be.
+/// `None` when nothing usable is left (a title of punctuation only).
+pub fn file_slug(text: &str) -> Option<String> {
+    let full = slug(text);
+    let mut name = full.trim_start_matches(['.', '_', '-']).to_owned();
+    if name.chars().count() > MAX_NAME {
+        let cut: String = name.chars().take(MAX_NAME).collect();
+        // Cut at the last `-` unless that would drop more than half the name.
+        name = match cut.rfind('-') {
+            Some(i) if cut[..i].chars().count() >= MAX_NAME / 2 => cut[..i].to_owned(),
+            _ => cut,
+        };
+    }
+    let name = name.trim_end_matches(['.', '-']);
+    (!name.is_empty() && parse_id(name).is_ok()).then(|| name.to_owned())
+}
+
+/// A YAML double-quoted string: safe for any text (`:`, `#`, quotes, leading `-`, `*` …).
+pub fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            // Characters YAML does not allow as they are: controls, DEL, C1 controls,
+            // line and paragraph separators, the byte-order mark and non-characters.
+            c if (c < ' ')
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A YAML scalar for an id or name: plain when it can only be read back as this very
+/// text (`li-si`, `销售部`, `teebee-o1/renewal`), else double-quoted.
+pub fn yaml_scalar(text: &str) -> String {
+    const WORDS: [&str; 11] = [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf",
+    ];
+    let plain = text.chars().next().is_some_and(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        && !WORDS.contains(&text.to_lowercase().as_str());
+    if plain {
+        text.to_owned()
+    } else {
+        yaml_quoted(text)
+    }
+}
+
+/// A period id as YAML: calendar ids plain (`2024-Q2`, `2024`), others as [`yaml_scalar`].
+fn yaml_period(id: &str) -> String {
+    if period::calendar(id).is_some() {
+        id.to_owned()
+    } else {
+        yaml_scalar(id)
+    }
+}
+
+/// A number as YAML: whole numbers without decimals, never an exponent.
+fn yaml_number(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_owned()
+    } else {
+        format!("{v}")
+    }
+}
+
+// ---- Shared steps ----
+
+fn require_site(site: &Path) -> Result<(), Error> {
+    if crate::is_site(site) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "'{}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
+        site.display()
+    )))
+}
+
+fn read_config(site: &Path) -> Result<Config, Error> {
+    let text = std::fs::read_to_string(site.join("okrs.yaml"))
+        .map_err(|e| Error::Refused(format!("cannot read okrs.yaml: {e}")))?;
+    Ok(load::load_config(&text).0)
+}
+
+/// The site's documents as okrs reads them (the default output folder skipped).
+fn documents(site: &Path) -> load::Loaded {
+    load::load_site(site, Some(&site.join("public")))
+}
+
+/// Writes a new file, creating its folders; refuses if the file exists.
+fn write_new(site: &Path, rel: &str, text: &str) -> Result<(), Error> {
+    let path = site.join(rel);
+    let cannot = |e: std::io::Error| Error::Refused(format!("cannot write {rel}: {e}"));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::Refused(format!(
+                    "{rel} already exists; okrs new never overwrites a file"
+                ))
+            } else {
+                cannot(e)
+            }
+        })?;
+    file.write_all(text.as_bytes()).map_err(cannot)
+}
+
+/// How a written file is shown: its path as the user can open it.
+fn shown(site: &Path, rel: &str) -> String {
+    site.join(rel).display().to_string()
+}
+
+/// Whether `rel` lies under the top-level folder `folder`.
+fn under(rel: &str, folder: &str) -> bool {
+    rel.split('/').next() == Some(folder)
+}
+
+fn stem(rel: &str) -> &str {
+    rel.rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md")
+}
+
+/// What `okrs check` says about one file, except the rules in `expected`.
+fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule]) -> Vec<String> {
+    analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == rel && !expected.contains(&d.rule))
+        .map(|d: &Diagnostic| diagnostics::human_line(d, false))
+        .collect()
+}
+
+fn hint(found: Option<&str>) -> String {
+    found
+        .map(|f| format!(" (did you mean '{f}'?)"))
+        .unwrap_or_default()
+}
+
+fn tr(language: Language, en: &'static str, zh: &'static str) -> &'static str {
+    match language {
+        Language::En => en,
+        Language::ZhCn => zh,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::{self, Value};
+
+    /// What `key: <written>` reads back as.
+    fn read_back(written: &str) -> Value {
+        let root = yaml::parse(&format!("key: {written}\n")).expect("valid YAML");
+        root.as_map().unwrap()[0].1.value.clone()
+    }
+
+    #[test]
+    fn file_names_come_from_titles_with_chinese_kept() {
+        assert_eq!(
+            file_slug("Grow Revenue in Q2!").as_deref(),
+            Some("grow-revenue-in-q2")
+        );
+        assert_eq!(
+            file_slug("提高客户满意度：NPS 达到 50").as_deref(),
+            Some("提高客户满意度-nps-达到-50")
+        );
+        assert_eq!(
+            file_slug("R&D / Ops: ship it.").as_deref(),
+            Some("r-d-ops-ship-it")
+        );
+        assert_eq!(
+            file_slug(".NET migration").as_deref(),
+            Some("net-migration")
+        );
+        assert_eq!(file_slug("_private").as_deref(), Some("private"));
+        assert_eq!(file_slug("!!!"), None);
+        assert_eq!(file_slug("..."), None);
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let title =
+            "Keep the platform boringly reliable while traffic doubles and the team grows fast";
+        let name = file_slug(title).unwrap();
+        assert!(name.chars().count() <= MAX_NAME, "{name}");
+        assert_eq!(
+            name,
+            "keep-the-platform-boringly-reliable-while-traffic-doubles"
+        );
+        let chinese = "向".repeat(100);
+        assert_eq!(file_slug(&chinese).unwrap().chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn slugged_names_pass_the_id_rules() {
+        for title in [
+            "a#b",
+            "50% more",
+            "\"quoted\" <tags>",
+            "what? why\\how",
+            "tab\there",
+        ] {
+            let name = file_slug(title).unwrap();
+            assert!(schema::id_problem(&name).is_none(), "{title} → {name}");
+        }
+    }
+
+    #[test]
+    fn quoted_strings_read_back_as_written() {
+        for text in [
+            "Grow revenue: the mid-market",
+            "# not a comment",
+            "- not a list",
+            "* not an alias",
+            "& not an anchor",
+            "! not a tag",
+            "%",
+            "@at",
+            "`tick`",
+            "'single' and \"double\" quotes",
+            "back\\slash",
+            "line\nbreak\tand tab",
+            "bell\u{7}, del\u{7f}, nel\u{85}, ls\u{2028}",
+            "true",
+            "null",
+            "2024",
+            "1e3",
+            "~",
+            "",
+            "  padded  ",
+            "客户续约率达到70%：第二季度",
+            "{ not: a map }",
+            "[not, a list]",
+            "a: b # c",
+        ] {
+            assert_eq!(
+                read_back(&yaml_quoted(text)),
+                Value::Str(text.to_owned()),
+                "{text:?} written as {}",
+                yaml_quoted(text)
+            );
+        }
+    }
+
+    #[test]
+    fn plain_scalars_only_where_they_read_back_as_text() {
+        assert_eq!(yaml_scalar("li-si"), "li-si");
+        assert_eq!(yaml_scalar("销售部"), "销售部");
+        assert_eq!(yaml_scalar("teebee-o1/renewal"), "teebee-o1/renewal");
+        assert_eq!(yaml_scalar("Li Si"), "\"Li Si\"");
+        assert_eq!(yaml_scalar("true"), "\"true\"");
+        assert_eq!(yaml_scalar("No"), "\"No\"");
+        assert_eq!(yaml_scalar("2024"), "\"2024\"");
+        assert_eq!(yaml_scalar("a:b"), "\"a:b\"");
+        for text in [
+            "li-si",
+            "销售部",
+            "o1/kr2",
+            "Li Si",
+            "yes",
+            "007",
+            "x.y_z",
+            "-x",
+            "a#b",
+        ] {
+            assert_eq!(
+                read_back(&yaml_scalar(text)),
+                Value::Str(text.to_owned()),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_survives_quoting(text in "\\PC*") {
+            proptest::prop_assert_eq!(read_back(&yaml_quoted(&text)), Value::Str(text.clone()));
+        }
+
+        #[test]
+        fn any_text_survives_plain_or_quoted(text in "[a-z销#:\\- /._0-9]{1,12}") {
+            proptest::prop_assert_eq!(read_back(&yaml_scalar(&text)), Value::Str(text.clone()));
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_without_needless_decimals() {
+        assert_eq!(yaml_number(55.0), "55");
+        assert_eq!(yaml_number(99.95), "99.95");
+        assert_eq!(yaml_number(-0.0), "0");
+        assert_eq!(yaml_number(-12.5), "-12.5");
+        assert_eq!(yaml_number(1e21), "1000000000000000000000");
+    }
+
+    #[test]
+    fn ids_for_files_refuse_what_okrs_would_skip_or_reject() {
+        assert!(parse_id("sales").is_ok());
+        assert!(parse_id("销售部").is_ok());
+        assert!(parse_id("_hidden").is_err());
+        assert!(parse_id(".hidden").is_err());
+        assert!(parse_id("a b").is_err());
+        assert!(parse_id("a/b").is_err());
+    }
+}

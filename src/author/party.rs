@@ -1,0 +1,109 @@
+//! `okrs new team` and `okrs new person`.
+
+use std::path::Path;
+
+use super::{
+    Error, Outcome, documents, notes_about, parse_id, read_config, require_site, shown, tr,
+    write_new, yaml_quoted, yaml_scalar,
+};
+use crate::Options;
+use crate::model::Content;
+
+// ---- okrs new team / person ----
+
+/// The arguments of `okrs new team`.
+#[derive(Clone, Debug, Default)]
+pub struct NewTeam {
+    pub id: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub lead: Option<String>,
+}
+
+/// The arguments of `okrs new person`.
+#[derive(Clone, Debug, Default)]
+pub struct NewPerson {
+    pub id: String,
+    pub name: String,
+    pub team: Option<String>,
+}
+
+/// Writes `teams/ID.md`.
+pub fn new_team(site: &Path, args: &NewTeam) -> Result<Outcome, Error> {
+    let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
+    fields.extend(args.parent.as_ref().map(|p| ("parent", yaml_scalar(p))));
+    fields.extend(args.lead.as_ref().map(|l| ("lead", yaml_scalar(l))));
+    new_party(site, "teams", &args.id, &args.name, &fields)
+}
+
+/// Writes `people/ID.md`.
+pub fn new_person(site: &Path, args: &NewPerson) -> Result<Outcome, Error> {
+    let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
+    fields.extend(args.team.as_ref().map(|t| ("team", yaml_scalar(t))));
+    new_party(site, "people", &args.id, &args.name, &fields)
+}
+
+fn new_party(
+    site: &Path,
+    folder: &str,
+    id: &str,
+    name: &str,
+    fields: &[(&str, String)],
+) -> Result<Outcome, Error> {
+    require_site(site)?;
+    let id = parse_id(id).map_err(Error::Usage)?;
+    if name.trim().is_empty() {
+        return Err(Error::Usage("--name must not be empty".into()));
+    }
+    let language = read_config(site)?.language;
+    let (what, body) = match folder {
+        "teams" => (
+            "team",
+            tr(
+                language,
+                "<!-- What this team does, and how to reach it. -->\n",
+                "<!-- 这个团队做什么，如何联系。 -->\n",
+            ),
+        ),
+        _ => (
+            "person",
+            tr(
+                language,
+                "<!-- Their role, and what they work on. -->\n",
+                "<!-- 职责，以及负责的工作。 -->\n",
+            ),
+        ),
+    };
+    let rel = format!("{folder}/{id}.md");
+    if site.join(&rel).exists() {
+        return Err(Error::Refused(format!(
+            "{rel} already exists; okrs new never overwrites a file"
+        )));
+    }
+    let taken = documents(site).documents.into_iter().find_map(|doc| {
+        let other = match &doc.content {
+            Content::Team(t) if folder == "teams" => &t.id.value,
+            Content::Person(p) if folder == "people" => &p.id.value,
+            _ => return None,
+        };
+        (*other == id).then(|| doc.path.clone())
+    });
+    if let Some(path) = taken {
+        return Err(Error::Refused(format!(
+            "a {what} with the id '{id}' already exists ({path})"
+        )));
+    }
+    let mut text = String::from("---\n");
+    for (key, value) in fields {
+        text += &format!("{key}: {value}\n");
+    }
+    text += "---\n";
+    text += body;
+    write_new(site, &rel, &text)?;
+    let after = crate::analyse(site, &Options::default());
+    Ok(Outcome {
+        report: vec![format!("wrote {}", shown(site, &rel))],
+        notes: notes_about(&after, &rel, &[]),
+        written: vec![rel],
+    })
+}
