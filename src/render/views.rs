@@ -281,7 +281,7 @@ impl Views {
     pub fn grade(&self, grade: Option<f64>) -> Option<GradeView> {
         grade.map(|value| {
             let band = Band::of(value).as_str();
-            let display = format!("{value:.2}");
+            let display = grade_display(value);
             let band_label = self.strings.get(&format!("band.{band}"));
             GradeView {
                 value,
@@ -1283,6 +1283,75 @@ impl Views {
             team: person.team.map(|t| self.team_link(root, t)),
             objective_count: self.objectives_by_owner[p].len(),
             key_result_count: self.key_results_by_owner[p].len(),
+        }
+    }
+}
+
+/// A grade with two decimals, cut rather than rounded (within the bands' 1e-9 tolerance),
+/// so that the number shown is never in another band than the word beside it: 0.399 is
+/// "0.39", red, not "0.40".
+fn grade_display(value: f64) -> String {
+    format!("{:.2}", (value * 100.0 + EPSILON * 100.0).floor() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn views(language: Language) -> Views {
+        let mut site = Site::default();
+        site.config.language = language;
+        let date = NaiveDate::from_ymd_opt(2024, 5, 20).unwrap();
+        let figures = crate::compute::compute(&site, date, false);
+        Views::new(Arc::new(site), Arc::new(figures))
+    }
+
+    #[test]
+    fn a_grade_is_its_number_and_its_band_in_words() {
+        let en = views(Language::En);
+        let g = en.grade(Some(0.72)).unwrap();
+        assert_eq!(
+            (g.display.as_str(), g.band.as_str(), g.label.as_str()),
+            ("0.72", "green", "0.72 · green")
+        );
+        assert!(en.grade(None).is_none());
+        let zh = views(Language::ZhCn).grade(Some(0.72)).unwrap();
+        assert_eq!(zh.label, "0.72 · 绿");
+    }
+
+    #[test]
+    fn the_number_shown_never_falls_in_another_band_than_the_word() {
+        let v = views(Language::En);
+        for (grade, label) in [
+            (0.399, "0.39 · red"),
+            (0.4 - 1e-10, "0.40 · yellow"),
+            (0.4, "0.40 · yellow"),
+            (0.699, "0.69 · yellow"),
+            (0.7 - 1e-10, "0.70 · green"),
+            (0.65, "0.65 · yellow"),
+            (0.35, "0.35 · red"),
+            (0.9, "0.90 · green"),
+            (1.0, "1.00 · green"),
+            (0.0, "0.00 · red"),
+            (2.0 / 3.0, "0.66 · yellow"),
+        ] {
+            assert_eq!(v.grade(Some(grade)).unwrap().label, label, "{grade}");
+        }
+        for hundredths in 0..=100 {
+            let x = f64::from(hundredths) / 100.0;
+            for value in [x - 0.004, x, x + 0.004]
+                .into_iter()
+                .filter(|v| (0.0..=1.0).contains(v))
+            {
+                let g = v.grade(Some(value)).unwrap();
+                let shown: f64 = g.display.parse().unwrap();
+                assert_eq!(
+                    Band::of(shown).as_str(),
+                    g.band,
+                    "{value} shown as {}",
+                    g.display
+                );
+            }
         }
     }
 }
