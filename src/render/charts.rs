@@ -39,7 +39,7 @@
 //! | `chart-swatch` | a legend sample: `<rect>` with `chart-bar status-*`, or `<line>` with the line's class |
 //! | `chart-empty` | with `chart-label`: the text of an empty status breakdown |
 //! | `sparkline` | the sparkline `<svg>` |
-//! | `status-on_track`, `status-behind`, `status-done`, `status-no_data`, `status-upcoming` | status bars, segments and swatches (`status-KEY` for any key given, sanitised to `[A-Za-z0-9_-]`) |
+//! | `status-on_track`, `status-behind`, `status-done`, `status-missed`, `status-no_data`, `status-upcoming` | status bars, segments and swatches (`status-KEY` for any key given, sanitised to `[A-Za-z0-9_-]`) |
 //!
 //! Geometry defaults set as presentation attributes, which CSS may override:
 //! `stroke-width`, `stroke-dasharray` (above), `r` of points, `rx` of bars.

@@ -389,6 +389,24 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
             kind: "period",
         });
     }
+    // The review of every closed period.
+    for &p in &views.listed_periods {
+        if views.figures.periods[p].state != crate::period::PeriodState::Closed {
+            continue;
+        }
+        let path = paths::review(&site.periods[p].id);
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: t("review.title").replace(
+                "{period}",
+                &format::period_label(&site.periods[p].id, views.language),
+            ),
+            vars: Box::new(move |c| c.insert("review", &views.review(&root, p))),
+            path,
+            template: "review.html",
+            kind: "review",
+        });
+    }
 
     for o in views.included_objectives() {
         let data = site.objective(o);

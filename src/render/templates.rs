@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Pos, ThemeFiles};
 
 /// The built-in templates, embedded so the binary works on its own anywhere.
-pub const BUILT_IN: [(&str, &str); 15] = [
+pub const BUILT_IN: [(&str, &str); 16] = [
     ("base.html", include_str!("../../templates/base.html")),
     (
         "components.html",
@@ -20,6 +20,7 @@ pub const BUILT_IN: [(&str, &str); 15] = [
     ),
     ("period.html", include_str!("../../templates/period.html")),
     ("periods.html", include_str!("../../templates/periods.html")),
+    ("review.html", include_str!("../../templates/review.html")),
     (
         "objective.html",
         include_str!("../../templates/objective.html"),

@@ -30,6 +30,21 @@ pub struct StatusView {
     pub label: String,
 }
 
+/// A grade of a closed period, 0 to 1, with its band: shown as the number and the band's
+/// word ("0.72 · green"), never by colour alone.
+#[derive(Clone, Debug, Serialize)]
+pub struct GradeView {
+    pub value: f64,
+    /// Two decimals, e.g. "0.72".
+    pub display: String,
+    /// `red`, `yellow` or `green` (for CSS classes).
+    pub band: String,
+    /// The band's word in the site's language ("green" / "绿").
+    pub band_label: String,
+    /// The number and the word, e.g. "0.72 · green".
+    pub label: String,
+}
+
 /// A confidence from 0 to 10 with a level for colouring: `low` (≤ 3), `mid` (4–6), `high` (≥ 7).
 #[derive(Clone, Debug, Serialize)]
 pub struct ConfidenceView {
@@ -92,6 +107,14 @@ pub struct KeyResultView {
     pub confidence: Option<ConfidenceView>,
     pub at_risk: bool,
     pub status: StatusView,
+    /// Its grade, in a closed period.
+    pub grade: Option<GradeView>,
+    /// Whether that grade was written by hand (`grade:`) rather than taken from progress.
+    pub hand_graded: bool,
+    /// Whether its owner owes a check-in (a running period, not done, none for too long).
+    pub checkin_due: bool,
+    /// Its latest check-in on or before the as-of date, if any.
+    pub last_checkin: Option<DateView>,
     pub tasks: Vec<TaskView>,
     /// Burn-up chart (inline SVG), on objective pages only.
     pub chart_svg: String,
@@ -112,6 +135,8 @@ pub struct ObjectiveLink {
     pub period: String,
     pub progress: Fraction,
     pub status: StatusView,
+    /// Its grade, in a closed period.
+    pub grade: Option<GradeView>,
     pub draft: bool,
 }
 
@@ -132,6 +157,8 @@ pub struct ObjectiveView {
     pub progress: Fraction,
     pub expected: Fraction,
     pub status: StatusView,
+    /// Its grade, in a closed period.
+    pub grade: Option<GradeView>,
     pub confidence: Option<ConfidenceView>,
     pub at_risk: bool,
     /// Objectives it aligns to, and strategies it aligns to.
@@ -140,6 +167,12 @@ pub struct ObjectiveView {
     /// Objectives aligned to it.
     pub children: Vec<ObjectiveLink>,
     pub body_html: String,
+    /// Its `review:`, rendered and sanitised (empty without one).
+    pub review_html: String,
+    /// The objective of an earlier period it continues, and those that continue it in
+    /// later periods (drafts left out of the build are skipped).
+    pub carried_from: Option<ObjectiveLink>,
+    pub carried_to: Vec<ObjectiveLink>,
     /// A small progress-over-time line for lists.
     pub sparkline_svg: String,
     /// Progress over time (inline SVG), on objective pages only.
@@ -162,6 +195,8 @@ pub struct TeamGroup {
     /// None for objectives without a team.
     pub team: Option<Link>,
     pub progress: Fraction,
+    /// In a closed period, the mean grade of these objectives (by weight).
+    pub grade: Option<GradeView>,
     pub objectives: Vec<ObjectiveView>,
 }
 
@@ -189,17 +224,61 @@ pub struct PeriodLink {
     pub url: String,
     pub start_display: String,
     pub end_display: String,
+    /// `upcoming`, `running` or `closed`, with its label.
+    pub state: StatusView,
     pub progress: Fraction,
     pub expected: Fraction,
+    /// The period's status, by the same rules as an objective's.
+    pub status: StatusView,
+    /// Its grade, once closed.
+    pub grade: Option<GradeView>,
+    /// Its review page, once closed.
+    pub review_url: Option<String>,
     pub objective_count: usize,
     /// The period holding the as-of date (or the latest).
     pub current: bool,
+}
+
+/// A running period's verdict on its pace, from its status: `ahead`, `even`, `behind`,
+/// `done`, `no_data` or `upcoming`, with its sentence.
+#[derive(Clone, Debug, Serialize)]
+pub struct PaceView {
+    pub key: String,
+    pub label: String,
+}
+
+/// A date, ISO and formatted.
+#[derive(Clone, Debug, Serialize)]
+pub struct DateView {
+    pub date: String,
+    pub display: String,
+}
+
+/// A key result whose owner owes a check-in.
+#[derive(Clone, Debug, Serialize)]
+pub struct DueView {
+    pub key_result: Link,
+    pub objective: Link,
+    /// Its latest check-in; none when it never had one.
+    pub last_checkin: Option<DateView>,
+    /// Whether its objective is a draft.
+    pub draft: bool,
+}
+
+/// The due check-ins of one owner: the key result's owner, else its objective's.
+#[derive(Clone, Debug, Serialize)]
+pub struct DueGroup {
+    /// None for key results with no owner at all.
+    pub owner: Option<Link>,
+    pub items: Vec<DueView>,
 }
 
 /// A dashboard: the root page for the current period, and `periods/ID/` for each.
 #[derive(Clone, Debug, Serialize)]
 pub struct PeriodView {
     pub period: PeriodLink,
+    /// The pace verdict of a running (or upcoming) period; none once it is closed.
+    pub pace: Option<PaceView>,
     pub status_counts: Vec<StatusCount>,
     /// Status breakdown (inline SVG).
     pub status_chart_svg: String,
@@ -207,8 +286,46 @@ pub struct PeriodView {
     pub teams_chart_svg: String,
     /// Objectives by team, teams by name, "no team" last.
     pub groups: Vec<TeamGroup>,
+    /// At-risk key results and objectives; empty once the period is closed.
     pub at_risk: Vec<RiskView>,
+    /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last).
+    pub checkins_due: Vec<DueGroup>,
     pub latest_checkins: Vec<CheckinView>,
+}
+
+/// A band with how many objectives fall in it.
+#[derive(Clone, Debug, Serialize)]
+pub struct BandCount {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// An objective carried into later periods, with its continuations.
+#[derive(Clone, Debug, Serialize)]
+pub struct CarriedView {
+    pub objective: ObjectiveLink,
+    pub carried_to: Vec<ObjectiveLink>,
+}
+
+/// The review of a closed period: `periods/ID/review/`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewView {
+    pub period: PeriodLink,
+    /// How many of its objectives fall in each band: green, yellow, red.
+    pub band_counts: Vec<BandCount>,
+    /// Committed objectives done, out of all committed ones.
+    pub committed_done: usize,
+    pub committed_total: usize,
+    /// How many objectives are aspirational, and the plain mean of their grades.
+    pub aspirational_total: usize,
+    pub aspirational_mean: Option<GradeView>,
+    /// Every objective of the period (teams by name, "no team" last), with its key results.
+    pub objectives: Vec<ObjectiveView>,
+    /// How many of them have a `review:` (their `review_html` is not empty).
+    pub reviewed_count: usize,
+    /// Objectives carried into a later period.
+    pub carried: Vec<CarriedView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -251,6 +368,28 @@ pub struct AlignmentView {
 #[derive(Clone, Debug, Serialize)]
 pub struct TeamPeriod {
     pub period: PeriodLink,
+    /// The rollup of the team's own objectives (none when it has none in the period).
+    pub progress: Option<Fraction>,
+    /// The rollup of its objectives and those of every team below it.
+    pub with_subteams: Fraction,
+    /// In a closed period: the mean grade of its own objectives, and with its sub-teams'.
+    pub grade: Option<GradeView>,
+    pub grade_with_subteams: Option<GradeView>,
+    /// Its own objectives.
+    pub objectives: Vec<ObjectiveView>,
+    /// Every team below it (recursively) with objectives in the period, depth first.
+    pub sub_teams: Vec<SubTeamGroup>,
+}
+
+/// The objectives of one team below the page's team, in one period.
+#[derive(Clone, Debug, Serialize)]
+pub struct SubTeamGroup {
+    pub team: Link,
+    /// Its parent team (the page's team for a direct sub-team).
+    pub parent: Link,
+    /// 1 for a direct sub-team, 2 below that …
+    pub depth: usize,
+    /// The rollup of its own objectives.
     pub progress: Fraction,
     pub objectives: Vec<ObjectiveView>,
 }
@@ -278,7 +417,19 @@ pub struct PersonView {
     pub team: Option<Link>,
     pub objectives: Vec<ObjectiveView>,
     pub key_results: Vec<KeyResultView>,
+    /// The same objectives and key results by period, newest period first.
+    pub periods: Vec<PersonPeriod>,
+    /// The key results on which they owe a check-in (theirs, or their objectives' without an owner).
+    pub checkins_due: Vec<DueView>,
     pub body_html: String,
+}
+
+/// A person's objectives and key results of one period.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonPeriod {
+    pub period: PeriodLink,
+    pub objectives: Vec<ObjectiveView>,
+    pub key_results: Vec<KeyResultView>,
 }
 
 #[derive(Clone, Debug, Serialize)]

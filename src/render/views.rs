@@ -10,8 +10,9 @@ use super::format;
 use super::i18n::Strings;
 use super::markdown;
 use super::view::*;
-use crate::compute::{Current, Figures, Status};
+use crate::compute::{Band, Current, EPSILON, Figures, Status, weighted_mean};
 use crate::model::*;
+use crate::period::PeriodState;
 
 /// Paths of pages, relative to the site root (folders, ending in `/`).
 pub mod paths {
@@ -27,6 +28,9 @@ pub mod paths {
     pub fn period(id: &str) -> String {
         format!("periods/{id}/")
     }
+    pub fn review(period_id: &str) -> String {
+        format!("periods/{period_id}/review/")
+    }
     pub fn page(slug: &str) -> String {
         format!("pages/{slug}/")
     }
@@ -39,6 +43,7 @@ pub mod paths {
 #[derive(Clone, Debug, Default)]
 pub struct Prepared {
     pub body_html: String,
+    pub review_html: String,
     pub sparkline_svg: String,
     pub chart_svg: String,
     /// Per key result: its burn-up chart, and the notes HTML of each visible check-in.
@@ -65,6 +70,8 @@ pub struct Views {
     objectives_by_owner: Vec<Vec<usize>>,
     objectives_by_team: Vec<Vec<usize>>,
     key_results_by_owner: Vec<Vec<(usize, usize)>>,
+    /// Each team's direct sub-teams, by name.
+    sub_teams: Vec<Vec<usize>>,
 }
 
 /// A URL from a page at `root` to a folder page at `path` (or to the root with "").
@@ -101,7 +108,7 @@ impl Views {
                         .any(|c| c.value.id == site.periods[p].id)
             })
             .collect();
-        let current_period = current_period(&site, &figures);
+        let current_period = figures.current_period;
         let person_by_name = site
             .people
             .iter()
@@ -128,7 +135,17 @@ impl Views {
                 }
             }
         }
+        let mut sub_teams = vec![Vec::new(); site.teams.len()];
+        for (x, team) in site.teams.iter().enumerate() {
+            if let Some(parent) = team.team.filter(|&parent| parent != x) {
+                sub_teams[parent].push(x);
+            }
+        }
+        for list in &mut sub_teams {
+            list.sort_by(|&a, &b| (&site.teams[a].name, a).cmp(&(&site.teams[b].name, b)));
+        }
         Views {
+            sub_teams,
             objectives_by_owner,
             objectives_by_team,
             key_results_by_owner,
@@ -210,6 +227,12 @@ impl Views {
         let title = &resolved.data.title;
         Prepared {
             body_html: markdown::to_html(&document.body),
+            review_html: resolved
+                .data
+                .review
+                .as_deref()
+                .map(markdown::to_html)
+                .unwrap_or_default(),
             sparkline_svg: charts::sparkline(&format!("spark-{o}"), title, &spark_points),
             chart_svg: charts::progress_over_time(&charts::ProgressOverTime {
                 id: &format!("objective-{o}"),
@@ -254,6 +277,29 @@ impl Views {
         }
     }
 
+    /// A grade with its band, as number and word.
+    pub fn grade(&self, grade: Option<f64>) -> Option<GradeView> {
+        grade.map(|value| {
+            let band = Band::of(value).as_str();
+            let display = grade_display(value);
+            let band_label = self.strings.get(&format!("band.{band}"));
+            GradeView {
+                value,
+                label: format!("{display} · {band_label}"),
+                display,
+                band: band.to_owned(),
+                band_label,
+            }
+        })
+    }
+
+    fn date_view(&self, d: NaiveDate) -> DateView {
+        DateView {
+            date: d.to_string(),
+            display: self.date(d),
+        }
+    }
+
     pub fn confidence(&self, confidence: Option<u8>) -> Option<ConfidenceView> {
         confidence.map(|value| ConfidenceView {
             value,
@@ -292,14 +338,23 @@ impl Views {
     pub fn period_link(&self, root: &str, p: usize) -> PeriodLink {
         let period = &self.site.periods[p];
         let f = &self.figures.periods[p];
+        let state = f.state.as_str();
         PeriodLink {
             id: period.id.clone(),
             label: format::period_label(&period.id, self.language),
             url: url(root, &paths::period(&period.id)),
             start_display: self.date(period.start),
             end_display: self.date(period.end),
+            state: StatusView {
+                key: state.to_owned(),
+                label: self.strings.get(&format!("state.{state}")),
+            },
             progress: self.fraction(f.progress),
             expected: self.fraction(f.expected),
+            status: self.status(f.status),
+            grade: self.grade(f.grade),
+            review_url: (f.state == PeriodState::Closed)
+                .then(|| url(root, &paths::review(&period.id))),
             objective_count: f.objectives.len(),
             current: self.current_period == Some(p),
         }
@@ -325,6 +380,7 @@ impl Views {
             ),
             progress: self.fraction(f.progress),
             status: self.status(f.status),
+            grade: self.grade(f.grade),
             draft: data.draft,
         }
     }
@@ -380,8 +436,10 @@ impl Views {
             progress: self.fraction(f.progress),
             expected: self.fraction(f.expected),
             status: self.status(f.status),
+            grade: self.grade(f.grade),
             confidence: self.confidence(f.confidence),
-            at_risk: f.at_risk,
+            // A closed period is graded: low confidence no longer puts anything at risk.
+            at_risk: f.at_risk && f.grade.is_none(),
             parents: resolved
                 .parents
                 .iter()
@@ -400,6 +458,17 @@ impl Views {
             } else {
                 String::new()
             },
+            review_html: prepared.review_html.clone(),
+            carried_from: resolved
+                .carried_from
+                .filter(|&x| self.included(x))
+                .map(|x| self.objective_link(root, x)),
+            carried_to: resolved
+                .carried_to
+                .iter()
+                .filter(|&&x| self.included(x))
+                .map(|&x| self.objective_link(root, x))
+                .collect(),
             sparkline_svg: prepared.sparkline_svg.clone(),
             chart_svg: if full {
                 prepared.chart_svg.clone()
@@ -476,8 +545,15 @@ impl Views {
             raw_percent: format::percent(kf.raw_progress),
             over_achieved: kf.raw_progress > 1.0 + crate::compute::EPSILON,
             confidence: self.confidence(kf.confidence),
-            at_risk: kf.at_risk,
+            at_risk: kf.at_risk && kf.grade.is_none(),
             status: self.status(kf.status),
+            grade: self.grade(kf.grade),
+            hand_graded: kf.grade.is_some() && kr.grade.is_some(),
+            checkin_due: kf.checkin_due,
+            last_checkin: kf
+                .checkins
+                .checked_sub(1)
+                .map(|c| self.date_view(rk.checkins[c].date)),
             tasks: kr
                 .tasks
                 .iter()
@@ -614,19 +690,121 @@ impl Views {
         })
     }
 
+    /// The pace verdict of a period that is not closed, from its status (so that it never
+    /// contradicts the status the same figures give an objective).
+    fn pace(&self, p: usize) -> Option<PaceView> {
+        let pf = &self.figures.periods[p];
+        let key = match pf.status {
+            _ if pf.state == PeriodState::Closed => return None,
+            Status::OnTrack
+                if pf.progress > pf.expected + EPSILON
+                    && format::percent(pf.progress) != format::percent(pf.expected) =>
+            {
+                "ahead"
+            }
+            Status::OnTrack => "even",
+            status => status.as_str(),
+        };
+        Some(PaceView {
+            key: key.to_owned(),
+            label: self.strings.get(&format!("dashboard.pace_{key}")),
+        })
+    }
+
+    /// The mean grade of objectives, each by its weight (none outside closed periods).
+    fn mean_grade(&self, objectives: &[usize]) -> Option<GradeView> {
+        let grades: Option<Vec<(f64, f64)>> = objectives
+            .iter()
+            .map(|&o| {
+                self.figures.objectives[o]
+                    .grade
+                    .map(|g| (g, self.site.objective(o).weight))
+            })
+            .collect();
+        grades
+            .filter(|g| !g.is_empty())
+            .and_then(|g| self.grade(Some(weighted_mean(g))))
+    }
+
+    /// Who owes a check-in on a key result: its owner, else its objective's.
+    fn due_owner(&self, o: usize, k: usize) -> Option<usize> {
+        let resolved = &self.site.objectives[o];
+        resolved.key_results[k].owner.or(resolved.owner)
+    }
+
+    /// The key results of these objectives whose owners owe a check-in.
+    fn due_key_results(&self, objectives: &[usize]) -> Vec<(usize, usize)> {
+        objectives
+            .iter()
+            .flat_map(|&o| {
+                self.figures.objectives[o]
+                    .key_results
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, kf)| kf.checkin_due)
+                    .map(move |(k, _)| (o, k))
+            })
+            .collect()
+    }
+
+    fn due(&self, root: &str, o: usize, k: usize) -> DueView {
+        let view = self.key_result(root, o, k, false);
+        DueView {
+            key_result: Link {
+                id: view.id,
+                name: view.title,
+                url: view.url,
+            },
+            objective: view.objective,
+            last_checkin: view.last_checkin,
+            draft: view.draft,
+        }
+    }
+
+    /// Due key results by owner: owners by name, then those with no owner.
+    fn due_groups(&self, root: &str, due: &[(usize, usize)]) -> Vec<DueGroup> {
+        let people = &self.site.people;
+        let mut owned: Vec<(Option<usize>, usize, usize)> = due
+            .iter()
+            .map(|&(o, k)| (self.due_owner(o, k), o, k))
+            .collect();
+        // A stable sort: within one owner, the key results stay in objective order.
+        owned.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => (&people[x].name, x).cmp(&(&people[y].name, y)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        owned
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|chunk| DueGroup {
+                owner: chunk[0].0.map(|p| self.person_link(root, p)),
+                items: chunk
+                    .iter()
+                    .map(|&(_, o, k)| self.due(root, o, k))
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// The dashboard of one period.
     pub fn period(&self, root: &str, p: usize) -> PeriodView {
         let site = &*self.site;
         let pf = &self.figures.periods[p];
+        let closed = pf.state == PeriodState::Closed;
         let members = &pf.objectives;
-        let statuses = [
-            Status::OnTrack,
-            Status::Behind,
-            Status::NoData,
-            Status::Done,
-            Status::Upcoming,
-        ];
-        let status_counts: Vec<StatusCount> = statuses
+        // Only the statuses its objectives can have: they all share the period's state.
+        let possible: &[Status] = match pf.state {
+            PeriodState::Upcoming => &[Status::Upcoming],
+            PeriodState::Running => &[
+                Status::OnTrack,
+                Status::Behind,
+                Status::NoData,
+                Status::Done,
+            ],
+            PeriodState::Closed => &[Status::Done, Status::Missed],
+        };
+        let status_counts: Vec<StatusCount> = possible
             .iter()
             .map(|&s| StatusCount {
                 key: s.as_str().to_owned(),
@@ -657,32 +835,15 @@ impl Views {
             &self.labels,
         );
 
-        // Objectives by team: teams by name, then those without a team.
-        let mut by_team: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
-        for &o in members {
-            let team = site.objectives[o].team;
-            match by_team.iter_mut().find(|(t, _)| *t == team) {
-                Some((_, list)) => list.push(o),
-                None => by_team.push((team, vec![o])),
-            }
-        }
-        by_team.sort_by(|a, b| match (a.0, b.0) {
-            (Some(x), Some(y)) => (&site.teams[x].name, x).cmp(&(&site.teams[y].name, y)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        let groups: Vec<TeamGroup> = by_team
+        let groups: Vec<TeamGroup> = pf
+            .teams
             .iter()
-            .map(|(team, list)| TeamGroup {
-                team: team.map(|t| self.team_link(root, t)),
-                progress: self.fraction(crate::compute::weighted_mean(list.iter().map(|&o| {
-                    (
-                        self.figures.objectives[o].progress,
-                        site.objective(o).weight,
-                    )
-                }))),
-                objectives: list
+            .map(|g| TeamGroup {
+                team: g.team.map(|t| self.team_link(root, t)),
+                progress: self.fraction(g.progress),
+                grade: self.mean_grade(&g.objectives),
+                objectives: g
+                    .objectives
                     .iter()
                     .map(|&o| self.objective(root, o, false))
                     .collect(),
@@ -715,12 +876,13 @@ impl Views {
                 period_label
             ),
             &bars,
-            Some(pf.expected),
+            (!closed).then_some(pf.expected),
             &self.labels,
         );
 
+        // Confidence no longer matters once the period is over: it is graded instead.
         let mut at_risk = Vec::new();
-        for &o in members {
+        for &o in members.iter().filter(|_| !closed) {
             let f = &self.figures.objectives[o];
             let resolved = &site.objectives[o];
             if f.at_risk {
@@ -761,12 +923,80 @@ impl Views {
         );
         PeriodView {
             period: self.period_link(root, p),
+            pace: self.pace(p),
             status_counts,
             status_chart_svg,
             teams_chart_svg,
             groups,
             at_risk,
+            checkins_due: self.due_groups(root, &self.due_key_results(members)),
             latest_checkins,
+        }
+    }
+
+    /// The review page of a closed period.
+    pub fn review(&self, root: &str, p: usize) -> ReviewView {
+        let site = &*self.site;
+        let pf = &self.figures.periods[p];
+        // Teams by name, "no team" last, as on the period page.
+        let order: Vec<usize> = pf
+            .teams
+            .iter()
+            .flat_map(|g| g.objectives.iter().copied())
+            .collect();
+        let band_of = |o: usize| self.figures.objectives[o].grade.map(Band::of);
+        let band_counts = Band::ALL
+            .iter()
+            .map(|&b| BandCount {
+                key: b.as_str().to_owned(),
+                label: self.strings.get(&format!("band.{}", b.as_str())),
+                count: order.iter().filter(|&&o| band_of(o) == Some(b)).count(),
+            })
+            .collect();
+        let is = |o: usize, c: Commitment| site.objective(o).commitment == c;
+        let committed: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&o| is(o, Commitment::Committed))
+            .collect();
+        let aspirational: Vec<f64> = order
+            .iter()
+            .filter(|&&o| is(o, Commitment::Aspirational))
+            .filter_map(|&o| self.figures.objectives[o].grade)
+            .collect();
+        let objectives: Vec<ObjectiveView> = order
+            .iter()
+            .map(|&o| self.objective(root, o, false))
+            .collect();
+        ReviewView {
+            period: self.period_link(root, p),
+            band_counts,
+            committed_done: committed
+                .iter()
+                .filter(|&&o| self.figures.objectives[o].status == Status::Done)
+                .count(),
+            committed_total: committed.len(),
+            aspirational_total: aspirational.len(),
+            aspirational_mean: (!aspirational.is_empty())
+                .then(|| {
+                    let mean = aspirational.iter().sum::<f64>() / aspirational.len() as f64;
+                    self.grade(Some(mean))
+                })
+                .flatten(),
+            reviewed_count: objectives
+                .iter()
+                .filter(|o| !o.review_html.is_empty())
+                .count(),
+            carried: order
+                .iter()
+                .zip(&objectives)
+                .filter(|(_, view)| !view.carried_to.is_empty())
+                .map(|(&o, view)| CarriedView {
+                    objective: self.objective_link(root, o),
+                    carried_to: view.carried_to.clone(),
+                })
+                .collect(),
+            objectives,
         }
     }
 
@@ -835,30 +1065,100 @@ impl Views {
         }
     }
 
+    /// Every team below `t`, depth first, sub-teams by name: (team, its parent, depth).
+    fn teams_below(&self, t: usize) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::from([t]);
+        let mut stack: Vec<(usize, usize, usize)> =
+            self.sub_teams[t].iter().rev().map(|&x| (x, t, 1)).collect();
+        while let Some((x, parent, depth)) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            found.push((x, parent, depth));
+            stack.extend(self.sub_teams[x].iter().rev().map(|&y| (y, x, depth + 1)));
+        }
+        found
+    }
+
+    fn team_objectives_in(&self, t: usize, p: usize) -> Vec<usize> {
+        self.objectives_by_team[t]
+            .iter()
+            .copied()
+            .filter(|&o| self.site.objectives[o].period == p)
+            .collect()
+    }
+
     pub fn team(&self, root: &str, t: usize) -> TeamView {
         let site = &*self.site;
         let team = &site.teams[t];
-        let periods: Vec<TeamPeriod> = self.figures.teams[t]
-            .progress
+        let tf = &self.figures.teams[t];
+        let below = self.teams_below(t);
+        let own_in = |p: usize| tf.progress.iter().find(|(x, _)| *x == p).map(|&(_, v)| v);
+        let periods: Vec<TeamPeriod> = tf
+            .with_subteams
             .iter()
-            .map(|&(p, progress)| TeamPeriod {
-                period: self.period_link(root, p),
-                progress: self.fraction(progress),
-                objectives: self.objectives_by_team[t]
+            .map(|&(p, with_subteams)| {
+                let own = self.team_objectives_in(t, p);
+                let mut all = own.clone();
+                let sub_teams: Vec<SubTeamGroup> = below
                     .iter()
-                    .filter(|&&o| site.objectives[o].period == p)
-                    .map(|&o| self.objective(root, o, false))
-                    .collect(),
+                    .filter_map(|&(x, parent, depth)| {
+                        let list = self.team_objectives_in(x, p);
+                        let progress = self.figures.teams[x]
+                            .progress
+                            .iter()
+                            .find(|(y, _)| *y == p)
+                            .map(|&(_, v)| v)?;
+                        all.extend(&list);
+                        Some(SubTeamGroup {
+                            team: self.team_link(root, x),
+                            parent: self.team_link(root, parent),
+                            depth,
+                            progress: self.fraction(progress),
+                            objectives: list
+                                .iter()
+                                .map(|&o| self.objective(root, o, false))
+                                .collect(),
+                        })
+                    })
+                    .collect();
+                TeamPeriod {
+                    period: self.period_link(root, p),
+                    progress: own_in(p).map(|v| self.fraction(v)),
+                    with_subteams: self.fraction(with_subteams),
+                    grade: self.mean_grade(&own),
+                    grade_with_subteams: self.mean_grade(&all),
+                    objectives: own
+                        .iter()
+                        .map(|&o| self.objective(root, o, false))
+                        .collect(),
+                    sub_teams,
+                }
             })
             .collect();
-        let labels: Vec<String> = periods.iter().map(|p| p.period.label.clone()).collect();
-        let bars: Vec<charts::Bar> = periods
+        let with_label = self.strings.get("team.with_subteams");
+        let has_sub_objectives = periods.iter().any(|p| !p.sub_teams.is_empty());
+        // One bar per period for its own objectives and, when teams below it have some,
+        // one for the rollup with them.
+        let mut rows: Vec<(String, &Fraction)> = Vec::new();
+        for tp in &periods {
+            if let Some(own) = &tp.progress {
+                rows.push((tp.period.label.clone(), own));
+            }
+            if has_sub_objectives {
+                rows.push((
+                    format!("{} · {with_label}", tp.period.label),
+                    &tp.with_subteams,
+                ));
+            }
+        }
+        let bars: Vec<charts::Bar> = rows
             .iter()
-            .zip(&labels)
-            .map(|(p, label)| charts::Bar {
+            .map(|(label, f)| charts::Bar {
                 label,
-                value: p.progress.value,
-                display: &p.progress.percent,
+                value: f.value,
+                display: &f.percent,
                 status: None,
             })
             .collect();
@@ -872,9 +1172,9 @@ impl Views {
             url: url(root, &paths::team(&team.id)),
             parent: team.team.map(|p| self.team_link(root, p)),
             lead: team.lead.map(|p| self.person_link(root, p)),
-            sub_teams: (0..site.teams.len())
-                .filter(|&x| site.teams[x].team == Some(t))
-                .map(|x| self.team_link(root, x))
+            sub_teams: self.sub_teams[t]
+                .iter()
+                .map(|&x| self.team_link(root, x))
                 .collect(),
             members: (0..site.people.len())
                 .filter(|&x| site.people[x].team == Some(t))
@@ -909,19 +1209,66 @@ impl Views {
     pub fn person(&self, root: &str, p: usize) -> PersonView {
         let site = &*self.site;
         let person = &site.people[p];
+        let objectives = &self.objectives_by_owner[p];
+        let key_results = &self.key_results_by_owner[p];
+        let mut periods: Vec<usize> = objectives
+            .iter()
+            .chain(key_results.iter().map(|(o, _)| o))
+            .map(|&o| site.objectives[o].period)
+            .collect();
+        // Newest first: by start, then end, latest first.
+        periods.sort_by(|&a, &b| {
+            let (pa, pb) = (&site.periods[a], &site.periods[b]);
+            (pb.start, pb.end, &pb.id).cmp(&(pa.start, pa.end, &pa.id))
+        });
+        periods.dedup();
+        let in_period = |o: usize, x: usize| site.objectives[o].period == x;
+        // Theirs: the key results they own, and those without an owner of their objectives.
+        let mut due: Vec<(usize, usize)> = key_results
+            .iter()
+            .copied()
+            .chain(
+                objectives
+                    .iter()
+                    .flat_map(|&o| (0..site.objectives[o].key_results.len()).map(move |k| (o, k))),
+            )
+            .filter(|&(o, k)| {
+                self.figures.objectives[o].key_results[k].checkin_due
+                    && self.due_owner(o, k) == Some(p)
+            })
+            .collect();
+        due.sort_unstable();
+        due.dedup();
         PersonView {
             id: person.id.clone(),
             name: person.name.clone(),
             url: url(root, &paths::person(&person.id)),
             team: person.team.map(|t| self.team_link(root, t)),
-            objectives: self.objectives_by_owner[p]
+            objectives: objectives
                 .iter()
                 .map(|&o| self.objective(root, o, false))
                 .collect(),
-            key_results: self.key_results_by_owner[p]
+            key_results: key_results
                 .iter()
                 .map(|&(o, k)| self.key_result(root, o, k, false))
                 .collect(),
+            periods: periods
+                .into_iter()
+                .map(|x| PersonPeriod {
+                    period: self.period_link(root, x),
+                    objectives: objectives
+                        .iter()
+                        .filter(|&&o| in_period(o, x))
+                        .map(|&o| self.objective(root, o, false))
+                        .collect(),
+                    key_results: key_results
+                        .iter()
+                        .filter(|&&(o, _)| in_period(o, x))
+                        .map(|&(o, k)| self.key_result(root, o, k, false))
+                        .collect(),
+                })
+                .collect(),
+            checkins_due: due.into_iter().map(|(o, k)| self.due(root, o, k)).collect(),
             body_html: person
                 .document
                 .map(|d| markdown::to_html(&site.documents[d].body))
@@ -940,28 +1287,71 @@ impl Views {
     }
 }
 
-/// The period the dashboard shows: the shortest period with objectives that holds the
-/// as-of date, else the latest one with objectives (the one that ends last).
-fn current_period(site: &Site, figures: &Figures) -> Option<usize> {
-    let with_objectives: Vec<usize> = (0..site.periods.len())
-        .filter(|&p| !figures.periods[p].objectives.is_empty())
-        .collect();
-    with_objectives
-        .iter()
-        .copied()
-        .filter(|&p| crate::period::is_running(&site.periods[p], figures.as_of))
-        .min_by_key(|&p| {
-            let period = &site.periods[p];
-            (
-                (period.end - period.start).num_days(),
-                period.start,
-                period.id.clone(),
-            )
-        })
-        .or_else(|| {
-            with_objectives.into_iter().max_by_key(|&p| {
-                let period = &site.periods[p];
-                (period.end, period.start, period.id.clone())
-            })
-        })
+/// A grade with two decimals, cut rather than rounded (within the bands' 1e-9 tolerance),
+/// so that the number shown is never in another band than the word beside it: 0.399 is
+/// "0.39", red, not "0.40".
+fn grade_display(value: f64) -> String {
+    format!("{:.2}", (value * 100.0 + EPSILON * 100.0).floor() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn views(language: Language) -> Views {
+        let mut site = Site::default();
+        site.config.language = language;
+        let date = NaiveDate::from_ymd_opt(2024, 5, 20).unwrap();
+        let figures = crate::compute::compute(&site, date, false);
+        Views::new(Arc::new(site), Arc::new(figures))
+    }
+
+    #[test]
+    fn a_grade_is_its_number_and_its_band_in_words() {
+        let en = views(Language::En);
+        let g = en.grade(Some(0.72)).unwrap();
+        assert_eq!(
+            (g.display.as_str(), g.band.as_str(), g.label.as_str()),
+            ("0.72", "green", "0.72 · green")
+        );
+        assert!(en.grade(None).is_none());
+        let zh = views(Language::ZhCn).grade(Some(0.72)).unwrap();
+        assert_eq!(zh.label, "0.72 · 绿");
+    }
+
+    #[test]
+    fn the_number_shown_never_falls_in_another_band_than_the_word() {
+        let v = views(Language::En);
+        for (grade, label) in [
+            (0.399, "0.39 · red"),
+            (0.4 - 1e-10, "0.40 · yellow"),
+            (0.4, "0.40 · yellow"),
+            (0.699, "0.69 · yellow"),
+            (0.7 - 1e-10, "0.70 · green"),
+            (0.65, "0.65 · yellow"),
+            (0.35, "0.35 · red"),
+            (0.9, "0.90 · green"),
+            (1.0, "1.00 · green"),
+            (0.0, "0.00 · red"),
+            (2.0 / 3.0, "0.66 · yellow"),
+        ] {
+            assert_eq!(v.grade(Some(grade)).unwrap().label, label, "{grade}");
+        }
+        for hundredths in 0..=100 {
+            let x = f64::from(hundredths) / 100.0;
+            for value in [x - 0.004, x, x + 0.004]
+                .into_iter()
+                .filter(|v| (0.0..=1.0).contains(v))
+            {
+                let g = v.grade(Some(value)).unwrap();
+                let shown: f64 = g.display.parse().unwrap();
+                assert_eq!(
+                    Band::of(shown).as_str(),
+                    g.band,
+                    "{value} shown as {}",
+                    g.display
+                );
+            }
+        }
+    }
 }

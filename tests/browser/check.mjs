@@ -3,8 +3,9 @@
 //
 //   node check.mjs SITE_DIR
 //
-// Pages: the dashboard, an objective page, the alignment page and the search page, each
-// at 1280x900 (light) and at 390x844 (dark, mobile). On every page:
+// Pages: the dashboard, an objective page, the alignment page, the search page and, when
+// the site has a closed period, its review page, each at 1280x900 (light) and at 390x844
+// (dark, mobile). On every page:
 //   - no console errors and no uncaught page errors;
 //   - no request to anything but file:/data:/about:/blob: (such requests are aborted,
 //     so nothing leaves the machine), and no local file that fails to load;
@@ -71,14 +72,28 @@ function firstObjectivePage() {
   return ids.length ? `objectives/${ids[0]}/index.html` : null;
 }
 
+// The review page of the first closed period, if the site has one.
+function firstReviewPage() {
+  const periods = join(dir, "periods");
+  if (!existsSync(periods)) {
+    return null;
+  }
+  const ids = readdirSync(periods)
+    .filter((id) => existsSync(join(periods, id, "review", "index.html")))
+    .sort();
+  return ids.length ? `periods/${ids[0]}/review/index.html` : null;
+}
+
 const hit = expectedHit();
 const objectivePage = hit ? hit.objectivePage : firstObjectivePage();
+const reviewPage = firstReviewPage();
 
 const PAGES = [
   { name: "dashboard", path: "index.html" },
   { name: "objective", path: objectivePage },
   { name: "alignment", path: "alignment/index.html" },
   { name: "search", path: `search/index.html?q=${encodeURIComponent(QUERY)}`, search: true },
+  ...(reviewPage ? [{ name: "review", path: reviewPage }] : []),
 ];
 
 // --- In-page helpers ----------------------------------------------------------------

@@ -4,13 +4,16 @@
 //!
 //! Fixtures live in `tests/fixtures/`: `good/` (every computation, figures worked out by
 //! hand in `good_site.rs`), `broken/` (one file per error class), `lints/` (one file per
-//! lint). Variants are written into temporary copies rather than more fixture folders.
+//! lint), `site/` (rendered pages, `site.rs`) and `cycle-pages/` (a closed and a running
+//! quarter, `cycle_pages.rs`). Variants are written into temporary copies rather than more
+//! fixture folders.
 
 mod as_of;
 mod author;
 mod broken_site;
 mod build;
 mod cycle;
+mod cycle_pages;
 mod edge_cases;
 mod exit_codes;
 mod good_site;

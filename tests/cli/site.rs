@@ -26,25 +26,25 @@ const SAMPLES: [(&str, &[&str]); 3] = [
 const CHECKINS_PER_PAGE: usize = 20;
 
 /// A successful build: the temporary folder (kept alive), the output root and okrs.json.
-struct Built {
+pub(crate) struct Built {
     _dir: TempDir,
-    root: PathBuf,
-    json: Value,
+    pub(crate) root: PathBuf,
+    pub(crate) json: Value,
 }
 
 impl Built {
-    fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root.join(rel))
             .unwrap_or_else(|e| panic!("cannot read {rel} of the built site: {e}"))
     }
 
-    fn html_files(&self) -> BTreeMap<String, String> {
+    pub(crate) fn html_files(&self) -> BTreeMap<String, String> {
         html_files(&self.root)
     }
 }
 
 /// Every `.html` file under `root`, by `/`-separated relative path.
-fn html_files(root: &Path) -> BTreeMap<String, String> {
+pub(crate) fn html_files(root: &Path) -> BTreeMap<String, String> {
     read_tree(root)
         .into_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -65,7 +65,7 @@ fn rel_string(path: &Path) -> String {
 }
 
 /// Builds `site` with `args` into a temporary folder; the build must succeed.
-fn build(site: &Path, args: &[&str]) -> Built {
+pub(crate) fn build(site: &Path, args: &[&str]) -> Built {
     let (run, dir) = build_into_temp(site, args, &[]);
     assert_eq!(
         run.code,
@@ -109,7 +109,7 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
 
 /// Fails with every problem found, one a line (the first 60).
 #[track_caller]
-fn assert_no_problems(what: &str, problems: &[String]) {
+pub(crate) fn assert_no_problems(what: &str, problems: &[String]) {
     if !problems.is_empty() {
         let shown: Vec<&str> = problems.iter().take(60).map(String::as_str).collect();
         panic!(
@@ -309,7 +309,7 @@ fn css_urls(css: &str) -> Vec<String> {
 
 /// Resolves a URL path (no fragment, no query) against the folder of `from` (a
 /// `/`-separated path relative to the output root). `None` when it climbs out of the root.
-fn resolve(from: &str, path: &str) -> Option<String> {
+pub(crate) fn resolve(from: &str, path: &str) -> Option<String> {
     let mut parts: Vec<String> = from.split('/').map(str::to_owned).collect();
     parts.pop();
     if path.is_empty() {
@@ -409,7 +409,7 @@ fn check_url(
 }
 
 /// Every link and asset problem of a built site, and how many URLs were checked.
-fn link_problems(root: &Path) -> (Vec<String>, usize) {
+pub(crate) fn link_problems(root: &Path) -> (Vec<String>, usize) {
     let pages = html_files(root);
     let ids = ids_by_page(&pages);
     let mut problems = Vec::new();
@@ -730,6 +730,7 @@ period: 2024-Q2
 owner: p1
 team: t1
 aligns_to: s1
+carried_from: o0
 extra:
   x: {all}
 key_results:
@@ -759,6 +760,31 @@ key_results:
     metric: stay_above
     target: 5
     unit: {script}
+---
+{EVIL_BODY}"#,
+            note = yq(EVIL_BODY),
+        ),
+    );
+    // A closed quarter: its review page, grades and carry-over links carry payloads too.
+    site.file(
+        "objectives/o0.md",
+        format!(
+            r#"---
+title: {all}
+period: 2024-Q1
+owner: p1
+team: t1
+aligns_to: s1
+review: {note}
+key_results:
+  - title: {all}
+    owner: p2
+    target: 10
+    grade: 0.5
+    checkins:
+      - date: 2024-03-10
+        value: 4
+        note: {note}
 ---
 {EVIL_BODY}"#,
             note = yq(EVIL_BODY),
@@ -894,6 +920,13 @@ fn front_matter_text_and_markdown_bodies_cannot_inject_markup_into_html_pages() 
         assert!(
             objective.contains(shown),
             "objectives/o1 shows {shown:?} as text:\n{objective:.3000}"
+        );
+    }
+    let review = visible_text(&built.read("periods/2024-Q1/review/index.html"));
+    for shown in [SCRIPT, "Some bold text"] {
+        assert!(
+            review.contains(shown),
+            "the review page shows {shown:?} (a title, a review) as text:\n{review:.3000}"
         );
     }
     let mut problems = Vec::new();
@@ -1217,7 +1250,7 @@ fn a_template_with_a_syntax_error_fails_the_build_and_keeps_the_previous_output(
 // ---- 6. Language, numbers and units ----
 
 /// Every leaf string of a locale file, by its dotted key.
-fn locale(name: &str) -> BTreeMap<String, String> {
+pub(crate) fn locale(name: &str) -> BTreeMap<String, String> {
     fn leaves(prefix: &str, v: &Value, out: &mut BTreeMap<String, String>) {
         match v {
             Value::Object(map) => {
@@ -1250,7 +1283,7 @@ fn locale(name: &str) -> BTreeMap<String, String> {
 }
 
 /// The literal parts of a UI string around its `{placeholders}`.
-fn literal_parts(s: &str) -> Vec<String> {
+pub(crate) fn literal_parts(s: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('{') {
@@ -1263,9 +1296,11 @@ fn literal_parts(s: &str) -> Vec<String> {
     parts.into_iter().map(|p| p.trim().to_owned()).collect()
 }
 
-#[test]
-fn teebee_pages_are_in_chinese_with_no_english_ui_strings() {
-    let built = build_sample("teebee");
+/// Asserts that a page of a zh-CN site is Chinese: `<html lang="zh-CN">`, the Chinese
+/// navigation and the Chinese strings of `keys` (dotted locale keys) shown, and no English
+/// UI string (one that zh-CN translates) anywhere in its visible text.
+#[track_caller]
+pub(crate) fn assert_chinese_page(page: &str, html: &str, keys: &[&str]) {
     let en = locale("en");
     let zh = locale("zh-CN");
     assert_eq!(
@@ -1280,11 +1315,41 @@ fn teebee_pages_are_in_chinese_with_no_english_ui_strings() {
         .filter(|p| p.chars().count() > 3)
         .collect();
     assert!(english.len() > 50, "{english:?}");
+    let first = tags(html)
+        .into_iter()
+        .find(|t| t.name == "html")
+        .expect("an <html> tag");
+    assert_eq!(first.attr("lang"), Some("zh-CN"), "{page}: <html lang>");
+    let text = visible_text(html);
+    let wanted: Vec<&String> = zh
+        .iter()
+        .filter(|(k, _)| k.starts_with("nav."))
+        .map(|(_, v)| v)
+        .chain(keys.iter().map(|k| &zh[*k]))
+        .collect();
+    for value in wanted {
+        for part in literal_parts(value).iter().filter(|p| !p.is_empty()) {
+            assert!(
+                text.contains(part.as_str()),
+                "{page}: the Chinese UI string {part:?} is missing"
+            );
+        }
+    }
+    let found: Vec<String> = english
+        .iter()
+        .filter(|s| text.contains(s.as_str()))
+        .map(|s| format!("{page}: English UI string {s:?}"))
+        .collect();
+    assert_no_problems("English in a zh-CN page", &found);
+}
 
-    let pages = [
+#[test]
+fn teebee_pages_are_in_chinese_with_no_english_ui_strings() {
+    let built = build_sample("teebee");
+    let pages: [(&str, &[&str]); 2] = [
         (
             "index.html",
-            vec![
+            &[
                 "dashboard.period_progress",
                 "dashboard.objectives_heading",
                 "dashboard.latest_checkins",
@@ -1293,7 +1358,7 @@ fn teebee_pages_are_in_chinese_with_no_english_ui_strings() {
         ),
         (
             "objectives/teebee-o1/index.html",
-            vec![
+            &[
                 "objective.key_results_heading",
                 "objective.checkin_history",
                 "objective.tasks",
@@ -1303,33 +1368,7 @@ fn teebee_pages_are_in_chinese_with_no_english_ui_strings() {
         ),
     ];
     for (page, keys) in pages {
-        let html = built.read(page);
-        let first = tags(&html)
-            .into_iter()
-            .find(|t| t.name == "html")
-            .expect("an <html> tag");
-        assert_eq!(first.attr("lang"), Some("zh-CN"), "{page}: <html lang>");
-        let text = visible_text(&html);
-        let wanted: Vec<&String> = zh
-            .iter()
-            .filter(|(k, _)| k.starts_with("nav."))
-            .map(|(_, v)| v)
-            .chain(keys.iter().map(|k| &zh[*k]))
-            .collect();
-        for value in wanted {
-            for part in literal_parts(value).iter().filter(|p| !p.is_empty()) {
-                assert!(
-                    text.contains(part.as_str()),
-                    "{page}: the Chinese UI string {part:?} is missing"
-                );
-            }
-        }
-        let found: Vec<String> = english
-            .iter()
-            .filter(|s| text.contains(s.as_str()))
-            .map(|s| format!("{page}: English UI string {s:?}"))
-            .collect();
-        assert_no_problems("English in a zh-CN page", &found);
+        assert_chinese_page(page, &built.read(page), keys);
     }
 }
 
@@ -1439,7 +1478,7 @@ fn with_drafts_the_draft_objective_is_marked_on_its_page_and_in_every_list() {
 }
 
 /// Whether `html` (at `page`) has an `<a href>` to the page `target`.
-fn links_to(page: &str, html: &str, target: &str) -> bool {
+pub(crate) fn links_to(page: &str, html: &str, target: &str) -> bool {
     tags(html).iter().any(|t| {
         t.name == "a"
             && t.attr("href").is_some_and(|h| {
@@ -1631,16 +1670,16 @@ fn fixture_site_pages_snapshot() {
 // ---- A small HTML tokenizer ----
 
 #[derive(Clone, Debug)]
-struct Tag {
+pub(crate) struct Tag {
     /// Lower-case.
-    name: String,
-    closing: bool,
+    pub(crate) name: String,
+    pub(crate) closing: bool,
     /// Lower-case names, unescaped values.
-    attrs: Vec<(String, String)>,
+    pub(crate) attrs: Vec<(String, String)>,
 }
 
 impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -1649,7 +1688,7 @@ impl Tag {
 }
 
 #[derive(Clone, Debug)]
-enum Token {
+pub(crate) enum Token {
     Tag(Tag),
     /// Unescaped text between tags.
     Text(String),
@@ -1660,7 +1699,7 @@ enum Token {
     },
 }
 
-fn tokenize(html: &str) -> Vec<Token> {
+pub(crate) fn tokenize(html: &str) -> Vec<Token> {
     let b = html.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
@@ -1780,7 +1819,7 @@ fn tokenize(html: &str) -> Vec<Token> {
 }
 
 /// The opening tags of a document.
-fn tags(html: &str) -> Vec<Tag> {
+pub(crate) fn tags(html: &str) -> Vec<Tag> {
     tokenize(html)
         .into_iter()
         .filter_map(|t| match t {
@@ -1791,7 +1830,7 @@ fn tags(html: &str) -> Vec<Tag> {
 }
 
 /// The text a reader sees (tags stripped, entities decoded, whitespace collapsed).
-fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     let mut out = String::new();
     for token in tokenize(html) {
         match token {
