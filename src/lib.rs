@@ -6,6 +6,7 @@ pub mod compute;
 pub mod diagnostics;
 pub mod lint;
 pub mod load;
+pub mod message;
 pub mod model;
 pub mod period;
 pub mod render;

@@ -4,8 +4,9 @@
 //!
 //! Fixtures live in `tests/fixtures/`: `good/` (every computation, figures worked out by
 //! hand in `good_site.rs`), `broken/` (one file per error class), `lints/` (one file per
-//! lint), `site/` (rendered pages, `site.rs`) and `cycle-pages/` (a closed and a running
-//! quarter, `cycle_pages.rs`). Variants are written into temporary copies rather than more
+//! lint), `site/` (rendered pages, `site.rs`), `cycle/` (a closed and a running quarter,
+//! figures worked out by hand in `cycle.rs`) and `cycle-pages/` (the same cycle's pages,
+//! `cycle_pages.rs`). Variants are written into temporary copies rather than more
 //! fixture folders.
 
 mod as_of;
