@@ -1287,11 +1287,17 @@ impl Views {
     }
 }
 
-/// A grade with two decimals, cut rather than rounded (within the bands' 1e-9 tolerance),
-/// so that the number shown is never in another band than the word beside it: 0.399 is
-/// "0.39", red, not "0.40".
+/// A grade with two decimals, rounded (2/3 is "0.67"), except where rounding would carry
+/// it over a band's edge: then it is cut, so that the number shown is never in another
+/// band than the word beside it (0.399 is "0.39", red, not "0.40").
 fn grade_display(value: f64) -> String {
-    format!("{:.2}", (value * 100.0 + EPSILON * 100.0).floor() / 100.0)
+    let rounded = (value * 100.0).round() / 100.0;
+    let shown = if Band::of(rounded) == Band::of(value) {
+        rounded
+    } else {
+        (value * 100.0 + EPSILON * 100.0).floor() / 100.0
+    };
+    format!("{shown:.2}")
 }
 
 #[cfg(test)]
@@ -1327,13 +1333,15 @@ mod tests {
             (0.4 - 1e-10, "0.40 · yellow"),
             (0.4, "0.40 · yellow"),
             (0.699, "0.69 · yellow"),
+            (0.6949, "0.69 · yellow"),
+            (0.456, "0.46 · yellow"),
             (0.7 - 1e-10, "0.70 · green"),
             (0.65, "0.65 · yellow"),
             (0.35, "0.35 · red"),
             (0.9, "0.90 · green"),
             (1.0, "1.00 · green"),
             (0.0, "0.00 · red"),
-            (2.0 / 3.0, "0.66 · yellow"),
+            (2.0 / 3.0, "0.67 · yellow"),
         ] {
             assert_eq!(v.grade(Some(grade)).unwrap().label, label, "{grade}");
         }
