@@ -1,0 +1,289 @@
+//! Every sentence okrs says outside a page — diagnostics, hints, the summaries of `check`
+//! and `build`, what `new`, `init` and `serve` print — is a `Message`: an entry of the
+//! catalogue below and its arguments, put into words only when it is shown, in English or
+//! Chinese. Each entry holds both languages side by side, so neither can be missing; a
+//! test checks that both use the same placeholders, and docs/checks.md lists them all
+//! (generated from this catalogue by a test, so it cannot drift).
+
+use crate::model::Language;
+
+/// One argument of a message: text as it is (an id, a value, a file), a number, or
+/// another message put into words in the same language (a hint, the name of a thing).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Message(Box<Message>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(Box::new(m))
+    }
+}
+
+impl From<Option<Message>> for Arg {
+    /// No message is no text (an optional hint).
+    fn from(m: Option<Message>) -> Arg {
+        m.map_or_else(|| Arg::Text(String::new()), Arg::from)
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Text(n.to_string())
+            }
+        }
+    )*};
+}
+number_args!(usize, u32, u8, i64, f64);
+
+/// One entry of the catalogue: its name and its words in each language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Entry {
+    pub fn template(&self, language: Language) -> &'static str {
+        match language {
+            Language::En => self.en,
+            Language::ZhCn => self.zh,
+        }
+    }
+}
+
+/// A catalogue entry and its arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub entry: &'static Entry,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    pub fn new(entry: &'static Entry) -> Message {
+        Message {
+            entry,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the argument that fills `{name}`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in words: its template with every `{name}` filled in.
+    pub fn text(&self, language: Language) -> String {
+        fill(self.entry.template(language), |name| {
+            self.args
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, arg)| match arg {
+                    Arg::Text(s) => s.clone(),
+                    Arg::Message(m) => m.text(language),
+                })
+        })
+    }
+}
+
+/// `msg!(UNKNOWN_KEY, key = name, hint = hint)`: a message of an entry in scope, with its
+/// arguments.
+#[macro_export]
+macro_rules! msg {
+    ($entry:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::message::Message::new(&$entry)
+            $(.arg(stringify!($name), $value))*
+    };
+}
+
+/// Declares catalogue entries, each with its English and Chinese words, and `ALL`, the
+/// list of them for the catalogue's table and tests.
+#[macro_export]
+macro_rules! messages {
+    ($( $name:ident { en: $en:literal, zh: $zh:literal $(,)? } )*) => {
+        $(
+            pub(crate) static $name: $crate::message::Entry = $crate::message::Entry {
+                name: stringify!($name),
+                en: $en,
+                zh: $zh,
+            };
+        )*
+        /// Every entry declared here.
+        pub(crate) static ALL: &[&$crate::message::Entry] = &[ $( &$name, )* ];
+    };
+}
+
+/// Fills `{name}` placeholders; `{{` and `}}` are literal braces. A placeholder without
+/// an argument stays as written, so a mistake shows instead of vanishing.
+fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(after) = tail.strip_prefix("{{").or_else(|| tail.strip_prefix("}}")) {
+            out.push_str(&tail[..1]);
+            rest = after;
+            continue;
+        }
+        match tail[1..].find('}').map(|end| &tail[1..=end]) {
+            Some(name) if tail.starts_with('{') && is_name(name) => {
+                match value(name) {
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str(&tail[..name.len() + 2]),
+                }
+                rest = &tail[name.len() + 2..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+/// The placeholders of a template, sorted, each once.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let names = std::cell::RefCell::new(Vec::new());
+    fill(template, |name| {
+        names.borrow_mut().push(name.to_owned());
+        Some(String::new())
+    });
+    let mut names = names.into_inner();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The words every module shares: hints and counts.
+pub(crate) mod common {
+    crate::messages! {
+        DID_YOU_MEAN { en: " (did you mean '{suggestion}'?)", zh: "（是不是想写「{suggestion}」？）" }
+        DID_YOU_MEAN_KEY { en: " (did you mean `{suggestion}`?)", zh: "（是不是想写 `{suggestion}`？）" }
+        CHECK_SUMMARY {
+            en: "okrs check: {errors}, {warnings} in {files}",
+            zh: "okrs check：{errors}，{warnings}，共 {files}",
+        }
+        ERRORS { en: "{n} errors", zh: "{n} 个错误" }
+        ONE_ERROR { en: "1 error", zh: "1 个错误" }
+        WARNINGS { en: "{n} warnings", zh: "{n} 个警告" }
+        ONE_WARNING { en: "1 warning", zh: "1 个警告" }
+        FILES { en: "{n} files", zh: "{n} 个文件" }
+        ONE_FILE { en: "1 file", zh: "1 个文件" }
+    }
+}
+
+/// Every entry of every module's catalogue.
+pub fn catalogue() -> Vec<&'static Entry> {
+    [common::ALL].concat()
+}
+
+/// "1 error" / "2 errors": the catalogue entry for one and for several.
+pub fn count(n: usize, one: &'static Entry, many: &'static Entry) -> Message {
+    if n == 1 {
+        Message::new(one)
+    } else {
+        Message::new(many).arg("n", n)
+    }
+}
+
+/// The catalogue as a Markdown table, English and Chinese side by side, for docs/checks.md.
+pub fn catalogue_table() -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::from("| message | English | 中文 |\n|---|---|---|\n");
+    for entry in catalogue() {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            entry.name,
+            cell(entry.en),
+            cell(entry.zh)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_of_every_message_use_the_same_placeholders() {
+        let entries = catalogue();
+        for entry in &entries {
+            assert_eq!(
+                placeholders(entry.en),
+                placeholders(entry.zh),
+                "{}",
+                entry.name
+            );
+            assert!(
+                !entry.en.is_empty() && !entry.zh.is_empty(),
+                "{}",
+                entry.name
+            );
+        }
+        let mut names: Vec<&str> = entries.iter().map(|e| e.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "every entry's name is unique");
+    }
+
+    #[test]
+    fn messages_fill_their_placeholders_in_either_language() {
+        use common::*;
+        let m = msg!(
+            CHECK_SUMMARY,
+            errors = count(2, &ONE_ERROR, &ERRORS),
+            warnings = count(1, &ONE_WARNING, &WARNINGS),
+            files = count(3, &ONE_FILE, &FILES)
+        );
+        assert_eq!(
+            m.text(Language::En),
+            "okrs check: 2 errors, 1 warning in 3 files"
+        );
+        assert_eq!(
+            m.text(Language::ZhCn),
+            "okrs check：2 个错误，1 个警告，共 3 个文件"
+        );
+    }
+
+    #[test]
+    fn braces_can_be_written_and_missing_arguments_show() {
+        assert_eq!(
+            fill("{{a}} {b} {c}", |n| (n == "b").then(|| "B".into())),
+            "{a} B {c}"
+        );
+        assert_eq!(fill("{ x } {", |_| None), "{ x } {");
+        assert_eq!(placeholders("{a} {b} {a} {{c}}"), ["a", "b"]);
+    }
+}
