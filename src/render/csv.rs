@@ -1,10 +1,10 @@
 //! okrs.csv: one row per key result, UTF-8 with a byte-order mark so that Excel opens
 //! Chinese text correctly.
 
-use crate::compute::{Current, Figures};
+use crate::compute::{Band, Current, Figures};
 use crate::model::*;
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 22] = [
     "objective_id",
     "objective_title",
     "period",
@@ -24,6 +24,9 @@ const HEADER: [&str; 19] = [
     "status",
     "at_risk",
     "last_checkin",
+    "checkin_due",
+    "grade",
+    "band",
 ];
 
 fn number(x: f64) -> String {
@@ -103,6 +106,11 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
                 rk.checkins[..kf.checkins]
                     .last()
                     .map(|c| c.date.to_string())
+                    .unwrap_or_default(),
+                kf.checkin_due.to_string(),
+                kf.grade.map(number).unwrap_or_default(),
+                kf.grade
+                    .map(|g| Band::of(g).as_str().to_owned())
                     .unwrap_or_default(),
             ]);
         }
