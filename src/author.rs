@@ -374,13 +374,7 @@ fn check_period(config: &Config, id: &str) -> Result<(), Error> {
     if period::calendar(id).is_some() || config.periods.iter().any(|p| p.value.id == id) {
         return Ok(());
     }
-    let upper = id.to_uppercase();
-    let candidates: Vec<&str> = config
-        .periods
-        .iter()
-        .map(|p| p.value.id.as_str())
-        .chain(period::calendar(&upper).is_some().then_some(upper.as_str()))
-        .collect();
+    let candidates = config.periods.iter().map(|p| p.value.id.as_str());
     let custom = if config.periods.is_empty() {
         String::from("it declares none")
     } else {
@@ -389,7 +383,7 @@ fn check_period(config: &Config, id: &str) -> Result<(), Error> {
     };
     Err(Error::Refused(format!(
         "--period '{id}' is no period{}; write a calendar period such as 2024, 2024-H1 or 2024-Q2, or a custom period of okrs.yaml ({custom})",
-        hint(schema::did_you_mean(id, candidates))
+        hint(crate::validate::period_hint(id, candidates).as_deref())
     )))
 }
 
@@ -585,58 +579,8 @@ fn find_key_result(analysis: &Analysis, full_id: &str) -> Result<(usize, usize),
             return Ok((o, k));
         }
     }
-    let all: Vec<&str> = site
-        .objectives
-        .iter()
-        .flat_map(|o| o.key_results.iter().map(|k| k.full_id.as_str()))
-        .collect();
-    let mut message = format!("'{full_id}' is no key result of this site");
-    let key_results_of = |objective: &str| {
-        site.objectives
-            .iter()
-            .find(|o| o.data.id.value == objective)
-            .map(|o| {
-                let ids: Vec<&str> = o.key_results.iter().map(|k| k.full_id.as_str()).collect();
-                if ids.is_empty() {
-                    "none yet".to_owned()
-                } else {
-                    ids.join(", ")
-                }
-            })
-    };
-    let same_kr: Vec<&str> = all
-        .iter()
-        .copied()
-        .filter(|f| kr_id(f) == full_id)
-        .collect();
-    if !full_id.contains('/')
-        && let Some(ids) = key_results_of(full_id)
-    {
-        // An objective's id alone.
-        message += &format!("; write OBJECTIVE/KR: the key results of '{full_id}' are {ids}");
-    } else if !full_id.contains('/') && !same_kr.is_empty() {
-        // A key result's own id alone.
-        message += &format!(" (did you mean '{}'?)", same_kr.join("' or '"));
-    } else if let Some((objective, kr)) = full_id.rsplit_once('/')
-        && let Some(ids) = key_results_of(objective)
-    {
-        // The objective is right: a typo in the key result's id, judged on its own.
-        let krs = all
-            .iter()
-            .copied()
-            .filter(|f| f.rsplit_once('/').is_some_and(|(o, _)| o == objective));
-        match krs
-            .clone()
-            .find(|f| Some(kr_id(f)) == schema::did_you_mean(kr, krs.clone().map(kr_id)))
-        {
-            Some(found) => message += &hint(Some(found)),
-            None => message += &format!("; the key results of '{objective}' are {ids}"),
-        }
-    } else if let Some(found) = schema::did_you_mean(full_id, all.iter().copied()) {
-        message += &hint(Some(found));
-    } else {
-        message += "; write its full id OBJECTIVE/KR, e.g. 'teebee-o1/renewal'";
-    }
+    let hint = crate::validate::unknown_key_result(site, full_id);
+    let mut message = format!("'{full_id}' {hint}");
     if analysis.has_errors() {
         message += "\n(the site has errors, and a key result in a file with errors may be missing: run `okrs check`)";
     }
