@@ -10,6 +10,7 @@ mod as_of;
 mod author;
 mod broken_site;
 mod build;
+mod diagnostics;
 mod edge_cases;
 mod exit_codes;
 mod good_site;
