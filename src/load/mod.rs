@@ -556,7 +556,7 @@ fn scan_top(text: &str, key: &str) -> Vec<String> {
         }
         return lines
             .take_while(|l| l.starts_with([' ', '\t', '-']) || l.trim().is_empty())
-            .filter_map(|l| l.trim().strip_prefix('-').and_then(scalar))
+            .filter_map(|l| strip_comment(l).trim().strip_prefix('-').and_then(scalar))
             .collect();
     }
     Vec::new()
@@ -750,6 +750,109 @@ mod tests {
             "{}",
             diags[0].message
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_leaves_what_it_would_define() {
+        let text = b"---\nid: renewal-q2\ntitle: T\naligns_to:\n  - grow\n  - \"keep\" # two\nperiod: 2024-Q2\n";
+        let (doc, diags, gaps) = load_file("objectives/renewal.md", text);
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            gaps,
+            [Gap {
+                file: "objectives/renewal.md".into(),
+                cause: Pos { line: 1, column: 1 },
+                missing: Missing::Objective {
+                    id: "renewal-q2".into(),
+                    aligns_to: vec!["grow".into(), "keep".into()],
+                },
+            }]
+        );
+        // Without `id:`, the file name; a YAML error is read from the partial text.
+        let (_, _, gaps) = load_file("objectives/a/grow.md", b"---\ntitle: [x\n---\n");
+        assert!(matches!(&gaps[0].missing, Missing::Objective { id, .. } if id == "grow"));
+    }
+
+    #[test]
+    fn a_check_in_that_cannot_be_read_leaves_its_key_results_without_it() {
+        let text = b"---\ndate: 2024-05-15\nupdates:\n  - { kr: a/x, value: 1 }\n  - kr: 'b/y'\n    value: [2\n---\n";
+        let (_, _, gaps) = load_file("checkins/c.md", text);
+        assert_eq!(
+            gaps.iter().map(|g| &g.missing).collect::<Vec<_>>(),
+            [&Missing::Checkins {
+                krs: vec!["a/x".into(), "b/y".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_read_as_the_key_it_was_meant_to_be() {
+        let (doc, diags, gaps) = load_file(
+            "objectives/o.md",
+            b"---\ntitel: T\nperiod: 2024-Q2\nkey_results:\n  - { title: k, targt: 7 }\n---\n",
+        );
+        let rules: Vec<Rule> = diags.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::UnknownKey, Rule::UnknownKey], "{diags:?}");
+        let Some(Content::Objective(o)) = doc.map(|d| d.content) else {
+            panic!("the objective is kept")
+        };
+        assert_eq!(o.title, "T");
+        assert_eq!(o.key_results[0].target.as_ref().map(|t| t.value), Some(7.0));
+        // Read, but with errors: it gets no lints.
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(gaps[0].missing, Missing::Parts);
+    }
+
+    #[test]
+    fn a_value_under_a_misspelt_key_is_not_faulted_twice() {
+        let (_, diags, _) = load_file(
+            "objectives/o.md",
+            b"---\ntitle: T\nperiod: 2024-Q2\nkey_result:\n  - { target: 7 }\n---\n",
+        );
+        // Not also `a key result needs title` inside the misspelt key's value.
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].rule, Rule::UnknownKey);
+    }
+
+    #[test]
+    fn objectives_and_check_ins_in_each_others_folders_are_one_error() {
+        let checkin = b"---\ndate: 2024-05-15\nkr: a/b\nvalue: 3\n---\n";
+        let (doc, diags, _) = load_file("objectives/c.md", checkin);
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].rule, Rule::WrongKind);
+        assert!(
+            diags[0].message.contains("move it to checkins/"),
+            "{diags:?}"
+        );
+        // With `kind:` written, the fix is the kind.
+        let (_, diags, _) = load_file(
+            "notes/o.md",
+            b"---\nkind: checkin\ntitle: T\nperiod: 2024-Q2\n---\n",
+        );
+        assert_eq!(diags[0].rule, Rule::WrongKind);
+        assert!(
+            diags[0].message.contains("change `kind:` to `objective`"),
+            "{diags:?}"
+        );
+        // One stray key of the other kind is an unknown key, not a wrong kind.
+        let (doc, diags, _) = load_file(
+            "objectives/o.md",
+            b"---\ntitle: T\nperiod: 2024-Q2\ndate: 2024-05-01\n---\n",
+        );
+        assert!(doc.is_some());
+        assert_eq!(diags[0].rule, Rule::UnknownKey);
+    }
+
+    #[test]
+    fn lines_are_scanned_for_values_when_yaml_cannot_be_parsed() {
+        assert_eq!(scan_top("id: a # c\nid: b\n", "id"), ["a"]);
+        assert_eq!(scan_top("aligns_to: [a, 'b']\n", "aligns_to"), ["a", "b"]);
+        assert_eq!(scan_top("  id: nested\n", "id"), Vec::<String>::new());
+        assert_eq!(scan_line("  - { kr: a/b, value: 3 }", "kr"), ["a/b"]);
+        assert_eq!(scan_line("- kr: a/c", "kr"), ["a/c"]);
+        assert_eq!(scan_line("ckr: a/d", "kr"), Vec::<String>::new());
     }
 
     #[test]
