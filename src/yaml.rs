@@ -78,6 +78,14 @@ impl Node {
             _ => None,
         }
     }
+
+    /// The value of a key, when this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .map(|(_, v)| v)
+    }
 }
 
 /// A YAML syntax error, positioned in the parsed text.

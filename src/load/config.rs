@@ -74,11 +74,9 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
             let period = custom_period(r, node);
             if period.is_none() {
                 let ids = node
-                    .as_map()
+                    .get("id")
+                    .and_then(Node::scalar_text)
                     .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| k.value == Value::Str("id".into()))
-                    .filter_map(|(_, v)| v.scalar_text())
                     .collect();
                 r.gap_since(mark, Missing::Periods { ids });
             }

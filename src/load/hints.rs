@@ -188,6 +188,19 @@ pub fn confidence(n: f64, percent: bool) -> Option<u8> {
     Some(tenth as u8)
 }
 
+/// The confidence meant by one written as text: `"7"`, `"7/10"`, `"70%"` → 7.
+pub fn confidence_text(text: &str) -> Option<u8> {
+    if let Some(n) = text.trim().strip_suffix("/10") {
+        return n.trim().parse().ok().filter(|n| *n <= 10);
+    }
+    let (n, unit) = number(text)?;
+    match unit {
+        Some(_) => confidence(n, true),
+        None if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => Some(n as u8),
+        None => confidence(n, false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +302,16 @@ mod tests {
         assert_eq!(confidence(-1.0, false), None);
         assert_eq!(confidence(250.0, false), None);
         assert_eq!(confidence(0.75, false), None);
+    }
+
+    #[test]
+    fn a_confidence_written_as_text_gives_the_number() {
+        assert_eq!(confidence_text("7"), Some(7));
+        assert_eq!(confidence_text("7/10"), Some(7));
+        assert_eq!(confidence_text("70%"), Some(7));
+        assert_eq!(confidence_text("70"), Some(7));
+        assert_eq!(confidence_text("11/10"), None);
+        assert_eq!(confidence_text("high"), None);
     }
 
     #[test]

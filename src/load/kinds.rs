@@ -103,21 +103,12 @@ const CHECKIN_ONLY: &[&str] = &[
 /// wrong folder (or given the wrong `kind:`), and one error says so rather than one
 /// per key.
 fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<String> {
-    let (own, other, other_kind, other_name, other_folder) = match kind {
-        Kind::Objective => (
-            OBJECTIVE_ONLY,
-            CHECKIN_ONLY,
-            "checkin",
-            "a check-in",
-            "checkins/",
-        ),
-        Kind::Checkin => (
-            CHECKIN_ONLY,
-            OBJECTIVE_ONLY,
-            "objective",
-            "an objective",
-            "objectives/",
-        ),
+    let objective = (OBJECTIVE_ONLY, "objective", "an objective", "objectives/");
+    let checkin = (CHECKIN_ONLY, "checkin", "a check-in", "checkins/");
+    let ((own, own_kind, _, own_folder), (other, other_kind, other_name, other_folder)) = match kind
+    {
+        Kind::Objective => (objective, checkin),
+        Kind::Checkin => (checkin, objective),
         _ => return None,
     };
     let keys: Vec<&str> = root
@@ -133,26 +124,14 @@ fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<String> {
     if theirs.len() < 2 || theirs.len() <= ours {
         return None;
     }
-    let shown: Vec<&str> = theirs.iter().copied().take(3).collect();
+    let shown = theirs[..theirs.len().min(3)].join(", ");
     Some(if written {
         format!(
-            "this file says `kind: {}` but reads as {other_name} (it has {}): change `kind:` to `{other_kind}`",
-            if kind == Kind::Objective {
-                "objective"
-            } else {
-                "checkin"
-            },
-            shown.join(", ")
+            "this file says `kind: {own_kind}` but reads as {other_name} (it has {shown}): change `kind:` to `{other_kind}`"
         )
     } else {
-        let folder = if kind == Kind::Objective {
-            "objectives/"
-        } else {
-            "checkins/"
-        };
         format!(
-            "this file in {folder} reads as {other_name} (it has {}): move it to {other_folder}",
-            shown.join(", ")
+            "this file in {own_folder} reads as {other_name} (it has {shown}): move it to {other_folder}"
         )
     })
 }
@@ -166,12 +145,10 @@ fn org(r: &mut Reader, root: &Node) -> Option<Org> {
             let mark = r.mark();
             let strategy = strategy(r, node);
             if strategy.is_none() {
-                let ids: Vec<String> = node
-                    .as_map()
+                let ids = node
+                    .get("id")
+                    .and_then(Node::scalar_text)
                     .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| k.value == Value::Str("id".into()))
-                    .filter_map(|(_, v)| v.scalar_text())
                     .collect();
                 r.gap_since(mark, Missing::Strategies { ids });
             }
@@ -258,11 +235,8 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
         .enumerate()
         .filter_map(|(i, node)| {
             let kr_id = node
-                .as_map()
-                .into_iter()
-                .flatten()
-                .find(|(k, _)| k.value == Value::Str("id".into()))
-                .and_then(|(_, v)| v.scalar_text())
+                .get("id")
+                .and_then(Node::scalar_text)
                 .unwrap_or_else(|| format!("kr{}", i + 1));
             let full_id = format!("{written_id}/{kr_id}");
             let mark = r.mark();

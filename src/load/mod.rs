@@ -483,15 +483,7 @@ impl Source<'_> {
     /// The values of a top-level key: one, or each item of a list.
     fn top(&self, key: &str) -> Vec<String> {
         match self {
-            Source::Tree(root) => root
-                .as_map()
-                .and_then(|entries| {
-                    entries
-                        .iter()
-                        .find(|(k, _)| k.value == yaml::Value::Str(key.into()))
-                })
-                .map(|(_, v)| texts(v))
-                .unwrap_or_default(),
+            Source::Tree(root) => root.get(key).map(texts).unwrap_or_default(),
             Source::Text(text) => scan_top(text, key),
         }
     }

@@ -475,19 +475,7 @@ impl<'a> Reader<'a> {
                 None
             }
             Value::Str(ref text) => {
-                let meant = text
-                    .trim()
-                    .strip_suffix("/10")
-                    .and_then(|n| n.trim().parse::<u8>().ok())
-                    .filter(|n| *n <= 10)
-                    .or_else(|| {
-                        let (n, unit) = hints::number(text)?;
-                        match unit {
-                            Some(_) => hints::confidence(n, true),
-                            None if (0.0..=10.0).contains(&n) && n.fract() == 0.0 => Some(n as u8),
-                            None => hints::confidence(n, false),
-                        }
-                    });
+                let meant = hints::confidence_text(text);
                 let hint = meant
                     .map(|c| format!(": write `confidence: {c}`"))
                     .unwrap_or_default();
