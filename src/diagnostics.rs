@@ -61,11 +61,12 @@ impl Diagnostic {
     }
 }
 
-/// Sorts by file, then position, then rule, and drops exact repeats.
+/// Sorts errors before warnings, each by file, then position, then rule, and drops exact
+/// repeats: the errors, which must be fixed, come first.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.rule, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.severity, &b.rule, &b.message))
+        (a.severity, &a.file, a.line, a.column, &a.rule, &a.message)
+            .cmp(&(b.severity, &b.file, b.line, b.column, &b.rule, &b.message))
     });
     diagnostics.dedup();
 }
@@ -204,6 +205,38 @@ mod tests {
         assert_eq!(v[0]["column"], 5);
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(v[0]["rule"], "unknown-reference");
+    }
+
+    #[test]
+    fn errors_come_before_warnings_then_file_line_and_column() {
+        let at = |file: &str, line, severity| {
+            let mut d = sample();
+            d.file = file.into();
+            d.line = line;
+            d.severity = severity;
+            d
+        };
+        let mut all = vec![
+            at("a.md", 1, Severity::Warning),
+            at("b.md", 9, Severity::Error),
+            at("b.md", 2, Severity::Error),
+            at("a.md", 5, Severity::Error),
+            at("a.md", 5, Severity::Error),
+        ];
+        sort(&mut all);
+        let order: Vec<(&str, u32, Severity)> = all
+            .iter()
+            .map(|d| (d.file.as_str(), d.line, d.severity))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("a.md", 5, Severity::Error),
+                ("b.md", 2, Severity::Error),
+                ("b.md", 9, Severity::Error),
+                ("a.md", 1, Severity::Warning),
+            ]
+        );
     }
 
     #[test]

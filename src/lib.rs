@@ -63,11 +63,10 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
 }
 
 /// Validates, computes and lints what was loaded (by `load_site` or a `FileCache`).
-pub fn analyse_loaded(mut loaded: load::Loaded, options: &Options) -> Analysis {
+pub fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
     let files = loaded.files;
-    let mut earlier = std::mem::take(&mut loaded.diagnostics);
-    let (site, validation) = validate::validate(loaded);
-    earlier.extend(validation);
+    // Loading's diagnostics and validation's: validation amends the former (SPEC 8).
+    let (site, earlier) = validate::validate(loaded);
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let as_of = compute::as_of_date(options.as_of, &site.config, epoch.as_deref());
     let figures = compute::compute(&site, as_of, options.include_drafts);

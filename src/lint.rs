@@ -68,7 +68,11 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
             ),
         );
     }
-    if objective.key_results.is_empty() && resolved.children.is_empty() {
+    // A child that could not be read may be what it lacks.
+    if objective.key_results.is_empty()
+        && resolved.children.is_empty()
+        && !site.unread.parents.contains(id)
+    {
         warn(
             objective.pos,
             Rule::ObjectiveEmpty,
@@ -135,7 +139,8 @@ fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &
     if let Some(message) = wrong_direction(kr, rk, kf.checkins) {
         warn(kr.pos, Rule::KrDirection, message);
     }
-    if kf.checkin_due {
+    // A check-in that could not be read may be the one it lacks.
+    if kf.checkin_due && !site.unread.checkins_of.contains(full_id) {
         let stale_days = lint_param(&site.config, Rule::StaleCheckin);
         match rk.checkins[..kf.checkins].last() {
             None => warn(
@@ -243,6 +248,15 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
         if !has_folder || party.is_none_or(|p| parties[p].document.is_some()) {
             return;
         }
+        // A file that could not be read may be the one that defines it.
+        let unread = if team {
+            &site.unread.teams
+        } else {
+            &site.unread.people
+        };
+        if unread.contains(&text.value) {
+            return;
+        }
         let known = parties
             .iter()
             .filter(|p| p.document.is_some())
@@ -301,9 +315,15 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
 }
 
 /// Drops lints that okrs.yaml or the objective's `allow:` silences; `deny` makes errors.
+/// A file read with errors gets no lints until it reads cleanly, and when okrs.yaml
+/// cannot be read no lint has a known level, so none is reported.
 fn apply_levels(site: &Site, found: Vec<Found>) -> Vec<Diagnostic> {
+    if site.unread.lint_settings {
+        return Vec::new();
+    }
     found
         .into_iter()
+        .filter(|f| !site.unread.files.contains(&f.diagnostic.file))
         .filter_map(
             |Found {
                  objective,

@@ -431,6 +431,25 @@ pub struct Site {
     /// Whether the site has a `people/` or `teams/` folder (unknown-person/-team lints).
     pub has_people_folder: bool,
     pub has_teams_folder: bool,
+    /// What files with errors left out, so that no lint flags its absence.
+    pub unread: Unread,
+}
+
+/// What files with errors left out of the site, for the lints (SPEC 8, one mistake
+/// gives one error): nothing is flagged for the lack of what a broken file would give.
+#[derive(Clone, Debug, Default)]
+pub struct Unread {
+    /// okrs.yaml could not be read, so no lint has a known level: none is reported.
+    pub lint_settings: bool,
+    /// Files read with errors: they get no lints until they read cleanly.
+    pub files: std::collections::HashSet<String>,
+    /// Key results (full ids, as check-ins name them) that lost check-ins to errors.
+    pub checkins_of: std::collections::HashSet<String>,
+    /// Objectives and strategies that an objective which could not be read aligns to.
+    pub parents: std::collections::HashSet<String>,
+    /// Ids and names of the teams and people whose files could not be read.
+    pub teams: std::collections::HashSet<String>,
+    pub people: std::collections::HashSet<String>,
 }
 
 impl Site {

@@ -2,24 +2,182 @@
 //! alignment cycles, check-ins that fit their key result — and resolves every id to an
 //! index, giving the `Site` that later stages read.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::diagnostics::Diagnostic;
-use crate::load::{Loaded, schema::did_you_mean};
+use crate::diagnostics::{Diagnostic, plural};
+use crate::load::{Gap, Loaded, Missing, hints, schema::did_you_mean};
 use crate::model::*;
 use crate::period;
 
-/// Builds the site from what was loaded; returns it with the problems found.
-pub fn validate(loaded: Loaded) -> (Site, Vec<Diagnostic>) {
+/// Builds the site from what was loaded; returns it with every problem found, those of
+/// loading included. A reference to what a file with errors would have defined is not
+/// reported: that file's error says how many such references were not checked.
+pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
     let mut v = Validator {
         diagnostics: Vec::new(),
+        gaps: Gaps::new(std::mem::take(&mut loaded.gaps)),
+        rejected: Vec::new(),
     };
-    let site = v.build(loaded);
-    (site, v.diagnostics)
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let mut site = v.build(loaded);
+    site.unread = v.gaps.unread();
+    site.unread.checkins_of.extend(v.rejected);
+    v.gaps.amend(&mut diagnostics);
+    diagnostics.append(&mut v.diagnostics);
+    (site, diagnostics)
 }
 
 struct Validator {
     diagnostics: Vec<Diagnostic>,
+    gaps: Gaps,
+    /// Key results with a check-in set aside for not fitting: no lint says they have none.
+    rejected: Vec<String>,
+}
+
+/// The gaps that files with errors leave, by the ids other files may name, and how many
+/// references to each were left unchecked for that reason.
+struct Gaps {
+    list: Vec<Gap>,
+    unchecked: Vec<usize>,
+    objectives: HashMap<String, usize>,
+    key_result_lists: HashMap<String, usize>,
+    key_results: HashMap<String, usize>,
+    strategies: HashMap<String, usize>,
+    periods: HashMap<String, usize>,
+}
+
+impl Gaps {
+    fn new(list: Vec<Gap>) -> Gaps {
+        let mut gaps = Gaps {
+            unchecked: vec![0; list.len()],
+            objectives: HashMap::new(),
+            key_result_lists: HashMap::new(),
+            key_results: HashMap::new(),
+            strategies: HashMap::new(),
+            periods: HashMap::new(),
+            list,
+        };
+        for (i, gap) in gaps.list.iter().enumerate() {
+            let (map, ids): (&mut HashMap<String, usize>, Vec<&String>) = match &gap.missing {
+                Missing::Objective { id, .. } => (&mut gaps.objectives, vec![id]),
+                Missing::KeyResults { objective } => (&mut gaps.key_result_lists, vec![objective]),
+                Missing::KeyResult { full_id } => (&mut gaps.key_results, vec![full_id]),
+                Missing::Strategies { ids } => (&mut gaps.strategies, ids.iter().collect()),
+                Missing::Periods { ids } => (&mut gaps.periods, ids.iter().collect()),
+                _ => continue,
+            };
+            for id in ids {
+                map.entry(id.clone()).or_insert(i);
+            }
+        }
+        gaps
+    }
+
+    /// The gap that explains why an objective or strategy id names nothing.
+    fn objective_or_strategy(&self, id: &str) -> Option<usize> {
+        self.objectives
+            .get(id)
+            .or_else(|| self.strategies.get(id))
+            .copied()
+    }
+
+    /// The gap that explains why a check-in's `kr:` names no key result: its objective,
+    /// its list of key results, or that key result could not be read.
+    fn key_result(&self, written: &str) -> Option<usize> {
+        let objective = written.split_once('/').map_or(written, |(o, _)| o);
+        self.objectives
+            .get(objective)
+            .or_else(|| self.key_results.get(written))
+            .or_else(|| self.key_result_lists.get(objective))
+            .copied()
+    }
+
+    /// A key result read with errors in what check-ins are judged by (metric, start, target).
+    fn measure(&self, full_id: &str) -> Option<usize> {
+        self.key_results.get(full_id).copied()
+    }
+
+    fn period(&self, id: &str) -> Option<usize> {
+        self.periods.get(id).copied()
+    }
+
+    /// Counts a reference left unchecked because of `gap`, when it comes from another file.
+    fn skip(&mut self, gap: usize, from: &str) {
+        if self.list[gap].file != from {
+            self.unchecked[gap] += 1;
+        }
+    }
+
+    /// What the lints must not flag for lack of what the gaps leave out.
+    fn unread(&self) -> Unread {
+        let mut unread = Unread::default();
+        for gap in &self.list {
+            unread.files.insert(gap.file.clone());
+            match &gap.missing {
+                Missing::LintSettings => unread.lint_settings = true,
+                Missing::Objective { aligns_to, .. } => {
+                    unread.parents.extend(aligns_to.iter().cloned());
+                }
+                Missing::Checkins { krs } => unread.checkins_of.extend(krs.iter().cloned()),
+                Missing::Teams { names } => unread.teams.extend(names.iter().cloned()),
+                Missing::People { names } => unread.people.extend(names.iter().cloned()),
+                _ => {}
+            }
+        }
+        unread
+    }
+
+    /// Tells each gap's error how many references to what is missing were not checked:
+    /// `… (3 references to this objective from other files were not checked)`.
+    fn amend(&self, diagnostics: &mut [Diagnostic]) {
+        let mut notes: BTreeMap<(&str, Pos), BTreeMap<&str, usize>> = BTreeMap::new();
+        for (gap, &n) in self.list.iter().zip(&self.unchecked) {
+            let what = match gap.missing {
+                Missing::Objective { .. } => "this objective",
+                Missing::KeyResults { .. } => "its key results",
+                Missing::KeyResult { .. } => "this key result",
+                Missing::Strategies { .. } => "its strategies",
+                Missing::Periods { .. } => "its custom periods",
+                _ => continue,
+            };
+            if n > 0 {
+                *notes
+                    .entry((&gap.file, gap.cause))
+                    .or_default()
+                    .entry(what)
+                    .or_default() += n;
+            }
+        }
+        for ((file, cause), counts) in notes {
+            let at = |d: &Diagnostic| d.line == cause.line && d.column == cause.column;
+            let target = diagnostics
+                .iter()
+                .position(|d| d.file == file && d.is_error() && at(d))
+                .or_else(|| {
+                    diagnostics
+                        .iter()
+                        .position(|d| d.file == file && d.is_error())
+                });
+            let Some(target) = target else {
+                continue;
+            };
+            let clauses: Vec<String> = counts
+                .into_iter()
+                .map(|(what, n)| {
+                    if n == 1 {
+                        format!("1 reference to {what} from another file was not checked")
+                    } else {
+                        format!(
+                            "{} to {what} from other files were not checked",
+                            plural(n, "reference")
+                        )
+                    }
+                })
+                .collect();
+            let message = &mut diagnostics[target].message;
+            message.push_str(&format!(" ({})", clauses.join("; ")));
+        }
+    }
 }
 
 /// People or teams by id, gathering those only named by references as they are met.
@@ -78,6 +236,16 @@ impl Validator {
         site.documents = loaded.documents;
         let periods = self.periods(&site);
         site.periods = periods.values().cloned().collect();
+        // Every period an objective names that exists: the candidates for a hint.
+        let named: BTreeSet<String> = site
+            .documents
+            .iter()
+            .filter_map(|d| match &d.content {
+                Content::Objective(o) => Some(o.period.value.clone()),
+                _ => None,
+            })
+            .filter(|p| periods.contains_key(p) || period::calendar(p).is_some())
+            .collect();
         let mut teams = Parties::new();
         let mut people = Parties::new();
         self.define_parties(&site, &mut teams, &mut people);
@@ -147,7 +315,12 @@ impl Validator {
                 objective.id.value.clone(),
                 (doc.path.clone(), objective.id.pos),
             );
-            let period = self.period_of(&doc.path, &objective.period, &periods, &mut site.periods);
+            let period = self.period_of(
+                &doc.path,
+                &objective.period,
+                (&periods, &named),
+                &mut site.periods,
+            );
             let key_results = self.key_results(&doc.path, doc_index, objective, &mut people);
             let owner = objective.owner.as_ref().map(|o| people.resolve(&o.value).0);
             let team = objective.team.as_ref().map(|t| teams.resolve(&t.value).0);
@@ -240,12 +413,15 @@ impl Validator {
         &mut self,
         file: &str,
         id: &At<String>,
-        custom: &BTreeMap<String, Period>,
+        (custom, named): (&BTreeMap<String, Period>, &BTreeSet<String>),
         used: &mut Vec<Period>,
     ) -> usize {
         let known = custom.contains_key(&id.value) || period::calendar(&id.value).is_some();
-        if !known {
-            let hint = did_you_mean(&id.value, custom.keys().map(String::as_str))
+        if !known && let Some(gap) = self.gaps.period(&id.value) {
+            self.gaps.skip(gap, file);
+        } else if !known {
+            let candidates = custom.keys().chain(named).map(String::as_str);
+            let hint = period_hint(&id.value, candidates)
                 .map(|p| format!(" (did you mean '{p}'?)"))
                 .unwrap_or_default();
             self.error(
@@ -340,10 +516,21 @@ impl Validator {
             }
             let owner = kr.owner.as_ref().map(|o| people.resolve(&o.value).0);
             let full_id = format!("{}/{}", objective.id.value, kr.id.value);
+            // A key result read with errors in its measure: its check-ins are not judged.
+            let unsure = self.gaps.measure(&full_id).is_some();
             let checkins = kr
                 .checkins
                 .iter()
-                .filter(|update| self.fits(file, update, metric, &full_id))
+                .filter(|update| match mismatch(update, metric, &full_id) {
+                    None => true,
+                    Some((pos, message)) => {
+                        if !unsure {
+                            self.error(file, pos, Rule::CheckinMismatch, message);
+                        }
+                        self.rejected.push(full_id.clone());
+                        false
+                    }
+                })
                 .map(|update| checkin_of(update, file, document, String::new))
                 .collect();
             out.push(ResolvedKeyResult {
@@ -355,36 +542,6 @@ impl Validator {
             });
         }
         out
-    }
-
-    /// Whether an update fits its key result's metric (`done` for milestones, `value` otherwise).
-    fn fits(&mut self, file: &str, update: &Update, metric: Metric, kr: &str) -> bool {
-        match (metric, &update.value, &update.done) {
-            (Metric::Milestone, Some(value), _) => {
-                self.error(
-                    file,
-                    value.pos,
-                    Rule::CheckinMismatch,
-                    format!("key result '{kr}' is a milestone: check in with `done: true` or `done: false`, not `value`"),
-                );
-                false
-            }
-            (m, _, Some(done)) if m.is_numeric() => {
-                self.error(
-                    file,
-                    done.pos,
-                    Rule::CheckinMismatch,
-                    format!(
-                        "key result '{kr}' is measured by a number ({}): check in with `value`, not `done`",
-                        m.as_str()
-                    ),
-                );
-                false
-            }
-            (Metric::Milestone, None, Some(_)) => true,
-            (_, Some(_), None) => true,
-            _ => false,
-        }
     }
 
     /// Resolves `aligns_to`, fills in children and reports every cycle once.
@@ -412,14 +569,22 @@ impl Validator {
                     }
                 } else if strategies.contains(&target.value) {
                     site.objectives[i].strategies.push(target.value.clone());
+                } else if let Some(gap) = self.gaps.objective_or_strategy(&target.value) {
+                    self.gaps.skip(gap, &file);
                 } else {
                     let candidates = index
                         .keys()
                         .map(String::as_str)
                         .chain(strategies.iter().map(String::as_str));
-                    let hint = did_you_mean(&target.value, candidates)
-                        .map(|c| format!(" (did you mean '{c}'?)"))
-                        .unwrap_or_default();
+                    let hint = match target.value.split_once('/') {
+                        // A key result's full id: its objective is what can be aligned to.
+                        Some((o, _)) if index.contains_key(o) => {
+                            format!(" (did you mean its objective '{o}'?)")
+                        }
+                        _ => did_you_mean(&target.value, candidates)
+                            .map(|c| format!(" (did you mean '{c}'?)"))
+                            .unwrap_or_default(),
+                    };
                     self.error(
                         &file,
                         target.pos,
@@ -472,6 +637,10 @@ impl Validator {
             let file = site.documents[site.objectives[o].document].path.clone();
             let id = &site.objective(o).id.value;
             let Some(&earlier) = index.get(&from.value) else {
+                if let Some(gap) = self.gaps.objective_or_strategy(&from.value) {
+                    self.gaps.skip(gap, &file);
+                    continue;
+                }
                 let hint = did_you_mean(&from.value, index.keys().map(String::as_str))
                     .map(|c| format!(" (did you mean '{c}'?)"))
                     .unwrap_or_default();
@@ -513,24 +682,28 @@ impl Validator {
             };
             for (n, update) in file.updates.iter().enumerate() {
                 let Some((o, k)) = find_kr(site, index, &update.kr.value) else {
-                    let all = site
-                        .objectives
-                        .iter()
-                        .flat_map(|o| o.key_results.iter().map(|k| k.full_id.as_str()));
-                    let hint = did_you_mean(&update.kr.value, all)
-                        .map(|c| format!(" (did you mean '{c}'?)"))
-                        .unwrap_or_default();
+                    if let Some(gap) = self.gaps.key_result(&update.kr.value) {
+                        self.gaps.skip(gap, &doc.path);
+                        continue;
+                    }
                     let message = format!(
-                        "kr names '{}', which is no key result (write OBJECTIVE/KR, e.g. 'teebee-o1/kr1'){hint}",
-                        update.kr.value
+                        "kr names '{}', which {}",
+                        update.kr.value,
+                        unknown_key_result(site, &update.kr.value)
                     );
                     self.error(&doc.path, update.kr.pos, Rule::UnknownReference, message);
                     continue;
                 };
                 let kr = &site.objectives[o].key_results[k];
-                let metric = kr.metric;
-                let full_id = kr.full_id.clone();
-                if !self.fits(&doc.path, update, metric, &full_id) {
+                let unsure = self.gaps.measure(&kr.full_id);
+                if let Some(gap) = unsure {
+                    self.gaps.skip(gap, &doc.path);
+                }
+                if let Some((pos, message)) = mismatch(update, kr.metric, &kr.full_id) {
+                    if unsure.is_none() {
+                        self.error(&doc.path, pos, Rule::CheckinMismatch, message);
+                    }
+                    self.rejected.push(kr.full_id.clone());
                     continue;
                 }
                 let checkin = checkin_of(update, &doc.path, doc_index, || doc.body.clone());
@@ -618,6 +791,27 @@ impl Validator {
     }
 }
 
+/// Why an update does not fit its key result's metric (`done` for milestones, `value`
+/// otherwise): where, and what to say.
+fn mismatch(update: &Update, metric: Metric, kr: &str) -> Option<(Pos, String)> {
+    match (metric, &update.value, &update.done) {
+        (Metric::Milestone, Some(value), _) => Some((
+            value.pos,
+            format!(
+                "key result '{kr}' is a milestone: check in with `done: true` or `done: false`, not `value`"
+            ),
+        )),
+        (m, _, Some(done)) if m.is_numeric() => Some((
+            done.pos,
+            format!(
+                "key result '{kr}' is measured by a number ({}): check in with `value`, not `done`",
+                m.as_str()
+            ),
+        )),
+        _ => None,
+    }
+}
+
 /// A check-in update as attached to its key result; `note` gives the notes when the update
 /// has no `note` of its own (a check-in file's body; nothing for inline check-ins).
 fn checkin_of(
@@ -647,6 +841,71 @@ type OrderedCheckin = ((chrono::NaiveDateTime, u8, usize, usize), Checkin);
 /// When a check-in was made, for ordering: its date at its time, or at midnight.
 fn moment(c: &Checkin) -> chrono::NaiveDateTime {
     c.date.and_time(c.time.unwrap_or(chrono::NaiveTime::MIN))
+}
+
+/// What a check-in's `kr:` that names no key result names instead, with the nearest valid
+/// id, as a clause after the name: "is an objective; its key results are a/x, a/y",
+/// "is no key result (did you mean 'a/x'?)". `okrs check` and `okrs new checkin` both
+/// say it so; examples are the site's own ids.
+pub fn unknown_key_result(site: &Site, written: &str) -> String {
+    fn ids_of(o: &ResolvedObjective) -> Vec<&str> {
+        o.key_results.iter().map(|k| k.full_id.as_str()).collect()
+    }
+    let objective = |id: &str| site.objectives.iter().find(|o| o.data.id.value == id);
+    let all: Vec<&str> = site.objectives.iter().flat_map(ids_of).collect();
+    if !written.contains('/') {
+        if let Some(o) = objective(written) {
+            let ids = ids_of(o);
+            return if ids.is_empty() {
+                "is an objective, and it has no key results".to_owned()
+            } else {
+                format!("is an objective; its key results are {}", ids.join(", "))
+            };
+        }
+        // A key result's own id, without its objective.
+        let same: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|f| f.rsplit_once('/').is_some_and(|(_, kr)| kr == written))
+            .collect();
+        match same[..] {
+            [one] => return format!("is no key result (did you mean '{one}'?)"),
+            [_, _, ..] => {
+                return format!(
+                    "is no key result: key results of several objectives have the id '{written}': {}",
+                    same.join(", ")
+                );
+            }
+            [] => {}
+        }
+    }
+    if let Some(found) = did_you_mean(written, all.iter().copied()) {
+        return format!("is no key result (did you mean '{found}'?)");
+    }
+    if let Some((o, _)) = written.split_once('/')
+        && let Some(o) = objective(o)
+    {
+        let ids = ids_of(o);
+        return if ids.is_empty() {
+            format!("is no key result: '{}' has no key results", o.data.id.value)
+        } else {
+            format!(
+                "is no key result; the key results of '{}' are {}",
+                o.data.id.value,
+                ids.join(", ")
+            )
+        };
+    }
+    match all.first() {
+        Some(example) => format!("is no key result (write OBJECTIVE/KR, e.g. '{example}')"),
+        None => "is no key result, and the site has no key results yet".to_owned(),
+    }
+}
+
+/// The period most likely meant by an id that names none: the calendar id of a quarter
+/// or half written in another form (`Q3 2018` → `2018-Q3`), else the nearest of `known`.
+pub fn period_hint<'k>(written: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
+    hints::period(written).or_else(|| did_you_mean(written, known).map(str::to_owned))
 }
 
 fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {

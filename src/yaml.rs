@@ -78,6 +78,14 @@ impl Node {
             _ => None,
         }
     }
+
+    /// The value of a key, when this is a mapping that has it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .map(|(_, v)| v)
+    }
 }
 
 /// A YAML syntax error, positioned in the parsed text.
@@ -195,12 +203,62 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     line: u32::try_from(loc.line()).unwrap_or(1).max(1),
                     column: u32::try_from(loc.column()).unwrap_or(1).max(1),
                 });
-            Err(SyntaxError {
-                pos,
-                message: clean_message(&err.without_snippet().to_string()),
-            })
+            let message = clean_message(&err.without_snippet().to_string());
+            // An unclosed `[` or `{` makes the parser stumble lines later: point at it.
+            if let Some((at, bracket)) = unclosed_flow(text, pos.line)
+                && at < pos
+            {
+                let close = if bracket == '[' { ']' } else { '}' };
+                return Err(SyntaxError {
+                    pos: at,
+                    message: format!(
+                        "unclosed bracket '{bracket}': close it with '{close}' on this line"
+                    ),
+                });
+            }
+            Err(SyntaxError { pos, message })
         }
     }
+}
+
+/// The first `[` or `{` on a line before `error_line` that its line leaves open, while
+/// the next line is not indented under it (so the flow cannot go on there): where it is.
+fn unclosed_flow(text: &str, error_line: u32) -> Option<(Pos, char)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    for (i, line) in lines.iter().enumerate().take(error_line as usize) {
+        let mut open: Vec<(usize, char)> = Vec::new();
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (column, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c)
+                }
+                (None, '#') if previous == ' ' => break,
+                (None, '[' | '{') => open.push((column, c)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            previous = c;
+        }
+        let Some(&(column, bracket)) = open.first() else {
+            continue;
+        };
+        let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+        if next.is_none_or(|n| indent(n) <= indent(line)) {
+            let pos = Pos {
+                line: i as u32 + 1,
+                column: column as u32 + 1,
+            };
+            return Some((pos, bracket));
+        }
+    }
+    None
 }
 
 /// Moves every position down by `lines`, making positions in the YAML text positions in
@@ -323,9 +381,31 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_positioned() {
-        let err = parse("a: [1, 2\nb: c\n").unwrap_err();
+        let err = parse("a: 1\nb: c: d\n").unwrap_err();
         assert_eq!(err.pos.line, 2);
         assert!(!err.message.contains("at line"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_blamed_where_it_opens() {
+        let err = parse("title: x\naligns_to: [grow\nkey_results:\n  - title: k\n").unwrap_err();
+        assert_eq!(
+            err.pos,
+            Pos {
+                line: 2,
+                column: 12
+            }
+        );
+        assert!(
+            err.message.contains("unclosed bracket '['"),
+            "{}",
+            err.message
+        );
+        // A flow list may go on to an indented line.
+        assert!(parse("aligns_to: [a,\n  b]\nn: 1\n").is_ok());
+        // Brackets inside quotes do not count.
+        let err = parse("t: \"[x\"\nu: {a\nv: 1\n").unwrap_err();
+        assert_eq!(err.pos, Pos { line: 2, column: 4 });
     }
 
     #[test]

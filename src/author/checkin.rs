@@ -4,12 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 
 use super::{
-    Error, Outcome, file_slug, hint, notes_about, require_site, shown, write_new, yaml_number,
+    Error, Outcome, file_slug, notes_about, require_site, shown, write_new, yaml_number,
     yaml_scalar,
 };
 use crate::compute::Figures;
 use crate::diagnostics;
-use crate::load::schema;
 use crate::model::Metric;
 use crate::{Analysis, Options};
 
@@ -147,58 +146,8 @@ fn find_key_result(analysis: &Analysis, full_id: &str) -> Result<(usize, usize),
             return Ok((o, k));
         }
     }
-    let all: Vec<&str> = site
-        .objectives
-        .iter()
-        .flat_map(|o| o.key_results.iter().map(|k| k.full_id.as_str()))
-        .collect();
-    let mut message = format!("'{full_id}' is no key result of this site");
-    let key_results_of = |objective: &str| {
-        site.objectives
-            .iter()
-            .find(|o| o.data.id.value == objective)
-            .map(|o| {
-                let ids: Vec<&str> = o.key_results.iter().map(|k| k.full_id.as_str()).collect();
-                if ids.is_empty() {
-                    "none yet".to_owned()
-                } else {
-                    ids.join(", ")
-                }
-            })
-    };
-    let same_kr: Vec<&str> = all
-        .iter()
-        .copied()
-        .filter(|f| kr_id(f) == full_id)
-        .collect();
-    if !full_id.contains('/')
-        && let Some(ids) = key_results_of(full_id)
-    {
-        // An objective's id alone.
-        message += &format!("; write OBJECTIVE/KR: the key results of '{full_id}' are {ids}");
-    } else if !full_id.contains('/') && !same_kr.is_empty() {
-        // A key result's own id alone.
-        message += &format!(" (did you mean '{}'?)", same_kr.join("' or '"));
-    } else if let Some((objective, kr)) = full_id.rsplit_once('/')
-        && let Some(ids) = key_results_of(objective)
-    {
-        // The objective is right: a typo in the key result's id, judged on its own.
-        let krs = all
-            .iter()
-            .copied()
-            .filter(|f| f.rsplit_once('/').is_some_and(|(o, _)| o == objective));
-        match krs
-            .clone()
-            .find(|f| Some(kr_id(f)) == schema::did_you_mean(kr, krs.clone().map(kr_id)))
-        {
-            Some(found) => message += &hint(Some(found)),
-            None => message += &format!("; the key results of '{objective}' are {ids}"),
-        }
-    } else if let Some(found) = schema::did_you_mean(full_id, all.iter().copied()) {
-        message += &hint(Some(found));
-    } else {
-        message += "; write its full id OBJECTIVE/KR, e.g. 'teebee-o1/renewal'";
-    }
+    let hint = crate::validate::unknown_key_result(site, full_id);
+    let mut message = format!("'{full_id}' {hint}");
     if analysis.has_errors() {
         message += "\n(the site has errors, and a key result in a file with errors may be missing: run `okrs check`)";
     }

@@ -164,13 +164,7 @@ fn check_period(config: &Config, id: &str) -> Result<(), Error> {
     if period::calendar(id).is_some() || config.periods.iter().any(|p| p.value.id == id) {
         return Ok(());
     }
-    let upper = id.to_uppercase();
-    let candidates: Vec<&str> = config
-        .periods
-        .iter()
-        .map(|p| p.value.id.as_str())
-        .chain(period::calendar(&upper).is_some().then_some(upper.as_str()))
-        .collect();
+    let candidates = config.periods.iter().map(|p| p.value.id.as_str());
     let custom = if config.periods.is_empty() {
         String::from("it declares none")
     } else {
@@ -179,7 +173,7 @@ fn check_period(config: &Config, id: &str) -> Result<(), Error> {
     };
     Err(Error::Refused(format!(
         "--period '{id}' is no period{}; write a calendar period such as 2024, 2024-H1 or 2024-Q2, or a custom period of okrs.yaml ({custom})",
-        hint(schema::did_you_mean(id, candidates))
+        hint(crate::validate::period_hint(id, candidates).as_deref())
     )))
 }
 

@@ -1,5 +1,6 @@
 //! okrs.yaml: the site's title, language, as-of date, custom periods and lint settings.
 
+use super::Missing;
 use super::schema::{Fields, Reader, did_you_mean};
 use crate::model::*;
 use crate::period;
@@ -26,6 +27,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
         ..Config::default()
     };
     let Some(f) = r.fields(root, "okrs.yaml", CONFIG_KEYS) else {
+        r.gap(root.pos, Missing::LintSettings);
         return config;
     };
     if let Some(title) = r.required_text(&f, "title", "okrs.yaml") {
@@ -67,7 +69,19 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
     config.periods = r
         .list(&f, "periods")
         .iter()
-        .filter_map(|node| custom_period(r, node))
+        .filter_map(|node| {
+            let mark = r.mark();
+            let period = custom_period(r, node);
+            if period.is_none() {
+                let ids = node
+                    .get("id")
+                    .and_then(Node::scalar_text)
+                    .into_iter()
+                    .collect();
+                r.gap_since(mark, Missing::Periods { ids });
+            }
+            period
+        })
         .collect();
     if let Some(lints) = f.get("lints") {
         lint_settings(r, lints, &mut config);

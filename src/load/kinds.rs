@@ -1,6 +1,7 @@
 //! One reader per kind of file: org, objective (with key results, tasks and inline
 //! check-ins), check-in (one update or several), team, person and page.
 
+use super::Missing;
 use super::schema::{Fields, Reader};
 use crate::model::*;
 use crate::yaml::{Node, Value};
@@ -46,9 +47,21 @@ const TEAM_KEYS: &[&str] = &["kind", "id", "name", "parent", "lead", "extra"];
 const PERSON_KEYS: &[&str] = &["kind", "id", "name", "team", "extra"];
 const PAGE_KEYS: &[&str] = &["kind", "title", "extra"];
 
-/// Reads a document of a known kind. `stem` is the file name without `.md`;
-/// `slug` the path under its folder without `.md`, for pages.
-pub fn read(r: &mut Reader, root: &Node, kind: Kind, stem: &str, slug: &str) -> Option<Content> {
+/// Reads a document of a known kind: from its folder, or from `kind:` when `written`.
+/// `stem` is the file name without `.md`; `slug` the path under its folder without
+/// `.md`, for pages.
+pub fn read(
+    r: &mut Reader,
+    root: &Node,
+    kind: Kind,
+    written: bool,
+    stem: &str,
+    slug: &str,
+) -> Option<Content> {
+    if let Some(message) = wrong_kind(root, kind, written) {
+        r.error(Pos { line: 1, column: 1 }, Rule::WrongKind, message);
+        return None;
+    }
     Some(match kind {
         Kind::Org => Content::Org(org(r, root)?),
         Kind::Objective => Content::Objective(objective(r, root, stem)?),
@@ -59,21 +72,87 @@ pub fn read(r: &mut Reader, root: &Node, kind: Kind, stem: &str, slug: &str) -> 
     })
 }
 
+/// The keys only an objective has, and those only a check-in has.
+const OBJECTIVE_ONLY: &[&str] = &[
+    "title",
+    "period",
+    "key_results",
+    "aligns_to",
+    "commitment",
+    "owner",
+    "team",
+    "weight",
+    "draft",
+    "carried_from",
+    "review",
+    "allow",
+    "id",
+];
+const CHECKIN_ONLY: &[&str] = &[
+    "date",
+    "kr",
+    "value",
+    "done",
+    "confidence",
+    "updates",
+    "author",
+];
+
+/// Why a file is the other kind of the pair objective / check-in: when its keys are
+/// more of the other kind's than of its own, and at least two, it was filed in the
+/// wrong folder (or given the wrong `kind:`), and one error says so rather than one
+/// per key.
+fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<String> {
+    let objective = (OBJECTIVE_ONLY, "objective", "an objective", "objectives/");
+    let checkin = (CHECKIN_ONLY, "checkin", "a check-in", "checkins/");
+    let ((own, own_kind, _, own_folder), (other, other_kind, other_name, other_folder)) = match kind
+    {
+        Kind::Objective => (objective, checkin),
+        Kind::Checkin => (checkin, objective),
+        _ => return None,
+    };
+    let keys: Vec<&str> = root
+        .as_map()?
+        .iter()
+        .filter_map(|(k, _)| match &k.value {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let theirs: Vec<&str> = keys.iter().copied().filter(|k| other.contains(k)).collect();
+    let ours = keys.iter().filter(|k| own.contains(k)).count();
+    if theirs.len() < 2 || theirs.len() <= ours {
+        return None;
+    }
+    let shown = theirs[..theirs.len().min(3)].join(", ");
+    Some(if written {
+        format!(
+            "this file says `kind: {own_kind}` but reads as {other_name} (it has {shown}): change `kind:` to `{other_kind}`"
+        )
+    } else {
+        format!(
+            "this file in {own_folder} reads as {other_name} (it has {shown}): move it to {other_folder}"
+        )
+    })
+}
+
 fn org(r: &mut Reader, root: &Node) -> Option<Org> {
     let f = r.fields(root, "org.md", ORG_KEYS)?;
     let strategies = r
         .list(&f, "strategies")
         .iter()
         .filter_map(|node| {
-            let s = r.fields(node, "a strategy", STRATEGY_KEYS)?;
-            let id = r.require(&s, "id", "a strategy").and(r.id(&s, "id"));
-            let title = r.required_text(&s, "title", "a strategy");
-            let description = r.text(&s, "description").map(|t| t.value);
-            Some(Strategy {
-                id: id?,
-                title: title?.value,
-                description,
-            })
+            let mark = r.mark();
+            let strategy = strategy(r, node);
+            if strategy.is_none() {
+                let ids = node
+                    .get("id")
+                    .and_then(Node::scalar_text)
+                    .into_iter()
+                    .collect();
+                r.gap_since(mark, Missing::Strategies { ids });
+            }
+            strategy
         })
         .collect();
     Some(Org {
@@ -83,6 +162,18 @@ fn org(r: &mut Reader, root: &Node) -> Option<Org> {
         strategies,
         body: String::new(),
         extra: r.extra(&f),
+    })
+}
+
+fn strategy(r: &mut Reader, node: &Node) -> Option<Strategy> {
+    let s = r.fields(node, "a strategy", STRATEGY_KEYS)?;
+    let id = r.require(&s, "id", "a strategy").and(r.id(&s, "id"));
+    let title = r.required_text(&s, "title", "a strategy");
+    let description = r.text(&s, "description").map(|t| t.value);
+    Some(Strategy {
+        id: id?,
+        title: title?.value,
+        description,
     })
 }
 
@@ -126,11 +217,35 @@ fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
             Commitment::Aspirational
         }
     };
-    let key_results = r
-        .list(&f, "key_results")
+    // The id references use, even when it is not a valid one.
+    let written_id = f
+        .get("id")
+        .and_then(Node::scalar_text)
+        .unwrap_or_else(|| stem.to_owned());
+    let mark = r.mark();
+    let list = r.list(&f, "key_results");
+    r.gap_since(
+        mark,
+        Missing::KeyResults {
+            objective: written_id.clone(),
+        },
+    );
+    let key_results = list
         .iter()
         .enumerate()
-        .filter_map(|(i, node)| key_result(r, node, i))
+        .filter_map(|(i, node)| {
+            let kr_id = node
+                .get("id")
+                .and_then(Node::scalar_text)
+                .unwrap_or_else(|| format!("kr{}", i + 1));
+            let full_id = format!("{written_id}/{kr_id}");
+            let mark = r.mark();
+            let kr = key_result(r, node, i, &full_id);
+            if kr.is_none() {
+                r.gap_since(mark, Missing::KeyResult { full_id });
+            }
+            kr
+        })
         .collect();
     Some(Objective {
         pos: f.pos,
@@ -173,7 +288,8 @@ fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
         .collect()
 }
 
-fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
+/// Reads the key result at `index`; `full_id` is the id other files name it by.
+fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Option<KeyResult> {
     let f = r.fields(node, "a key result", KEY_RESULT_KEYS)?;
     let id = if f.has("id") {
         r.id(&f, "id")
@@ -181,6 +297,8 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
         Some(At::new(format!("kr{}", index + 1), node.pos))
     };
     let title = r.required_text(&f, "title", "a key result");
+    // What a check-in is compared with: if any of it is wrong, check-ins are not judged.
+    let measure = r.mark();
     let metric = r
         .text(&f, "metric")
         .and_then(|t| match Metric::parse(&t.value) {
@@ -228,6 +346,12 @@ fn key_result(r: &mut Reader, node: &Node, index: usize) -> Option<KeyResult> {
             "a key result with metric `decrease` needs `start`: the baseline it comes down from",
         );
     }
+    r.gap_since(
+        measure,
+        Missing::KeyResult {
+            full_id: full_id.to_owned(),
+        },
+    );
     let tasks = r
         .list(&f, "tasks")
         .iter()
@@ -339,8 +463,13 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
             );
         }
         (true, false) => {
+            let mark = r.mark();
             let kr = r.text(&f, "kr");
-            updates.extend(read_update(r, &f, kr, date.clone()));
+            let written = kr.as_ref().map(|k| k.value.clone());
+            match read_update(r, &f, kr, date.clone()) {
+                Some(update) => updates.push(update),
+                None => lost(r, mark, written),
+            }
         }
         (false, true) => {
             for key in ["value", "done", "confidence"] {
@@ -363,9 +492,14 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                 let Some(u) = r.fields(node, "a check-in update", UPDATE_KEYS) else {
                     continue;
                 };
+                let mark = r.mark();
                 r.require(&u, "kr", "a check-in update");
                 let kr = r.text(&u, "kr");
-                updates.extend(read_update(r, &u, kr, date.clone()));
+                let written = kr.as_ref().map(|k| k.value.clone());
+                match read_update(r, &u, kr, date.clone()) {
+                    Some(update) => updates.push(update),
+                    None => lost(r, mark, written),
+                }
             }
         }
     }
@@ -380,6 +514,13 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
         updates,
         extra,
     })
+}
+
+/// An update that could not be read leaves its key result without that check-in.
+fn lost(r: &mut Reader, mark: super::schema::Mark, kr: Option<String>) {
+    if let Some(kr) = kr {
+        r.gap_since(mark, Missing::Checkins { krs: vec![kr] });
+    }
 }
 
 fn team(r: &mut Reader, root: &Node, stem: &str) -> Option<Team> {

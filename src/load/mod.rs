@@ -2,6 +2,7 @@
 //! the front matter into the model. Each file is read on its own (and in parallel).
 
 mod config;
+pub mod hints;
 mod kinds;
 pub mod schema;
 pub mod theme;
@@ -22,11 +23,67 @@ pub struct Loaded {
     pub config: Config,
     pub documents: Vec<Arc<Document>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What files with errors would have given the site (SPEC 8: one mistake, one error).
+    pub gaps: Vec<Gap>,
     /// How many files were read (okrs.yaml included).
     pub files: usize,
     pub has_people_folder: bool,
     pub has_teams_folder: bool,
     pub theme: ThemeFiles,
+}
+
+/// Something a file would have given the site had it been read without errors. What
+/// depends on it in other files is not reported again: the file's own error is the one
+/// to fix (SPEC 8, one mistake gives one error).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    pub file: String,
+    /// Where the error that explains the gap is; its message is told how many
+    /// references to what is missing were not checked.
+    pub cause: Pos,
+    pub missing: Missing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Missing {
+    /// The file was read, but with parts left out or unsure: it gets no lints.
+    Parts,
+    /// An objective the file would have defined, and the ids it aligns to.
+    Objective {
+        id: String,
+        aligns_to: Vec<String>,
+    },
+    /// An objective's key results, which could not be read as a list.
+    KeyResults {
+        objective: String,
+    },
+    /// A key result (`OBJECTIVE/KR`) left out, or read with errors, so that its metric or
+    /// target may be wrong.
+    KeyResult {
+        full_id: String,
+    },
+    /// Check-ins of these key results (as written in `kr:`) that could not be read.
+    Checkins {
+        krs: Vec<String>,
+    },
+    /// Teams or people a file would have defined: ids and names.
+    Teams {
+        names: Vec<String>,
+    },
+    People {
+        names: Vec<String>,
+    },
+    /// Strategies org.md would have defined.
+    Strategies {
+        ids: Vec<String>,
+    },
+    /// Custom periods okrs.yaml would have defined.
+    Periods {
+        ids: Vec<String>,
+    },
+    /// okrs.yaml's lint settings could not be read: no lint is reported, as none has a
+    /// known level.
+    LintSettings,
 }
 
 /// Top-level folders that hold no content.
@@ -46,6 +103,7 @@ struct CachedFile {
     hash: u64,
     document: Option<Arc<Document>>,
     diagnostics: Vec<Diagnostic>,
+    gaps: Vec<Gap>,
 }
 
 /// Keeps every parsed file between loads, so that `okrs serve` reads and parses again
@@ -69,16 +127,25 @@ impl FileCache {
         };
         match std::fs::read_to_string(root.join("okrs.yaml")) {
             Ok(text) => {
-                let (config, diagnostics) = load_config(&text);
+                let (config, diagnostics, gaps) = read_config(&text);
                 loaded.config = config;
                 loaded.diagnostics.extend(diagnostics);
+                loaded.gaps.extend(gaps);
             }
-            Err(err) => loaded.diagnostics.push(Diagnostic::error(
-                "okrs.yaml",
-                Pos { line: 1, column: 1 },
-                Rule::Io,
-                format!("cannot read okrs.yaml: {err}"),
-            )),
+            Err(err) => {
+                let start = Pos { line: 1, column: 1 };
+                loaded.diagnostics.push(Diagnostic::error(
+                    "okrs.yaml",
+                    start,
+                    Rule::Io,
+                    format!("cannot read okrs.yaml: {err}"),
+                ));
+                loaded.gaps.push(Gap {
+                    file: "okrs.yaml".into(),
+                    cause: start,
+                    missing: Missing::LintSettings,
+                });
+            }
         }
         let (theme, theme_diagnostics) = theme::load_theme(root, &loaded.config);
         loaded.theme = theme;
@@ -114,12 +181,14 @@ impl FileCache {
                             Rule::Io,
                             format!("cannot read the file: {err}"),
                         );
+                        let gaps = file_gaps(&name, None, &d);
                         let file = CachedFile {
                             modified,
                             len,
                             hash: 0,
                             document: None,
                             diagnostics: vec![d],
+                            gaps,
                         };
                         return (i, Some(file));
                     }
@@ -137,13 +206,14 @@ impl FileCache {
                 {
                     return (i, None);
                 }
-                let (document, diagnostics) = load_document(&name, &bytes);
+                let (document, diagnostics, gaps) = load_file(&name, &bytes);
                 let file = CachedFile {
                     modified,
                     len,
                     hash,
                     document: document.map(Arc::new),
                     diagnostics,
+                    gaps,
                 };
                 (i, Some(file))
             })
@@ -172,6 +242,7 @@ impl FileCache {
                 loaded
                     .diagnostics
                     .extend(cached.diagnostics.iter().cloned());
+                loaded.gaps.extend(cached.gaps.iter().cloned());
             }
         }
         loaded
@@ -180,19 +251,37 @@ impl FileCache {
 
 /// Reads okrs.yaml's text.
 pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
+    let (config, diagnostics, _) = read_config(text);
+    (config, diagnostics)
+}
+
+/// Reads okrs.yaml's text, with what its errors leave out.
+fn read_config(text: &str) -> (Config, Vec<Diagnostic>, Vec<Gap>) {
     let text = normalise(text.as_bytes());
     let mut reader = schema::Reader::new("okrs.yaml");
     let config = match yaml::parse(&text) {
         Ok(root) => config::read(&mut reader, &root),
         Err(err) => {
             reader.error(err.pos, Rule::YamlSyntax, err.message);
+            reader.gap(err.pos, Missing::LintSettings);
+            let ids = Source::Text(&text).anywhere("id");
+            reader.gap(err.pos, Missing::Periods { ids });
             Config {
                 pace_tolerance: 0.1,
                 ..Config::default()
             }
         }
     };
-    (config, reader.diagnostics)
+    let gaps = reader
+        .gaps
+        .drain(..)
+        .map(|(cause, missing)| Gap {
+            file: "okrs.yaml".to_owned(),
+            cause,
+            missing,
+        })
+        .collect();
+    (config, reader.diagnostics, gaps)
 }
 
 /// The site's Markdown files, relative to `root`, in byte order of their paths.
@@ -285,19 +374,26 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
 
 /// Reads one Markdown file of the site, given its path relative to the root.
 pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+    let (document, diagnostics, _) = load_file(path, bytes);
+    (document, diagnostics)
+}
+
+/// Reads one Markdown file of the site: the document, if it could be read, its
+/// problems, and what its errors leave out of the site.
+pub fn load_file(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>, Vec<Gap>) {
     let start = Pos { line: 1, column: 1 };
     if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
         let d = Diagnostic::error(path, start, Rule::Io, "the file is not valid UTF-8 text");
-        return (None, vec![d]);
+        let gaps = file_gaps(path, None, &d);
+        return (None, vec![d], gaps);
     }
     let text = normalise(bytes);
     let split = match split_front_matter(&text) {
         Ok(split) => split,
         Err(message) => {
-            return (
-                None,
-                vec![Diagnostic::error(path, start, Rule::FrontMatter, message)],
-            );
+            let d = Diagnostic::error(path, start, Rule::FrontMatter, message);
+            let gaps = file_gaps(path, Some(Source::Text(&text)), &d);
+            return (None, vec![d], gaps);
         }
     };
     let mut reader = schema::Reader::new(path);
@@ -309,37 +405,242 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
         Err(mut err) => {
             err.pos.line += split.yaml_offset;
             reader.error(err.pos, Rule::YamlSyntax, err.message);
-            return (None, reader.diagnostics);
+            let gaps = file_gaps(path, Some(Source::Text(split.yaml)), &reader.diagnostics[0]);
+            return (None, reader.diagnostics, gaps);
         }
     };
-    let Some(kind) = kind_of(&mut reader, path, &root) else {
-        return (None, reader.diagnostics);
+    let (document, mut gaps) = read_document(&mut reader, path, &root, split.body);
+    if document.is_none()
+        && let Some(first) = reader.diagnostics.first()
+    {
+        gaps.extend(file_gaps(path, Some(Source::Tree(&root)), first));
+    } else if reader.faulty_since(schema::Reader::START) {
+        let cause = reader.cause_since(schema::Reader::START).unwrap_or(start);
+        gaps.push(Gap {
+            file: path.to_owned(),
+            cause,
+            missing: Missing::Parts,
+        });
+    }
+    (document, reader.diagnostics, gaps)
+}
+
+/// Reads a parsed front matter as its kind.
+fn read_document(
+    reader: &mut schema::Reader,
+    path: &str,
+    root: &yaml::Node,
+    body: &str,
+) -> (Option<Document>, Vec<Gap>) {
+    let Some((kind, written)) = kind_of(reader, path, root) else {
+        return (None, Vec::new());
     };
-    let stem = path
-        .rsplit('/')
-        .next()
-        .unwrap_or(path)
-        .trim_end_matches(".md");
+    let stem = stem(path);
     let slug = path
         .split_once('/')
         .map_or(path, |(_, rest)| rest)
         .trim_end_matches(".md");
-    let content = kinds::read(&mut reader, &root, kind, stem, slug);
+    let content = kinds::read(reader, root, kind, written, stem, slug);
     let document = content.map(|mut content| {
         if let Content::Org(org) = &mut content {
-            org.body = split.body.to_owned();
+            org.body = body.to_owned();
         }
         Document {
             path: path.to_owned(),
             content,
-            body: split.body.to_owned(),
+            body: body.to_owned(),
         }
     });
-    (document, reader.diagnostics)
+    let gaps = reader
+        .gaps
+        .drain(..)
+        .map(|(cause, missing)| Gap {
+            file: path.to_owned(),
+            cause,
+            missing,
+        })
+        .collect();
+    (document, gaps)
 }
 
-/// The kind of a file: `kind:` in its front matter, else its folder.
-fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option<Kind> {
+/// A file's name without `.md`: the default id of objectives, teams and people.
+fn stem(path: &str) -> &str {
+    path.rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md")
+}
+
+/// Where to look for what a file that could not be read would have defined: its
+/// parsed front matter, or (when even that failed) its lines.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Tree(&'a yaml::Node),
+    Text(&'a str),
+}
+
+impl Source<'_> {
+    /// The values of a top-level key: one, or each item of a list.
+    fn top(&self, key: &str) -> Vec<String> {
+        match self {
+            Source::Tree(root) => root.get(key).map(texts).unwrap_or_default(),
+            Source::Text(text) => scan_top(text, key),
+        }
+    }
+
+    /// The values of a key wherever it is written (`kr:` in each update).
+    fn anywhere(&self, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        match self {
+            Source::Tree(root) => collect(root, key, &mut out),
+            Source::Text(text) => {
+                for line in text.lines() {
+                    out.extend(scan_line(line, key));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A scalar's text, or the texts of a list of scalars.
+fn texts(node: &yaml::Node) -> Vec<String> {
+    match &node.value {
+        yaml::Value::Seq(items) => items.iter().filter_map(yaml::Node::scalar_text).collect(),
+        _ => node.scalar_text().into_iter().collect(),
+    }
+}
+
+fn collect(node: &yaml::Node, key: &str, out: &mut Vec<String>) {
+    match &node.value {
+        yaml::Value::Map(entries) => {
+            for (k, v) in entries {
+                if k.value == yaml::Value::Str(key.into()) {
+                    out.extend(v.scalar_text());
+                }
+                collect(v, key, out);
+            }
+        }
+        yaml::Value::Seq(items) => items.iter().for_each(|n| collect(n, key, out)),
+        _ => {}
+    }
+}
+
+/// A top-level key's values from the lines of a file that is not valid YAML:
+/// `key: value`, `key: [a, b]`, or `key:` followed by indented `- item` lines.
+fn scan_top(text: &str, key: &str) -> Vec<String> {
+    let prefix = format!("{key}:");
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix(&prefix) else {
+            continue;
+        };
+        let rest = strip_comment(rest).trim();
+        if let Some(list) = rest.strip_prefix('[') {
+            return list
+                .trim_end_matches(']')
+                .split(',')
+                .filter_map(scalar)
+                .collect();
+        }
+        if !rest.is_empty() {
+            return scalar(rest).into_iter().collect();
+        }
+        return lines
+            .take_while(|l| l.starts_with([' ', '\t', '-']) || l.trim().is_empty())
+            .filter_map(|l| strip_comment(l).trim().strip_prefix('-').and_then(scalar))
+            .collect();
+    }
+    Vec::new()
+}
+
+/// The values of `key:` on one line, at the start of it, after `- `, or in a flow
+/// mapping (`- { kr: a/b, value: 3 }`).
+fn scan_line(line: &str, key: &str) -> Vec<String> {
+    let line = strip_comment(line);
+    let prefix = format!("{key}:");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = line[from..].find(&prefix) {
+        let at = from + i;
+        from = at + prefix.len();
+        let before = line[..at].trim_end();
+        if !(before.is_empty() || before.ends_with(['{', ',', '-'])) {
+            continue;
+        }
+        let rest = &line[from..];
+        let end = rest.find([',', '}']).unwrap_or(rest.len());
+        out.extend(scalar(&rest[..end]));
+    }
+    out
+}
+
+fn strip_comment(line: &str) -> &str {
+    line.find(" #").map_or(line, |i| &line[..i])
+}
+
+/// A plain or quoted scalar's text, if it is one word (ids are).
+fn scalar(text: &str) -> Option<String> {
+    let text = text.trim().trim_matches(['"', '\'']);
+    (!text.is_empty() && !text.contains(char::is_whitespace)).then(|| text.to_owned())
+}
+
+/// What a file that could not be read as its kind would have given the site, from what
+/// can still be read of it. `cause` is its first error. A kind that cannot be known
+/// from `kind:` is the folder's; an objective's id is its `id:`, else its file name.
+fn file_gaps(path: &str, source: Option<Source>, cause: &Diagnostic) -> Vec<Gap> {
+    let written = source.and_then(|s| s.top("kind").into_iter().next());
+    let kind = written
+        .as_deref()
+        .and_then(|k| Kind::parse(k).or_else(|| Kind::parse(schema::did_you_mean(k, Kind::NAMES)?)))
+        .or_else(|| (path == "org.md").then_some(Kind::Org))
+        .or_else(|| Kind::from_folder(path.split('/').next().unwrap_or("")));
+    let top = |key: &str| source.map(|s| s.top(key)).unwrap_or_default();
+    let mut missing = Vec::new();
+    let names = || {
+        let mut names = top("id");
+        if names.is_empty() {
+            names.push(stem(path).to_owned());
+        }
+        names.extend(top("name"));
+        names
+    };
+    match kind {
+        Some(Kind::Objective) => missing.push(Missing::Objective {
+            id: top("id")
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| stem(path).to_owned()),
+            aligns_to: top("aligns_to"),
+        }),
+        Some(Kind::Team) => missing.push(Missing::Teams { names: names() }),
+        Some(Kind::Person) => missing.push(Missing::People { names: names() }),
+        Some(Kind::Org) => missing.push(Missing::Strategies {
+            ids: source.map(|s| s.anywhere("id")).unwrap_or_default(),
+        }),
+        Some(Kind::Checkin | Kind::Page) | None => {}
+    }
+    // A check-in, or one filed in the wrong folder: its key results lost a check-in.
+    let krs = source.map(|s| s.anywhere("kr")).unwrap_or_default();
+    if !krs.is_empty() {
+        missing.push(Missing::Checkins { krs });
+    }
+    let cause = Pos {
+        line: cause.line,
+        column: cause.column,
+    };
+    missing
+        .into_iter()
+        .map(|missing| Gap {
+            file: path.to_owned(),
+            cause,
+            missing,
+        })
+        .collect()
+}
+
+/// The kind of a file, and whether `kind:` says so: `kind:` in its front matter, else its folder.
+fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option<(Kind, bool)> {
     let written = root.as_map().and_then(|entries| {
         entries
             .iter()
@@ -349,7 +650,7 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
     if let Some(node) = written {
         let text = node.scalar_text().unwrap_or_default();
         return match Kind::parse(&text) {
-            Some(kind) => Some(kind),
+            Some(kind) => Some((kind, true)),
             None => {
                 let hint = schema::did_you_mean(&text, Kind::NAMES)
                     .map(|k| format!(" (did you mean `{k}`?)"))
@@ -367,11 +668,11 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
         };
     }
     if path == "org.md" {
-        return Some(Kind::Org);
+        return Some((Kind::Org, false));
     }
     let folder = path.split('/').next().unwrap_or("");
     if let Some(kind) = Kind::from_folder(folder) {
-        return Some(kind);
+        return Some((kind, false));
     }
     let hint = schema::did_you_mean(
         folder,
@@ -441,6 +742,109 @@ mod tests {
             "{}",
             diags[0].message
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_leaves_what_it_would_define() {
+        let text = b"---\nid: renewal-q2\ntitle: T\naligns_to:\n  - grow\n  - \"keep\" # two\nperiod: 2024-Q2\n";
+        let (doc, diags, gaps) = load_file("objectives/renewal.md", text);
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            gaps,
+            [Gap {
+                file: "objectives/renewal.md".into(),
+                cause: Pos { line: 1, column: 1 },
+                missing: Missing::Objective {
+                    id: "renewal-q2".into(),
+                    aligns_to: vec!["grow".into(), "keep".into()],
+                },
+            }]
+        );
+        // Without `id:`, the file name; a YAML error is read from the partial text.
+        let (_, _, gaps) = load_file("objectives/a/grow.md", b"---\ntitle: [x\n---\n");
+        assert!(matches!(&gaps[0].missing, Missing::Objective { id, .. } if id == "grow"));
+    }
+
+    #[test]
+    fn a_check_in_that_cannot_be_read_leaves_its_key_results_without_it() {
+        let text = b"---\ndate: 2024-05-15\nupdates:\n  - { kr: a/x, value: 1 }\n  - kr: 'b/y'\n    value: [2\n---\n";
+        let (_, _, gaps) = load_file("checkins/c.md", text);
+        assert_eq!(
+            gaps.iter().map(|g| &g.missing).collect::<Vec<_>>(),
+            [&Missing::Checkins {
+                krs: vec!["a/x".into(), "b/y".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_read_as_the_key_it_was_meant_to_be() {
+        let (doc, diags, gaps) = load_file(
+            "objectives/o.md",
+            b"---\ntitel: T\nperiod: 2024-Q2\nkey_results:\n  - { title: k, targt: 7 }\n---\n",
+        );
+        let rules: Vec<Rule> = diags.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, [Rule::UnknownKey, Rule::UnknownKey], "{diags:?}");
+        let Some(Content::Objective(o)) = doc.map(|d| d.content) else {
+            panic!("the objective is kept")
+        };
+        assert_eq!(o.title, "T");
+        assert_eq!(o.key_results[0].target.as_ref().map(|t| t.value), Some(7.0));
+        // Read, but with errors: it gets no lints.
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(gaps[0].missing, Missing::Parts);
+    }
+
+    #[test]
+    fn a_value_under_a_misspelt_key_is_not_faulted_twice() {
+        let (_, diags, _) = load_file(
+            "objectives/o.md",
+            b"---\ntitle: T\nperiod: 2024-Q2\nkey_result:\n  - { target: 7 }\n---\n",
+        );
+        // Not also `a key result needs title` inside the misspelt key's value.
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].rule, Rule::UnknownKey);
+    }
+
+    #[test]
+    fn objectives_and_check_ins_in_each_others_folders_are_one_error() {
+        let checkin = b"---\ndate: 2024-05-15\nkr: a/b\nvalue: 3\n---\n";
+        let (doc, diags, _) = load_file("objectives/c.md", checkin);
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].rule, Rule::WrongKind);
+        assert!(
+            diags[0].message.contains("move it to checkins/"),
+            "{diags:?}"
+        );
+        // With `kind:` written, the fix is the kind.
+        let (_, diags, _) = load_file(
+            "notes/o.md",
+            b"---\nkind: checkin\ntitle: T\nperiod: 2024-Q2\n---\n",
+        );
+        assert_eq!(diags[0].rule, Rule::WrongKind);
+        assert!(
+            diags[0].message.contains("change `kind:` to `objective`"),
+            "{diags:?}"
+        );
+        // One stray key of the other kind is an unknown key, not a wrong kind.
+        let (doc, diags, _) = load_file(
+            "objectives/o.md",
+            b"---\ntitle: T\nperiod: 2024-Q2\ndate: 2024-05-01\n---\n",
+        );
+        assert!(doc.is_some());
+        assert_eq!(diags[0].rule, Rule::UnknownKey);
+    }
+
+    #[test]
+    fn lines_are_scanned_for_values_when_yaml_cannot_be_parsed() {
+        assert_eq!(scan_top("id: a # c\nid: b\n", "id"), ["a"]);
+        assert_eq!(scan_top("aligns_to: [a, 'b']\n", "aligns_to"), ["a", "b"]);
+        assert_eq!(scan_top("  id: nested\n", "id"), Vec::<String>::new());
+        assert_eq!(scan_line("  - { kr: a/b, value: 3 }", "kr"), ["a/b"]);
+        assert_eq!(scan_line("- kr: a/c", "kr"), ["a/c"]);
+        assert_eq!(scan_line("ckr: a/d", "kr"), Vec::<String>::new());
     }
 
     #[test]

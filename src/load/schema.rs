@@ -2,7 +2,10 @@
 //! type, unknown key and missing field with the position it was written at.
 
 use chrono::{NaiveDate, NaiveTime};
+use std::collections::HashSet;
 
+use super::Missing;
+use super::hints::{self, DateProblem};
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::yaml::{Node, Value};
@@ -12,19 +15,46 @@ use crate::yaml::{Node, Value};
 pub struct Reader<'a> {
     pub file: &'a str,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every problem found, also those not reported because an error already reported
+    /// explains them: what was read with a problem is not complete.
+    faults: usize,
+    /// Positions inside values read under a corrected key (`titel:` read as `title:`):
+    /// the unknown key's error already covers them.
+    muted: HashSet<Pos>,
+    /// What the errors leave out of the site, each with the position of the error that
+    /// explains it.
+    pub gaps: Vec<(Pos, Missing)>,
+}
+
+/// A point in a reading, to ask afterwards what went wrong since.
+#[derive(Clone, Copy, Debug)]
+pub struct Mark {
+    diagnostics: usize,
+    faults: usize,
 }
 
 /// The entries of one mapping whose keys have been checked against the known ones.
 pub struct Fields<'n> {
     entries: &'n [(Node, Node)],
     pub pos: Pos,
+    /// Unknown keys read as the known key they were most likely meant to be: the known
+    /// key and the entry's index.
+    aliases: Vec<(String, usize)>,
+    /// Numbers that YAML split at their thousands commas in a flow mapping
+    /// (`{ target: 1,077,000 }`), joined again: the key and the number.
+    rejoined: Vec<(String, f64)>,
 }
 
 impl<'n> Fields<'n> {
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries
+        let entries = self.entries;
+        entries
             .iter()
             .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .or_else(|| {
+                let &(_, i) = self.aliases.iter().find(|(known, _)| known == key)?;
+                entries.get(i)
+            })
             .map(|(_, v)| v)
             .filter(|v| v.value != Value::Null)
     }
@@ -32,6 +62,35 @@ impl<'n> Fields<'n> {
     pub fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+
+    fn rejoined(&self, key: &str) -> Option<f64> {
+        self.rejoined
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|&(_, n)| n)
+    }
+}
+
+/// Every position in a value, its own and those of all it holds.
+fn positions(node: &Node, out: &mut HashSet<Pos>) {
+    out.insert(node.pos);
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| positions(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+            positions(k, out);
+            positions(v, out);
+        }),
+        _ => {}
+    }
+}
+
+/// Whether a mapping key is a group of three digits with no value: what YAML makes of
+/// the `,077` in `{ target: 1,077,000 }`.
+fn is_split_group(key: &Node, value: &Node) -> bool {
+    value.value == Value::Null
+        && key
+            .scalar_text()
+            .is_some_and(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl<'a> Reader<'a> {
@@ -39,12 +98,62 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             diagnostics: Vec::new(),
+            faults: 0,
+            muted: HashSet::new(),
+            gaps: Vec::new(),
         }
     }
 
+    /// The start of a reading.
+    pub const START: Mark = Mark {
+        diagnostics: 0,
+        faults: 0,
+    };
+
+    /// Records what an error since `mark` leaves out, if there was one.
+    pub fn gap_since(&mut self, mark: Mark, missing: Missing) {
+        if self.faulty_since(mark) {
+            let cause = self.cause_since(mark).unwrap_or(Pos { line: 1, column: 1 });
+            self.gaps.push((cause, missing));
+        }
+    }
+
+    pub fn gap(&mut self, cause: Pos, missing: Missing) {
+        self.gaps.push((cause, missing));
+    }
+
     pub fn error(&mut self, pos: Pos, rule: Rule, message: impl Into<String>) {
+        self.faults += 1;
+        if self.muted.contains(&pos) {
+            return;
+        }
         self.diagnostics
             .push(Diagnostic::error(self.file, pos, rule, message));
+    }
+
+    pub fn mark(&self) -> Mark {
+        Mark {
+            diagnostics: self.diagnostics.len(),
+            faults: self.faults,
+        }
+    }
+
+    /// Whether anything went wrong since `mark`.
+    pub fn faulty_since(&self, mark: Mark) -> bool {
+        self.faults > mark.faults
+    }
+
+    /// The first error reported since `mark`: the one that explains what went wrong then.
+    /// When none was (an error inside a value read under a corrected key), the one
+    /// reported last: the unknown key's.
+    pub fn cause_since(&self, mark: Mark) -> Option<Pos> {
+        self.diagnostics[mark.diagnostics..]
+            .first()
+            .or(self.diagnostics.last())
+            .map(|d| Pos {
+                line: d.line,
+                column: d.column,
+            })
     }
 
     fn type_error(&mut self, node: &Node, key: &str, expected: &str) {
@@ -62,32 +171,82 @@ impl<'a> Reader<'a> {
             self.error(node.pos, Rule::Type, message);
             return None;
         };
-        for (key, _) in entries {
-            match &key.value {
-                Value::Str(name) if known.contains(&name.as_str()) => {}
-                _ => {
-                    let name = key.scalar_text().unwrap_or_else(|| "?".into());
-                    let hint = did_you_mean(&name, known.iter().copied())
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_else(|| {
-                            let extra = if known.contains(&"extra") {
-                                "; free fields go under `extra:`"
-                            } else {
-                                ""
-                            };
-                            format!("{extra}. Known keys: {}", known.join(", "))
-                        });
-                    self.error(
-                        key.pos,
-                        Rule::UnknownKey,
-                        format!("unknown key `{name}` in {what}{hint}"),
-                    );
+        let present = |name: &str| {
+            entries
+                .iter()
+                .any(|(k, _)| matches!(&k.value, Value::Str(s) if s == name))
+        };
+        let mut aliases: Vec<(String, usize)> = Vec::new();
+        let mut rejoined: Vec<(String, f64)> = Vec::new();
+        let mut i = 0;
+        while i < entries.len() {
+            let (key, value) = &entries[i];
+            let known_key =
+                matches!(&key.value, Value::Str(name) if known.contains(&name.as_str()));
+            // `1,077,000` in a flow mapping: the number 1, then keys `077` and `000`.
+            let groups = entries[i + 1..]
+                .iter()
+                .take_while(|(k, v)| is_split_group(k, v) && k.pos.line == value.pos.line)
+                .count();
+            if known_key && groups > 0 && matches!(value.value, Value::Int(_)) {
+                let name = key.scalar_text().unwrap_or_default();
+                let head = value.scalar_text().unwrap_or_default();
+                let tail: Vec<String> = entries[i + 1..=i + groups]
+                    .iter()
+                    .filter_map(|(k, _)| k.scalar_text())
+                    .collect();
+                let joined = format!("{head}{}", tail.concat());
+                let message = format!(
+                    "`{name}` is {head},{} with thousands commas, which YAML reads as {head} and the keys {}: write `{name}: {joined}`",
+                    tail.join(","),
+                    tail.iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                );
+                self.error(value.pos, Rule::Type, message);
+                if let Ok(n) = joined.parse() {
+                    rejoined.push((name, n));
                 }
+                i += 1 + groups;
+                continue;
+            }
+            i += 1;
+            if known_key {
+                continue;
+            }
+            let name = key.scalar_text().unwrap_or_else(|| "?".into());
+            let meant = did_you_mean(&name, known.iter().copied());
+            let hint = meant
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_else(|| {
+                    let extra = if known.contains(&"extra") {
+                        "; free fields go under `extra:`"
+                    } else {
+                        ""
+                    };
+                    format!("{extra}. Known keys: {}", known.join(", "))
+                });
+            self.error(
+                key.pos,
+                Rule::UnknownKey,
+                format!("unknown key `{name}` in {what}{hint}"),
+            );
+            // Read the value as the key it was meant to be, so that the typo is the
+            // one error: not also a missing field, nor a key result gone from the site.
+            if let Some(meant) = meant
+                && !present(meant)
+                && !aliases.iter().any(|(k, _)| k == meant)
+            {
+                aliases.push((meant.to_owned(), i - 1));
+                positions(value, &mut self.muted);
             }
         }
         Some(Fields {
             entries,
             pos: node.pos,
+            aliases,
+            rejoined,
         })
     }
 
@@ -129,15 +288,45 @@ impl<'a> Reader<'a> {
         Some(text)
     }
 
+    /// A number. A number written as text (`"79%"`, `1,077,000`) is an error that gives
+    /// the number to write, and is read as that number, so nothing else fails for it.
     pub fn number(&mut self, fields: &Fields, key: &str) -> Option<At<f64>> {
         let node = fields.get(key)?;
-        match node.as_f64() {
-            Some(n) => Some(At::new(n, node.pos)),
-            None => {
-                self.type_error(node, key, "a number");
-                None
-            }
+        if let Some(n) = fields.rejoined(key) {
+            return Some(At::new(n, node.pos));
         }
+        if let Some(n) = node.as_f64() {
+            return Some(At::new(n, node.pos));
+        }
+        let Value::Str(text) = &node.value else {
+            self.type_error(node, key, "a number");
+            return None;
+        };
+        let Some((n, unit)) = hints::number(text) else {
+            self.type_error(node, key, "a number");
+            return None;
+        };
+        // Fractions written as percentages: `grade: 70%` is 0.7.
+        let fraction = matches!(key, "grade" | "pace_tolerance") && unit.is_some();
+        let n = if fraction { n / 100.0 } else { n };
+        let unit_hint = match unit {
+            Some(u) if matches!(key, "start" | "target") && !fields.has("unit") => {
+                format!(" and `unit: \"{u}\"`")
+            }
+            Some(u) if key == "value" => {
+                format!(" (the key result's `unit: \"{u}\"` shows the unit)")
+            }
+            _ => String::new(),
+        };
+        self.error(
+            node.pos,
+            Rule::Type,
+            format!(
+                "`{key}` must be a number, not text ('{text}'): write `{key}: {}`{unit_hint}",
+                hints::show(n)
+            ),
+        );
+        Some(At::new(n, node.pos))
     }
 
     pub fn boolean(&mut self, fields: &Fields, key: &str) -> Option<At<bool>> {
@@ -176,11 +365,7 @@ impl<'a> Reader<'a> {
         match parse_date(&text) {
             Some(d) => Some(At::new(d, node.pos)),
             None => {
-                self.error(
-                    node.pos,
-                    Rule::InvalidValue,
-                    format!("`{key}` is '{text}', which is not a date of the form YYYY-MM-DD"),
-                );
+                self.error(node.pos, Rule::InvalidValue, date_message(key, &text, ""));
                 None
             }
         }
@@ -201,13 +386,8 @@ impl<'a> Reader<'a> {
         match parse_date_time(&text) {
             Some((d, t)) => Some((At::new(d, node.pos), t)),
             None => {
-                self.error(
-                    node.pos,
-                    Rule::InvalidValue,
-                    format!(
-                        "`{key}` is '{text}', which is not a date of the form YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
-                    ),
-                );
+                let message = date_message(key, &text, " (or YYYY-MM-DD HH:MM)");
+                self.error(node.pos, Rule::InvalidValue, message);
                 None
             }
         }
@@ -275,10 +455,36 @@ impl<'a> Reader<'a> {
             }
             Value::Int(_) | Value::Float(_) => {
                 let text = node.scalar_text().unwrap_or_default();
+                let hint = node
+                    .as_f64()
+                    .and_then(|n| hints::confidence(n, false))
+                    .map(|c| {
+                        let what = if node.as_f64().is_some_and(|n| n < 1.0) {
+                            "a fraction"
+                        } else {
+                            "a percentage"
+                        };
+                        format!(" (if {text} is {what}, write `confidence: {c}`)")
+                    })
+                    .unwrap_or_default();
                 self.error(
                     node.pos,
                     Rule::ConfidenceRange,
-                    format!("`confidence` is {text}; it must be a whole number from 0 to 10"),
+                    format!("`confidence` is {text}; it must be a whole number from 0 to 10{hint}"),
+                );
+                None
+            }
+            Value::Str(ref text) => {
+                let meant = hints::confidence_text(text);
+                let hint = meant
+                    .map(|c| format!(": write `confidence: {c}`"))
+                    .unwrap_or_default();
+                self.error(
+                    node.pos,
+                    Rule::Type,
+                    format!(
+                        "`confidence` must be a whole number from 0 to 10, not text ('{text}'){hint}"
+                    ),
                 );
                 None
             }
@@ -351,6 +557,35 @@ pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
         .ok()?;
     Some((parse_date(date)?, Some(time)))
+}
+
+/// The message for a date that does not parse: a day that does not exist is called that;
+/// another form gets the form, and the date to write when it can be read without doubt.
+fn date_message(key: &str, text: &str, or_time: &str) -> String {
+    // A time of day after the date keeps its place in the suggestion.
+    let trimmed = text.trim();
+    let (day, time) = match trimmed.find(['T', ' ']) {
+        Some(i) if NaiveTime::parse_from_str(&trimmed[i + 1..], "%H:%M").is_ok() => {
+            trimmed.split_at(i)
+        }
+        _ => (trimmed, ""),
+    };
+    match hints::date(day) {
+        DateProblem::NotADay(why) if time.is_empty() => {
+            format!("`{key}`: {day} is not a day: {why}")
+        }
+        DateProblem::NotADay(why) => {
+            format!("`{key}`: {day} (in '{text}') is not a day: {why}")
+        }
+        DateProblem::Form(exact) => {
+            let write = exact
+                .map(|d| format!(": write `{key}: {d}{time}`"))
+                .unwrap_or_default();
+            format!(
+                "`{key}` is '{text}', which is not a date of the form YYYY-MM-DD{or_time}{write}"
+            )
+        }
+    }
 }
 
 /// The known name closest to `word`, if one is close enough to be a typo.

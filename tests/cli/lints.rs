@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use crate::support::*;
 
-const LINTS: [&str; 11] = [
+const LINTS: [&str; 12] = [
     "max-key-results",
     "kr-owner",
     "kr-measurable",
+    "kr-direction",
     "kr-no-checkins",
     "stale-checkin",
     "objective-aligned",
@@ -83,6 +84,7 @@ fn key_result_lints_point_at_the_key_result_and_reference_lints_at_the_name() {
         // `  - title: …` on line 7.
         ("kr-owner", 7, 5),
         ("kr-measurable", 7, 5),
+        ("kr-direction", 7, 5),
         ("kr-no-checkins", 7, 5),
         ("stale-checkin", 7, 5),
         // `owner: zed` on line 4, `team: nowhere` on line 5.
@@ -112,6 +114,46 @@ fn lint_messages_name_the_objective_or_key_result() {
     assert!(message("max-key-results").contains("'max-key-results'"));
     assert!(message("unknown-person").contains("'zed'"));
     assert!(message("unknown-team").contains("'nowhere'"));
+}
+
+#[test]
+fn kr_direction_asks_whether_an_increase_from_0_is_a_decrease_with_its_first_value() {
+    // kr-direction.md: target 48, no `start`, first check-in 72.
+    let (_, diags) = check(&fixture("lints"), &[]);
+    let m = &only(&diags, "objectives/kr-direction.md", "kr-direction").message;
+    assert!(
+        m.contains("'kr-direction/kr1'")
+            && m.contains("first check-in (72)")
+            && m.contains("`start: 72`")
+            && m.contains("`metric: decrease`"),
+        "{m}"
+    );
+    // With its baseline written, it is a decrease under way: no warning.
+    let site = Site::copy_of("lints");
+    let text = site.read("objectives/kr-direction.md");
+    site.file(
+        "objectives/kr-direction.md",
+        text.replace("    target: 48\n", "    start: 80\n    target: 48\n"),
+    );
+    let (_, diags) = site.check(&[]);
+    assert_eq!(
+        counts(&diags).get("kr-direction"),
+        None,
+        "{}",
+        listing(&diags)
+    );
+    // A first check-in at or under the target is an increase on its way: no warning.
+    site.file(
+        "objectives/kr-direction.md",
+        text.replace("value: 72", "value: 30"),
+    );
+    let (_, diags) = site.check(&[]);
+    assert_eq!(
+        counts(&diags).get("kr-direction"),
+        None,
+        "{}",
+        listing(&diags)
+    );
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod broken_site;
 mod build;
 mod cycle;
 mod cycle_pages;
+mod diagnostics;
 mod edge_cases;
 mod exit_codes;
 mod good_site;
