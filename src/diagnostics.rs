@@ -4,6 +4,8 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+use crate::message::{Message, common};
+use crate::model::Language;
 use crate::rule::Rule;
 use crate::yaml::Pos;
 
@@ -24,18 +26,30 @@ impl Severity {
 }
 
 /// One problem at one place. `file` is relative to the site root, with `/` separators.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// The message is put into words in the language it is shown in.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub file: String,
     pub line: u32,
     pub column: u32,
     pub severity: Severity,
     pub rule: Rule,
-    pub message: String,
+    pub message: Message,
+}
+
+/// A diagnostic as `--format json` prints it, its message in words.
+#[derive(Serialize)]
+struct Printed<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    severity: Severity,
+    rule: Rule,
+    message: String,
 }
 
 impl Diagnostic {
-    pub fn error(file: &str, pos: Pos, rule: Rule, message: impl Into<String>) -> Self {
+    pub fn error(file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) -> Self {
         Self::new(file, pos, Severity::Error, rule, message)
     }
 
@@ -44,7 +58,7 @@ impl Diagnostic {
         pos: Pos,
         severity: Severity,
         rule: Rule,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             file: file.to_owned(),
@@ -59,14 +73,25 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message in words.
+    pub fn text(&self, language: Language) -> String {
+        self.message.text(language)
+    }
 }
 
 /// Sorts errors before warnings, each by file, then position, then rule, and drops exact
 /// repeats: the errors, which must be fixed, come first.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
-        (a.severity, &a.file, a.line, a.column, &a.rule, &a.message)
-            .cmp(&(b.severity, &b.file, b.line, b.column, &b.rule, &b.message))
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.severity,
+            d.file.clone(),
+            d.line,
+            d.column,
+            d.rule,
+            d.text(Language::En),
+        )
     });
     diagnostics.dedup();
 }
@@ -84,15 +109,32 @@ pub enum Format {
     Github,
 }
 
-/// Renders the diagnostics for output; `color` adds ANSI colours to the human format.
-pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String {
+/// Renders the diagnostics for output, their messages in `language`; `color` adds ANSI
+/// colours to the human format.
+pub fn render(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    color: bool,
+    language: Language,
+) -> String {
     match format {
         Format::Human => diagnostics.iter().fold(String::new(), |mut out, d| {
-            let _ = writeln!(out, "{}", human_line(d, color));
+            let _ = writeln!(out, "{}", human_line(d, color, language));
             out
         }),
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(diagnostics).unwrap_or_default();
+            let printed: Vec<Printed> = diagnostics
+                .iter()
+                .map(|d| Printed {
+                    file: &d.file,
+                    line: d.line,
+                    column: d.column,
+                    severity: d.severity,
+                    rule: d.rule,
+                    message: d.text(language),
+                })
+                .collect();
+            let mut json = serde_json::to_string_pretty(&printed).unwrap_or_default();
             json.push('\n');
             json
         }
@@ -108,42 +150,47 @@ pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String
                 d.line,
                 d.column,
                 github_property(d.rule.name()),
-                github_data(&d.message)
+                github_data(&d.text(language))
             );
             out
         }),
     }
 }
 
-/// `file:line:col: severity[rule]: message`
-pub fn human_line(d: &Diagnostic, color: bool) -> String {
+/// `file:line:col: severity[rule]: message`, the severity and message in `language`.
+pub fn human_line(d: &Diagnostic, color: bool, language: Language) -> String {
     let (on, off, bold) = match (color, d.severity) {
         (false, _) => ("", "", ""),
         (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m", "\x1b[1m"),
         (true, Severity::Warning) => ("\x1b[1;33m", "\x1b[0m", "\x1b[1m"),
+    };
+    let severity = match d.severity {
+        Severity::Error => &common::SEVERITY_ERROR,
+        Severity::Warning => &common::SEVERITY_WARNING,
     };
     format!(
         "{bold}{}:{}:{}:{off} {on}{}[{}]{off}: {}",
         d.file,
         d.line,
         d.column,
-        d.severity.as_str(),
+        severity.template(language),
         d.rule,
-        d.message
+        d.text(language)
     )
 }
 
-/// The closing line: "2 errors, 1 warning in 14 files".
-pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
+/// "2 errors, 1 warning in 14 files".
+pub fn summary(diagnostics: &[Diagnostic], files: usize) -> Message {
     let (errors, warnings) = count(diagnostics);
-    format!(
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files, "file")
+    crate::msg!(
+        common::SUMMARY,
+        errors = crate::message::count(errors, &common::ONE_ERROR, &common::ERRORS),
+        warnings = crate::message::count(warnings, &common::ONE_WARNING, &common::WARNINGS),
+        files = crate::message::count(files, &common::ONE_FILE, &common::FILES),
     )
 }
 
+/// "1 page", "2 pages": English only, for what is not yet in the catalogue (issue 12).
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
@@ -182,14 +229,14 @@ mod tests {
     #[test]
     fn human_format_is_file_line_col_severity_rule_message() {
         assert_eq!(
-            human_line(&sample(), false),
+            human_line(&sample(), false, Language::En),
             "objectives/a.md:12:5: error[unknown-reference]: aligns_to names 'x', 100% wrong"
         );
     }
 
     #[test]
     fn github_format_escapes_data_and_properties() {
-        let out = render(&[sample()], Format::Github, false);
+        let out = render(&[sample()], Format::Github, false, Language::En);
         assert_eq!(
             out,
             "::error file=objectives/a.md,line=12,col=5,title=unknown-reference::aligns_to names 'x', 100%25 wrong\n"
@@ -198,7 +245,7 @@ mod tests {
 
     #[test]
     fn json_format_has_the_six_fields() {
-        let out = render(&[sample()], Format::Json, false);
+        let out = render(&[sample()], Format::Json, false, Language::En);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v[0]["file"], "objectives/a.md");
         assert_eq!(v[0]["line"], 12);
@@ -243,6 +290,9 @@ mod tests {
     fn summary_counts_in_words() {
         let mut w = sample();
         w.severity = Severity::Warning;
-        assert_eq!(summary(&[sample(), w], 1), "1 error, 1 warning in 1 file");
+        assert_eq!(
+            summary(&[sample(), w], 1).text(Language::En),
+            "1 error, 1 warning in 1 file"
+        );
     }
 }

@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use okrs::author::{self, Outcome};
 use okrs::diagnostics::{self, Format};
+use okrs::message::{Message, cli, common, count};
 use okrs::model::Language;
+use okrs::msg;
 use okrs::{Analysis, BuildResult, Options};
 
 #[derive(Parser)]
@@ -18,6 +20,9 @@ use okrs::{Analysis, BuildResult, Options};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of what okrs prints: en or zh-CN [default: the site's language].
+    #[arg(long, global = true, value_parser = author::parse_language)]
+    lang: Option<Language>,
 }
 
 #[derive(Subcommand)]
@@ -225,13 +230,13 @@ fn main() -> ExitCode {
             as_of,
             format,
             deny_warnings,
-        } => check(&site, as_of, format, deny_warnings),
+        } => check(&site, as_of, format, deny_warnings, cli.lang),
         Command::Build {
             site,
             output,
             as_of,
             drafts,
-        } => build(&site, output, as_of, drafts),
+        } => build(&site, output, as_of, drafts, cli.lang),
         Command::New { what } => report(new(what)),
         Command::Init { dir, language } => report(author::init(&dir, language, today())),
     }
@@ -351,7 +356,7 @@ fn report(result: Result<Outcome, author::Error>) -> ExitCode {
 }
 
 fn serve(options: okrs::serve::ServeOptions) -> ExitCode {
-    if let Err(code) = require_site(&options.site) {
+    if let Err(code) = require_site(&options.site, None) {
         return code;
     }
     match okrs::serve::serve(options) {
@@ -363,23 +368,34 @@ fn serve(options: okrs::serve::ServeOptions) -> ExitCode {
     }
 }
 
-fn require_site(site: &Path) -> Result<(), ExitCode> {
+fn require_site(site: &Path, lang: Option<Language>) -> Result<(), ExitCode> {
     if okrs::is_site(site) {
         return Ok(());
     }
-    eprintln!(
-        "error: '{}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
-        site.display()
-    );
+    let problem = msg!(cli::NOT_A_SITE, site = site.display().to_string());
+    print_error(problem, lang.unwrap_or_default());
     Err(ExitCode::from(2))
+}
+
+fn print_error(message: impl Into<Message>, language: Language) {
+    eprintln!(
+        "{}",
+        msg!(cli::ERROR_PREFIX, message = message.into()).text(language)
+    );
 }
 
 fn color_for(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn check(site: &Path, as_of: Option<NaiveDate>, format: Format, deny_warnings: bool) -> ExitCode {
-    if let Err(code) = require_site(site) {
+fn check(
+    site: &Path,
+    as_of: Option<NaiveDate>,
+    format: Format,
+    deny_warnings: bool,
+    lang: Option<Language>,
+) -> ExitCode {
+    if let Err(code) = require_site(site, lang) {
         return code;
     }
     let analysis = okrs::analyse(
@@ -389,13 +405,15 @@ fn check(site: &Path, as_of: Option<NaiveDate>, format: Format, deny_warnings: b
             ..Options::default()
         },
     );
+    let language = lang.unwrap_or(analysis.site.config.language);
     let color = color_for(std::io::stdout().is_terminal());
-    let out = diagnostics::render(&analysis.diagnostics, format, color);
+    let out = diagnostics::render(&analysis.diagnostics, format, color, language);
     // A closed pipe (`okrs check | head`) is not an error worth reporting.
     let _ = std::io::stdout().write_all(out.as_bytes());
+    let summary = diagnostics::summary(&analysis.diagnostics, analysis.files);
     eprintln!(
-        "okrs check: {}",
-        diagnostics::summary(&analysis.diagnostics, analysis.files)
+        "{}",
+        msg!(cli::CHECK_DONE, summary = summary).text(language)
     );
     let (errors, warnings) = diagnostics::count(&analysis.diagnostics);
     if errors > 0 || (deny_warnings && warnings > 0) {
@@ -405,14 +423,20 @@ fn check(site: &Path, as_of: Option<NaiveDate>, format: Format, deny_warnings: b
     }
 }
 
-fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts: bool) -> ExitCode {
-    if let Err(code) = require_site(site) {
+fn build(
+    site: &Path,
+    output: Option<PathBuf>,
+    as_of: Option<NaiveDate>,
+    drafts: bool,
+    lang: Option<Language>,
+) -> ExitCode {
+    if let Err(code) = require_site(site, lang) {
         return code;
     }
     let started = Instant::now();
     let output = output.unwrap_or_else(|| site.join("public"));
     if let Some(problem) = okrs::unsafe_output(site, &output) {
-        eprintln!("error: {problem}");
+        print_error(problem, lang.unwrap_or_default());
         return ExitCode::from(2);
     }
     // Build where the output really is: a symbolic link to the output folder is kept,
@@ -426,10 +450,11 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
             output: Some(output.clone()),
         },
     );
+    let language = lang.unwrap_or(analysis.site.config.language);
     let color = color_for(std::io::stderr().is_terminal());
     eprint!(
         "{}",
-        diagnostics::render(&analysis.diagnostics, Format::Human, color)
+        diagnostics::render(&analysis.diagnostics, Format::Human, color, language)
     );
     let (errors, warnings) = diagnostics::count(&analysis.diagnostics);
     // A counter on a terminal only, redrawn every 1% on one line.
@@ -437,7 +462,8 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
     let progress = move |done: usize, total: usize| {
         if total >= 500 && (done * 100 / total != (done - 1) * 100 / total || done == total) {
             eprint!(
-                "\rrendering pages: {done}/{total}{}",
+                "\r{}{}",
+                msg!(cli::RENDERING, done = done, total = total).text(language),
                 if done == total { "\n" } else { "" }
             );
         }
@@ -445,36 +471,44 @@ fn build(site: &Path, output: Option<PathBuf>, as_of: Option<NaiveDate>, drafts:
     let progress: Option<okrs::render::Progress> = terminal.then_some(&progress);
     match okrs::build(&analysis, &output, progress) {
         Ok(BuildResult::ContentErrors) => {
-            eprintln!(
-                "okrs build: {}; nothing was written, {} is as it was",
-                diagnostics::summary(&analysis.diagnostics, analysis.files),
-                output.display()
-            );
+            let summary = diagnostics::summary(&analysis.diagnostics, analysis.files);
+            let shown = output.display().to_string();
+            let refused = msg!(cli::BUILD_REFUSED, summary = summary, output = shown);
+            eprintln!("{}", refused.text(language));
             ExitCode::from(1)
         }
         Ok(BuildResult::TemplateErrors(errors)) => {
-            eprint!("{}", diagnostics::render(&errors, Format::Human, color));
-            eprintln!(
-                "okrs build: a template failed; nothing was written, {} is as it was",
-                output.display()
+            eprint!(
+                "{}",
+                diagnostics::render(&errors, Format::Human, color, language)
             );
+            let shown = output.display().to_string();
+            let failed = msg!(cli::BUILD_TEMPLATE_FAILED, output = shown);
+            eprintln!("{}", failed.text(language));
             ExitCode::from(1)
         }
         Ok(BuildResult::Written { pages, files }) => {
-            eprintln!(
-                "okrs build: wrote {} ({}) to {} in {:.2} s ({}, as of {})",
-                diagnostics::plural(pages, "page"),
-                diagnostics::plural(files, "file"),
-                output.display(),
-                started.elapsed().as_secs_f64(),
-                diagnostics::plural(warnings, "warning"),
-                analysis.figures.as_of
+            let written = msg!(
+                cli::BUILD_WRITTEN,
+                pages = count(pages, &cli::ONE_PAGE, &cli::PAGES),
+                files = count(files, &common::ONE_FILE, &common::FILES),
+                output = output.display().to_string(),
+                seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+                warnings = count(warnings, &common::ONE_WARNING, &common::WARNINGS),
+                as_of = analysis.figures.as_of.to_string(),
             );
+            eprintln!("{}", written.text(language));
             debug_assert_eq!(errors, 0);
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: cannot write {}: {err}", output.display());
+            let shown = output.display().to_string();
+            let failed = msg!(
+                cli::BUILD_CANNOT_WRITE,
+                output = shown,
+                error = err.to_string()
+            );
+            print_error(failed, language);
             ExitCode::from(1)
         }
     }

@@ -109,6 +109,20 @@ impl Message {
     }
 }
 
+impl From<String> for Message {
+    /// Words not yet in the catalogue, shown as they are in every language (issue 12: every
+    /// message moves into the catalogue, and this goes).
+    fn from(text: String) -> Message {
+        Message::new(&common::UNTRANSLATED).arg("text", text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::from(text.to_owned())
+    }
+}
+
 /// `msg!(UNKNOWN_KEY, key = name, hint = hint)`: a message of an entry in scope, with its
 /// arguments.
 #[macro_export]
@@ -125,14 +139,14 @@ macro_rules! msg {
 macro_rules! messages {
     ($( $name:ident { en: $en:literal, zh: $zh:literal $(,)? } )*) => {
         $(
-            pub(crate) static $name: $crate::message::Entry = $crate::message::Entry {
+            pub static $name: $crate::message::Entry = $crate::message::Entry {
                 name: stringify!($name),
                 en: $en,
                 zh: $zh,
             };
         )*
         /// Every entry declared here.
-        pub(crate) static ALL: &[&$crate::message::Entry] = &[ $( &$name, )* ];
+        pub static ALL: &[&$crate::message::Entry] = &[ $( &$name, )* ];
     };
 }
 
@@ -185,13 +199,21 @@ pub fn placeholders(template: &str) -> Vec<String> {
 }
 
 /// The words every module shares: hints and counts.
-pub(crate) mod common {
+pub mod common {
     crate::messages! {
         DID_YOU_MEAN { en: " (did you mean '{suggestion}'?)", zh: "（是不是想写「{suggestion}」？）" }
         DID_YOU_MEAN_KEY { en: " (did you mean `{suggestion}`?)", zh: "（是不是想写 `{suggestion}`？）" }
-        CHECK_SUMMARY {
-            en: "okrs check: {errors}, {warnings} in {files}",
-            zh: "okrs check：{errors}，{warnings}，共 {files}",
+        SUMMARY {
+            en: "{errors}, {warnings} in {files}",
+            zh: "{errors}，{warnings}，共 {files}",
+        }
+        SEVERITY_ERROR { en: "error", zh: "错误" }
+        SEVERITY_WARNING { en: "warning", zh: "警告" }
+        UNTRANSLATED { en: "{text}", zh: "{text}" }
+        WITH_NOTE { en: "{message} ({note})", zh: "{message}（{note}）" }
+        ON_MORE_PAGES {
+            en: "{message} (and on {n} more pages)",
+            zh: "{message}（另有 {n} 个页面出同样的错）",
         }
         ERRORS { en: "{n} errors", zh: "{n} 个错误" }
         ONE_ERROR { en: "1 error", zh: "1 个错误" }
@@ -202,9 +224,43 @@ pub(crate) mod common {
     }
 }
 
+/// What the commands print around the diagnostics.
+pub mod cli {
+    crate::messages! {
+        CHECK_DONE { en: "okrs check: {summary}", zh: "okrs check：{summary}" }
+        BUILD_REFUSED {
+            en: "okrs build: {summary}; nothing was written, {output} is as it was",
+            zh: "okrs build：{summary}；没有写入任何文件，{output} 保持原样",
+        }
+        BUILD_TEMPLATE_FAILED {
+            en: "okrs build: a template failed; nothing was written, {output} is as it was",
+            zh: "okrs build：有模板出错；没有写入任何文件，{output} 保持原样",
+        }
+        BUILD_WRITTEN {
+            en: "okrs build: wrote {pages} ({files}) to {output} in {seconds} s ({warnings}, as of {as_of})",
+            zh: "okrs build：已写入 {pages}（{files}）到 {output}，用时 {seconds} 秒（{warnings}，统计日期 {as_of}）",
+        }
+        BUILD_CANNOT_WRITE {
+            en: "cannot write {output}: {error}",
+            zh: "无法写入 {output}：{error}",
+        }
+        RENDERING {
+            en: "rendering pages: {done}/{total}",
+            zh: "正在生成页面：{done}/{total}",
+        }
+        PAGES { en: "{n} pages", zh: "{n} 个页面" }
+        ONE_PAGE { en: "1 page", zh: "1 个页面" }
+        ERROR_PREFIX { en: "error: {message}", zh: "错误：{message}" }
+        NOT_A_SITE {
+            en: "'{site}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
+            zh: "「{site}」不是 okrs 站点：其中没有 okrs.yaml（运行 `okrs init` 新建一个）",
+        }
+    }
+}
+
 /// Every entry of every module's catalogue.
 pub fn catalogue() -> Vec<&'static Entry> {
-    [common::ALL].concat()
+    [common::ALL, cli::ALL].concat()
 }
 
 /// "1 error" / "2 errors": the catalogue entry for one and for several.
@@ -262,19 +318,13 @@ mod tests {
     fn messages_fill_their_placeholders_in_either_language() {
         use common::*;
         let m = msg!(
-            CHECK_SUMMARY,
+            SUMMARY,
             errors = count(2, &ONE_ERROR, &ERRORS),
             warnings = count(1, &ONE_WARNING, &WARNINGS),
             files = count(3, &ONE_FILE, &FILES)
         );
-        assert_eq!(
-            m.text(Language::En),
-            "okrs check: 2 errors, 1 warning in 3 files"
-        );
-        assert_eq!(
-            m.text(Language::ZhCn),
-            "okrs check：2 个错误，1 个警告，共 3 个文件"
-        );
+        assert_eq!(m.text(Language::En), "2 errors, 1 warning in 3 files");
+        assert_eq!(m.text(Language::ZhCn), "2 个错误，1 个警告，共 3 个文件");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, plural};
 use crate::load::{Gap, Loaded, Missing, hints, schema::did_you_mean};
+use crate::message::Message;
 use crate::model::*;
 use crate::period;
 
@@ -174,8 +175,12 @@ impl Gaps {
                     }
                 })
                 .collect();
-            let message = &mut diagnostics[target].message;
-            message.push_str(&format!(" ({})", clauses.join("; ")));
+            let d = &mut diagnostics[target];
+            d.message = crate::msg!(
+                crate::message::common::WITH_NOTE,
+                message = d.message.clone(),
+                note = clauses.join("; ")
+            );
         }
     }
 }
@@ -220,7 +225,7 @@ impl Parties {
 }
 
 impl Validator {
-    fn error(&mut self, file: &str, pos: Pos, rule: Rule, message: impl Into<String>) {
+    fn error(&mut self, file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) {
         self.diagnostics
             .push(Diagnostic::error(file, pos, rule, message));
     }

@@ -401,7 +401,7 @@ mod tests {
         let listing: Vec<String> = analysis
             .diagnostics
             .iter()
-            .map(|d| diagnostics::human_line(d, false))
+            .map(|d| diagnostics::human_line(d, false, crate::model::Language::En))
             .collect();
         assert!(
             listing.is_empty(),

@@ -256,7 +256,7 @@ fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule]) -> Vec<String>
         .diagnostics
         .iter()
         .filter(|d| d.file == rel && !expected.contains(&d.rule))
-        .map(|d: &Diagnostic| diagnostics::human_line(d, false))
+        .map(|d: &Diagnostic| diagnostics::human_line(d, false, analysis.site.config.language))
         .collect()
 }
 

@@ -400,7 +400,7 @@ fn error_lines(analysis: &Analysis) -> impl Iterator<Item = String> + '_ {
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| diagnostics::human_line(d, false))
+        .map(|d| diagnostics::human_line(d, false, analysis.site.config.language))
 }
 
 /// The objective with this id; else why there is none, with a hint.

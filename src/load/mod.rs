@@ -719,9 +719,11 @@ mod tests {
         assert_eq!((diags[0].line, diags[0].column), (4, 1));
         assert_eq!(diags[0].rule, Rule::UnknownKey);
         assert!(
-            diags[0].message.contains("did you mean"),
+            diags[0]
+                .text(crate::model::Language::En)
+                .contains("did you mean"),
             "{}",
-            diags[0].message
+            diags[0].text(crate::model::Language::En)
         );
     }
 
@@ -738,9 +740,11 @@ mod tests {
         assert!(doc.is_none());
         assert_eq!(diags[0].rule, Rule::UnknownKind);
         assert!(
-            diags[0].message.contains("objectives/"),
+            diags[0]
+                .text(crate::model::Language::En)
+                .contains("objectives/"),
             "{}",
-            diags[0].message
+            diags[0].text(crate::model::Language::En)
         );
     }
 
@@ -815,7 +819,9 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].rule, Rule::WrongKind);
         assert!(
-            diags[0].message.contains("move it to checkins/"),
+            diags[0]
+                .text(crate::model::Language::En)
+                .contains("move it to checkins/"),
             "{diags:?}"
         );
         // With `kind:` written, the fix is the kind.
@@ -825,7 +831,9 @@ mod tests {
         );
         assert_eq!(diags[0].rule, Rule::WrongKind);
         assert!(
-            diags[0].message.contains("change `kind:` to `objective`"),
+            diags[0]
+                .text(crate::model::Language::En)
+                .contains("change `kind:` to `objective`"),
             "{diags:?}"
         );
         // One stray key of the other kind is an unknown key, not a wrong kind.

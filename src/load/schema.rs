@@ -122,7 +122,7 @@ impl<'a> Reader<'a> {
         self.gaps.push((cause, missing));
     }
 
-    pub fn error(&mut self, pos: Pos, rule: Rule, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, rule: Rule, message: impl Into<crate::message::Message>) {
         self.faults += 1;
         if self.muted.contains(&pos) {
             return;

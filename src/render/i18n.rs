@@ -10,6 +10,7 @@ const ZH_CN: &str = include_str!("../../locales/zh-CN.yaml");
 #[derive(Clone, Debug)]
 pub struct Strings {
     tree: serde_json::Value,
+    pub language: Language,
 }
 
 impl Default for Strings {
@@ -26,7 +27,7 @@ impl Strings {
             Language::ZhCn => ZH_CN,
         };
         let tree = yaml::parse(text).map_or(serde_json::Value::Null, |node| to_json(&node));
-        Strings { tree }
+        Strings { tree, language }
     }
 
     /// The string at a dotted path (`status.on_track`); the path itself if it is missing,

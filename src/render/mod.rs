@@ -241,8 +241,11 @@ fn one_per_place(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|(mut d, others)| {
             if others > 0 {
-                d.message
-                    .push_str(&format!(" (and on {others} more pages)"));
+                d.message = crate::msg!(
+                    crate::message::common::ON_MORE_PAGES,
+                    message = d.message,
+                    n = others
+                );
             }
             d
         })

@@ -141,14 +141,15 @@ fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response 
             if snapshot
                 .reported
                 .lock()
-                .is_ok_and(|mut seen| seen.insert(d.message.clone()))
+                .is_ok_and(|mut seen| seen.insert(d.text(snapshot.language)))
             {
                 eprint!(
                     "{}",
                     diagnostics::render(
                         std::slice::from_ref(&d),
                         diagnostics::Format::Human,
-                        false
+                        false,
+                        snapshot.language
                     )
                 );
             }

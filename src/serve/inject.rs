@@ -72,7 +72,7 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
             d.column,
             d.severity.as_str(),
             escape(d.rule.name()),
-            escape(&d.message)
+            escape(&d.text(strings.language))
         ));
     }
     html.push_str("</ul></div>\n");

@@ -131,6 +131,8 @@ pub struct Rebuilt {
     pub never_built: bool,
     pub errors: Vec<Diagnostic>,
     pub warnings: usize,
+    /// The site's language, for what is printed.
+    pub language: Language,
     /// Files read and parsed again this time.
     pub parsed: usize,
     pub pages: usize,
@@ -197,6 +199,7 @@ impl Builder {
                 never_built: previous.renderer.is_none(),
                 errors: previous.errors.clone(),
                 warnings: 0,
+                language: previous.language,
                 parsed: 0,
                 pages: 0,
                 change: Change::Reload,
@@ -316,6 +319,7 @@ impl Builder {
             never_built: snapshot_never_built(shared),
             errors,
             warnings: warnings.len(),
+            language,
             parsed: self.cache.parsed,
             pages,
             change,
@@ -338,7 +342,12 @@ fn report(rebuilt: &Rebuilt, color: bool) {
     if !rebuilt.errors.is_empty() {
         eprint!(
             "{}",
-            diagnostics::render(&rebuilt.errors, diagnostics::Format::Human, color)
+            diagnostics::render(
+                &rebuilt.errors,
+                diagnostics::Format::Human,
+                color,
+                rebuilt.language
+            )
         );
         let serving = if rebuilt.never_built {
             "no page can be shown until they are fixed"

@@ -315,7 +315,8 @@ fn a_missing_closing_fence_in_a_real_site_is_one_error() {
         "objectives/teebee-o1.md",
         format!("{}\n{}", &text[..close], &text[close + 5..]),
     );
-    let (code, diags) = site.check(&[]);
+    // The site is in Chinese; `--lang en` asks for the English messages.
+    let (code, diags) = site.check(&["--lang", "en"]);
     assert_eq!(code, 1);
     assert_eq!(diags.len(), 1, "{}", listing(&diags));
     let d = &diags[0];
