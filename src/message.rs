@@ -327,6 +327,26 @@ mod tests {
         assert_eq!(m.text(Language::ZhCn), "2 个错误，1 个警告，共 3 个文件");
     }
 
+    /// docs/checks.md's table of every message is this catalogue's; `OKRS_BLESS=1`
+    /// writes it anew.
+    #[test]
+    fn the_catalogue_in_docs_checks_md_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md");
+        let docs = std::fs::read_to_string(path).unwrap();
+        let (start, end) = ("<!-- catalogue:start -->\n", "<!-- catalogue:end -->");
+        let (before, rest) = docs.split_once(start).expect("the start marker");
+        let (table, after) = rest.split_once(end).expect("the end marker");
+        let fresh = catalogue_table();
+        if std::env::var_os("OKRS_BLESS").is_some() {
+            std::fs::write(path, format!("{before}{start}{fresh}{end}{after}")).unwrap();
+        } else {
+            assert!(
+                table == fresh,
+                "docs/checks.md's message table is out of date: run `OKRS_BLESS=1 cargo test --lib catalogue`"
+            );
+        }
+    }
+
     #[test]
     fn braces_can_be_written_and_missing_arguments_show() {
         assert_eq!(
