@@ -313,6 +313,19 @@ pub fn rollup_status(
     }
 }
 
+/// The children that count towards an objective's figures: the included objectives aligned
+/// to it, except those of a period that starts after its own has ended — a continuation
+/// aligned to a closed objective does not change that objective's grade after the fact.
+pub fn counted_children(site: &Site, include: &dyn Fn(usize) -> bool, o: usize) -> Vec<usize> {
+    let end = site.periods[site.objectives[o].period].end;
+    site.objectives[o]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| include(c) && site.periods[site.objectives[c].period].start <= end)
+        .collect()
+}
+
 /// The (objective, key result) pairs under an objective: its own, or, for one without key
 /// results, those of its included descendants.
 pub fn key_results_under(
@@ -330,7 +343,7 @@ pub fn key_results_under(
         let resolved = &site.objectives[x];
         found.extend((0..resolved.key_results.len()).map(|k| (x, k)));
         if resolved.key_results.is_empty() {
-            stack.extend(resolved.children.iter().copied().filter(|&c| included(c)));
+            stack.extend(counted_children(site, included, x));
         }
     }
     found.sort_unstable();
@@ -431,12 +444,7 @@ fn progress_rec(
     memo.insert(o, 0.0);
     let resolved = &site.objectives[o];
     let p = if resolved.key_results.is_empty() {
-        let children: Vec<usize> = resolved
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| include(c))
-            .collect();
+        let children = counted_children(site, include, o);
         weighted_mean(children.into_iter().map(|c| {
             (
                 progress_rec(site, c, date, include, memo),
@@ -563,12 +571,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
     // Rollups bottom-up through the alignment graph.
     let mut rollups: Vec<Option<Rollup>> = vec![None; n];
     for o in topological_children_first(site) {
-        let children: Vec<usize> = site.objectives[o]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| include(c))
-            .collect();
+        let children = counted_children(site, &include, o);
         let mut r = rollup(site, o, &key_results[o], &children, &rollups);
         if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
             r.graded = r.progress;
@@ -671,7 +674,8 @@ fn period_figures(
         expected,
         site.config.pace_tolerance,
     );
-    let grade = (state == PeriodState::Closed)
+    // A period with nothing in it has nothing to grade.
+    let grade = (state == PeriodState::Closed && !top_level.is_empty())
         .then(|| weighted(&top_level, &|o| objectives[o].grade.unwrap_or(0.0)));
     PeriodFigures {
         state,
@@ -761,8 +765,9 @@ fn team_figures(
         .collect()
 }
 
-/// The period the dashboard shows: the shortest period with objectives that holds the
-/// as-of date, else the latest one with objectives (the one that ends last).
+/// The period the dashboard shows: of the periods with objectives that hold the as-of
+/// date, the one with the most objectives (the shortest on a tie, so a quarter wins over
+/// its year), else the latest one with objectives (the one that ends last).
 fn current_period(site: &Site, periods: &[PeriodFigures], as_of: NaiveDate) -> Option<usize> {
     let with_objectives: Vec<usize> = (0..site.periods.len())
         .filter(|&p| !periods[p].objectives.is_empty())
@@ -774,6 +779,7 @@ fn current_period(site: &Site, periods: &[PeriodFigures], as_of: NaiveDate) -> O
         .min_by_key(|&p| {
             let period = &site.periods[p];
             (
+                std::cmp::Reverse(periods[p].objectives.len()),
                 (period.end - period.start).num_days(),
                 period.start,
                 period.id.clone(),
@@ -1222,6 +1228,62 @@ mod tests {
             .filter_map(|c| c.value)
             .collect();
         assert_eq!(values, [1.0, 3.0, 7.0]);
+    }
+
+    #[test]
+    fn a_later_child_does_not_change_a_closed_objectives_grade() {
+        let site = site_of(
+            CONFIG,
+            &[
+                ("objectives/p.md", "---\ntitle: P\nperiod: 2024-Q1\n---\n"),
+                (
+                    "objectives/a.md",
+                    "---\ntitle: A\nperiod: 2024-Q1\naligns_to: p\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-03-01, value: 6 }] }\n---\n",
+                ),
+                // A continuation into Q2 that kept `aligns_to: p`.
+                (
+                    "objectives/b.md",
+                    "---\ntitle: B\nperiod: 2024-Q2\naligns_to: p\ncarried_from: a\nkey_results:\n  - { title: x, start: 6, target: 10 }\n---\n",
+                ),
+            ],
+        );
+        let f = compute(&site, d("2024-05-01"), false);
+        let p = &f.objectives[index(&site, "p")];
+        assert!(close(p.progress, 0.6));
+        assert!(close(p.grade.unwrap(), 0.6));
+        assert_eq!(p.history.len(), 1);
+    }
+
+    #[test]
+    fn the_dashboard_period_holds_the_as_of_date_and_the_most_objectives() {
+        let objective = |id: &str, period: &str| {
+            (
+                format!("objectives/{id}.md"),
+                format!(
+                    "---\ntitle: {id}\nperiod: {period}\nkey_results: [{{ title: x, target: 1 }}]\n---\n"
+                ),
+            )
+        };
+        let files = [
+            objective("q1", "2024-Q2"),
+            objective("q2", "2024-Q2"),
+            objective("c1", "sprint"),
+            objective("y1", "2024"),
+            objective("y2", "2024"),
+        ];
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let config = "title: T\nperiods:\n  - { id: sprint, start: 2024-05-01, end: 2024-05-14 }\n  - { id: empty, start: 2024-01-01, end: 2024-01-31 }\n";
+        let site = site_of(config, &files);
+        let f = compute(&site, d("2024-05-10"), false);
+        // 2024-Q2 and 2024 both have two objectives and the sprint one: the shorter wins.
+        assert_eq!(site.periods[f.current_period.unwrap()].id, "2024-Q2");
+        // An empty closed period has nothing to grade.
+        let empty = site.periods.iter().position(|p| p.id == "empty").unwrap();
+        assert_eq!(f.periods[empty].state, PeriodState::Closed);
+        assert_eq!(f.periods[empty].grade, None);
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
                 kf.at_risk.to_string(),
                 rk.checkins[..kf.checkins]
                     .last()
-                    .map(|c| c.date.to_string())
+                    .map(super::json::checkin_date)
                     .unwrap_or_default(),
                 kf.checkin_due.to_string(),
                 kf.grade.map(number).unwrap_or_default(),
