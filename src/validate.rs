@@ -3,8 +3,9 @@
 //! index, giving the `Site` that later stages read.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{Gap, Loaded, Missing, hints, schema::did_you_mean};
 use crate::message::{Arg, Entry, Message, common};
 use crate::model::*;
@@ -24,12 +25,132 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
         rejected: Vec::new(),
     };
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(tidy(&mut loaded.documents));
     let mut site = v.build(loaded);
     site.unread = v.gaps.unread();
     site.unread.checkins_of.extend(v.rejected);
     v.gaps.amend(&mut diagnostics);
     diagnostics.append(&mut v.diagnostics);
     (site, diagnostics)
+}
+
+/// Calls `$visit(key, value)` on every name and id of `$content` that refers to something
+/// else (owners, teams, parents, leads, `aligns_to`, `carried_from`, check-ins' `kr`,
+/// periods), as `&At<String>`, or as `&mut At<String>` when `$mut` is `mut`.
+macro_rules! each_reference {
+    ($content:expr, $visit:expr $(, $mut:tt)?) => {{
+        let mut visit = $visit;
+        match $content {
+            Content::Objective(o) => {
+                visit("period", & $($mut)? o.period);
+                let optional = [
+                    ("owner", & $($mut)? o.owner),
+                    ("team", & $($mut)? o.team),
+                    ("carried_from", & $($mut)? o.carried_from),
+                ];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        visit(key, value);
+                    }
+                }
+                for target in & $($mut)? o.aligns_to {
+                    visit("aligns_to", target);
+                }
+                for kr in & $($mut)? o.key_results {
+                    if let Some(owner) = & $($mut)? kr.owner {
+                        visit("owner", owner);
+                    }
+                }
+            }
+            Content::Checkin(c) => {
+                for update in & $($mut)? c.updates {
+                    visit("kr", & $($mut)? update.kr);
+                }
+            }
+            Content::Team(t) => {
+                let optional = [("parent", & $($mut)? t.parent), ("lead", & $($mut)? t.lead)];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        visit(key, value);
+                    }
+                }
+            }
+            Content::Person(p) => {
+                if let Some(team) = & $($mut)? p.team {
+                    visit("team", team);
+                }
+            }
+            Content::Org(_) | Content::Page(_) => {}
+        }
+    }};
+}
+
+/// Trims the white space around every name and id that refers to something else, full-width
+/// spaces included, so that `owner: "王强 "` and `owner: 王强　` are the person 王强 and
+/// never a second one. Each value trimmed is an `invalid-value` warning at it (the content
+/// still builds). Only a document with such a value is copied (documents are shared with
+/// `okrs serve`'s cache).
+fn tidy(documents: &mut [Arc<Document>]) -> Vec<Diagnostic> {
+    let stray = |value: &str| value.trim().len() != value.len() && !value.trim().is_empty();
+    let mut warnings = Vec::new();
+    for doc in documents {
+        let mut needed = false;
+        each_reference!(&doc.content, |_, at: &At<String>| {
+            needed |= stray(&at.value);
+        });
+        if !needed {
+            continue;
+        }
+        let doc = Arc::make_mut(doc);
+        let path = doc.path.clone();
+        each_reference!(
+            &mut doc.content,
+            |key, at: &mut At<String>| {
+                if stray(&at.value) {
+                    warnings.push(stray_space(&path, key, at));
+                    at.value = at.value.trim().to_owned();
+                }
+            },
+            mut
+        );
+    }
+    warnings
+}
+
+/// The warning for a value with white space around it, naming the space and where it is.
+fn stray_space(file: &str, key: &str, at: &At<String>) -> Diagnostic {
+    let value = at.value.trim();
+    let (start, rest) = at
+        .value
+        .split_at(at.value.len() - at.value.trim_start().len());
+    let end = &rest[value.len()..];
+    let spaces: String = [start, end].concat();
+    let space = if spaces.contains('\u{3000}') {
+        &VALIDATE_FULL_WIDTH_SPACE
+    } else if spaces.chars().all(|c| c == ' ') {
+        &VALIDATE_SPACE
+    } else {
+        &VALIDATE_WHITE_SPACE
+    };
+    let side = match (start.is_empty(), end.is_empty()) {
+        (false, false) => &VALIDATE_AT_BOTH_ENDS,
+        (false, true) => &VALIDATE_AT_START,
+        _ => &VALIDATE_AT_END,
+    };
+    let message = msg!(
+        VALIDATE_STRAY_SPACE,
+        key = key,
+        written = at.value.as_str(),
+        space = Message::new(space),
+        end = Message::new(side),
+        value = value,
+    );
+    Diagnostic::new(file, at.pos, Severity::Warning, Rule::InvalidValue, message)
+}
+
+/// Ids and names as they are compared, without white space around them.
+fn trimmed(list: &[String]) -> impl Iterator<Item = String> + '_ {
+    list.iter().map(|s| s.trim().to_owned())
 }
 
 /// The items joined in one, with `entry` ("{first}, {rest}") between each two; None for
@@ -89,7 +210,7 @@ impl Gaps {
                 _ => continue,
             };
             for id in ids {
-                map.entry(id.clone()).or_insert(i);
+                map.entry(id.trim().to_owned()).or_insert(i);
             }
         }
         gaps
@@ -137,12 +258,10 @@ impl Gaps {
             unread.files.insert(gap.file.clone());
             match &gap.missing {
                 Missing::LintSettings => unread.lint_settings = true,
-                Missing::Objective { aligns_to, .. } => {
-                    unread.parents.extend(aligns_to.iter().cloned());
-                }
-                Missing::Checkins { krs } => unread.checkins_of.extend(krs.iter().cloned()),
-                Missing::Teams { names } => unread.teams.extend(names.iter().cloned()),
-                Missing::People { names } => unread.people.extend(names.iter().cloned()),
+                Missing::Objective { aligns_to, .. } => unread.parents.extend(trimmed(aligns_to)),
+                Missing::Checkins { krs } => unread.checkins_of.extend(trimmed(krs)),
+                Missing::Teams { names } => unread.teams.extend(trimmed(names)),
+                Missing::People { names } => unread.people.extend(trimmed(names)),
                 _ => {}
             }
         }
@@ -483,6 +602,8 @@ impl Validator {
                 self.error(&doc.path, id.pos, Rule::DuplicateId, message);
                 continue;
             }
+            // A display name is compared, and shown, without white space around it.
+            let name = name.trim();
             let index = parties.list.len();
             parties.list.push(Party {
                 id: id.value.clone(),

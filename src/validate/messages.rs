@@ -144,4 +144,16 @@ crate::messages! {
         en: "key result '{kr}' is measured by a number ({metric}): check in with `value`, not `done`",
         zh: "关键结果「{kr}」按数值衡量（{metric}）：进展更新请写 `value`，不要写 `done`",
     }
+
+    // invalid-value, as a warning: a name or id with white space around it.
+    VALIDATE_STRAY_SPACE {
+        en: "`{key}` is '{written}', with {space} at its {end}: it is read as '{value}'; delete it",
+        zh: "`{key}` 的值「{written}」{end}有{space}：已按「{value}」读取；请删除多余的{space}",
+    }
+    VALIDATE_SPACE { en: "a space", zh: "空格" }
+    VALIDATE_FULL_WIDTH_SPACE { en: "a full-width space '　'", zh: "全角空格「　」" }
+    VALIDATE_WHITE_SPACE { en: "white space", zh: "空白字符" }
+    VALIDATE_AT_START { en: "start", zh: "开头" }
+    VALIDATE_AT_END { en: "end", zh: "末尾" }
+    VALIDATE_AT_BOTH_ENDS { en: "start and end", zh: "开头和末尾" }
 }
