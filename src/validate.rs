@@ -1035,9 +1035,75 @@ pub fn unknown_key_result(site: &Site, written: &str) -> String {
 }
 
 /// The period most likely meant by an id that names none: the calendar id of a quarter
-/// or half written in another form (`Q3 2018` → `2018-Q3`), else the nearest of `known`.
+/// or half written in another form (`Q3 2018` → `2018-Q3`; `2025年第二季度` → `2025-Q2`;
+/// `二季度` → the second quarter of the year `known` names most), else the nearest of
+/// `known`.
 pub fn period_hint<'k>(written: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
-    hints::period(written).or_else(|| did_you_mean(written, known).map(str::to_owned))
+    let known: Vec<&str> = known.into_iter().collect();
+    hints::period(written)
+        .or_else(|| chinese_period(written, usual_year(&known)))
+        .or_else(|| did_you_mean(written, known).map(str::to_owned))
+}
+
+/// The year most of these periods are in (the latest of equals), if any is a calendar
+/// period.
+fn usual_year(periods: &[&str]) -> Option<i32> {
+    use chrono::Datelike;
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for p in periods.iter().filter_map(|p| period::calendar(p)) {
+        *years.entry(p.start.year()).or_default() += 1;
+    }
+    years
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
+
+/// The calendar period meant by one written the Chinese way, in full-width or half-width
+/// characters: a year (`2025年`, `2025年度`), a quarter (`2025年Q2`, `2025年第二季度`,
+/// `2025年2季度`, `2025年第二季`) or a half (`2025年上半年`, `2025年下半年`). Without a
+/// year (`二季度`, `第二季度`, `Q2`, `上半年`) it is in `year`. None when the text is no
+/// such period, or already okrs's id.
+fn chinese_period(written: &str, year: Option<i32>) -> Option<String> {
+    // Full-width letters and digits (`２０２５年Ｑ２`) as their ASCII forms; no spaces.
+    let text: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (year, rest) = match digits {
+        4 => (text[..4].parse().ok()?, text[4..].trim_start_matches('年')),
+        0 => (year?, text.as_str()),
+        _ => return None,
+    };
+    let part = match rest.trim_end_matches('度') {
+        "" if digits == 4 => None,
+        "上半年" => Some("H1".to_owned()),
+        "下半年" => Some("H2".to_owned()),
+        rest => {
+            let quarter = rest
+                .strip_prefix(['Q', 'q'])
+                .or_else(|| rest.strip_suffix('季'))
+                .map(|n| n.strip_prefix('第').unwrap_or(n))?;
+            let n = match quarter {
+                "1" | "一" => 1,
+                "2" | "二" => 2,
+                "3" | "三" => 3,
+                "4" | "四" => 4,
+                _ => return None,
+            };
+            Some(format!("Q{n}"))
+        }
+    };
+    let id = match part {
+        Some(part) => format!("{year}-{part}"),
+        None => year.to_string(),
+    };
+    (id != written && period::calendar(&id).is_some()).then_some(id)
 }
 
 fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
@@ -1164,6 +1230,52 @@ fn cycle_path(edges: &[Vec<usize>], component: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_written_the_chinese_way_give_the_calendar_id() {
+        let known = ["2025-Q1", "2025-Q2", "2024-Q4"];
+        for (written, want) in [
+            ("2025年Q2", "2025-Q2"),
+            ("2025Q2", "2025-Q2"),
+            ("2025年第二季度", "2025-Q2"),
+            ("2025年二季度", "2025-Q2"),
+            ("2025年第2季度", "2025-Q2"),
+            ("2025 年 第四季", "2025-Q4"),
+            ("２０２５年Ｑ３", "2025-Q3"),
+            ("2025年上半年", "2025-H1"),
+            ("2025年下半年", "2025-H2"),
+            ("2025年", "2025"),
+            ("2025年度", "2025"),
+            // Without a year: the year the site's periods name most.
+            ("二季度", "2025-Q2"),
+            ("第一季度", "2025-Q1"),
+            ("上半年", "2025-H1"),
+        ] {
+            assert_eq!(
+                period_hint(written, known).as_deref(),
+                Some(want),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_period_that_is_none_or_has_no_year_to_go_by_gets_no_calendar_id() {
+        assert_eq!(chinese_period("二季度", None), None);
+        assert_eq!(chinese_period("第五季度", Some(2025)), None);
+        assert_eq!(chinese_period("2025年第二周", Some(2025)), None);
+        assert_eq!(chinese_period("明年", Some(2025)), None);
+        assert_eq!(chinese_period("2025", Some(2025)), None);
+        assert_eq!(chinese_period("2025-Q2", Some(2025)), None);
+    }
+
+    #[test]
+    fn the_usual_year_is_the_one_most_periods_are_in_the_latest_of_equals() {
+        assert_eq!(usual_year(&["2024-Q4", "2025-Q1", "2025-Q2"]), Some(2025));
+        assert_eq!(usual_year(&["2024-Q4", "2025-Q1"]), Some(2025));
+        assert_eq!(usual_year(&["2024-Q3", "2024-Q4", "2025-Q1"]), Some(2024));
+        assert_eq!(usual_year(&["FY"]), None);
+    }
 
     #[test]
     fn cycles_name_every_member() {
