@@ -1278,6 +1278,39 @@ mod tests {
     }
 
     #[test]
+    fn white_space_around_a_value_is_named_with_where_it_is() {
+        let warn = |written: &str| {
+            let at = At::new(written.to_owned(), Pos { line: 3, column: 8 });
+            let d = stray_space("objectives/a.md", "owner", &at);
+            assert_eq!((d.line, d.column, d.severity), (3, 8, Severity::Warning));
+            (d.text(Language::En), d.text(Language::ZhCn))
+        };
+        assert_eq!(
+            warn(" 王强　"),
+            (
+                "`owner` is ' 王强　', with a full-width space '　' at its start and end: it is read as '王强'; delete it".to_owned(),
+                "`owner` 的值「 王强　」开头和末尾有全角空格「　」：已按「王强」读取；请删除多余的全角空格「　」".to_owned()
+            )
+        );
+        let (en, zh) = warn("\t王强");
+        assert!(en.contains("with white space at its start"), "{en}");
+        assert!(zh.contains("开头有空白字符"), "{zh}");
+    }
+
+    #[test]
+    fn lists_of_ids_are_joined_as_each_language_joins_them() {
+        let list = |ids: &[&str]| match id_list(ids.iter().copied()) {
+            Arg::Message(m) => (m.text(Language::En), m.text(Language::ZhCn)),
+            Arg::Text(t) => (t.clone(), t),
+        };
+        assert_eq!(list(&["a/x"]), ("a/x".to_owned(), "a/x".to_owned()));
+        assert_eq!(
+            list(&["a/x", "a/y", "b/z"]),
+            ("a/x, a/y, b/z".to_owned(), "a/x、a/y、b/z".to_owned())
+        );
+    }
+
+    #[test]
     fn cycles_name_every_member() {
         // 0 → 1 → 2 → 0, and 3 → 0 outside the cycle.
         let edges = vec![vec![1], vec![2], vec![0], vec![0]];
