@@ -124,14 +124,14 @@ pub fn real_path(path: &Path) -> PathBuf {
 /// Why an output folder may not be used: building would replace the site itself, one of
 /// its content folders, or another site. None when it is safe. (Any other folder is
 /// replaced whole, as a build output is.) Paths are compared where they really are, so
-/// neither `..` nor a symbolic link can hide the site.
-pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
+/// neither `..` nor a symbolic link can hide the site. (The root folder holds every site,
+/// so an output that passes has a parent folder to stage the build in.)
+pub fn unsafe_output(site: &Path, output: &Path) -> Option<message::Message> {
+    use write::messages::*;
     let (site_real, out_real) = (real_path(site), real_path(output));
+    let shown = output.display().to_string();
     if site_real.starts_with(&out_real) {
-        return Some(format!(
-            "the output folder {} holds the site itself; building there would replace it",
-            output.display()
-        ));
+        return Some(msg!(WRITE_OUTPUT_HOLDS_SITE, output = shown));
     }
     if let Ok(inside) = out_real.strip_prefix(&site_real)
         && let Some(first) = inside.components().next()
@@ -148,30 +148,23 @@ pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
             "static",
         ];
         if content.contains(&first.as_ref()) || first == "okrs.yaml" || first == "org.md" {
-            return Some(format!(
-                "the output folder {} is inside the site's {first}, which building would replace",
-                output.display()
+            let folder = first.into_owned();
+            return Some(msg!(
+                WRITE_OUTPUT_IN_CONTENT,
+                output = shown,
+                folder = folder
             ));
         }
     }
     if out_real.join("okrs.yaml").exists() {
-        return Some(format!(
-            "the output folder {} is an okrs site (it has okrs.yaml); building there would replace it",
-            output.display()
-        ));
+        return Some(msg!(WRITE_OUTPUT_IS_SITE, output = shown));
     }
     if out_real.exists() && !out_real.is_dir() {
-        return Some(format!(
-            "the output {} is a file, not a folder",
-            output.display()
-        ));
+        return Some(msg!(WRITE_OUTPUT_IS_FILE, output = shown));
     }
     if let Some(file) = out_real.ancestors().skip(1).find(|a| a.is_file()) {
-        return Some(format!(
-            "the output {} cannot be made: {} is a file",
-            output.display(),
-            file.display()
-        ));
+        let file = file.display().to_string();
+        return Some(msg!(WRITE_OUTPUT_UNDER_FILE, output = shown, file = file));
     }
     None
 }

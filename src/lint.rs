@@ -5,8 +5,13 @@
 
 use crate::compute::{Figures, Status, lint_param};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::message::{Message, common};
 use crate::model::*;
+use crate::msg;
 use crate::period::{self, PeriodState};
+
+pub(crate) mod messages;
+use messages::*;
 
 /// A lint found, with the objective it concerns (for that objective's `allow:`).
 struct Found {
@@ -30,7 +35,7 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
     earlier
 }
 
-fn warning(site: &Site, o: usize, pos: Pos, rule: Rule, message: String) -> Found {
+fn warning(site: &Site, o: usize, pos: Pos, rule: Rule, message: Message) -> Found {
     let file = &site.documents[site.objectives[o].document].path;
     Found {
         objective: Some(o),
@@ -44,7 +49,7 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
     let f = &figures.objectives[o];
     let period = &site.periods[resolved.period];
     let id = &objective.id.value;
-    let mut warn = |pos: Pos, rule: Rule, message: String| {
+    let mut warn = |pos: Pos, rule: Rule, message: Message| {
         found.push(warning(site, o, pos, rule, message));
     };
     let max_krs = lint_param(&site.config, Rule::MaxKeyResults);
@@ -53,9 +58,11 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         warn(
             over.pos,
             Rule::MaxKeyResults,
-            format!(
-                "objective '{id}' has {} key results; keep to the {max_krs} that matter most",
-                objective.key_results.len()
+            msg!(
+                LINT_MAX_KEY_RESULTS,
+                id = id,
+                n = objective.key_results.len(),
+                max = max_krs
             ),
         );
     }
@@ -63,9 +70,7 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         warn(
             objective.pos,
             Rule::ObjectiveAligned,
-            format!(
-                "objective '{id}' aligns to nothing: give `aligns_to` a strategy or a parent objective"
-            ),
+            msg!(LINT_OBJECTIVE_ALIGNED, id = id),
         );
     }
     // A child that could not be read may be what it lacks.
@@ -76,7 +81,7 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         warn(
             objective.pos,
             Rule::ObjectiveEmpty,
-            format!("objective '{id}' has no key results and no objective aligns to it"),
+            msg!(LINT_OBJECTIVE_EMPTY, id = id),
         );
     }
     if objective.commitment == Commitment::Committed
@@ -86,10 +91,11 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         warn(
             objective.pos,
             Rule::CommittedMissed,
-            format!(
-                "committed objective '{id}' ended with period {} at {:.0}% progress; committed means done (write a `review:` on what happened)",
-                period.id,
-                f.progress * 100.0
+            msg!(
+                LINT_COMMITTED_MISSED,
+                id = id,
+                period = &period.id,
+                progress = format!("{:.0}", f.progress * 100.0)
             ),
         );
     }
@@ -99,9 +105,11 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         warn(
             objective.pos,
             Rule::TooEasy,
-            format!(
-                "aspirational objective '{id}' was complete on {day}, in the first half of {}: aim higher",
-                period.id
+            msg!(
+                LINT_TOO_EASY,
+                id = id,
+                day = day.to_string(),
+                period = &period.id
             ),
         );
     }
@@ -114,26 +122,18 @@ fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &
     let kf = &figures.objectives[o].key_results[k];
     let period = &site.periods[resolved.period];
     let as_of = figures.as_of;
-    let mut warn = |pos: Pos, rule: Rule, message: String| {
+    let mut warn = |pos: Pos, rule: Rule, message: Message| {
         found.push(warning(site, o, pos, rule, message));
     };
     let full_id = &rk.full_id;
     if kr.owner.is_none() {
-        warn(
-            kr.pos,
-            Rule::KrOwner,
-            format!(
-                "key result '{full_id}' has no owner: someone must keep pushing and checking it"
-            ),
-        );
+        warn(kr.pos, Rule::KrOwner, msg!(LINT_KR_OWNER, id = full_id));
     }
     if kr.target.is_none() && kr.metric.is_none() {
         warn(
             kr.pos,
             Rule::KrMeasurable,
-            format!(
-                "key result '{full_id}' has no target: it reads as a task; describe a result to reach (or say `metric: milestone`)"
-            ),
+            msg!(LINT_KR_MEASURABLE, id = full_id),
         );
     }
     if let Some(message) = wrong_direction(kr, rk, kf.checkins) {
@@ -146,20 +146,23 @@ fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &
             None => warn(
                 kr.pos,
                 Rule::KrNoCheckins,
-                format!(
-                    "key result '{full_id}' has no check-in yet, {} days into {}",
-                    (as_of - period.start).num_days(),
-                    period.id
+                msg!(
+                    LINT_KR_NO_CHECKINS,
+                    id = full_id,
+                    days = (as_of - period.start).num_days(),
+                    period = &period.id
                 ),
             ),
             Some(last) => warn(
                 kr.pos,
                 Rule::StaleCheckin,
-                format!(
-                    "key result '{full_id}' was last checked in on {}, {} days before {} (more than {stale_days})",
-                    last.date,
-                    (as_of - last.date).num_days(),
-                    as_of
+                msg!(
+                    LINT_STALE_CHECKIN,
+                    id = full_id,
+                    date = last.date.to_string(),
+                    days = (as_of - last.date).num_days(),
+                    as_of = as_of.to_string(),
+                    max = stale_days
                 ),
             ),
         }
@@ -168,15 +171,17 @@ fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &
 
 /// An increase whose `start` was left out (so 0) while its first check-in is already
 /// past its target: most likely a decrease ("cut to 48 h") that needs its baseline.
-fn wrong_direction(kr: &KeyResult, rk: &ResolvedKeyResult, visible: usize) -> Option<String> {
+fn wrong_direction(kr: &KeyResult, rk: &ResolvedKeyResult, visible: usize) -> Option<Message> {
     let target = kr.target.as_ref()?.value;
     let first = rk.checkins[..visible].first()?.value?;
     if rk.metric != Metric::Increase || kr.start.is_some() || first <= target {
         return None;
     }
-    Some(format!(
-        "key result '{}' has no `start`, so it is measured upwards from 0, but its first check-in ({first}) is already past its target ({target}): if it should come down to {target}, write `start: {first}` (the baseline) and `metric: decrease`",
-        rk.full_id
+    Some(msg!(
+        LINT_KR_DIRECTION,
+        id = &rk.full_id,
+        first = first,
+        target = target
     ))
 }
 
@@ -221,12 +226,16 @@ fn grades_too_early(site: &Site, figures: &Figures, o: usize) -> Vec<Diagnostic>
                 file,
                 grade.pos,
                 Rule::GradeTooEarly,
-                format!(
-                    "key result '{}' has a `grade`, but {} is {} until {}: grade it once the period has closed",
-                    rk.full_id,
-                    period.id,
-                    state.as_str(),
-                    period.end
+                msg!(
+                    LINT_GRADE_TOO_EARLY,
+                    id = &rk.full_id,
+                    period = &period.id,
+                    state = Message::new(if state == PeriodState::Upcoming {
+                        &LINT_UPCOMING
+                    } else {
+                        &LINT_RUNNING
+                    }),
+                    end = period.end.to_string()
                 ),
             ))
         })
@@ -262,17 +271,13 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
             .filter(|p| p.document.is_some())
             .map(|p| p.id.as_str());
         let hint = crate::load::schema::did_you_mean(&text.value, known)
-            .map(|k| format!(" (did you mean '{k}'?)"))
-            .unwrap_or_default();
-        let (rule, folder, what) = if team {
-            (Rule::UnknownTeam, "teams/", "team")
+            .map(|k| msg!(common::DID_YOU_MEAN, suggestion = k));
+        let (rule, unknown) = if team {
+            (Rule::UnknownTeam, &LINT_UNKNOWN_TEAM)
         } else {
-            (Rule::UnknownPerson, "people/", "person")
+            (Rule::UnknownPerson, &LINT_UNKNOWN_PERSON)
         };
-        let message = format!(
-            "no file in {folder} defines the {what} '{}'{hint}",
-            text.value
-        );
+        let message = msg!(*unknown, name = &text.value, hint = hint);
         found.push(Found {
             objective,
             diagnostic: Diagnostic::new(file, text.pos, Severity::Warning, rule, message),

@@ -260,7 +260,15 @@ pub mod cli {
 
 /// Every entry of every module's catalogue.
 pub fn catalogue() -> Vec<&'static Entry> {
-    [common::ALL, cli::ALL].concat()
+    [
+        common::ALL,
+        cli::ALL,
+        crate::validate::messages::ALL,
+        crate::lint::messages::ALL,
+        crate::render::messages::ALL,
+        crate::write::messages::ALL,
+    ]
+    .concat()
 }
 
 /// "1 error" / "2 errors": the catalogue entry for one and for several.

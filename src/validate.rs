@@ -3,12 +3,17 @@
 //! index, giving the `Site` that later stages read.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, plural};
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{Gap, Loaded, Missing, hints, schema::did_you_mean};
-use crate::message::Message;
+use crate::message::{Arg, Entry, Message, common};
 use crate::model::*;
+use crate::msg;
 use crate::period;
+
+pub(crate) mod messages;
+use messages::*;
 
 /// Builds the site from what was loaded; returns it with every problem found, those of
 /// loading included. A reference to what a file with errors would have defined is not
@@ -20,12 +25,149 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
         rejected: Vec::new(),
     };
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(tidy(&mut loaded.documents));
     let mut site = v.build(loaded);
     site.unread = v.gaps.unread();
     site.unread.checkins_of.extend(v.rejected);
     v.gaps.amend(&mut diagnostics);
     diagnostics.append(&mut v.diagnostics);
     (site, diagnostics)
+}
+
+/// Calls `$visit(key, value)` on every name and id of `$content` that refers to something
+/// else (owners, teams, parents, leads, `aligns_to`, `carried_from`, check-ins' `kr`,
+/// periods), as `&At<String>`, or as `&mut At<String>` when `$mut` is `mut`.
+macro_rules! each_reference {
+    ($content:expr, $visit:expr $(, $mut:tt)?) => {{
+        let mut visit = $visit;
+        match $content {
+            Content::Objective(o) => {
+                visit("period", & $($mut)? o.period);
+                let optional = [
+                    ("owner", & $($mut)? o.owner),
+                    ("team", & $($mut)? o.team),
+                    ("carried_from", & $($mut)? o.carried_from),
+                ];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        visit(key, value);
+                    }
+                }
+                for target in & $($mut)? o.aligns_to {
+                    visit("aligns_to", target);
+                }
+                for kr in & $($mut)? o.key_results {
+                    if let Some(owner) = & $($mut)? kr.owner {
+                        visit("owner", owner);
+                    }
+                }
+            }
+            Content::Checkin(c) => {
+                for update in & $($mut)? c.updates {
+                    visit("kr", & $($mut)? update.kr);
+                }
+            }
+            Content::Team(t) => {
+                let optional = [("parent", & $($mut)? t.parent), ("lead", & $($mut)? t.lead)];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        visit(key, value);
+                    }
+                }
+            }
+            Content::Person(p) => {
+                if let Some(team) = & $($mut)? p.team {
+                    visit("team", team);
+                }
+            }
+            Content::Org(_) | Content::Page(_) => {}
+        }
+    }};
+}
+
+/// Trims the white space around every name and id that refers to something else, full-width
+/// spaces included, so that `owner: "王强 "` and `owner: 王强　` are the person 王强 and
+/// never a second one. Each value trimmed is an `invalid-value` warning at it (the content
+/// still builds). Only a document with such a value is copied (documents are shared with
+/// `okrs serve`'s cache).
+fn tidy(documents: &mut [Arc<Document>]) -> Vec<Diagnostic> {
+    let stray = |value: &str| value.trim().len() != value.len() && !value.trim().is_empty();
+    let mut warnings = Vec::new();
+    for doc in documents {
+        let mut needed = false;
+        each_reference!(&doc.content, |_, at: &At<String>| {
+            needed |= stray(&at.value);
+        });
+        if !needed {
+            continue;
+        }
+        let doc = Arc::make_mut(doc);
+        let path = doc.path.clone();
+        each_reference!(
+            &mut doc.content,
+            |key, at: &mut At<String>| {
+                if stray(&at.value) {
+                    warnings.push(stray_space(&path, key, at));
+                    at.value = at.value.trim().to_owned();
+                }
+            },
+            mut
+        );
+    }
+    warnings
+}
+
+/// The warning for a value with white space around it, naming the space and where it is.
+fn stray_space(file: &str, key: &str, at: &At<String>) -> Diagnostic {
+    let value = at.value.trim();
+    let (start, rest) = at
+        .value
+        .split_at(at.value.len() - at.value.trim_start().len());
+    let end = &rest[value.len()..];
+    let spaces: String = [start, end].concat();
+    let space = if spaces.contains('\u{3000}') {
+        &VALIDATE_FULL_WIDTH_SPACE
+    } else if spaces.chars().all(|c| c == ' ') {
+        &VALIDATE_SPACE
+    } else {
+        &VALIDATE_WHITE_SPACE
+    };
+    let side = match (start.is_empty(), end.is_empty()) {
+        (false, false) => &VALIDATE_AT_BOTH_ENDS,
+        (false, true) => &VALIDATE_AT_START,
+        _ => &VALIDATE_AT_END,
+    };
+    let message = msg!(
+        VALIDATE_STRAY_SPACE,
+        key = key,
+        written = at.value.as_str(),
+        space = Message::new(space),
+        end = Message::new(side),
+        value = value,
+    );
+    Diagnostic::new(file, at.pos, Severity::Warning, Rule::InvalidValue, message)
+}
+
+/// Ids and names as they are compared, without white space around them.
+fn trimmed(list: &[String]) -> impl Iterator<Item = String> + '_ {
+    list.iter().map(|s| s.trim().to_owned())
+}
+
+/// The items joined in one, with `entry` ("{first}, {rest}") between each two; None for
+/// none.
+fn join(entry: &'static Entry, items: impl DoubleEndedIterator<Item = Arg>) -> Option<Arg> {
+    items.rev().reduce(|rest, first| {
+        Message::new(entry)
+            .arg("first", first)
+            .arg("rest", rest)
+            .into()
+    })
+}
+
+/// A list of ids, "a, b, c" / "a、b、c".
+fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> Arg {
+    let ids: Vec<Arg> = ids.into_iter().map(Arg::from).collect();
+    join(&VALIDATE_LIST, ids.into_iter()).unwrap_or_else(|| Arg::from(""))
 }
 
 struct Validator {
@@ -68,7 +210,7 @@ impl Gaps {
                 _ => continue,
             };
             for id in ids {
-                map.entry(id.clone()).or_insert(i);
+                map.entry(id.trim().to_owned()).or_insert(i);
             }
         }
         gaps
@@ -116,12 +258,10 @@ impl Gaps {
             unread.files.insert(gap.file.clone());
             match &gap.missing {
                 Missing::LintSettings => unread.lint_settings = true,
-                Missing::Objective { aligns_to, .. } => {
-                    unread.parents.extend(aligns_to.iter().cloned());
-                }
-                Missing::Checkins { krs } => unread.checkins_of.extend(krs.iter().cloned()),
-                Missing::Teams { names } => unread.teams.extend(names.iter().cloned()),
-                Missing::People { names } => unread.people.extend(names.iter().cloned()),
+                Missing::Objective { aligns_to, .. } => unread.parents.extend(trimmed(aligns_to)),
+                Missing::Checkins { krs } => unread.checkins_of.extend(trimmed(krs)),
+                Missing::Teams { names } => unread.teams.extend(trimmed(names)),
+                Missing::People { names } => unread.people.extend(trimmed(names)),
                 _ => {}
             }
         }
@@ -131,22 +271,25 @@ impl Gaps {
     /// Tells each gap's error how many references to what is missing were not checked:
     /// `… (3 references to this objective from other files were not checked)`.
     fn amend(&self, diagnostics: &mut [Diagnostic]) {
-        let mut notes: BTreeMap<(&str, Pos), BTreeMap<&str, usize>> = BTreeMap::new();
+        // By the English words of what was not checked, the order the notes are written in.
+        type Notes<'a> = BTreeMap<&'static str, (&'static Entry, usize)>;
+        let mut notes: BTreeMap<(&str, Pos), Notes> = BTreeMap::new();
         for (gap, &n) in self.list.iter().zip(&self.unchecked) {
             let what = match gap.missing {
-                Missing::Objective { .. } => "this objective",
-                Missing::KeyResults { .. } => "its key results",
-                Missing::KeyResult { .. } => "this key result",
-                Missing::Strategies { .. } => "its strategies",
-                Missing::Periods { .. } => "its custom periods",
+                Missing::Objective { .. } => &VALIDATE_THIS_OBJECTIVE,
+                Missing::KeyResults { .. } => &VALIDATE_ITS_KEY_RESULTS,
+                Missing::KeyResult { .. } => &VALIDATE_THIS_KEY_RESULT,
+                Missing::Strategies { .. } => &VALIDATE_ITS_STRATEGIES,
+                Missing::Periods { .. } => &VALIDATE_ITS_PERIODS,
                 _ => continue,
             };
             if n > 0 {
-                *notes
+                notes
                     .entry((&gap.file, gap.cause))
                     .or_default()
-                    .entry(what)
-                    .or_default() += n;
+                    .entry(what.en)
+                    .or_insert((what, 0))
+                    .1 += n;
             }
         }
         for ((file, cause), counts) in notes {
@@ -162,25 +305,22 @@ impl Gaps {
             let Some(target) = target else {
                 continue;
             };
-            let clauses: Vec<String> = counts
-                .into_iter()
+            let clauses: Vec<Arg> = counts
+                .into_values()
                 .map(|(what, n)| {
-                    if n == 1 {
-                        format!("1 reference to {what} from another file was not checked")
+                    let what = Message::new(what);
+                    Arg::from(if n == 1 {
+                        msg!(VALIDATE_UNCHECKED_ONE, what = what)
                     } else {
-                        format!(
-                            "{} to {what} from other files were not checked",
-                            plural(n, "reference")
-                        )
-                    }
+                        msg!(VALIDATE_UNCHECKED, n = n, what = what)
+                    })
                 })
                 .collect();
+            let Some(note) = join(&VALIDATE_NOTES, clauses.into_iter()) else {
+                continue;
+            };
             let d = &mut diagnostics[target];
-            d.message = crate::msg!(
-                crate::message::common::WITH_NOTE,
-                message = d.message.clone(),
-                note = clauses.join("; ")
-            );
+            d.message = msg!(common::WITH_NOTE, message = d.message.clone(), note = note);
         }
     }
 }
@@ -266,9 +406,7 @@ impl Validator {
                         &doc.path,
                         Pos { line: 1, column: 1 },
                         Rule::DuplicateId,
-                        format!(
-                            "a second org file; the organisation is already described in '{first}'"
-                        ),
+                        msg!(VALIDATE_SECOND_ORG, first = first),
                     );
                     continue;
                 }
@@ -276,7 +414,7 @@ impl Validator {
                 for s in &org.strategies {
                     if let Some((file, _)) = names.get(&s.id.value) {
                         let message =
-                            format!("strategy id '{}' is already used in '{file}'", s.id.value);
+                            msg!(VALIDATE_DUPLICATE_STRATEGY, id = &s.id.value, file = file);
                         self.error(&doc.path, s.id.pos, Rule::DuplicateId, message);
                     } else {
                         names.insert(s.id.value.clone(), (doc.path.clone(), s.id.pos));
@@ -309,9 +447,11 @@ impl Validator {
                 continue;
             };
             if let Some((file, pos)) = names.get(&objective.id.value) {
-                let message = format!(
-                    "id '{}' is already used in '{file}' (line {})",
-                    objective.id.value, pos.line
+                let message = msg!(
+                    VALIDATE_DUPLICATE_OBJECTIVE,
+                    id = &objective.id.value,
+                    file = file,
+                    line = pos.line
                 );
                 self.error(&doc.path, objective.id.pos, Rule::DuplicateId, message);
                 continue;
@@ -360,7 +500,7 @@ impl Validator {
                             &doc.path,
                             Pos { line: 1, column: 1 },
                             Rule::DuplicateId,
-                            format!("this page would be pages/{}/, like '{first}'", page.slug),
+                            msg!(VALIDATE_DUPLICATE_PAGE, slug = &page.slug, first = first),
                         ));
                         continue;
                     }
@@ -402,7 +542,7 @@ impl Validator {
         let mut periods = BTreeMap::new();
         for p in &site.config.periods {
             if periods.contains_key(&p.value.id) {
-                let message = format!("period '{}' is defined twice", p.value.id);
+                let message = msg!(VALIDATE_DUPLICATE_PERIOD, id = &p.value.id);
                 self.error("okrs.yaml", p.pos, Rule::DuplicateId, message);
             } else {
                 periods.insert(p.value.id.clone(), p.value.clone());
@@ -427,16 +567,12 @@ impl Validator {
         } else if !known {
             let candidates = custom.keys().chain(named).map(String::as_str);
             let hint = period_hint(&id.value, candidates)
-                .map(|p| format!(" (did you mean '{p}'?)"))
-                .unwrap_or_default();
+                .map(|p| msg!(common::DID_YOU_MEAN, suggestion = p));
             self.error(
                 file,
                 id.pos,
                 Rule::UnknownReference,
-                format!(
-                    "period '{}' is neither a calendar period (2024, 2024-H1, 2024-Q2) nor one of okrs.yaml's `periods`{hint}",
-                    id.value
-                ),
+                msg!(VALIDATE_UNKNOWN_PERIOD, id = &id.value, hint = hint),
             );
         }
         if let Some(i) = used.iter().position(|p| p.id == id.value) {
@@ -453,33 +589,31 @@ impl Validator {
 
     fn define_parties(&mut self, site: &Site, teams: &mut Parties, people: &mut Parties) {
         for (i, doc) in site.documents.iter().enumerate() {
-            let (parties, id, name, what) = match &doc.content {
-                Content::Team(t) => (&mut *teams, &t.id, &t.name, "team"),
-                Content::Person(p) => (&mut *people, &p.id, &p.name, "person"),
+            let (parties, id, name, duplicate) = match &doc.content {
+                Content::Team(t) => (&mut *teams, &t.id, &t.name, &VALIDATE_DUPLICATE_TEAM),
+                Content::Person(p) => (&mut *people, &p.id, &p.name, &VALIDATE_DUPLICATE_PERSON),
                 _ => continue,
             };
             if let Some(&j) = parties.by_id.get(&id.value) {
                 let first = parties.list[j]
                     .document
                     .map(|d| site.documents[d].path.clone());
-                let message = format!(
-                    "{what} id '{}' is already used in '{}'",
-                    id.value,
-                    first.unwrap_or_default()
-                );
+                let message = msg!(*duplicate, id = &id.value, file = first.unwrap_or_default());
                 self.error(&doc.path, id.pos, Rule::DuplicateId, message);
                 continue;
             }
+            // A display name is compared, and shown, without white space around it.
+            let name = name.trim();
             let index = parties.list.len();
             parties.list.push(Party {
                 id: id.value.clone(),
-                name: name.clone(),
+                name: name.to_owned(),
                 document: Some(i),
                 team: None,
                 lead: None,
             });
             parties.by_id.insert(id.value.clone(), index);
-            parties.by_name.entry(name.clone()).or_insert(index);
+            parties.by_name.entry(name.to_owned()).or_insert(index);
         }
     }
 
@@ -494,9 +628,10 @@ impl Validator {
         let mut out = Vec::new();
         for (written, kr) in objective.key_results.iter().enumerate() {
             if let Some(first) = seen.get(kr.id.value.as_str()) {
-                let message = format!(
-                    "key result id '{}' is already used on line {} of this objective",
-                    kr.id.value, first.line
+                let message = msg!(
+                    VALIDATE_DUPLICATE_KEY_RESULT,
+                    id = &kr.id.value,
+                    line = first.line
                 );
                 self.error(file, kr.id.pos, Rule::DuplicateId, message);
                 continue;
@@ -511,11 +646,15 @@ impl Validator {
                     file,
                     target.pos,
                     Rule::TargetEqualsStart,
-                    format!(
-                        "key result '{}' starts at its target ({}): there is nothing to {}",
-                        kr.id.value,
-                        target.value,
-                        metric.as_str()
+                    msg!(
+                        VALIDATE_TARGET_EQUALS_START,
+                        id = &kr.id.value,
+                        target = target.value,
+                        metric = Message::new(if metric == Metric::Increase {
+                            &VALIDATE_TO_INCREASE
+                        } else {
+                            &VALIDATE_TO_DECREASE
+                        }),
                     ),
                 );
             }
@@ -566,7 +705,7 @@ impl Validator {
                             &file,
                             target.pos,
                             Rule::AlignmentCycle,
-                            format!("objective '{}' aligns to itself", target.value),
+                            msg!(VALIDATE_ALIGNS_TO_ITSELF, id = &target.value),
                         );
                     } else if !site.objectives[i].parents.contains(&parent) {
                         site.objectives[i].parents.push(parent);
@@ -584,20 +723,16 @@ impl Validator {
                     let hint = match target.value.split_once('/') {
                         // A key result's full id: its objective is what can be aligned to.
                         Some((o, _)) if index.contains_key(o) => {
-                            format!(" (did you mean its objective '{o}'?)")
+                            Some(msg!(VALIDATE_ITS_OBJECTIVE, objective = o))
                         }
                         _ => did_you_mean(&target.value, candidates)
-                            .map(|c| format!(" (did you mean '{c}'?)"))
-                            .unwrap_or_default(),
+                            .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c)),
                     };
                     self.error(
                         &file,
                         target.pos,
                         Rule::UnknownReference,
-                        format!(
-                            "aligns_to names '{}', which no objective or strategy defines{hint}",
-                            target.value
-                        ),
+                        msg!(VALIDATE_UNKNOWN_ALIGNS_TO, id = &target.value, hint = hint),
                     );
                 }
             }
@@ -627,7 +762,7 @@ impl Validator {
                 &file,
                 pos,
                 Rule::AlignmentCycle,
-                format!("objectives align to each other in a cycle: {path}"),
+                msg!(VALIDATE_ALIGNMENT_CYCLE, path = path),
             );
         }
     }
@@ -647,12 +782,8 @@ impl Validator {
                     continue;
                 }
                 let hint = did_you_mean(&from.value, index.keys().map(String::as_str))
-                    .map(|c| format!(" (did you mean '{c}'?)"))
-                    .unwrap_or_default();
-                let message = format!(
-                    "carried_from names '{}', which no objective defines{hint}",
-                    from.value
-                );
+                    .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c));
+                let message = msg!(VALIDATE_UNKNOWN_CARRIED_FROM, id = &from.value, hint = hint);
                 self.error(&file, from.pos, Rule::UnknownReference, message);
                 continue;
             };
@@ -665,9 +796,12 @@ impl Validator {
                 continue;
             }
             if earlier == o || before.end >= after.start {
-                let message = format!(
-                    "objective '{id}' of {} is carried from '{}' of {}, which does not end before {} starts",
-                    after.id, from.value, before.id, after.id
+                let message = msg!(
+                    VALIDATE_CARRY_PERIOD,
+                    id = id,
+                    period = &after.id,
+                    from = &from.value,
+                    from_period = &before.id,
                 );
                 self.error(&file, from.pos, Rule::CarryPeriod, message);
                 continue;
@@ -691,10 +825,10 @@ impl Validator {
                         self.gaps.skip(gap, &doc.path);
                         continue;
                     }
-                    let message = format!(
-                        "kr names '{}', which {}",
-                        update.kr.value,
-                        unknown_key_result(site, &update.kr.value)
+                    let message = msg!(
+                        VALIDATE_UNKNOWN_KR,
+                        kr = &update.kr.value,
+                        what = key_result_hint(site, &update.kr.value)
                     );
                     self.error(&doc.path, update.kr.pos, Rule::UnknownReference, message);
                     continue;
@@ -784,11 +918,8 @@ impl Validator {
                     (doc.path.clone(), pos.unwrap_or(Pos { line: 1, column: 1 }))
                 })
                 .unwrap_or_default();
-            let message = format!(
-                "teams are each other's parents in a cycle: {} → {}",
-                names.join(" → "),
-                names[0]
-            );
+            let path = format!("{} → {}", names.join(" → "), names[0]);
+            let message = msg!(VALIDATE_TEAM_CYCLE, path = path);
             self.error(&file, pos, Rule::TeamCycle, message);
             // Break the cycle so that nothing downstream walks it forever.
             teams.list[cycle[0]].team = None;
@@ -798,20 +929,14 @@ impl Validator {
 
 /// Why an update does not fit its key result's metric (`done` for milestones, `value`
 /// otherwise): where, and what to say.
-fn mismatch(update: &Update, metric: Metric, kr: &str) -> Option<(Pos, String)> {
+fn mismatch(update: &Update, metric: Metric, kr: &str) -> Option<(Pos, Message)> {
     match (metric, &update.value, &update.done) {
-        (Metric::Milestone, Some(value), _) => Some((
-            value.pos,
-            format!(
-                "key result '{kr}' is a milestone: check in with `done: true` or `done: false`, not `value`"
-            ),
-        )),
+        (Metric::Milestone, Some(value), _) => {
+            Some((value.pos, msg!(VALIDATE_CHECKIN_ON_MILESTONE, kr = kr)))
+        }
         (m, _, Some(done)) if m.is_numeric() => Some((
             done.pos,
-            format!(
-                "key result '{kr}' is measured by a number ({}): check in with `value`, not `done`",
-                m.as_str()
-            ),
+            msg!(VALIDATE_CHECKIN_ON_NUMBER, kr = kr, metric = m.as_str()),
         )),
         _ => None,
     }
@@ -852,19 +977,23 @@ fn moment(c: &Checkin) -> chrono::NaiveDateTime {
 /// id, as a clause after the name: "is an objective; its key results are a/x, a/y",
 /// "is no key result (did you mean 'a/x'?)". `okrs check` and `okrs new checkin` both
 /// say it so; examples are the site's own ids.
-pub fn unknown_key_result(site: &Site, written: &str) -> String {
+pub fn key_result_hint(site: &Site, written: &str) -> Message {
     fn ids_of(o: &ResolvedObjective) -> Vec<&str> {
         o.key_results.iter().map(|k| k.full_id.as_str()).collect()
     }
     let objective = |id: &str| site.objectives.iter().find(|o| o.data.id.value == id);
     let all: Vec<&str> = site.objectives.iter().flat_map(ids_of).collect();
+    let meant = |id: &str| {
+        let hint = msg!(common::DID_YOU_MEAN, suggestion = id);
+        msg!(VALIDATE_KR_NONE, hint = hint)
+    };
     if !written.contains('/') {
         if let Some(o) = objective(written) {
             let ids = ids_of(o);
             return if ids.is_empty() {
-                "is an objective, and it has no key results".to_owned()
+                msg!(VALIDATE_KR_IS_EMPTY_OBJECTIVE)
             } else {
-                format!("is an objective; its key results are {}", ids.join(", "))
+                msg!(VALIDATE_KR_IS_OBJECTIVE, ids = id_list(ids))
             };
         }
         // A key result's own id, without its objective.
@@ -874,43 +1003,107 @@ pub fn unknown_key_result(site: &Site, written: &str) -> String {
             .filter(|f| f.rsplit_once('/').is_some_and(|(_, kr)| kr == written))
             .collect();
         match same[..] {
-            [one] => return format!("is no key result (did you mean '{one}'?)"),
-            [_, _, ..] => {
-                return format!(
-                    "is no key result: key results of several objectives have the id '{written}': {}",
-                    same.join(", ")
-                );
-            }
+            [one] => return meant(one),
+            [_, _, ..] => return msg!(VALIDATE_KR_SHARED_ID, id = written, ids = id_list(same)),
             [] => {}
         }
     }
     if let Some(found) = did_you_mean(written, all.iter().copied()) {
-        return format!("is no key result (did you mean '{found}'?)");
+        return meant(found);
     }
     if let Some((o, _)) = written.split_once('/')
         && let Some(o) = objective(o)
     {
         let ids = ids_of(o);
+        let id = &o.data.id.value;
         return if ids.is_empty() {
-            format!("is no key result: '{}' has no key results", o.data.id.value)
+            msg!(VALIDATE_KR_OBJECTIVE_HAS_NONE, objective = id)
         } else {
-            format!(
-                "is no key result; the key results of '{}' are {}",
-                o.data.id.value,
-                ids.join(", ")
-            )
+            msg!(VALIDATE_KR_OF_OBJECTIVE, objective = id, ids = id_list(ids))
         };
     }
     match all.first() {
-        Some(example) => format!("is no key result (write OBJECTIVE/KR, e.g. '{example}')"),
-        None => "is no key result, and the site has no key results yet".to_owned(),
+        Some(example) => msg!(VALIDATE_KR_FORM, example = *example),
+        None => msg!(VALIDATE_KR_SITE_HAS_NONE),
     }
 }
 
+/// `key_result_hint` in English, for `okrs new checkin`'s message until that moves into
+/// the catalogue (issue 12).
+pub fn unknown_key_result(site: &Site, written: &str) -> String {
+    key_result_hint(site, written).text(Language::En)
+}
+
 /// The period most likely meant by an id that names none: the calendar id of a quarter
-/// or half written in another form (`Q3 2018` → `2018-Q3`), else the nearest of `known`.
+/// or half written in another form (`Q3 2018` → `2018-Q3`; `2025年第二季度` → `2025-Q2`;
+/// `二季度` → the second quarter of the year `known` names most), else the nearest of
+/// `known`.
 pub fn period_hint<'k>(written: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
-    hints::period(written).or_else(|| did_you_mean(written, known).map(str::to_owned))
+    let known: Vec<&str> = known.into_iter().collect();
+    hints::period(written)
+        .or_else(|| chinese_period(written, usual_year(&known)))
+        .or_else(|| did_you_mean(written, known).map(str::to_owned))
+}
+
+/// The year most of these periods are in (the latest of equals), if any is a calendar
+/// period.
+fn usual_year(periods: &[&str]) -> Option<i32> {
+    use chrono::Datelike;
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for p in periods.iter().filter_map(|p| period::calendar(p)) {
+        *years.entry(p.start.year()).or_default() += 1;
+    }
+    years
+        .into_iter()
+        .max_by_key(|&(year, n)| (n, year))
+        .map(|(year, _)| year)
+}
+
+/// The calendar period meant by one written the Chinese way, in full-width or half-width
+/// characters: a year (`2025年`, `2025年度`), a quarter (`2025年Q2`, `2025年第二季度`,
+/// `2025年2季度`, `2025年第二季`) or a half (`2025年上半年`, `2025年下半年`). Without a
+/// year (`二季度`, `第二季度`, `Q2`, `上半年`) it is in `year`. None when the text is no
+/// such period, or already okrs's id.
+fn chinese_period(written: &str, year: Option<i32>) -> Option<String> {
+    // Full-width letters and digits (`２０２５年Ｑ２`) as their ASCII forms; no spaces.
+    let text: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (year, rest) = match digits {
+        4 => (text[..4].parse().ok()?, text[4..].trim_start_matches('年')),
+        0 => (year?, text.as_str()),
+        _ => return None,
+    };
+    let part = match rest.trim_end_matches('度') {
+        "" if digits == 4 => None,
+        "上半年" => Some("H1".to_owned()),
+        "下半年" => Some("H2".to_owned()),
+        rest => {
+            let quarter = rest
+                .strip_prefix(['Q', 'q'])
+                .or_else(|| rest.strip_suffix('季'))
+                .map(|n| n.strip_prefix('第').unwrap_or(n))?;
+            let n = match quarter {
+                "1" | "一" => 1,
+                "2" | "二" => 2,
+                "3" | "三" => 3,
+                "4" | "四" => 4,
+                _ => return None,
+            };
+            Some(format!("Q{n}"))
+        }
+    };
+    let id = match part {
+        Some(part) => format!("{year}-{part}"),
+        None => year.to_string(),
+    };
+    (id != written && period::calendar(&id).is_some()).then_some(id)
 }
 
 fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
@@ -1037,6 +1230,85 @@ fn cycle_path(edges: &[Vec<usize>], component: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_written_the_chinese_way_give_the_calendar_id() {
+        let known = ["2025-Q1", "2025-Q2", "2024-Q4"];
+        for (written, want) in [
+            ("2025年Q2", "2025-Q2"),
+            ("2025Q2", "2025-Q2"),
+            ("2025年第二季度", "2025-Q2"),
+            ("2025年二季度", "2025-Q2"),
+            ("2025年第2季度", "2025-Q2"),
+            ("2025 年 第四季", "2025-Q4"),
+            ("２０２５年Ｑ３", "2025-Q3"),
+            ("2025年上半年", "2025-H1"),
+            ("2025年下半年", "2025-H2"),
+            ("2025年", "2025"),
+            ("2025年度", "2025"),
+            // Without a year: the year the site's periods name most.
+            ("二季度", "2025-Q2"),
+            ("第一季度", "2025-Q1"),
+            ("上半年", "2025-H1"),
+        ] {
+            assert_eq!(
+                period_hint(written, known).as_deref(),
+                Some(want),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_period_that_is_none_or_has_no_year_to_go_by_gets_no_calendar_id() {
+        assert_eq!(chinese_period("二季度", None), None);
+        assert_eq!(chinese_period("第五季度", Some(2025)), None);
+        assert_eq!(chinese_period("2025年第二周", Some(2025)), None);
+        assert_eq!(chinese_period("明年", Some(2025)), None);
+        assert_eq!(chinese_period("2025", Some(2025)), None);
+        assert_eq!(chinese_period("2025-Q2", Some(2025)), None);
+    }
+
+    #[test]
+    fn the_usual_year_is_the_one_most_periods_are_in_the_latest_of_equals() {
+        assert_eq!(usual_year(&["2024-Q4", "2025-Q1", "2025-Q2"]), Some(2025));
+        assert_eq!(usual_year(&["2024-Q4", "2025-Q1"]), Some(2025));
+        assert_eq!(usual_year(&["2024-Q3", "2024-Q4", "2025-Q1"]), Some(2024));
+        assert_eq!(usual_year(&["FY"]), None);
+    }
+
+    #[test]
+    fn white_space_around_a_value_is_named_with_where_it_is() {
+        let warn = |written: &str| {
+            let at = At::new(written.to_owned(), Pos { line: 3, column: 8 });
+            let d = stray_space("objectives/a.md", "owner", &at);
+            assert_eq!((d.line, d.column, d.severity), (3, 8, Severity::Warning));
+            (d.text(Language::En), d.text(Language::ZhCn))
+        };
+        assert_eq!(
+            warn(" 王强　"),
+            (
+                "`owner` is ' 王强　', with a full-width space '　' at its start and end: it is read as '王强'; delete it".to_owned(),
+                "`owner` 的值「 王强　」开头和末尾有全角空格「　」：已按「王强」读取；请删除多余的全角空格「　」".to_owned()
+            )
+        );
+        let (en, zh) = warn("\t王强");
+        assert!(en.contains("with white space at its start"), "{en}");
+        assert!(zh.contains("开头有空白字符"), "{zh}");
+    }
+
+    #[test]
+    fn lists_of_ids_are_joined_as_each_language_joins_them() {
+        let list = |ids: &[&str]| match id_list(ids.iter().copied()) {
+            Arg::Message(m) => (m.text(Language::En), m.text(Language::ZhCn)),
+            Arg::Text(t) => (t.clone(), t),
+        };
+        assert_eq!(list(&["a/x"]), ("a/x".to_owned(), "a/x".to_owned()));
+        assert_eq!(
+            list(&["a/x", "a/y", "b/z"]),
+            ("a/x, a/y, b/z".to_owned(), "a/x、a/y、b/z".to_owned())
+        );
+    }
 
     #[test]
     fn cycles_name_every_member() {

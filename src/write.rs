@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::render::OutputFile;
 
+pub(crate) mod messages;
+
 /// A new output folder being written. Dropped without `commit`, it is removed and the
 /// previous output stays.
 pub struct Staging {
@@ -18,11 +20,13 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// Starts a build into `output`, which must have a parent folder (`unsafe_output`
+    /// refuses the root); the root gives `InvalidInput`.
     pub fn new(output: &Path) -> io::Result<Staging> {
         let output = std::path::absolute(output)?;
         let parent = output
             .parent()
-            .ok_or_else(|| io::Error::other("the output folder has no parent folder"))?;
+            .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
         std::fs::create_dir_all(parent)?;
         let name = output
             .file_name()

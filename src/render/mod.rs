@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod markdown;
+pub(crate) mod messages;
 pub mod search;
 pub mod templates;
 pub mod view;
@@ -347,7 +348,7 @@ fn render_page(
         Err(err) => Err(templates::diagnostic(
             &err,
             origins,
-            &format!("rendering {} failed: ", spec.output_path()),
+            Some(&spec.output_path()),
         )),
     }
 }

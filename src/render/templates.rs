@@ -4,6 +4,7 @@
 use crate::rule::Rule;
 use std::collections::BTreeMap;
 
+use super::messages::*;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Pos, ThemeFiles};
 
@@ -88,13 +89,17 @@ pub fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>
     );
     match result {
         Ok(()) => Ok((tera, origins)),
-        Err(err) => Err(vec![diagnostic(&err, &origins, "")]),
+        Err(err) => Err(vec![diagnostic(&err, &origins, None)]),
     }
 }
 
 /// A Tera error as a diagnostic on the template (and line and column) it names, which may
-/// be the site's, the theme's or a built-in one.
-pub fn diagnostic(err: &dyn std::error::Error, origins: &Origins, context: &str) -> Diagnostic {
+/// be the site's, the theme's or a built-in one; `page` is the page being rendered, if any.
+pub fn diagnostic(
+    err: &dyn std::error::Error,
+    origins: &Origins,
+    page: Option<&str>,
+) -> Diagnostic {
     let text = error_chain(err);
     // Tera writes "error: MESSAGE  --> NAME:LINE:COL  | snippet".
     let (message, place) = match text.split_once(" --> ") {
@@ -112,8 +117,13 @@ pub fn diagnostic(err: &dyn std::error::Error, origins: &Origins, context: &str)
     });
     let (file, pos) =
         located.unwrap_or_else(|| ("templates".to_owned(), Pos { line: 1, column: 1 }));
-    Diagnostic::error(&file, pos, Rule::Template, format!("{context}{message}"))
+    let message = match page {
+        Some(page) => crate::msg!(RENDER_PAGE_FAILED, page = page, error = message),
+        None => crate::msg!(RENDER_TEMPLATE_ERROR, error = message),
+    };
+    Diagnostic::error(&file, pos, Rule::Template, message)
 }
+
 /// An error and its causes, on one line.
 pub fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
