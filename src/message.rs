@@ -255,12 +255,54 @@ pub mod cli {
             en: "'{site}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
             zh: "「{site}」不是 okrs 站点：其中没有 okrs.yaml（运行 `okrs init` 新建一个）",
         }
+        NEW_OBJECTIVE_NEEDS {
+            en: "okrs new objective needs --title and --period (or --carry ID)",
+            zh: "okrs new objective 需要 --title 和 --period（或 --carry ID）",
+        }
+        NOT_A_DATE {
+            en: "{flag} '{value}' is not a date of the form YYYY-MM-DD{hint}",
+            zh: "{flag} 的值「{value}」不是 YYYY-MM-DD 格式的日期{hint}",
+        }
+        NOT_A_DAY {
+            en: "{flag} '{value}' is not a date: {reason}",
+            zh: "{flag} 的值「{value}」不是有效日期：{reason}",
+        }
+        UNKNOWN_LANGUAGE {
+            en: "'{value}' is not a language okrs knows: use en or zh-CN{hint}",
+            zh: "「{value}」不是 okrs 支持的语言：请用 en 或 zh-CN{hint}",
+        }
+        OUTPUT_HOLDS_SITE {
+            en: "the output folder {output} holds the site itself; building there would replace it",
+            zh: "输出文件夹 {output} 包含站点本身；在那里生成会把站点替换掉",
+        }
+        OUTPUT_IN_CONTENT {
+            en: "the output folder {output} is inside the site's {folder}, which building would replace",
+            zh: "输出文件夹 {output} 位于站点的 {folder} 之中，生成时会把它替换掉",
+        }
+        OUTPUT_IS_SITE {
+            en: "the output folder {output} is an okrs site (it has okrs.yaml); building there would replace it",
+            zh: "输出文件夹 {output} 是一个 okrs 站点（其中有 okrs.yaml）；在那里生成会把它替换掉",
+        }
+        OUTPUT_IS_FILE {
+            en: "the output {output} is a file, not a folder",
+            zh: "输出位置 {output} 是文件，不是文件夹",
+        }
+        OUTPUT_UNDER_FILE {
+            en: "the output {output} cannot be made: {file} is a file",
+            zh: "无法创建输出位置 {output}：{file} 是文件",
+        }
     }
 }
 
 /// Every entry of every module's catalogue.
 pub fn catalogue() -> Vec<&'static Entry> {
-    [common::ALL, cli::ALL].concat()
+    [
+        common::ALL,
+        cli::ALL,
+        crate::author::messages::ALL,
+        crate::serve::messages::ALL,
+    ]
+    .concat()
 }
 
 /// "1 error" / "2 errors": the catalogue entry for one and for several.

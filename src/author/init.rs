@@ -3,9 +3,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
-use super::{Error, Outcome, write_new, yaml_number};
+use super::messages::*;
+use super::{Error, Outcome, list, write_new, yaml_number};
+use crate::message::{common, count};
 use crate::model::Language;
-use crate::period;
+use crate::{msg, period};
 
 // ---- okrs init ----
 
@@ -197,18 +199,27 @@ impl StarterDates {
     }
 }
 
-/// Writes a small working site into `dir` (created if missing; it must hold nothing but
-/// hidden files such as `.git`), for the calendar quarter holding `today`.
-pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome, Error> {
+/// Writes a small working site in `language` into `dir` (created if missing; it must
+/// hold nothing but hidden files such as `.git`), for the calendar quarter holding
+/// `today`; says what it did in `lang`.
+pub fn init(
+    dir: &Path,
+    language: Language,
+    today: NaiveDate,
+    lang: Language,
+) -> Result<Outcome, Error> {
+    let shown = dir.display().to_string();
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(Error::Refused(format!(
-                "'{}' is a file, not a folder",
-                dir.display()
-            )));
+            return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
         }
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Error::Refused(format!("cannot read '{}': {e}", dir.display())))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Error::Refused(msg!(
+                AUTHOR_INIT_CANNOT_READ,
+                dir = shown.as_str(),
+                error = e.to_string()
+            ))
+        })?;
         let visible: Vec<String> = entries
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -217,16 +228,19 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
         if !visible.is_empty() {
             let mut names = visible;
             names.sort();
-            return Err(Error::Refused(format!(
-                "'{}' is not empty (it holds {}): okrs init writes only into an empty folder, so it never overwrites anything; choose a new folder, e.g. `okrs init my-okrs`",
-                dir.display(),
-                names
-                    .iter()
-                    .take(3)
-                    .map(|n| format!("'{n}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    + if names.len() > 3 { " …" } else { "" }
+            let first: Vec<String> = names
+                .iter()
+                .take(3)
+                .map(|n| match lang {
+                    Language::En => format!("'{n}'"),
+                    Language::ZhCn => n.clone(),
+                })
+                .collect();
+            let more = if names.len() > 3 { " …" } else { "" };
+            return Err(Error::Refused(msg!(
+                AUTHOR_INIT_NOT_EMPTY,
+                dir = shown,
+                names = list(&first, lang) + more
             )));
         }
     }
@@ -255,42 +269,37 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
     };
     let example = dates.value(3, 0.0, 200.0, 0.9) + 10.0;
     let steps = [
-        (
-            format!("okrs serve{site}"),
-            "preview it in your browser, updated as you edit".to_owned(),
-        ),
-        (
-            format!("okrs check{site}"),
-            "check it for errors and lint warnings (what CI runs)".to_owned(),
-        ),
+        (format!("okrs serve{site}"), msg!(AUTHOR_INIT_SERVE)),
+        (format!("okrs check{site}"), msg!(AUTHOR_INIT_CHECK)),
         (
             format!("okrs build{site}"),
-            format!("write the static site to {output}"),
+            msg!(AUTHOR_INIT_BUILD, output = output),
         ),
         (
             format!(
                 "okrs new checkin win-small-shops/new-shops --value {} --confidence 7{site}",
                 yaml_number(example)
             ),
-            "record progress on a key result".to_owned(),
+            msg!(AUTHOR_INIT_CHECKIN),
         ),
         (
             format!(
                 "okrs new objective --title \"…\" --period {} --team sales{site}",
                 dates.period.id
             ),
-            "start a new objective from a template".to_owned(),
+            msg!(AUTHOR_INIT_OBJECTIVE),
         ),
     ];
+    let created = msg!(
+        AUTHOR_INIT_CREATED,
+        dir = shown,
+        files = count(written.len(), &common::ONE_FILE, &common::FILES),
+        period = dates.period.id.as_str()
+    );
     let mut report = vec![
-        format!(
-            "created an okrs site in {} ({} files), with OKRs for {}",
-            dir.display(),
-            written.len(),
-            dates.period.id
-        ),
+        created.text(lang),
         String::new(),
-        "next:".to_owned(),
+        msg!(AUTHOR_INIT_NEXT).text(lang),
     ];
     // Short commands get their description beside them, long ones under them.
     let width = steps[..3]
@@ -300,6 +309,7 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
         .unwrap_or(0)
         + 4;
     for (command, what) in steps {
+        let what = what.text(lang);
         let length = command.chars().count();
         if length < width {
             report.push(format!("  {command}{}{what}", " ".repeat(width - length)));
@@ -389,7 +399,7 @@ mod tests {
     fn init_and_check(language: Language, today: &str) {
         let dir = tempfile::TempDir::new().unwrap();
         let site = dir.path().join("site");
-        let outcome = init(&site, language, d(today)).unwrap();
+        let outcome = init(&site, language, d(today), Language::En).unwrap();
         assert_eq!(outcome.written.len(), 14);
         let analysis = crate::analyse(
             &site,
@@ -430,14 +440,21 @@ mod tests {
     fn init_refuses_a_folder_with_files_but_not_one_with_only_git() {
         let dir = tempfile::TempDir::new().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let err = init(dir.path(), Language::En, d("2024-05-20")).unwrap_err();
+        let err = init(dir.path(), Language::En, d("2024-05-20"), Language::En).unwrap_err();
         assert_eq!(err.exit_code(), 1);
-        assert!(err.to_string().contains("notes.txt"), "{err}");
+        let text = err.text(Language::En);
+        assert!(text.contains("'notes.txt'"), "{text}");
+        let err = init(dir.path(), Language::En, d("2024-05-20"), Language::ZhCn).unwrap_err();
+        let text = err.text(Language::ZhCn);
+        assert!(
+            text.contains("不是空文件夹（其中有「notes.txt」）"),
+            "{text}"
+        );
         assert!(!dir.path().join("okrs.yaml").exists());
 
         let git = tempfile::TempDir::new().unwrap();
         std::fs::create_dir(git.path().join(".git")).unwrap();
-        init(git.path(), Language::En, d("2024-05-20")).unwrap();
+        init(git.path(), Language::En, d("2024-05-20"), Language::En).unwrap();
         assert!(git.path().join("okrs.yaml").is_file());
     }
 }

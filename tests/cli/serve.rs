@@ -336,24 +336,41 @@ fn requests_outside_the_site_get_nothing() {
 }
 
 #[test]
-fn a_port_in_use_is_reported_with_a_hint() {
+fn a_port_in_use_is_reported_with_a_hint_in_the_sites_language() {
     let server = start("phone-repair");
-    let output = Command::new(env!("CARGO_BIN_EXE_okrs"))
-        .args([
-            "serve",
-            server.site.path().to_str().unwrap(),
-            "--port",
-            &server.port.to_string(),
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let port = server.port.to_string();
+    let serve_again = |extra: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_okrs"))
+            .args([
+                "serve",
+                server.site.path().to_str().unwrap(),
+                "--port",
+                &port,
+            ])
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    // phone-repair is a zh-CN site.
+    let stderr = serve_again(&[]);
     assert!(
-        stderr.contains("already in use") && stderr.contains("--port"),
+        stderr.contains(&format!(
+            "错误：127.0.0.1:{port} 已被占用：请停止占用端口 {port} 的程序，或用 --port 换一个端口"
+        )),
         "{stderr}"
     );
+    assert!(stderr.contains("okrs serve：已重新生成"), "{stderr}");
+    let stderr = serve_again(&["--lang", "en"]);
+    assert!(
+        stderr.contains(&format!(
+            "error: 127.0.0.1:{port} is already in use: stop the program using port {port} or choose another with --port"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("okrs serve: rebuilt in "), "{stderr}");
 }
 
 #[test]
@@ -388,8 +405,8 @@ fn a_template_that_fails_on_a_page_keeps_the_last_good_page_with_the_error_on_it
         b.contains("okrs-overlay")
     });
     assert!(
-        page.contains("error[template]"),
-        "the overlay names the template error"
+        page.contains("错误[template]"),
+        "the overlay names the template error, in the site's language"
     );
     assert!(
         page.contains("我们如何制定OKR"),
