@@ -76,6 +76,14 @@ crate::messages! {
         en: "it declares {periods}",
         zh: "其中有{periods}",
     }
+    AUTHOR_ID_FROM_TITLE {
+        en: "id: {id}, from the title (to choose another, rename the file before anything refers to it, or give one with --id)",
+        zh: "id：{id}，由标题生成（想换一个：在有其他文件引用它之前重命名这个文件，或用 --id 指定）",
+    }
+    AUTHOR_ID_NUMBERED {
+        en: "id: {id}, numbered within {period} because the title would make a long file name (to choose another, rename the file before anything refers to it, or give one with --id)",
+        zh: "id：{id}，由于标题生成的文件名会太长，按周期 {period} 编号（想换一个：在有其他文件引用它之前重命名这个文件，或用 --id 指定）",
+    }
     AUTHOR_NEXT_OBJECTIVE {
         en: "next: write its key results (and what it aligns to), then run `okrs check`",
         zh: "下一步：写上它的关键结果（以及它对齐的战略或上级目标），然后运行 `okrs check`",

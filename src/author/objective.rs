@@ -30,7 +30,8 @@ pub struct NewObjective {
     pub team: Option<String>,
     pub owner: Option<String>,
     pub aligns_to: Vec<String>,
-    /// The id (and file name); default: a slug of the title.
+    /// The id (and file name); default: a slug of the title, or for a title that would
+    /// make a long file name, a number within its period (see [`numbered_id`]).
     pub id: Option<String>,
 }
 
@@ -60,7 +61,21 @@ pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result
     let (id, picked) = match &args.id {
         Some(id) => (parse_id(id).map_err(Error::Usage)?, None),
         None => match file_slug(title) {
-            Some(slug) => (slug, None::<Message>),
+            Some(slug) if slug.is_ascii() => {
+                let picked = msg!(AUTHOR_ID_FROM_TITLE, id = slug.as_str());
+                (slug, Some(picked))
+            }
+            Some(_) => {
+                let id = numbered_id(args, folder.as_deref(), &taken, |id| {
+                    site.join(in_folder(id)).exists()
+                });
+                let picked = msg!(
+                    AUTHOR_ID_NUMBERED,
+                    id = id.as_str(),
+                    period = args.period.as_str()
+                );
+                (id, Some(picked))
+            }
             None => {
                 return Err(Error::Usage(msg!(AUTHOR_NO_NAME_FROM_TITLE, title = title)));
             }
@@ -102,10 +117,45 @@ pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result
     })
 }
 
-/// An objective already on the site: its id and file.
+/// The id of a new objective whose title would make a long file name (a Chinese one):
+/// the team's folder name (when it is in ASCII, so the id stays readable in a URL),
+/// the period in lower case and `oN`, N the objective's place among the objectives of
+/// its team and period, or the next number no objective, strategy or file has taken:
+/// `sales-2025-q2-o3`, `2025-q2-o1`.
+fn numbered_id(
+    args: &NewObjective,
+    folder: Option<&str>,
+    taken: &Ids,
+    exists: impl Fn(&str) -> bool,
+) -> String {
+    let prefix = match folder {
+        Some(folder) if folder.is_ascii() => format!("{folder}-"),
+        _ => String::new(),
+    };
+    let period = args.period.to_lowercase();
+    let team = args.team.as_deref().map(str::trim);
+    let siblings = taken
+        .objectives
+        .iter()
+        .filter(|o| o.period.as_deref() == Some(args.period.as_str()) && o.team.as_deref() == team)
+        .count();
+    (siblings + 1..)
+        .map(|n| format!("{prefix}{period}-o{n}"))
+        .find(|id| {
+            !taken.objectives.iter().any(|o| &o.id == id)
+                && !taken.strategies.contains(id)
+                && !exists(id)
+        })
+        .unwrap_or_else(|| format!("{prefix}{period}-o{}", siblings + 1))
+}
+
+/// An objective already on the site: its id and file, and where it could be read, its
+/// period and team.
 struct Known {
     id: String,
     path: String,
+    period: Option<String>,
+    team: Option<String>,
 }
 
 /// The ids objectives may not take: those of objectives and strategies.
@@ -123,6 +173,8 @@ fn ids_in(site: &Path) -> Ids {
             Content::Objective(o) => objectives.push(Known {
                 id: o.id.value.clone(),
                 path: doc.path.clone(),
+                period: Some(o.period.value.clone()),
+                team: o.team.as_ref().map(|t| t.value.trim().to_owned()),
             }),
             Content::Org(org) => {
                 strategies.extend(org.strategies.iter().map(|s| s.id.value.clone()))
@@ -137,6 +189,8 @@ fn ids_in(site: &Path) -> Ids {
             objectives.push(Known {
                 id: stem(&path).to_owned(),
                 path,
+                period: None,
+                team: None,
             });
         }
     }
@@ -626,6 +680,76 @@ mod tests {
         );
         // A year inside a quarter's id is still that year.
         assert_eq!(carried_id("okr-2024-q2", "2024", "2025"), "okr-2025-q2");
+    }
+
+    fn known(id: &str, period: &str, team: Option<&str>) -> Known {
+        Known {
+            id: id.into(),
+            path: format!("objectives/{id}.md"),
+            period: Some(period.into()),
+            team: team.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn numbered_ids_count_the_objectives_of_their_team_and_period_and_skip_taken_ones() {
+        let args = |period: &str, team: Option<&str>| NewObjective {
+            title: "提高续约率".into(),
+            period: period.into(),
+            team: team.map(str::to_owned),
+            ..NewObjective::default()
+        };
+        let taken = Ids {
+            objectives: vec![
+                known("a", "2025-Q2", Some("sales")),
+                known("b", "2025-Q2", Some("sales")),
+                known("c", "2025-Q2", None),
+                known("d", "2025-Q3", Some("sales")),
+                // A file that could not be read counts for its id only.
+                Known {
+                    id: "sales-2025-q3-o2".into(),
+                    path: "objectives/sales/broken.md".into(),
+                    period: None,
+                    team: None,
+                },
+            ],
+            strategies: vec!["2025-o1".into()],
+        };
+        let none = |_: &str| false;
+        let q2 = args("2025-Q2", Some("sales"));
+        assert_eq!(
+            numbered_id(&q2, Some("sales"), &taken, none),
+            "sales-2025-q2-o3"
+        );
+        // The number of a file already there is skipped.
+        let exists = |id: &str| id == "sales-2025-q2-o3";
+        assert_eq!(
+            numbered_id(&q2, Some("sales"), &taken, exists),
+            "sales-2025-q2-o4"
+        );
+        let q3 = args("2025-Q3", Some("sales"));
+        assert_eq!(
+            numbered_id(&q3, Some("sales"), &taken, none),
+            "sales-2025-q3-o3"
+        );
+        // Without a team, or with a team whose name is not ASCII, no prefix.
+        assert_eq!(
+            numbered_id(&args("2025-Q2", None), None, &taken, none),
+            "2025-q2-o2"
+        );
+        let chinese = args("2025-Q2", Some("销售部"));
+        assert_eq!(
+            numbered_id(&chinese, Some("销售部"), &taken, none),
+            "2025-q2-o1"
+        );
+        // Objectives and strategies share ids.
+        assert_eq!(
+            numbered_id(&args("2025", None), None, &taken, none),
+            "2025-o2"
+        );
+        // A custom period's id, in lower case.
+        let fy = args("FY25", Some("ops"));
+        assert_eq!(numbered_id(&fy, Some("ops"), &taken, none), "ops-fy25-o1");
     }
 
     fn kr(start: Option<f64>, target: Option<f64>, metric: Option<Metric>) -> KeyResult {
