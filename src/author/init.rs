@@ -156,8 +156,9 @@ impl StarterDates {
         if v == 0.0 { 0.0 } else { v }
     }
 
-    /// Fills in `{{period}}`, `{{year}}`, `{{d1}}`–`{{d3}}` (check-in days) and
-    /// `{{vN:START:TARGET:PACE}}` (a value on day N, see [`StarterDates::value`]).
+    /// Fills in `{{period}}` (`{{period_lower}}` in lower case, as in an id), `{{year}}`,
+    /// `{{d1}}`–`{{d3}}` (check-in days) and `{{vN:START:TARGET:PACE}}` (a value on day
+    /// N, see [`StarterDates::value`]).
     pub fn fill(&self, template: &str) -> String {
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
@@ -175,6 +176,7 @@ impl StarterDates {
     fn placeholder(&self, name: &str) -> String {
         match name {
             "period" => self.period.id.clone(),
+            "period_lower" => self.period.id.to_lowercase(),
             "year" => self.period.start.year().to_string(),
             "d1" => self.checkin_days[0].to_string(),
             "d2" => self.checkin_days[1].to_string(),
@@ -391,8 +393,8 @@ mod tests {
         assert_eq!(dates.fill("{{v3:0:200:1}}"), "109");
         assert_eq!(dates.fill("{{v3:12:4:1}}"), "7.6");
         assert_eq!(
-            dates.fill("checkins/{{d3}}-x.md {{period}} {{year}}"),
-            "checkins/2024-05-20-x.md 2024-Q2 2024"
+            dates.fill("checkins/{{d3}}-x.md {{period}} {{year}} {{period_lower}}"),
+            "checkins/2024-05-20-x.md 2024-Q2 2024 2024-q2"
         );
     }
 
@@ -434,6 +436,54 @@ mod tests {
             init_and_check(Language::En, today);
             init_and_check(Language::ZhCn, today);
         }
+    }
+
+    #[test]
+    fn the_how_to_page_names_no_id_of_the_example_which_is_there_to_be_replaced() {
+        for language in [Language::En, Language::ZhCn] {
+            let dir = tempfile::TempDir::new().unwrap();
+            init(dir.path(), language, d("2024-05-20"), Language::En).unwrap();
+            let analysis = crate::analyse(dir.path(), &Options::default());
+            let site = &analysis.site;
+            let mut ids: Vec<&str> = Vec::new();
+            for o in &site.objectives {
+                ids.push(&o.data.id.value);
+                for k in &o.key_results {
+                    ids.extend([k.full_id.as_str(), &k.full_id[o.data.id.value.len() + 1..]]);
+                }
+            }
+            ids.extend(site.teams.iter().map(|t| t.id.as_str()));
+            ids.extend(site.people.iter().map(|p| p.id.as_str()));
+            let org = site.org().unwrap();
+            ids.extend(org.strategies.iter().map(|s| s.id.value.as_str()));
+            assert!(ids.len() > 15, "{ids:?}");
+            let page = std::fs::read_to_string(dir.path().join("pages/how-we-okr.md")).unwrap();
+            let words: Vec<&str> = page
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .collect();
+            for id in ids {
+                assert!(!words.contains(&id), "{language:?}: '{id}' in:\n{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_chinese_starter_says_check_in_as_the_glossary_does() {
+        for (path, text) in STARTER_ZH {
+            for (at, _) in text.match_indices("检查") {
+                let (before, after) = (&text[..at], &text[at..]);
+                assert!(
+                    after.starts_with("检查规则") || before.ends_with("`okrs check` "),
+                    "{path}: 检查 for a check-in: …{}…",
+                    &after[..after.len().min(60)]
+                );
+            }
+        }
+        let org = STARTER_ZH.iter().find(|(p, _)| *p == "org.md").unwrap().1;
+        assert!(org.contains("**进展更新**（check-in）"), "{org}");
+        // Its body is shown on the dashboard with the mission, vision and strategies, not
+        // as a page of its own.
+        assert!(!org.contains("本页"), "{org}");
     }
 
     #[test]
