@@ -22,7 +22,6 @@ use std::sync::Arc;
 
 use compute::Figures;
 use diagnostics::Diagnostic;
-use message::Message;
 use model::Site;
 
 /// What okrs knows about a site after checking it: the site, its figures and every problem.
@@ -126,12 +125,13 @@ pub fn real_path(path: &Path) -> PathBuf {
 /// its content folders, or another site. None when it is safe. (Any other folder is
 /// replaced whole, as a build output is.) Paths are compared where they really are, so
 /// neither `..` nor a symbolic link can hide the site.
-pub fn unsafe_output(site: &Path, output: &Path) -> Option<Message> {
-    use message::cli;
+pub fn unsafe_output(site: &Path, output: &Path) -> Option<String> {
     let (site_real, out_real) = (real_path(site), real_path(output));
-    let shown = output.display().to_string();
     if site_real.starts_with(&out_real) {
-        return Some(msg!(cli::OUTPUT_HOLDS_SITE, output = shown));
+        return Some(format!(
+            "the output folder {} holds the site itself; building there would replace it",
+            output.display()
+        ));
     }
     if let Ok(inside) = out_real.strip_prefix(&site_real)
         && let Some(first) = inside.components().next()
@@ -148,24 +148,29 @@ pub fn unsafe_output(site: &Path, output: &Path) -> Option<Message> {
             "static",
         ];
         if content.contains(&first.as_ref()) || first == "okrs.yaml" || first == "org.md" {
-            return Some(msg!(
-                cli::OUTPUT_IN_CONTENT,
-                output = shown,
-                folder = first.as_ref()
+            return Some(format!(
+                "the output folder {} is inside the site's {first}, which building would replace",
+                output.display()
             ));
         }
     }
     if out_real.join("okrs.yaml").exists() {
-        return Some(msg!(cli::OUTPUT_IS_SITE, output = shown));
+        return Some(format!(
+            "the output folder {} is an okrs site (it has okrs.yaml); building there would replace it",
+            output.display()
+        ));
     }
     if out_real.exists() && !out_real.is_dir() {
-        return Some(msg!(cli::OUTPUT_IS_FILE, output = shown));
+        return Some(format!(
+            "the output {} is a file, not a folder",
+            output.display()
+        ));
     }
     if let Some(file) = out_real.ancestors().skip(1).find(|a| a.is_file()) {
-        return Some(msg!(
-            cli::OUTPUT_UNDER_FILE,
-            output = shown,
-            file = file.display().to_string()
+        return Some(format!(
+            "the output {} cannot be made: {} is a file",
+            output.display(),
+            file.display()
         ));
     }
     None

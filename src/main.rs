@@ -452,10 +452,10 @@ fn require_site(site: &Path, lang: Option<Language>) -> Result<(), ExitCode> {
     Err(ExitCode::from(2))
 }
 
-fn print_error(message: Message, language: Language) {
+fn print_error(message: impl Into<Message>, language: Language) {
     eprintln!(
         "{}",
-        msg!(cli::ERROR_PREFIX, message = message).text(language)
+        msg!(cli::ERROR_PREFIX, message = message.into()).text(language)
     );
 }
 
