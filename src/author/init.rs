@@ -238,7 +238,11 @@ pub fn init(
                     Language::ZhCn => n.clone(),
                 })
                 .collect();
-            let more = if names.len() > 3 { " …" } else { "" };
+            let more = match (names.len() > 3, lang) {
+                (false, _) => "",
+                (true, Language::En) => " …",
+                (true, Language::ZhCn) => "等",
+            };
             return Err(Error::Refused(msg!(
                 AUTHOR_INIT_NOT_EMPTY,
                 dir = shown,

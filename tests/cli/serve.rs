@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::sample;
@@ -14,6 +15,26 @@ struct Server {
     child: Child,
     port: u16,
     site: tempfile::TempDir,
+    /// Every line it has printed on standard error so far.
+    stderr: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Waits until a line it printed satisfies `ok`, and returns that line.
+    fn wait_for_line(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(line) = self.stderr.lock().unwrap().iter().find(|l| ok(l)) {
+                return line.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; printed:\n{}",
+                self.stderr.lock().unwrap().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -55,29 +76,45 @@ fn walkdir(root: &Path) -> Vec<std::path::PathBuf> {
 
 /// Starts `okrs serve` on a copy of a sample, on a port the system picks.
 fn start(sample_name: &str) -> Server {
+    start_with(sample_name, &[])
+}
+
+/// Starts `okrs serve` with more arguments.
+fn start_with(sample_name: &str, args: &[&str]) -> Server {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&sample(sample_name), site.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_okrs"))
         .args(["serve", site.path().to_str().unwrap(), "--port", "0"])
+        .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("okrs serve starts");
     let stderr = child.stderr.take().unwrap();
+    let printed = Arc::new(Mutex::new(Vec::new()));
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let _ = tx.send(port.parse::<u16>().unwrap());
+    std::thread::spawn({
+        let printed = Arc::clone(&printed);
+        move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = tx.send(port.parse::<u16>().unwrap());
+                }
+                printed.lock().unwrap().push(line);
             }
         }
     });
     let port = rx
         .recv_timeout(Duration::from_secs(20))
         .expect("okrs serve says where it serves");
-    Server { child, port, site }
+    Server {
+        child,
+        port,
+        site,
+        stderr: printed,
+    }
 }
 
 /// A response: status code, headers (lower-case names) and body.
@@ -304,6 +341,57 @@ fn errors_show_as_an_overlay_until_fixed_and_the_server_stays_up() {
         "the overlay to go",
         |b| !b.contains("okrs-overlay"),
     );
+}
+
+#[test]
+fn the_terminal_speaks_the_sites_language_or_lang_and_the_overlay_the_sites() {
+    // teebee is a zh-CN site.
+    let server = start("teebee");
+    let banner = server.wait_for_line("the banner", |l| l.contains("http://127.0.0.1:"));
+    assert_eq!(
+        banner,
+        format!(
+            "okrs serve：正在 http://127.0.0.1:{}/ 提供 {}（按 Ctrl-C 停止）",
+            server.port,
+            server.site.path().display()
+        )
+    );
+    server.wait_for_line("the first build", |l| {
+        l.starts_with("okrs serve：已重新生成，用时 ")
+    });
+    edit(
+        &server.site.path().join("objectives/teebee-o2.md"),
+        "period:",
+        "perod:",
+    );
+    server.wait_for_line("the error", |l| {
+        l.starts_with("objectives/teebee-o2.md:") && l.contains(": 错误[unknown-key]: ")
+    });
+    server.wait_for_line("the summary", |l| {
+        l == "okrs serve：1 个错误；仍在提供上一次成功生成的页面"
+    });
+
+    let server = start_with("teebee", &["--lang", "en"]);
+    server.wait_for_line("the banner", |l| {
+        l.starts_with("okrs serve: serving ") && l.ends_with("/ (Ctrl-C to stop)")
+    });
+    server.wait_for_line("the first build", |l| {
+        l.starts_with("okrs serve: rebuilt in ")
+    });
+    edit(
+        &server.site.path().join("objectives/teebee-o2.md"),
+        "period:",
+        "perod:",
+    );
+    server.wait_for_line("the error", |l| l.contains(": error[unknown-key]: "));
+    server.wait_for_line("the summary", |l| {
+        l == "okrs serve: 1 error; still serving the last good pages"
+    });
+    // The overlay is part of the page: in the site's language.
+    let page = wait_for(server.port, "/objectives/teebee-o1/", "the overlay", |b| {
+        b.contains("okrs-overlay")
+    });
+    assert!(page.contains(">错误[unknown-key]<"), "{page}");
 }
 
 #[test]
