@@ -94,8 +94,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
-    /// Write objectives/[TEAM/]SLUG.md, the file name made from the title; or, with
-    /// --carry, the continuation of an objective into a later period, beside it.
+    /// Write objectives/[TEAM/]ID.md, the id made from the title; or, with --carry, the
+    /// continuation of an objective into a later period, beside it.
     Objective {
         /// The objective.
         #[arg(long, allow_hyphen_values = true, required_unless_present = "carry")]
@@ -113,8 +113,8 @@ enum New {
         /// A strategy or objective it aligns to (repeat for several).
         #[arg(long = "aligns-to", value_name = "ID")]
         aligns_to: Vec<String>,
-        /// The id and file name [default: a slug of the title; with --carry, the old id
-        /// with the new period in it].
+        /// The id and file name [default: a slug of an ASCII title, else TEAM-PERIOD-oN
+        /// such as sales-2025-q2-o3; with --carry, the old id with the new period in it].
         #[arg(long)]
         id: Option<String>,
         /// Continue this objective: same title, owner, team, alignment, commitment and

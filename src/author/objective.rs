@@ -277,7 +277,7 @@ fn objective_text(title: &str, args: &NewObjective, language: Language) -> Strin
     let owner = args
         .owner
         .as_deref()
-        .map_or_else(|| "someone".to_owned(), yaml_scalar);
+        .map_or_else(|| tr(language, "someone", "成员id").to_owned(), yaml_scalar);
     t += &match language {
         Language::En => format!(
             "# commitment: committed   # default aspirational: a stretch, where about 70% is a good result\n\
