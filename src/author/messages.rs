@@ -62,7 +62,7 @@ crate::messages! {
     }
     AUTHOR_UNKNOWN_ALIGNMENT {
         en: "--aligns-to names '{target}', which no objective or strategy defines{hint}",
-        zh: "--aligns-to 写的是「{target}」，但没有目标或战略的 id 是它{hint}",
+        zh: "--aligns-to 写的「{target}」不是任何目标或战略的 id{hint}",
     }
     AUTHOR_UNKNOWN_PERIOD {
         en: "--period '{period}' is no period{hint}; write a calendar period such as 2024, 2024-H1 or 2024-Q2, or a custom period of okrs.yaml ({custom})",

@@ -117,7 +117,7 @@ fn new_objective_refuses_in_chinese_with_the_value_to_write() {
     assert_code(&run, 1);
     assert_eq!(
         run.stderr,
-        "错误：--aligns-to 写的是「kaitou」，但没有目标或战略的 id 是它（是不是想写「kaituo」？）\n"
+        "错误：--aligns-to 写的「kaitou」不是任何目标或战略的 id（是不是想写「kaituo」？）\n"
     );
     // Wrong usage: what can be judged from the arguments alone (exit 2).
     let run = on(
