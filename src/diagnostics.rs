@@ -190,15 +190,6 @@ pub fn summary(diagnostics: &[Diagnostic], files: usize) -> Message {
     )
 }
 
-/// "1 page", "2 pages": English only, for what is not yet in the catalogue (issue 12).
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 // GitHub's workflow commands escape %, CR and LF in data, and also : and , in properties.
 fn github_data(s: &str) -> String {
     s.replace('%', "%25")

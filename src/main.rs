@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use okrs::author::{self, Outcome};
 use okrs::diagnostics::{self, Format};
+use okrs::load::hints::{self, DateProblem};
 use okrs::message::{Message, cli, common, count};
 use okrs::model::Language;
 use okrs::msg;
@@ -21,7 +22,7 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// The language of what okrs prints: en or zh-CN [default: the site's language].
-    #[arg(long, global = true, value_parser = author::parse_language)]
+    #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Language>,
 }
 
@@ -39,8 +40,8 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Compute as of this date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        as_of: Option<String>,
         /// Open the site in a browser.
         #[arg(long)]
         open: bool,
@@ -54,8 +55,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Compute as of this date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        as_of: Option<String>,
         /// Include draft objectives.
         #[arg(long)]
         drafts: bool,
@@ -66,8 +67,8 @@ enum Command {
         #[arg(default_value = ".")]
         site: PathBuf,
         /// Compute as of this date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        as_of: Option<String>,
         /// How to print the diagnostics.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -86,15 +87,15 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// The language of the site and its example content: en or zh-CN.
-        #[arg(long, value_parser = author::parse_language, default_value = "en")]
-        language: Language,
+        #[arg(long, default_value = "en")]
+        language: String,
     },
 }
 
 #[derive(Subcommand)]
 enum New {
-    /// Write objectives/[TEAM/]SLUG.md, the file name made from the title; or, with
-    /// --carry, the continuation of an objective into a later period, beside it.
+    /// Write objectives/[TEAM/]ID.md, the id made from the title; or, with --carry, the
+    /// continuation of an objective into a later period, beside it.
     Objective {
         /// The objective.
         #[arg(long, allow_hyphen_values = true, required_unless_present = "carry")]
@@ -112,9 +113,9 @@ enum New {
         /// A strategy or objective it aligns to (repeat for several).
         #[arg(long = "aligns-to", value_name = "ID")]
         aligns_to: Vec<String>,
-        /// The id and file name [default: a slug of the title; with --carry, the old id
-        /// with the new period in it].
-        #[arg(long, value_parser = author::parse_id)]
+        /// The id and file name [default: a slug of an ASCII title, else TEAM-PERIOD-oN
+        /// such as sales-2025-q2-o3; with --carry, the old id with the new period in it].
+        #[arg(long)]
         id: Option<String>,
         /// Continue this objective: same title, owner, team, alignment, commitment and
         /// weight, with its key results that are not done, each starting where it stands.
@@ -125,11 +126,10 @@ enum New {
         // `requires` alone yields to a present argument that --carry conflicts with.
         #[arg(
             long,
-            value_parser = parse_date,
             requires = "carry",
             conflicts_with_all = ["title", "team", "owner", "aligns_to"]
         )]
-        as_of: Option<NaiveDate>,
+        as_of: Option<String>,
         /// The site folder (the one with okrs.yaml).
         #[arg(default_value = ".")]
         site: PathBuf,
@@ -139,8 +139,8 @@ enum New {
         /// The key result's full id, OBJECTIVE/KR.
         kr: String,
         /// Its current value (for a number: increase, decrease, stay_above, stay_below).
-        #[arg(long, allow_negative_numbers = true, value_parser = author::parse_value)]
-        value: Option<f64>,
+        #[arg(long, allow_negative_numbers = true)]
+        value: Option<String>,
         /// A milestone is done.
         #[arg(long, conflicts_with_all = ["value", "not_done"])]
         done: bool,
@@ -148,12 +148,12 @@ enum New {
         #[arg(long, conflicts_with = "value")]
         not_done: bool,
         /// How sure the owner is that the key result will be met, 0–10.
-        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
-        confidence: Option<u8>,
+        #[arg(long)]
+        confidence: Option<String>,
         /// The day of the check-in (YYYY-MM-DD), written without a time [default: now, as
         /// today's date with the local time of day].
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
+        #[arg(long)]
+        date: Option<String>,
         /// The notes, in Markdown: what happened, what blocks, what comes next.
         #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
@@ -167,7 +167,6 @@ enum New {
     /// Write teams/ID.md.
     Team {
         /// The team's id (and file name).
-        #[arg(value_parser = author::parse_id)]
         id: String,
         /// Its display name.
         #[arg(long, allow_hyphen_values = true)]
@@ -185,7 +184,6 @@ enum New {
     /// Write people/ID.md.
     Person {
         /// The person's id (and file name).
-        #[arg(value_parser = author::parse_id)]
         id: String,
         /// Their display name.
         #[arg(long, allow_hyphen_values = true)]
@@ -199,9 +197,43 @@ enum New {
     },
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    okrs::load::schema::parse_date(s)
-        .ok_or_else(|| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+impl New {
+    /// The site folder the command writes into.
+    fn site(&self) -> &Path {
+        match self {
+            New::Objective { site, .. }
+            | New::Checkin { site, .. }
+            | New::Team { site, .. }
+            | New::Person { site, .. } => site,
+        }
+    }
+}
+
+/// `--lang`, read by clap before any site is: its own error is in English.
+fn parse_lang(text: &str) -> Result<Language, String> {
+    author::parse_language(text).map_err(|m| m.text(Language::En))
+}
+
+/// A date argument (`--as-of`, `--date`): YYYY-MM-DD; else what is wrong with it, and
+/// the date to write where the text can be read as one.
+fn parse_date(flag: &'static str, text: &str) -> Result<NaiveDate, Message> {
+    if let Some(date) = okrs::load::schema::parse_date(text) {
+        return Ok(date);
+    }
+    Err(match hints::date(text) {
+        DateProblem::NotADay(reason) => {
+            msg!(cli::NOT_A_DAY, flag = flag, value = text, reason = reason)
+        }
+        DateProblem::Form(date) => {
+            let hint = date.map(|d| msg!(common::DID_YOU_MEAN, suggestion = d));
+            msg!(cli::NOT_A_DATE, flag = flag, value = text, hint = hint)
+        }
+    })
+}
+
+/// An optional `--as-of`.
+fn as_of_arg(text: Option<&str>) -> Result<Option<NaiveDate>, Message> {
+    text.map(|t| parse_date("--as-of", t)).transpose()
 }
 
 fn main() -> ExitCode {
@@ -211,6 +243,7 @@ fn main() -> ExitCode {
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(8 << 20)
         .build_global();
+    let lang = cli.lang;
     match cli.command {
         Command::Serve {
             site,
@@ -218,27 +251,25 @@ fn main() -> ExitCode {
             bind,
             as_of,
             open,
-        } => serve(okrs::serve::ServeOptions {
-            site,
-            bind,
-            port,
-            as_of,
-            open,
-        }),
+        } => serve(site, bind, port, as_of.as_deref(), open, lang),
         Command::Check {
             site,
             as_of,
             format,
             deny_warnings,
-        } => check(&site, as_of, format, deny_warnings, cli.lang),
+        } => check(&site, as_of.as_deref(), format, deny_warnings, lang),
         Command::Build {
             site,
             output,
             as_of,
             drafts,
-        } => build(&site, output, as_of, drafts, cli.lang),
-        Command::New { what } => report(new(what)),
-        Command::Init { dir, language } => report(author::init(&dir, language, today())),
+        } => build(&site, output, as_of.as_deref(), drafts, lang),
+        Command::New { what } => {
+            // The language of the site written into, unless --lang says another.
+            let language = lang.unwrap_or_else(|| author::site_language(what.site()));
+            report(new(what, language), language)
+        }
+        Command::Init { dir, language } => init(&dir, &language, lang),
     }
 }
 
@@ -246,7 +277,21 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn new(what: New) -> Result<Outcome, author::Error> {
+fn init(dir: &Path, language: &str, lang: Option<Language>) -> ExitCode {
+    let language = match author::parse_language(language) {
+        Ok(language) => language,
+        Err(problem) => {
+            print_error(problem, lang.unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
+    // What init prints is in the new site's language, unless --lang says another.
+    let lang = lang.unwrap_or(language);
+    report(author::init(dir, language, today(), lang), lang)
+}
+
+fn new(what: New, lang: Language) -> Result<Outcome, author::Error> {
+    let usage = author::Error::Usage;
     match what {
         New::Objective {
             carry: Some(from),
@@ -261,8 +306,9 @@ fn new(what: New) -> Result<Outcome, author::Error> {
                 from,
                 period,
                 id,
-                as_of,
+                as_of: as_of_arg(as_of.as_deref()).map_err(usage)?,
             },
+            lang,
         ),
         New::Objective {
             title,
@@ -284,10 +330,9 @@ fn new(what: New) -> Result<Outcome, author::Error> {
                     aligns_to,
                     id,
                 },
+                lang,
             ),
-            _ => Err(author::Error::Usage(
-                "okrs new objective needs --title and --period (or --carry ID)".to_owned(),
-            )),
+            _ => Err(usage(msg!(cli::NEW_OBJECTIVE_NEEDS))),
         },
         New::Checkin {
             kr,
@@ -299,19 +344,25 @@ fn new(what: New) -> Result<Outcome, author::Error> {
             note,
             author,
             site,
-        } => author::new_checkin(
-            &site,
-            &author::NewCheckin {
-                kr,
-                value,
-                done: (done || not_done).then_some(done),
-                confidence,
-                date,
-                note,
-                author,
-            },
-            chrono::Local::now().naive_local(),
-        ),
+        } => {
+            let value = value.as_deref().map(author::parse_value).transpose();
+            let confidence = confidence.as_deref().map(author::parse_confidence);
+            let date = date.as_deref().map(|d| parse_date("--date", d));
+            author::new_checkin(
+                &site,
+                &author::NewCheckin {
+                    kr,
+                    value: value.map_err(usage)?,
+                    done: (done || not_done).then_some(done),
+                    confidence: confidence.transpose().map_err(usage)?,
+                    date: date.transpose().map_err(usage)?,
+                    note,
+                    author,
+                },
+                chrono::Local::now().naive_local(),
+                lang,
+            )
+        }
         New::Team {
             id,
             name,
@@ -326,18 +377,19 @@ fn new(what: New) -> Result<Outcome, author::Error> {
                 parent,
                 lead,
             },
+            lang,
         ),
         New::Person {
             id,
             name,
             team,
             site,
-        } => author::new_person(&site, &author::NewPerson { id, name, team }),
+        } => author::new_person(&site, &author::NewPerson { id, name, team }, lang),
     }
 }
 
-/// Prints what `okrs new` or `okrs init` did, or why it did nothing.
-fn report(result: Result<Outcome, author::Error>) -> ExitCode {
+/// Prints what `okrs new` or `okrs init` did, or why it did nothing, in `lang`.
+fn report(result: Result<Outcome, author::Error>, lang: Language) -> ExitCode {
     match result {
         Ok(outcome) => {
             for line in &outcome.report {
@@ -349,20 +401,43 @@ fn report(result: Result<Outcome, author::Error>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            print_error(err.message().clone(), lang);
             ExitCode::from(err.exit_code())
         }
     }
 }
 
-fn serve(options: okrs::serve::ServeOptions) -> ExitCode {
-    if let Err(code) = require_site(&options.site, None) {
+fn serve(
+    site: PathBuf,
+    bind: std::net::IpAddr,
+    port: u16,
+    as_of: Option<&str>,
+    open: bool,
+    lang: Option<Language>,
+) -> ExitCode {
+    if let Err(code) = require_site(&site, lang) {
         return code;
     }
+    let language = lang.unwrap_or_else(|| author::site_language(&site));
+    let as_of = match as_of_arg(as_of) {
+        Ok(as_of) => as_of,
+        Err(problem) => {
+            print_error(problem, language);
+            return ExitCode::from(2);
+        }
+    };
+    let options = okrs::serve::ServeOptions {
+        site,
+        bind,
+        port,
+        as_of,
+        open,
+        lang,
+    };
     match okrs::serve::serve(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            print_error(err.message(), language);
             ExitCode::from(1)
         }
     }
@@ -388,16 +463,31 @@ fn color_for(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
 }
 
+/// The site is there and `--as-of` is a date: the date; else the exit code, the
+/// problem printed in `lang` or the site's language.
+fn site_and_as_of(
+    site: &Path,
+    as_of: Option<&str>,
+    lang: Option<Language>,
+) -> Result<Option<NaiveDate>, ExitCode> {
+    require_site(site, lang)?;
+    as_of_arg(as_of).map_err(|problem| {
+        print_error(problem, lang.unwrap_or_else(|| author::site_language(site)));
+        ExitCode::from(2)
+    })
+}
+
 fn check(
     site: &Path,
-    as_of: Option<NaiveDate>,
+    as_of: Option<&str>,
     format: Format,
     deny_warnings: bool,
     lang: Option<Language>,
 ) -> ExitCode {
-    if let Err(code) = require_site(site, lang) {
-        return code;
-    }
+    let as_of = match site_and_as_of(site, as_of, lang) {
+        Ok(as_of) => as_of,
+        Err(code) => return code,
+    };
     let analysis = okrs::analyse(
         site,
         &Options {
@@ -426,17 +516,18 @@ fn check(
 fn build(
     site: &Path,
     output: Option<PathBuf>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<&str>,
     drafts: bool,
     lang: Option<Language>,
 ) -> ExitCode {
-    if let Err(code) = require_site(site, lang) {
-        return code;
-    }
+    let as_of = match site_and_as_of(site, as_of, lang) {
+        Ok(as_of) => as_of,
+        Err(code) => return code,
+    };
     let started = Instant::now();
     let output = output.unwrap_or_else(|| site.join("public"));
     if let Some(problem) = okrs::unsafe_output(site, &output) {
-        print_error(problem, lang.unwrap_or_default());
+        print_error(problem, lang.unwrap_or_else(|| author::site_language(site)));
         return ExitCode::from(2);
     }
     // Build where the output really is: a symbolic link to the output folder is kept,

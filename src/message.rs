@@ -255,6 +255,22 @@ pub mod cli {
             en: "'{site}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
             zh: "「{site}」不是 okrs 站点：其中没有 okrs.yaml（运行 `okrs init` 新建一个）",
         }
+        NEW_OBJECTIVE_NEEDS {
+            en: "okrs new objective needs --title and --period (or --carry ID)",
+            zh: "okrs new objective 需要 --title 和 --period（或 --carry ID）",
+        }
+        NOT_A_DATE {
+            en: "{flag} '{value}' is not a date of the form YYYY-MM-DD{hint}",
+            zh: "{flag} 的值「{value}」不是 YYYY-MM-DD 格式的日期{hint}",
+        }
+        NOT_A_DAY {
+            en: "{flag} '{value}' is not a date: {reason}",
+            zh: "{flag} 的值「{value}」不是有效日期：{reason}",
+        }
+        UNKNOWN_LANGUAGE {
+            en: "'{value}' is not a language okrs knows: use en or zh-CN{hint}",
+            zh: "「{value}」不是 okrs 支持的语言：请用 en 或 zh-CN{hint}",
+        }
     }
 }
 
@@ -267,6 +283,8 @@ pub fn catalogue() -> Vec<&'static Entry> {
         crate::lint::messages::ALL,
         crate::render::messages::ALL,
         crate::write::messages::ALL,
+        crate::author::messages::ALL,
+        crate::serve::messages::ALL,
     ]
     .concat()
 }

@@ -1028,12 +1028,6 @@ pub fn key_result_hint(site: &Site, written: &str) -> Message {
     }
 }
 
-/// `key_result_hint` in English, for `okrs new checkin`'s message until that moves into
-/// the catalogue (issue 12).
-pub fn unknown_key_result(site: &Site, written: &str) -> String {
-    key_result_hint(site, written).text(Language::En)
-}
-
 /// The period most likely meant by an id that names none: the calendar id of a quarter
 /// or half written in another form (`Q3 2018` → `2018-Q3`; `2025年第二季度` → `2025-Q2`;
 /// `二季度` → the second quarter of the year `known` names most), else the nearest of

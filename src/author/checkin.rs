@@ -3,14 +3,15 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 
+use super::messages::*;
 use super::{
     Error, Outcome, file_slug, notes_about, require_site, shown, write_new, yaml_number,
     yaml_scalar,
 };
-use crate::compute::Figures;
-use crate::diagnostics;
-use crate::model::Metric;
-use crate::{Analysis, Options};
+use crate::compute::{Figures, Status};
+use crate::message::{Message, common, count};
+use crate::model::{Language, Metric};
+use crate::{Analysis, Options, diagnostics, msg};
 
 // ---- okrs new checkin ----
 
@@ -32,14 +33,21 @@ pub struct NewCheckin {
 /// Writes `checkins/DATE-OBJECTIVE-KR.md` for one key result, after checking that the
 /// key result exists and that the value fits its metric; reports its new progress.
 /// Without `--date` the check-in is dated `now`, to the minute (local time), so that it
-/// comes after every earlier check-in of the day; with `--date`, the day alone.
-pub fn new_checkin(site: &Path, args: &NewCheckin, now: NaiveDateTime) -> Result<Outcome, Error> {
+/// comes after every earlier check-in of the day; with `--date`, the day alone. Says
+/// what it did in `lang`.
+pub fn new_checkin(
+    site: &Path,
+    args: &NewCheckin,
+    now: NaiveDateTime,
+    lang: Language,
+) -> Result<Outcome, Error> {
     require_site(site)?;
     if let Some(c) = args.confidence
         && c > 10
     {
-        return Err(Error::Usage(format!(
-            "--confidence is {c}; it must be a whole number from 0 to 10"
+        return Err(Error::Usage(msg!(
+            AUTHOR_BAD_CONFIDENCE,
+            value = u32::from(c)
         )));
     }
     let options = Options {
@@ -72,47 +80,53 @@ pub fn new_checkin(site: &Path, args: &NewCheckin, now: NaiveDateTime) -> Result
     write_new(site, &rel, &checkin_text(date, time, args))?;
 
     let after = crate::analyse(site, &options);
-    let mut report = vec![format!("wrote {}", shown(site, &rel))];
-    let mut notes = notes_about(&after, &rel, &[]);
+    let mut report = vec![msg!(AUTHOR_WROTE, file = shown(site, &rel)).text(lang)];
+    let mut notes = notes_about(&after, &rel, &[], lang);
     if let (Some(was), Some((o2, k2))) = (
         kr_figures(&before.figures, o, k),
         find_key_result(&after, &args.kr).ok(),
     ) && let Some(now) = kr_figures(&after.figures, o2, k2)
     {
-        report.push(format!(
-            "{}: {} → {} ({})",
-            args.kr,
-            percent(was.raw_progress),
-            percent(now.raw_progress),
-            now.status.as_str()
-        ));
+        let progress = msg!(
+            AUTHOR_PROGRESS,
+            kr = args.kr.as_str(),
+            was = percent(was.raw_progress),
+            now = percent(now.raw_progress),
+            status = status_name(now.status)
+        );
+        report.push(progress.text(lang));
         let as_of = after.figures.as_of;
         let checkins = &after.site.objectives[o2].key_results[k2].checkins;
         if date > as_of {
-            notes.push(format!(
-                "note: the check-in is dated {date}, after the as-of date {as_of}: it counts from that day on"
-            ));
+            let note = msg!(
+                AUTHOR_DATED_AFTER_AS_OF,
+                date = date.to_string(),
+                as_of = as_of.to_string()
+            );
+            notes.push(note.text(lang));
         } else if let Some(last) = checkins[..now.checkins].last()
             && last.source != rel
             && last.date == date
         {
             let why = if last.time.unwrap_or(NaiveTime::MIN) > time.unwrap_or(NaiveTime::MIN) {
-                "later in the day"
+                msg!(AUTHOR_LATER_IN_THE_DAY)
             } else {
-                "by path"
+                msg!(AUTHOR_LATER_BY_PATH)
             };
-            notes.push(format!(
-                "note: {} also checks in '{}' on {date} and comes after this one ({why}), so its value counts",
-                last.source, args.kr
-            ));
+            let note = msg!(
+                AUTHOR_LATER_CHECKIN,
+                file = last.source.as_str(),
+                kr = args.kr.as_str(),
+                date = date.to_string(),
+                why = why
+            );
+            notes.push(note.text(lang));
         }
     }
     let (errors, _) = diagnostics::count(&after.diagnostics);
     if errors > 0 {
-        notes.push(format!(
-            "note: the site has {} elsewhere: `okrs check` lists them, and `okrs build` will not build until they are fixed",
-            diagnostics::plural(errors, "error")
-        ));
+        let errors = count(errors, &common::ONE_ERROR, &common::ERRORS);
+        notes.push(msg!(AUTHOR_SITE_HAS_ERRORS_NO_BUILD, errors = errors).text(lang));
     }
     Ok(Outcome {
         written: vec![rel],
@@ -127,6 +141,19 @@ fn kr_id(full_id: &str) -> &str {
 
 fn kr_figures(figures: &Figures, o: usize, k: usize) -> Option<&crate::compute::KeyResultFigures> {
     figures.objectives.get(o)?.key_results.get(k)
+}
+
+/// A status in words: its identifier in English (as okrs.json has it), the glossary's
+/// word in Chinese.
+fn status_name(status: Status) -> Message {
+    Message::new(match status {
+        Status::Upcoming => &AUTHOR_STATUS_UPCOMING,
+        Status::Done => &AUTHOR_STATUS_DONE,
+        Status::Missed => &AUTHOR_STATUS_MISSED,
+        Status::NoData => &AUTHOR_STATUS_NO_DATA,
+        Status::OnTrack => &AUTHOR_STATUS_ON_TRACK,
+        Status::Behind => &AUTHOR_STATUS_BEHIND,
+    })
 }
 
 fn percent(fraction: f64) -> String {
@@ -146,10 +173,11 @@ fn find_key_result(analysis: &Analysis, full_id: &str) -> Result<(usize, usize),
             return Ok((o, k));
         }
     }
-    let hint = crate::validate::unknown_key_result(site, full_id);
-    let mut message = format!("'{full_id}' {hint}");
+    let hint = crate::validate::key_result_hint(site, full_id);
+    let message = msg!(AUTHOR_UNKNOWN_KEY_RESULT, kr = full_id, hint = hint);
     if analysis.has_errors() {
-        message += "\n(the site has errors, and a key result in a file with errors may be missing: run `okrs check`)";
+        let message = msg!(AUTHOR_KEY_RESULT_MAYBE_BROKEN, message = message);
+        return Err(Error::Refused(message));
     }
     Err(Error::Refused(message))
 }
@@ -158,13 +186,14 @@ fn find_key_result(analysis: &Analysis, full_id: &str) -> Result<(usize, usize),
 fn check_fits(kr: &str, metric: Metric, args: &NewCheckin) -> Result<(), Error> {
     match (metric, args.value, args.done) {
         (Metric::Milestone, None, Some(_)) => Ok(()),
-        (Metric::Milestone, _, _) => Err(Error::Refused(format!(
-            "'{kr}' is a milestone: check it in with --done (or --not-done), not --value"
-        ))),
+        (Metric::Milestone, _, _) => {
+            Err(Error::Refused(msg!(AUTHOR_MILESTONE_NEEDS_DONE, kr = kr)))
+        }
         (_, Some(_), None) => Ok(()),
-        (metric, _, _) => Err(Error::Refused(format!(
-            "'{kr}' is measured by a number (metric {}): give its current value with --value, not --done or --not-done",
-            metric.as_str()
+        (metric, _, _) => Err(Error::Refused(msg!(
+            AUTHOR_NUMBER_NEEDS_VALUE,
+            kr = kr,
+            metric = metric.as_str()
         ))),
     }
 }
@@ -237,6 +266,8 @@ fn checkin_text(date: NaiveDate, time: Option<NaiveTime>, args: &NewCheckin) -> 
 mod tests {
     use super::*;
 
+    const EN: Language = Language::En;
+
     fn at(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
     }
@@ -285,8 +316,13 @@ mod tests {
         );
         assert_eq!(current(dir.path()), crate::compute::Current::Number(61.0));
 
-        let outcome =
-            new_checkin(dir.path(), &checkin(55.0, None), at("2024-05-15 14:30:59")).unwrap();
+        let outcome = new_checkin(
+            dir.path(),
+            &checkin(55.0, None),
+            at("2024-05-15 14:30:59"),
+            EN,
+        )
+        .unwrap();
         assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal.md"]);
         let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
         assert_eq!(
@@ -297,8 +333,13 @@ mod tests {
         assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
 
         // A second one in the same minute ties on the time and wins by its name.
-        let outcome =
-            new_checkin(dir.path(), &checkin(57.0, None), at("2024-05-15 14:30:10")).unwrap();
+        let outcome = new_checkin(
+            dir.path(),
+            &checkin(57.0, None),
+            at("2024-05-15 14:30:10"),
+            EN,
+        )
+        .unwrap();
         assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal_2.md"]);
         assert_eq!(current(dir.path()), crate::compute::Current::Number(57.0));
     }
@@ -312,8 +353,13 @@ mod tests {
             "---\ndate: 2024-05-15 18:00\nkr: o1/renewal\nvalue: 61\n---\n",
         );
         let day = NaiveDate::from_ymd_opt(2024, 5, 15);
-        let outcome =
-            new_checkin(dir.path(), &checkin(55.0, day), at("2024-05-20 09:00:00")).unwrap();
+        let outcome = new_checkin(
+            dir.path(),
+            &checkin(55.0, day),
+            at("2024-05-20 09:00:00"),
+            EN,
+        )
+        .unwrap();
         let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
         assert!(text.starts_with("---\ndate: 2024-05-15\n"), "{text}");
         assert_eq!(
@@ -326,8 +372,13 @@ mod tests {
         assert_eq!(current(dir.path()), crate::compute::Current::Number(61.0));
 
         // Written at 14:30 that day, it still loses to the evening's check-in.
-        let outcome =
-            new_checkin(dir.path(), &checkin(56.0, None), at("2024-05-15 14:30:00")).unwrap();
+        let outcome = new_checkin(
+            dir.path(),
+            &checkin(56.0, None),
+            at("2024-05-15 14:30:00"),
+            EN,
+        )
+        .unwrap();
         assert!(
             outcome.notes[0].contains("(later in the day)"),
             "{:?}",

@@ -3,9 +3,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
-use super::{Error, Outcome, write_new, yaml_number};
+use super::messages::*;
+use super::{Error, Outcome, list, write_new, yaml_number};
+use crate::message::{common, count};
 use crate::model::Language;
-use crate::period;
+use crate::{msg, period};
 
 // ---- okrs init ----
 
@@ -154,8 +156,9 @@ impl StarterDates {
         if v == 0.0 { 0.0 } else { v }
     }
 
-    /// Fills in `{{period}}`, `{{year}}`, `{{d1}}`–`{{d3}}` (check-in days) and
-    /// `{{vN:START:TARGET:PACE}}` (a value on day N, see [`StarterDates::value`]).
+    /// Fills in `{{period}}` (`{{period_lower}}` in lower case, as in an id), `{{year}}`,
+    /// `{{d1}}`–`{{d3}}` (check-in days) and `{{vN:START:TARGET:PACE}}` (a value on day
+    /// N, see [`StarterDates::value`]).
     pub fn fill(&self, template: &str) -> String {
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
@@ -173,6 +176,7 @@ impl StarterDates {
     fn placeholder(&self, name: &str) -> String {
         match name {
             "period" => self.period.id.clone(),
+            "period_lower" => self.period.id.to_lowercase(),
             "year" => self.period.start.year().to_string(),
             "d1" => self.checkin_days[0].to_string(),
             "d2" => self.checkin_days[1].to_string(),
@@ -197,18 +201,27 @@ impl StarterDates {
     }
 }
 
-/// Writes a small working site into `dir` (created if missing; it must hold nothing but
-/// hidden files such as `.git`), for the calendar quarter holding `today`.
-pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome, Error> {
+/// Writes a small working site in `language` into `dir` (created if missing; it must
+/// hold nothing but hidden files such as `.git`), for the calendar quarter holding
+/// `today`; says what it did in `lang`.
+pub fn init(
+    dir: &Path,
+    language: Language,
+    today: NaiveDate,
+    lang: Language,
+) -> Result<Outcome, Error> {
+    let shown = dir.display().to_string();
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(Error::Refused(format!(
-                "'{}' is a file, not a folder",
-                dir.display()
-            )));
+            return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
         }
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Error::Refused(format!("cannot read '{}': {e}", dir.display())))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Error::Refused(msg!(
+                AUTHOR_INIT_CANNOT_READ,
+                dir = shown.as_str(),
+                error = e.to_string()
+            ))
+        })?;
         let visible: Vec<String> = entries
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -217,16 +230,23 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
         if !visible.is_empty() {
             let mut names = visible;
             names.sort();
-            return Err(Error::Refused(format!(
-                "'{}' is not empty (it holds {}): okrs init writes only into an empty folder, so it never overwrites anything; choose a new folder, e.g. `okrs init my-okrs`",
-                dir.display(),
-                names
-                    .iter()
-                    .take(3)
-                    .map(|n| format!("'{n}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    + if names.len() > 3 { " …" } else { "" }
+            let first: Vec<String> = names
+                .iter()
+                .take(3)
+                .map(|n| match lang {
+                    Language::En => format!("'{n}'"),
+                    Language::ZhCn => n.clone(),
+                })
+                .collect();
+            let more = match (names.len() > 3, lang) {
+                (false, _) => "",
+                (true, Language::En) => " …",
+                (true, Language::ZhCn) => "等",
+            };
+            return Err(Error::Refused(msg!(
+                AUTHOR_INIT_NOT_EMPTY,
+                dir = shown,
+                names = list(&first, lang) + more
             )));
         }
     }
@@ -255,42 +275,37 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
     };
     let example = dates.value(3, 0.0, 200.0, 0.9) + 10.0;
     let steps = [
-        (
-            format!("okrs serve{site}"),
-            "preview it in your browser, updated as you edit".to_owned(),
-        ),
-        (
-            format!("okrs check{site}"),
-            "check it for errors and lint warnings (what CI runs)".to_owned(),
-        ),
+        (format!("okrs serve{site}"), msg!(AUTHOR_INIT_SERVE)),
+        (format!("okrs check{site}"), msg!(AUTHOR_INIT_CHECK)),
         (
             format!("okrs build{site}"),
-            format!("write the static site to {output}"),
+            msg!(AUTHOR_INIT_BUILD, output = output),
         ),
         (
             format!(
                 "okrs new checkin win-small-shops/new-shops --value {} --confidence 7{site}",
                 yaml_number(example)
             ),
-            "record progress on a key result".to_owned(),
+            msg!(AUTHOR_INIT_CHECKIN),
         ),
         (
             format!(
                 "okrs new objective --title \"…\" --period {} --team sales{site}",
                 dates.period.id
             ),
-            "start a new objective from a template".to_owned(),
+            msg!(AUTHOR_INIT_OBJECTIVE),
         ),
     ];
+    let created = msg!(
+        AUTHOR_INIT_CREATED,
+        dir = shown,
+        files = count(written.len(), &common::ONE_FILE, &common::FILES),
+        period = dates.period.id.as_str()
+    );
     let mut report = vec![
-        format!(
-            "created an okrs site in {} ({} files), with OKRs for {}",
-            dir.display(),
-            written.len(),
-            dates.period.id
-        ),
+        created.text(lang),
         String::new(),
-        "next:".to_owned(),
+        msg!(AUTHOR_INIT_NEXT).text(lang),
     ];
     // Short commands get their description beside them, long ones under them.
     let width = steps[..3]
@@ -300,6 +315,7 @@ pub fn init(dir: &Path, language: Language, today: NaiveDate) -> Result<Outcome,
         .unwrap_or(0)
         + 4;
     for (command, what) in steps {
+        let what = what.text(lang);
         let length = command.chars().count();
         if length < width {
             report.push(format!("  {command}{}{what}", " ".repeat(width - length)));
@@ -381,15 +397,15 @@ mod tests {
         assert_eq!(dates.fill("{{v3:0:200:1}}"), "109");
         assert_eq!(dates.fill("{{v3:12:4:1}}"), "7.6");
         assert_eq!(
-            dates.fill("checkins/{{d3}}-x.md {{period}} {{year}}"),
-            "checkins/2024-05-20-x.md 2024-Q2 2024"
+            dates.fill("checkins/{{d3}}-x.md {{period}} {{year}} {{period_lower}}"),
+            "checkins/2024-05-20-x.md 2024-Q2 2024 2024-q2"
         );
     }
 
     fn init_and_check(language: Language, today: &str) {
         let dir = tempfile::TempDir::new().unwrap();
         let site = dir.path().join("site");
-        let outcome = init(&site, language, d(today)).unwrap();
+        let outcome = init(&site, language, d(today), Language::En).unwrap();
         assert_eq!(outcome.written.len(), 14);
         let analysis = crate::analyse(
             &site,
@@ -427,17 +443,72 @@ mod tests {
     }
 
     #[test]
+    fn the_how_to_page_names_no_id_of_the_example_which_is_there_to_be_replaced() {
+        for language in [Language::En, Language::ZhCn] {
+            let dir = tempfile::TempDir::new().unwrap();
+            init(dir.path(), language, d("2024-05-20"), Language::En).unwrap();
+            let analysis = crate::analyse(dir.path(), &Options::default());
+            let site = &analysis.site;
+            let mut ids: Vec<&str> = Vec::new();
+            for o in &site.objectives {
+                ids.push(&o.data.id.value);
+                for k in &o.key_results {
+                    ids.extend([k.full_id.as_str(), &k.full_id[o.data.id.value.len() + 1..]]);
+                }
+            }
+            ids.extend(site.teams.iter().map(|t| t.id.as_str()));
+            ids.extend(site.people.iter().map(|p| p.id.as_str()));
+            let org = site.org().unwrap();
+            ids.extend(org.strategies.iter().map(|s| s.id.value.as_str()));
+            assert!(ids.len() > 15, "{ids:?}");
+            let page = std::fs::read_to_string(dir.path().join("pages/how-we-okr.md")).unwrap();
+            let words: Vec<&str> = page
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .collect();
+            for id in ids {
+                assert!(!words.contains(&id), "{language:?}: '{id}' in:\n{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_chinese_starter_says_check_in_as_the_glossary_does() {
+        for (path, text) in STARTER_ZH {
+            for (at, _) in text.match_indices("检查") {
+                let (before, after) = (&text[..at], &text[at..]);
+                assert!(
+                    after.starts_with("检查规则") || before.ends_with("`okrs check` "),
+                    "{path}: 检查 for a check-in: …{}…",
+                    &after[..after.len().min(60)]
+                );
+            }
+        }
+        let org = STARTER_ZH.iter().find(|(p, _)| *p == "org.md").unwrap().1;
+        assert!(org.contains("**进展更新**（check-in）"), "{org}");
+        // Its body is shown on the dashboard with the mission, vision and strategies, not
+        // as a page of its own.
+        assert!(!org.contains("本页"), "{org}");
+    }
+
+    #[test]
     fn init_refuses_a_folder_with_files_but_not_one_with_only_git() {
         let dir = tempfile::TempDir::new().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let err = init(dir.path(), Language::En, d("2024-05-20")).unwrap_err();
+        let err = init(dir.path(), Language::En, d("2024-05-20"), Language::En).unwrap_err();
         assert_eq!(err.exit_code(), 1);
-        assert!(err.to_string().contains("notes.txt"), "{err}");
+        let text = err.text(Language::En);
+        assert!(text.contains("'notes.txt'"), "{text}");
+        let err = init(dir.path(), Language::En, d("2024-05-20"), Language::ZhCn).unwrap_err();
+        let text = err.text(Language::ZhCn);
+        assert!(
+            text.contains("不是空文件夹（其中有「notes.txt」）"),
+            "{text}"
+        );
         assert!(!dir.path().join("okrs.yaml").exists());
 
         let git = tempfile::TempDir::new().unwrap();
         std::fs::create_dir(git.path().join(".git")).unwrap();
-        init(git.path(), Language::En, d("2024-05-20")).unwrap();
+        init(git.path(), Language::En, d("2024-05-20"), Language::En).unwrap();
         assert!(git.path().join("okrs.yaml").is_file());
     }
 }

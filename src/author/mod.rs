@@ -1,20 +1,23 @@
 //! Authoring: `okrs new` writes one new, valid content file from a template, and
 //! `okrs init` writes a small working site to start from. Nothing here overwrites a file.
 
-use std::fmt;
 use std::io::Write as _;
 use std::path::Path;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::{self, schema};
+use crate::message::{Message, cli, common};
 use crate::model::{Config, Language, slug};
 use crate::rule::Rule;
-use crate::{Analysis, period};
+use crate::{Analysis, msg, period};
 
 mod checkin;
 mod init;
+pub(crate) mod messages;
 mod objective;
 mod party;
+
+use messages::*;
 
 pub use checkin::{NewCheckin, new_checkin};
 pub use init::{StarterDates, init};
@@ -26,14 +29,14 @@ const MAX_NAME: usize = 60;
 
 // ---- Outcomes and errors ----
 
-/// Why a command wrote nothing.
-#[derive(Debug, PartialEq, Eq)]
+/// Why a command wrote nothing, put into words when it is printed.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Error {
     /// Wrong usage (exit code 2): no site there, an argument okrs cannot use.
-    Usage(String),
+    Usage(Message),
     /// Refused (exit code 1): the file exists, the key result is unknown, the value does
     /// not fit the key result, the folder is not empty, or the file could not be written.
-    Refused(String),
+    Refused(Message),
 }
 
 impl Error {
@@ -43,19 +46,21 @@ impl Error {
             Error::Refused(_) => 1,
         }
     }
-}
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+    pub fn message(&self) -> &Message {
         match self {
-            Error::Usage(m) | Error::Refused(m) => f.write_str(m),
+            Error::Usage(m) | Error::Refused(m) => m,
         }
+    }
+
+    /// The reason in words.
+    pub fn text(&self, language: Language) -> String {
+        self.message().text(language)
     }
 }
 
-impl std::error::Error for Error {}
-
-/// What a command did, for the command line to print.
+/// What a command did, for the command line to print: lines already in words, in the
+/// language the command was given.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// The files written, relative to the site folder.
@@ -69,35 +74,58 @@ pub struct Outcome {
 // ---- Argument parsers (also used by clap) ----
 
 /// An id for a new file: the id rules, and no leading `_` (okrs skips such files).
-pub fn parse_id(text: &str) -> Result<String, String> {
+pub fn parse_id(text: &str) -> Result<String, Message> {
     if let Some(problem) = schema::id_problem(text) {
-        return Err(format!("the id '{text}' {problem}"));
+        return Err(msg!(AUTHOR_BAD_ID, id = text, problem = problem));
     }
     if text.starts_with('_') {
-        return Err(format!(
-            "the id '{text}' must not start with `_`: okrs skips files whose names do"
-        ));
+        return Err(msg!(AUTHOR_ID_UNDERSCORE, id = text));
     }
     Ok(text.to_owned())
 }
 
-/// A check-in value: a finite number.
-pub fn parse_value(text: &str) -> Result<f64, String> {
+/// A check-in value (`--value`): a finite number.
+pub fn parse_value(text: &str) -> Result<f64, Message> {
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
-        _ => Err(format!("'{text}' is not a number")),
+        _ => Err(msg!(AUTHOR_NOT_A_NUMBER, value = text)),
     }
 }
 
-/// A site language: `en` or `zh-CN`.
-pub fn parse_language(text: &str) -> Result<Language, String> {
+/// A confidence (`--confidence`): a whole number from 0 to 10.
+pub fn parse_confidence(text: &str) -> Result<u8, Message> {
+    match text.trim().parse::<u8>() {
+        Ok(c) if c <= 10 => Ok(c),
+        _ => Err(msg!(AUTHOR_BAD_CONFIDENCE, value = text)),
+    }
+}
+
+/// A site language: `en` or `zh-CN` (another spelling of either gets a hint).
+pub fn parse_language(text: &str) -> Result<Language, Message> {
     match text {
         "en" => Ok(Language::En),
         "zh-CN" => Ok(Language::ZhCn),
-        _ => Err(format!(
-            "'{text}' is not a language okrs knows: use en or zh-CN"
-        )),
+        _ => {
+            let lower = text.trim().to_lowercase().replace('_', "-");
+            let meant = match lower.as_str() {
+                "en" | "en-us" | "en-gb" | "english" => Some("en"),
+                "zh-cn" | "zh" | "cn" | "zh-hans" | "zh-hans-cn" | "chinese" | "中文" => {
+                    Some("zh-CN")
+                }
+                _ => None,
+            };
+            let hint = meant.map(|m| msg!(common::DID_YOU_MEAN, suggestion = m));
+            Err(msg!(cli::UNKNOWN_LANGUAGE, value = text, hint = hint))
+        }
     }
+}
+
+/// The language of the site in `site` as okrs.yaml gives it (English where there is no
+/// okrs.yaml to read): the language okrs speaks in about that site, unless told another.
+pub fn site_language(site: &Path) -> Language {
+    std::fs::read_to_string(site.join("okrs.yaml"))
+        .map(|text| load::load_config(&text).0.language)
+        .unwrap_or_default()
 }
 
 // ---- Names and YAML ----
@@ -193,15 +221,13 @@ fn require_site(site: &Path) -> Result<(), Error> {
     if crate::is_site(site) {
         return Ok(());
     }
-    Err(Error::Usage(format!(
-        "'{}' is not an okrs site: it has no okrs.yaml (run `okrs init` to start one)",
-        site.display()
-    )))
+    let site = site.display().to_string();
+    Err(Error::Usage(msg!(cli::NOT_A_SITE, site = site)))
 }
 
 fn read_config(site: &Path) -> Result<Config, Error> {
     let text = std::fs::read_to_string(site.join("okrs.yaml"))
-        .map_err(|e| Error::Refused(format!("cannot read okrs.yaml: {e}")))?;
+        .map_err(|e| Error::Refused(msg!(AUTHOR_CANNOT_READ_CONFIG, error = e.to_string())))?;
     Ok(load::load_config(&text).0)
 }
 
@@ -213,7 +239,9 @@ fn documents(site: &Path) -> load::Loaded {
 /// Writes a new file, creating its folders; refuses if the file exists.
 fn write_new(site: &Path, rel: &str, text: &str) -> Result<(), Error> {
     let path = site.join(rel);
-    let cannot = |e: std::io::Error| Error::Refused(format!("cannot write {rel}: {e}"));
+    let cannot = |e: std::io::Error| {
+        Error::Refused(msg!(AUTHOR_CANNOT_WRITE, file = rel, error = e.to_string()))
+    };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(cannot)?;
     }
@@ -223,9 +251,7 @@ fn write_new(site: &Path, rel: &str, text: &str) -> Result<(), Error> {
         .open(&path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Refused(format!(
-                    "{rel} already exists; okrs new never overwrites a file"
-                ))
+                Error::Refused(msg!(AUTHOR_EXISTS, file = rel))
             } else {
                 cannot(e)
             }
@@ -250,20 +276,32 @@ fn stem(rel: &str) -> &str {
         .trim_end_matches(".md")
 }
 
-/// What `okrs check` says about one file, except the rules in `expected`.
-fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule]) -> Vec<String> {
+/// What `okrs check` says about one file, except the rules in `expected`, in `lang`.
+fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule], lang: Language) -> Vec<String> {
     analysis
         .diagnostics
         .iter()
         .filter(|d| d.file == rel && !expected.contains(&d.rule))
-        .map(|d: &Diagnostic| diagnostics::human_line(d, false, analysis.site.config.language))
+        .map(|d: &Diagnostic| diagnostics::human_line(d, false, lang))
         .collect()
 }
 
-fn hint(found: Option<&str>) -> String {
-    found
-        .map(|f| format!(" (did you mean '{f}'?)"))
-        .unwrap_or_default()
+/// " (did you mean 'x'?)" when something was found.
+fn did_you_mean(found: Option<&str>) -> Option<Message> {
+    found.map(|f| msg!(common::DID_YOU_MEAN, suggestion = f))
+}
+
+/// Ids or values as a list in `lang`: `a, b` in English, `「a」、「b」` in Chinese (each
+/// quoted, so that none is copied with a list comma).
+fn list<S: AsRef<str>>(items: &[S], lang: Language) -> String {
+    let items = items.iter().map(AsRef::as_ref);
+    match lang {
+        Language::En => items.collect::<Vec<_>>().join(", "),
+        Language::ZhCn => items
+            .map(|i| format!("「{i}」"))
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
 }
 
 fn tr(language: Language, en: &'static str, zh: &'static str) -> &'static str {

@@ -4,19 +4,21 @@ use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::messages::*;
 use super::{
-    Error, Outcome, documents, file_slug, hint, notes_about, parse_id, read_config, require_site,
-    shown, stem, tr, under, write_new, yaml_number, yaml_period, yaml_quoted, yaml_scalar,
+    Error, Outcome, did_you_mean, documents, file_slug, list, notes_about, parse_id, read_config,
+    require_site, shown, stem, tr, under, write_new, yaml_number, yaml_period, yaml_quoted,
+    yaml_scalar,
 };
 use crate::compute::{Current, KeyResultFigures, Status};
-use crate::diagnostics;
 use crate::load::{self, schema};
+use crate::message::{Message, common, count};
 use crate::model::{
     At, Commitment, Config, Content, KeyResult, Language, Metric, Objective, Period,
 };
 use crate::period::PeriodState;
 use crate::rule::Rule;
-use crate::{Analysis, Options, period};
+use crate::{Analysis, Options, diagnostics, msg, period};
 
 // ---- okrs new objective ----
 
@@ -28,59 +30,71 @@ pub struct NewObjective {
     pub team: Option<String>,
     pub owner: Option<String>,
     pub aligns_to: Vec<String>,
-    /// The id (and file name); default: a slug of the title.
+    /// The id (and file name); default: a slug of the title, or for a title that would
+    /// make a long file name, a number within its period (see [`numbered_id`]).
     pub id: Option<String>,
 }
 
 /// Writes `objectives/[TEAM/]ID.md`: title, period, owner, team, alignment, a commented
-/// example key result and a body to fill in, in the site's language.
-pub fn new_objective(site: &Path, args: &NewObjective) -> Result<Outcome, Error> {
+/// example key result and a body to fill in, in the site's language; says what it
+/// wrote in `lang`.
+pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result<Outcome, Error> {
     require_site(site)?;
     let title = args.title.trim();
     if title.is_empty() {
-        return Err(Error::Usage("--title must not be empty".into()));
+        return Err(Error::Usage(msg!(AUTHOR_EMPTY_TITLE)));
     }
     let config = read_config(site)?;
-    check_period(&config, &args.period)?;
-    let id = match &args.id {
-        Some(id) => parse_id(id).map_err(Error::Usage)?,
-        None => file_slug(title).ok_or_else(|| {
-            Error::Usage(format!(
-                "cannot make a file name from the title '{title}'; give one with --id"
-            ))
-        })?,
-    };
-    let rel = match &args.team {
-        Some(team) => {
-            let folder = file_slug(team).ok_or_else(|| {
-                Error::Usage(format!("cannot make a folder name from the team '{team}'"))
-            })?;
-            format!("objectives/{folder}/{id}.md")
-        }
+    check_period(&config, &args.period, lang)?;
+    let folder =
+        match &args.team {
+            Some(team) => Some(file_slug(team).ok_or_else(|| {
+                Error::Usage(msg!(AUTHOR_NO_FOLDER_FROM_TEAM, team = team.as_str()))
+            })?),
+            None => None,
+        };
+    let in_folder = |id: &str| match &folder {
+        Some(folder) => format!("objectives/{folder}/{id}.md"),
         None => format!("objectives/{id}.md"),
     };
-
-    let Ids {
-        objectives,
-        strategies,
-    } = ids_in(site);
-    refuse_taken(
-        site,
-        &rel,
-        &id,
-        &objectives,
-        &strategies,
-        "choose another title, or an id with --id",
-    )?;
+    let taken = ids_in(site);
+    let (id, picked) = match &args.id {
+        Some(id) => (parse_id(id).map_err(Error::Usage)?, None),
+        None => match file_slug(title) {
+            Some(slug) if slug.is_ascii() => {
+                let picked = msg!(AUTHOR_ID_FROM_TITLE, id = slug.as_str());
+                (slug, Some(picked))
+            }
+            Some(_) => {
+                let id = numbered_id(args, folder.as_deref(), &taken, |id| {
+                    site.join(in_folder(id)).exists()
+                });
+                let picked = msg!(
+                    AUTHOR_ID_NUMBERED,
+                    id = id.as_str(),
+                    period = args.period.as_str()
+                );
+                (id, Some(picked))
+            }
+            None => {
+                return Err(Error::Usage(msg!(AUTHOR_NO_NAME_FROM_TITLE, title = title)));
+            }
+        },
+    };
+    let rel = in_folder(&id);
+    refuse_taken(site, &rel, &id, &taken, msg!(AUTHOR_ADVICE_NEW))?;
     for target in &args.aligns_to {
-        let known = objectives
+        let known = taken
+            .objectives
             .iter()
-            .map(|(o, _)| o.as_str())
-            .chain(strategies.iter().map(String::as_str));
-        if !objectives.iter().any(|(o, _)| o == target) && !strategies.contains(target) {
-            return Err(Error::Refused(format!(
-                "--aligns-to names '{target}', which no objective or strategy defines{}",
-                hint(schema::did_you_mean(target, known))
+            .map(|o| o.id.as_str())
+            .chain(taken.strategies.iter().map(String::as_str));
+        if !taken.objectives.iter().any(|o| &o.id == target) && !taken.strategies.contains(target) {
+            let hint = did_you_mean(schema::did_you_mean(target, known));
+            return Err(Error::Refused(msg!(
+                AUTHOR_UNKNOWN_ALIGNMENT,
+                target = target.as_str(),
+                hint = hint
             )));
         }
     }
@@ -89,30 +103,79 @@ pub fn new_objective(site: &Path, args: &NewObjective) -> Result<Outcome, Error>
     write_new(site, &rel, &text)?;
     let after = crate::analyse(site, &Options::default());
     // A template has no key results yet: `objective-empty` is expected until it does.
-    let notes = notes_about(&after, &rel, &[Rule::ObjectiveEmpty]);
+    let notes = notes_about(&after, &rel, &[Rule::ObjectiveEmpty], lang);
+    let wrote = msg!(AUTHOR_WROTE, file = shown(site, &rel));
+    let report = [Some(wrote), picked, Some(msg!(AUTHOR_NEXT_OBJECTIVE))]
+        .into_iter()
+        .flatten()
+        .map(|m| m.text(lang))
+        .collect();
     Ok(Outcome {
-        report: vec![
-            format!("wrote {}", shown(site, &rel)),
-            "next: write its key results (and what it aligns to), then run `okrs check`".to_owned(),
-        ],
+        report,
         written: vec![rel],
         notes,
     })
 }
 
-/// The ids objectives may not take: those of objectives (each with its file) and strategies.
+/// The id of a new objective whose title would make a long file name (a Chinese one):
+/// the team's folder name (when it is in ASCII, so the id stays readable in a URL),
+/// the period in lower case and `oN`, N the objective's place among the objectives of
+/// its team and period, or the next number no objective, strategy or file has taken:
+/// `sales-2025-q2-o3`, `2025-q2-o1`.
+fn numbered_id(
+    args: &NewObjective,
+    folder: Option<&str>,
+    taken: &Ids,
+    exists: impl Fn(&str) -> bool,
+) -> String {
+    let prefix = match folder {
+        Some(folder) if folder.is_ascii() => format!("{folder}-"),
+        _ => String::new(),
+    };
+    let period = args.period.to_lowercase();
+    let team = args.team.as_deref().map(str::trim);
+    let siblings = taken
+        .objectives
+        .iter()
+        .filter(|o| o.period.as_deref() == Some(args.period.as_str()) && o.team.as_deref() == team)
+        .count();
+    (siblings + 1..)
+        .map(|n| format!("{prefix}{period}-o{n}"))
+        .find(|id| {
+            !taken.objectives.iter().any(|o| &o.id == id)
+                && !taken.strategies.contains(id)
+                && !exists(id)
+        })
+        .unwrap_or_else(|| format!("{prefix}{period}-o{}", siblings + 1))
+}
+
+/// An objective already on the site: its id and file, and where it could be read, its
+/// period and team.
+struct Known {
+    id: String,
+    path: String,
+    period: Option<String>,
+    team: Option<String>,
+}
+
+/// The ids objectives may not take: those of objectives and strategies.
 struct Ids {
-    objectives: Vec<(String, String)>,
+    objectives: Vec<Known>,
     strategies: Vec<String>,
 }
 
 fn ids_in(site: &Path) -> Ids {
     let loaded = documents(site);
-    let mut objectives: Vec<(String, String)> = Vec::new();
+    let mut objectives: Vec<Known> = Vec::new();
     let mut strategies: Vec<String> = Vec::new();
     for doc in &loaded.documents {
         match &doc.content {
-            Content::Objective(o) => objectives.push((o.id.value.clone(), doc.path.clone())),
+            Content::Objective(o) => objectives.push(Known {
+                id: o.id.value.clone(),
+                path: doc.path.clone(),
+                period: Some(o.period.value.clone()),
+                team: o.team.as_ref().map(|t| t.value.trim().to_owned()),
+            }),
             Content::Org(org) => {
                 strategies.extend(org.strategies.iter().map(|s| s.id.value.clone()))
             }
@@ -123,7 +186,12 @@ fn ids_in(site: &Path) -> Ids {
     for path in load::discover(site, Some(&site.join("public"))) {
         let path = load::relative_name(&path);
         if under(&path, "objectives") && !loaded.documents.iter().any(|d| d.path == path) {
-            objectives.push((stem(&path).to_owned(), path));
+            objectives.push(Known {
+                id: stem(&path).to_owned(),
+                path,
+                period: None,
+                team: None,
+            });
         }
     }
     Ids {
@@ -137,43 +205,48 @@ fn refuse_taken(
     site: &Path,
     rel: &str,
     id: &str,
-    objectives: &[(String, String)],
-    strategies: &[String],
-    advice: &str,
+    taken: &Ids,
+    advice: Message,
 ) -> Result<(), Error> {
     if site.join(rel).exists() {
-        return Err(Error::Refused(format!(
-            "{rel} already exists; okrs new never overwrites a file ({advice})"
+        return Err(Error::Refused(msg!(
+            AUTHOR_EXISTS_ADVICE,
+            file = rel,
+            advice = advice
         )));
     }
-    if let Some((_, path)) = objectives.iter().find(|(o, _)| o == id) {
-        return Err(Error::Refused(format!(
-            "an objective with the id '{id}' already exists ({path}); {advice}"
+    if let Some(known) = taken.objectives.iter().find(|o| o.id == id) {
+        return Err(Error::Refused(msg!(
+            AUTHOR_OBJECTIVE_TAKEN,
+            id = id,
+            file = known.path.as_str(),
+            advice = advice
         )));
     }
-    if strategies.iter().any(|s| s == id) {
-        return Err(Error::Refused(format!(
-            "'{id}' is the id of a strategy in org.md, and objectives share ids with strategies; give another id with --id"
-        )));
+    if taken.strategies.iter().any(|s| s == id) {
+        return Err(Error::Refused(msg!(AUTHOR_STRATEGY_TAKEN, id = id)));
     }
     Ok(())
 }
 
 /// Refuses a period that is neither a calendar id nor a custom period of okrs.yaml.
-fn check_period(config: &Config, id: &str) -> Result<(), Error> {
+fn check_period(config: &Config, id: &str, lang: Language) -> Result<(), Error> {
     if period::calendar(id).is_some() || config.periods.iter().any(|p| p.value.id == id) {
         return Ok(());
     }
     let candidates = config.periods.iter().map(|p| p.value.id.as_str());
     let custom = if config.periods.is_empty() {
-        String::from("it declares none")
+        msg!(AUTHOR_NO_CUSTOM_PERIODS)
     } else {
         let ids: Vec<&str> = config.periods.iter().map(|p| p.value.id.as_str()).collect();
-        format!("it declares {}", ids.join(", "))
+        msg!(AUTHOR_CUSTOM_PERIODS, periods = list(&ids, lang))
     };
-    Err(Error::Refused(format!(
-        "--period '{id}' is no period{}; write a calendar period such as 2024, 2024-H1 or 2024-Q2, or a custom period of okrs.yaml ({custom})",
-        hint(crate::validate::period_hint(id, candidates).as_deref())
+    let hint = crate::validate::period_hint(id, candidates);
+    Err(Error::Refused(msg!(
+        AUTHOR_UNKNOWN_PERIOD,
+        period = id,
+        hint = did_you_mean(hint.as_deref()),
+        custom = custom
     )))
 }
 
@@ -204,7 +277,7 @@ fn objective_text(title: &str, args: &NewObjective, language: Language) -> Strin
     let owner = args
         .owner
         .as_deref()
-        .map_or_else(|| "someone".to_owned(), yaml_scalar);
+        .map_or_else(|| tr(language, "someone", "成员id").to_owned(), yaml_scalar);
     t += &match language {
         Language::En => format!(
             "# commitment: committed   # default aspirational: a stretch, where about 70% is a good result\n\
@@ -266,7 +339,11 @@ pub struct CarryObjective {
 /// Writes the continuation of an objective into a later period, beside it (SPEC 7,
 /// "Carry-over"): the same title, owner, team, alignment, commitment and weight,
 /// `carried_from`, and the key results not yet done, each starting where it stands.
-pub fn carry_objective(site: &Path, args: &CarryObjective) -> Result<Outcome, Error> {
+pub fn carry_objective(
+    site: &Path,
+    args: &CarryObjective,
+    lang: Language,
+) -> Result<Outcome, Error> {
     require_site(site)?;
     let options = Options {
         as_of: args.as_of,
@@ -281,52 +358,50 @@ pub fn carry_objective(site: &Path, args: &CarryObjective) -> Result<Outcome, Er
     let custom: Vec<Period> = config.periods.iter().map(|p| p.value.clone()).collect();
     let old_period = &before.site.periods[old.period];
     if period::calendar(&old_period.id).is_none() && !custom.iter().any(|p| p.id == old_period.id) {
-        return Err(Error::Refused(format!(
-            "'{from}' is of the period '{}', which is no period: fix that first (`okrs check` says how)",
-            old_period.id
+        return Err(Error::Refused(msg!(
+            AUTHOR_CARRY_FROM_NO_PERIOD,
+            from = from,
+            period = old_period.id.as_str()
         )));
     }
     let new_period_id = match &args.period {
         Some(p) => p.clone(),
         None => period::next(old_period, &custom).ok_or_else(|| {
-            Error::Usage(format!(
-                "'{from}' is of the custom period {}, and okrs.yaml has no period that starts after it ends ({}): say which period to carry it into with --period",
-                old_period.id, old_period.end
+            Error::Usage(msg!(
+                AUTHOR_CARRY_NO_NEXT,
+                from = from,
+                period = old_period.id.as_str(),
+                end = old_period.end.to_string()
             ))
         })?,
     };
-    check_period(config, &new_period_id)?;
+    check_period(config, &new_period_id, lang)?;
     let new_period = period::calendar(&new_period_id)
         .or_else(|| custom.iter().find(|p| p.id == new_period_id).cloned())
-        .ok_or_else(|| Error::Refused(format!("--period '{new_period_id}' is no period")))?;
+        .ok_or_else(|| {
+            Error::Refused(msg!(AUTHOR_NO_SUCH_PERIOD, period = new_period_id.as_str()))
+        })?;
     if new_period.start <= old_period.end {
-        return Err(Error::Refused(format!(
-            "--period {} starts on {}, before '{from}' of {} ends ({}): an objective is carried into a later period (carry-period)",
-            new_period.id, new_period.start, old_period.id, old_period.end
+        return Err(Error::Refused(msg!(
+            AUTHOR_CARRY_NOT_LATER,
+            period = new_period.id.as_str(),
+            start = new_period.start.to_string(),
+            from = from,
+            old = old_period.id.as_str(),
+            end = old_period.end.to_string()
         )));
     }
     let id = match &args.id {
         Some(id) => parse_id(id).map_err(Error::Usage)?,
         None => parse_id(&carried_id(from, &old_period.id, &new_period.id))
-            .map_err(|problem| Error::Usage(format!("{problem}; give one with --id")))?,
+            .map_err(|problem| Error::Usage(msg!(AUTHOR_GIVE_ID, problem = problem)))?,
     };
     let old_path = &before.site.documents[old.document].path;
     let rel = match old_path.rsplit_once('/') {
         Some((folder, _)) => format!("{folder}/{id}.md"),
         None => format!("{id}.md"),
     };
-    let Ids {
-        objectives,
-        strategies,
-    } = ids_in(site);
-    refuse_taken(
-        site,
-        &rel,
-        &id,
-        &objectives,
-        &strategies,
-        "give the continuation another id with --id",
-    )?;
+    refuse_taken(site, &rel, &id, &ids_in(site), msg!(AUTHOR_ADVICE_CARRY))?;
 
     let figures = &before.figures.objectives[o];
     let mut carried = Vec::new();
@@ -342,50 +417,63 @@ pub fn carry_objective(site: &Path, args: &CarryObjective) -> Result<Outcome, Er
     write_new(site, &rel, &text)?;
 
     let after = crate::analyse(site, &options);
-    let known: HashSet<String> = error_lines(&before).collect();
-    let new_errors: Vec<String> = error_lines(&after).filter(|l| !known.contains(l)).collect();
+    // Errors told apart by their lines in one language; listed in `lang`.
+    let known: HashSet<String> = error_lines(&before, Language::En).collect();
+    let new_errors: Vec<String> = error_lines(&after, Language::En)
+        .filter(|l| !known.contains(l))
+        .collect();
     if !new_errors.is_empty() {
-        let removed = std::fs::remove_file(site.join(&rel)).map_or_else(
-            |e| format!("; and {rel} could not be removed: {e}"),
-            |()| String::new(),
-        );
-        return Err(Error::Refused(format!(
-            "the continuation of '{from}' would have errors, so it was not written{removed}:\n{}",
-            new_errors.join("\n")
+        let removed = std::fs::remove_file(site.join(&rel)).err().map(|e| {
+            msg!(
+                AUTHOR_NOT_REMOVED,
+                file = rel.as_str(),
+                error = e.to_string()
+            )
+        });
+        let written: Vec<String> = error_lines(&after, lang)
+            .filter(|l| !known.contains(l))
+            .collect();
+        return Err(Error::Refused(msg!(
+            AUTHOR_CARRY_WOULD_FAIL,
+            from = from,
+            removed = removed,
+            errors = written.join("\n")
         )));
     }
 
-    let mut report = vec![
-        format!("wrote {}", shown(site, &rel)),
-        format!(
-            "carried {} of the {} of '{from}' into {}{}",
-            carried.len(),
-            diagnostics::plural(old.key_results.len(), "key result"),
-            new_period.id,
-            if left_out.is_empty() {
-                String::new()
-            } else {
-                format!("; left out, done: {}", left_out.join(", "))
-            }
+    let left_out =
+        (!left_out.is_empty()).then(|| msg!(AUTHOR_LEFT_OUT, ids = list(&left_out, lang)));
+    let report = [
+        msg!(AUTHOR_WROTE, file = shown(site, &rel)),
+        msg!(
+            AUTHOR_CARRIED,
+            n = carried.len(),
+            key_results = count(
+                old.key_results.len(),
+                &AUTHOR_ONE_KEY_RESULT,
+                &AUTHOR_KEY_RESULTS
+            ),
+            from = from,
+            period = new_period.id.as_str(),
+            left_out = left_out
         ),
+        msg!(AUTHOR_NEXT_CARRY, period = new_period.id.as_str()),
     ];
-    report.push(format!(
-        "next: review its targets for {}, then run `okrs check`",
-        new_period.id
-    ));
-    let mut notes = notes_about(&after, &rel, &[]);
+    let report = report.iter().map(|m| m.text(lang)).collect();
+    let mut notes = notes_about(&after, &rel, &[], lang);
     let as_of = before.figures.as_of;
     if period::state(old_period, as_of) != PeriodState::Closed {
-        notes.push(format!(
-            "note: {} has not ended as of {as_of}, so '{from}' may still move; the new key results start where they stood on {as_of}",
-            old_period.id
-        ));
+        let note = msg!(
+            AUTHOR_CARRY_STILL_RUNNING,
+            period = old_period.id.as_str(),
+            as_of = as_of.to_string(),
+            from = from
+        );
+        notes.push(note.text(lang));
     }
     if !known.is_empty() {
-        notes.push(format!(
-            "note: the site has {} elsewhere: `okrs check` lists them",
-            diagnostics::plural(known.len(), "error")
-        ));
+        let errors = count(known.len(), &common::ONE_ERROR, &common::ERRORS);
+        notes.push(msg!(AUTHOR_SITE_HAS_ERRORS, errors = errors).text(lang));
     }
     Ok(Outcome {
         written: vec![rel],
@@ -394,13 +482,14 @@ pub fn carry_objective(site: &Path, args: &CarryObjective) -> Result<Outcome, Er
     })
 }
 
-/// Each error of an analysis as one line, to tell new errors from those already there.
-fn error_lines(analysis: &Analysis) -> impl Iterator<Item = String> + '_ {
+/// Each error of an analysis as one line in `lang`, to tell new errors from those
+/// already there.
+fn error_lines(analysis: &Analysis, lang: Language) -> impl Iterator<Item = String> + '_ {
     analysis
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| diagnostics::human_line(d, false, analysis.site.config.language))
+        .map(move |d| diagnostics::human_line(d, false, lang))
 }
 
 /// The objective with this id; else why there is none, with a hint.
@@ -413,25 +502,20 @@ fn find_objective(analysis: &Analysis, id: &str) -> Result<usize, Error> {
     let is_strategy = site
         .org()
         .is_some_and(|org| org.strategies.iter().any(|s| s.id.value == id));
-    let mut message = if is_strategy {
-        format!(
-            "'{id}' is a strategy of org.md, not an objective: only objectives are carried over"
-        )
+    let message = if is_strategy {
+        msg!(AUTHOR_IS_STRATEGY, id = id)
     } else if let Some((objective, _)) = id.rsplit_once('/')
         && is_objective(objective)
     {
-        format!(
-            "'{id}' is a key result, not an objective: write --carry {objective}, and its key results that are not done go with it"
-        )
+        msg!(AUTHOR_IS_KEY_RESULT, id = id, objective = objective)
     } else {
         let ids = site.objectives.iter().map(|o| o.data.id.value.as_str());
-        format!(
-            "'{id}' is no objective of this site{}",
-            hint(schema::did_you_mean(id, ids))
-        )
+        let hint = did_you_mean(schema::did_you_mean(id, ids));
+        msg!(AUTHOR_NO_OBJECTIVE, id = id, hint = hint)
     };
     if analysis.has_errors() {
-        message += "\n(the site has errors, and an objective in a file with errors may be missing: run `okrs check`)";
+        let message = msg!(AUTHOR_OBJECTIVE_MAYBE_BROKEN, message = message);
+        return Err(Error::Refused(message));
     }
     Err(Error::Refused(message))
 }
@@ -596,6 +680,76 @@ mod tests {
         );
         // A year inside a quarter's id is still that year.
         assert_eq!(carried_id("okr-2024-q2", "2024", "2025"), "okr-2025-q2");
+    }
+
+    fn known(id: &str, period: &str, team: Option<&str>) -> Known {
+        Known {
+            id: id.into(),
+            path: format!("objectives/{id}.md"),
+            period: Some(period.into()),
+            team: team.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn numbered_ids_count_the_objectives_of_their_team_and_period_and_skip_taken_ones() {
+        let args = |period: &str, team: Option<&str>| NewObjective {
+            title: "提高续约率".into(),
+            period: period.into(),
+            team: team.map(str::to_owned),
+            ..NewObjective::default()
+        };
+        let taken = Ids {
+            objectives: vec![
+                known("a", "2025-Q2", Some("sales")),
+                known("b", "2025-Q2", Some("sales")),
+                known("c", "2025-Q2", None),
+                known("d", "2025-Q3", Some("sales")),
+                // A file that could not be read counts for its id only.
+                Known {
+                    id: "sales-2025-q3-o2".into(),
+                    path: "objectives/sales/broken.md".into(),
+                    period: None,
+                    team: None,
+                },
+            ],
+            strategies: vec!["2025-o1".into()],
+        };
+        let none = |_: &str| false;
+        let q2 = args("2025-Q2", Some("sales"));
+        assert_eq!(
+            numbered_id(&q2, Some("sales"), &taken, none),
+            "sales-2025-q2-o3"
+        );
+        // The number of a file already there is skipped.
+        let exists = |id: &str| id == "sales-2025-q2-o3";
+        assert_eq!(
+            numbered_id(&q2, Some("sales"), &taken, exists),
+            "sales-2025-q2-o4"
+        );
+        let q3 = args("2025-Q3", Some("sales"));
+        assert_eq!(
+            numbered_id(&q3, Some("sales"), &taken, none),
+            "sales-2025-q3-o3"
+        );
+        // Without a team, or with a team whose name is not ASCII, no prefix.
+        assert_eq!(
+            numbered_id(&args("2025-Q2", None), None, &taken, none),
+            "2025-q2-o2"
+        );
+        let chinese = args("2025-Q2", Some("销售部"));
+        assert_eq!(
+            numbered_id(&chinese, Some("销售部"), &taken, none),
+            "2025-q2-o1"
+        );
+        // Objectives and strategies share ids.
+        assert_eq!(
+            numbered_id(&args("2025", None), None, &taken, none),
+            "2025-o2"
+        );
+        // A custom period's id, in lower case.
+        let fy = args("FY25", Some("ops"));
+        assert_eq!(numbered_id(&fy, Some("ops"), &taken, none), "ops-fy25-o1");
     }
 
     fn kr(start: Option<f64>, target: Option<f64>, metric: Option<Metric>) -> KeyResult {

@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
+use super::messages::*;
 use super::{
     Error, Outcome, documents, notes_about, parse_id, read_config, require_site, shown, tr,
     write_new, yaml_quoted, yaml_scalar,
 };
-use crate::Options;
-use crate::model::Content;
+use crate::model::{Content, Language};
+use crate::{Options, msg};
 
 // ---- okrs new team / person ----
 
@@ -28,19 +29,19 @@ pub struct NewPerson {
     pub team: Option<String>,
 }
 
-/// Writes `teams/ID.md`.
-pub fn new_team(site: &Path, args: &NewTeam) -> Result<Outcome, Error> {
+/// Writes `teams/ID.md`; says what it did in `lang`.
+pub fn new_team(site: &Path, args: &NewTeam, lang: Language) -> Result<Outcome, Error> {
     let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
     fields.extend(args.parent.as_ref().map(|p| ("parent", yaml_scalar(p))));
     fields.extend(args.lead.as_ref().map(|l| ("lead", yaml_scalar(l))));
-    new_party(site, "teams", &args.id, &args.name, &fields)
+    new_party(site, "teams", &args.id, &args.name, &fields, lang)
 }
 
-/// Writes `people/ID.md`.
-pub fn new_person(site: &Path, args: &NewPerson) -> Result<Outcome, Error> {
+/// Writes `people/ID.md`; says what it did in `lang`.
+pub fn new_person(site: &Path, args: &NewPerson, lang: Language) -> Result<Outcome, Error> {
     let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
     fields.extend(args.team.as_ref().map(|t| ("team", yaml_scalar(t))));
-    new_party(site, "people", &args.id, &args.name, &fields)
+    new_party(site, "people", &args.id, &args.name, &fields, lang)
 }
 
 fn new_party(
@@ -49,16 +50,17 @@ fn new_party(
     id: &str,
     name: &str,
     fields: &[(&str, String)],
+    lang: Language,
 ) -> Result<Outcome, Error> {
     require_site(site)?;
     let id = parse_id(id).map_err(Error::Usage)?;
     if name.trim().is_empty() {
-        return Err(Error::Usage("--name must not be empty".into()));
+        return Err(Error::Usage(msg!(AUTHOR_EMPTY_NAME)));
     }
     let language = read_config(site)?.language;
-    let (what, body) = match folder {
+    let (taken_by, body) = match folder {
         "teams" => (
-            "team",
+            &AUTHOR_TEAM_TAKEN,
             tr(
                 language,
                 "<!-- What this team does, and how to reach it. -->\n",
@@ -66,7 +68,7 @@ fn new_party(
             ),
         ),
         _ => (
-            "person",
+            &AUTHOR_PERSON_TAKEN,
             tr(
                 language,
                 "<!-- Their role, and what they work on. -->\n",
@@ -76,9 +78,7 @@ fn new_party(
     };
     let rel = format!("{folder}/{id}.md");
     if site.join(&rel).exists() {
-        return Err(Error::Refused(format!(
-            "{rel} already exists; okrs new never overwrites a file"
-        )));
+        return Err(Error::Refused(msg!(AUTHOR_EXISTS, file = rel.as_str())));
     }
     let taken = documents(site).documents.into_iter().find_map(|doc| {
         let other = match &doc.content {
@@ -89,8 +89,10 @@ fn new_party(
         (*other == id).then(|| doc.path.clone())
     });
     if let Some(path) = taken {
-        return Err(Error::Refused(format!(
-            "a {what} with the id '{id}' already exists ({path})"
+        return Err(Error::Refused(msg!(
+            *taken_by,
+            id = id.as_str(),
+            file = path.as_str()
         )));
     }
     let mut text = String::from("---\n");
@@ -102,8 +104,8 @@ fn new_party(
     write_new(site, &rel, &text)?;
     let after = crate::analyse(site, &Options::default());
     Ok(Outcome {
-        report: vec![format!("wrote {}", shown(site, &rel))],
-        notes: notes_about(&after, &rel, &[]),
+        report: vec![msg!(AUTHOR_WROTE, file = shown(site, &rel)).text(lang)],
+        notes: notes_about(&after, &rel, &[], lang),
         written: vec![rel],
     })
 }

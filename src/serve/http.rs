@@ -15,6 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{Change, Shared, Snapshot, inject};
 use crate::diagnostics;
+use crate::model::Language;
 
 pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
     let app = Router::new()
@@ -105,13 +106,20 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     };
     let path = uri.path().to_owned();
     let query = uri.query().map(str::to_owned);
+    let terminal = shared.lang.unwrap_or(snapshot.language);
     // Rendering a page is work for a blocking thread, not for the event loop.
-    tokio::task::spawn_blocking(move || answer(&snapshot, &path, query.as_deref()))
+    tokio::task::spawn_blocking(move || answer(&snapshot, &path, query.as_deref(), terminal))
         .await
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response {
+/// The response to a request; render errors are printed on the terminal in `terminal`.
+fn answer(
+    snapshot: &Snapshot,
+    raw_path: &str,
+    query: Option<&str>,
+    terminal: Language,
+) -> Response {
     if snapshot.renderer.is_none() {
         return respond(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -141,7 +149,7 @@ fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response 
             if snapshot
                 .reported
                 .lock()
-                .is_ok_and(|mut seen| seen.insert(d.text(snapshot.language)))
+                .is_ok_and(|mut seen| seen.insert(d.text(Language::En)))
             {
                 eprint!(
                     "{}",
@@ -149,7 +157,7 @@ fn answer(snapshot: &Snapshot, raw_path: &str, query: Option<&str>) -> Response 
                         std::slice::from_ref(&d),
                         diagnostics::Format::Human,
                         false,
-                        snapshot.language
+                        terminal
                     )
                 );
             }

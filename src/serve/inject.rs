@@ -2,7 +2,8 @@
 //! output): the live-reload script and, while the content has errors, an overlay that
 //! lists them. The overlay is part of the HTML, so it shows even where scripts do not run.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::message::common;
 use crate::render::i18n::Strings;
 
 /// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
@@ -39,8 +40,8 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// The overlay listing every error, `file:line:col` and message, its heading in the
-/// site's language.
+/// The overlay listing every error, `file:line:col`, severity, rule and message, all but
+/// the file and rule in the site's language.
 pub fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> String {
     let mut html = String::from(
         "<div id=\"okrs-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
@@ -65,12 +66,16 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
         escape(&state)
     ));
     for d in errors {
+        let severity = match d.severity {
+            Severity::Error => &common::SEVERITY_ERROR,
+            Severity::Warning => &common::SEVERITY_WARNING,
+        };
         html.push_str(&format!(
             "<li style=\"margin:4px 0\"><span style=\"color:#fda4af\">{}:{}:{}</span>: <span style=\"color:#fecdd3\">{}[{}]</span>: {}</li>",
             escape(&d.file),
             d.line,
             d.column,
-            d.severity.as_str(),
+            escape(severity.template(strings.language)),
             escape(d.rule.name()),
             escape(&d.text(strings.language))
         ));
@@ -132,19 +137,29 @@ mod tests {
             "objectives/<a>.md",
             Pos { line: 3, column: 7 },
             crate::rule::Rule::Type,
-            "`x` <b>",
+            crate::msg!(common::DID_YOU_MEAN, suggestion = "<b>"),
         );
         let strings = Strings::for_language(crate::model::Language::En);
         let html = String::from_utf8(inject(
             b"<html><body><p>hi</p></body></html>",
-            &[d],
+            std::slice::from_ref(&d),
             &strings,
         ))
         .unwrap();
         assert!(html.contains("objectives/&lt;a&gt;.md:3:7"), "{html}");
-        assert!(html.contains("`x` &lt;b&gt;"), "{html}");
+        assert!(html.contains(">error[type]<"), "{html}");
+        assert!(
+            html.contains("(did you mean &#39;&lt;b&gt;&#39;?)"),
+            "{html}"
+        );
         assert!(html.find("okrs-overlay").unwrap() < html.find("</body>").unwrap());
         assert!(html.contains("EventSource"));
+
+        // On a Chinese site, the severity and the message are in Chinese too.
+        let strings = Strings::for_language(crate::model::Language::ZhCn);
+        let html = String::from_utf8(inject(b"<body></body>", &[d], &strings)).unwrap();
+        assert!(html.contains(">错误[type]<"), "{html}");
+        assert!(html.contains("（是不是想写「&lt;b&gt;」？）"), "{html}");
     }
 
     #[test]

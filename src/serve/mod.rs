@@ -5,6 +5,7 @@
 
 mod http;
 mod inject;
+pub(crate) mod messages;
 mod watch;
 
 use chrono::NaiveDate;
@@ -16,10 +17,12 @@ use std::time::Instant;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::FileCache;
+use crate::message::{Message, cli, common, count};
 use crate::model::Language;
 use crate::render::i18n::Strings;
 use crate::render::{RenderOptions, Renderer};
-use crate::{Options, analyse_loaded};
+use crate::{Options, analyse_loaded, msg};
+use messages::*;
 
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
@@ -28,6 +31,9 @@ pub struct ServeOptions {
     pub port: u16,
     pub as_of: Option<NaiveDate>,
     pub open: bool,
+    /// The language of what is printed on the terminal; default: the site's. (The
+    /// overlay is part of the pages, and follows the site's language.)
+    pub lang: Option<Language>,
 }
 
 /// Why serving stopped before it began.
@@ -37,19 +43,32 @@ pub enum ServeError {
     AddressInUse(SocketAddr),
     /// The address cannot be listened on (not one of this machine's, say).
     Bind(SocketAddr, std::io::Error),
-    Io(std::io::Error),
+    /// The server could not start (no threads, say).
+    Start(std::io::Error),
+    /// The site folder cannot be watched for changes.
+    Watch(PathBuf, String),
 }
 
-impl std::fmt::Display for ServeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+impl ServeError {
+    /// What went wrong, to be put into words.
+    pub fn message(&self) -> Message {
         match self {
-            ServeError::AddressInUse(addr) => write!(
-                f,
-                "{addr} is already in use: stop the program using port {} or choose another with --port",
-                addr.port()
+            ServeError::AddressInUse(addr) => msg!(
+                SERVE_ADDRESS_IN_USE,
+                address = addr.to_string(),
+                port = u32::from(addr.port())
             ),
-            ServeError::Bind(addr, err) => write!(f, "cannot listen on {addr}: {err}"),
-            ServeError::Io(err) => write!(f, "{err}"),
+            ServeError::Bind(addr, err) => msg!(
+                SERVE_CANNOT_LISTEN,
+                address = addr.to_string(),
+                error = err.to_string()
+            ),
+            ServeError::Start(err) => msg!(SERVE_CANNOT_START, error = err.to_string()),
+            ServeError::Watch(site, err) => msg!(
+                SERVE_CANNOT_WATCH,
+                site = site.display().to_string(),
+                error = err.as_str()
+            ),
         }
     }
 }
@@ -111,6 +130,8 @@ impl Snapshot {
 pub struct Shared {
     pub snapshot: RwLock<Arc<Snapshot>>,
     pub changes: tokio::sync::broadcast::Sender<Change>,
+    /// The language of the terminal's lines, when not the site's (`--lang`).
+    pub lang: Option<Language>,
 }
 
 /// Rebuilds the site, re-reading only the files that changed. Pages are not rendered
@@ -335,37 +356,42 @@ fn snapshot_never_built(shared: &Shared) -> bool {
         .map_or(true, |s| s.renderer.is_none())
 }
 
-fn report(rebuilt: &Rebuilt, color: bool) {
+/// What a rebuild says on the terminal, in `lang` or else the site's language: the
+/// errors and that the last good pages stay, or how long it took.
+fn report_text(rebuilt: &Rebuilt, color: bool, lang: Option<Language>) -> Option<String> {
     if rebuilt.unchanged {
-        return;
+        return None;
     }
+    let language = lang.unwrap_or(rebuilt.language);
     if !rebuilt.errors.is_empty() {
-        eprint!(
-            "{}",
-            diagnostics::render(
-                &rebuilt.errors,
-                diagnostics::Format::Human,
-                color,
-                rebuilt.language
-            )
-        );
-        let serving = if rebuilt.never_built {
-            "no page can be shown until they are fixed"
+        let listing =
+            diagnostics::render(&rebuilt.errors, diagnostics::Format::Human, color, language);
+        let state = if rebuilt.never_built {
+            msg!(SERVE_NO_PAGE_YET)
         } else {
-            "still serving the last good pages"
+            msg!(SERVE_LAST_GOOD)
         };
-        eprintln!(
-            "okrs serve: {}; {serving}",
-            diagnostics::plural(rebuilt.errors.len(), "error")
+        let summary = msg!(
+            SERVE_HAS_ERRORS,
+            errors = count(rebuilt.errors.len(), &common::ONE_ERROR, &common::ERRORS),
+            state = state
         );
+        Some(format!("{listing}{}", summary.text(language)))
     } else {
-        eprintln!(
-            "okrs serve: rebuilt in {} ms: {} ({} re-read, {})",
-            rebuilt.elapsed.as_millis(),
-            diagnostics::plural(rebuilt.pages, "page"),
-            diagnostics::plural(rebuilt.parsed, "file"),
-            diagnostics::plural(rebuilt.warnings, "warning"),
+        let rebuilt_in = msg!(
+            SERVE_REBUILT,
+            ms = rebuilt.elapsed.as_millis().to_string(),
+            pages = count(rebuilt.pages, &cli::ONE_PAGE, &cli::PAGES),
+            files = count(rebuilt.parsed, &common::ONE_FILE, &common::FILES),
+            warnings = count(rebuilt.warnings, &common::ONE_WARNING, &common::WARNINGS),
         );
+        Some(rebuilt_in.text(language))
+    }
+}
+
+fn report(rebuilt: &Rebuilt, color: bool, lang: Option<Language>) {
+    if let Some(text) = report_text(rebuilt, color, lang) {
+        eprintln!("{text}");
     }
 }
 
@@ -373,19 +399,24 @@ fn report(rebuilt: &Rebuilt, color: bool) {
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
         && std::env::var_os("NO_COLOR").is_none();
+    let lang = options.lang;
     let (changes, _) = tokio::sync::broadcast::channel(16);
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
         changes,
+        lang,
     });
     let mut builder = Builder::new(&options.site, options.as_of);
-    report(&builder.rebuild(&shared, &[]), color);
+    let first = builder.rebuild(&shared, &[]);
+    report(&first, color, lang);
+    // The banner's language: the one asked for, else the site's as first read.
+    let language = lang.unwrap_or(first.language);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(ServeError::Io)?;
+        .map_err(ServeError::Start)?;
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(addr))
@@ -396,37 +427,37 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                 ServeError::Bind(addr, err)
             }
         })?;
-    let local = listener.local_addr().map_err(ServeError::Io)?;
+    let local = listener.local_addr().map_err(ServeError::Start)?;
     // Watch before saying where the site is, so no save after that line goes unseen.
     let _watcher = watch::start(&options.site, {
         let shared = Arc::clone(&shared);
-        move |changed: &[PathBuf]| report(&builder.rebuild(&shared, changed), color)
+        move |changed: &[PathBuf]| report(&builder.rebuild(&shared, changed), color, lang)
     })
-    .map_err(|err| ServeError::Io(std::io::Error::other(err.to_string())))?;
+    .map_err(|err| ServeError::Watch(options.site.clone(), err.to_string()))?;
 
     let url = format!("http://{local}/");
-    eprintln!(
-        "okrs serve: serving {} at {url} (Ctrl-C to stop)",
-        options.site.display()
+    let serving = msg!(
+        SERVE_SERVING,
+        site = options.site.display().to_string(),
+        url = url.as_str()
     );
+    eprintln!("{}", serving.text(language));
     if !options.bind.is_loopback() {
-        eprintln!(
-            "okrs serve: warning: bound to {}, so other machines can see the site",
-            options.bind
-        );
+        let exposed = msg!(SERVE_EXPOSED, address = options.bind.to_string());
+        eprintln!("{}", exposed.text(language));
     }
 
     if options.open {
-        open_browser(&url);
+        open_browser(&url, language);
     }
     runtime
         .block_on(http::run(listener, shared))
-        .map_err(ServeError::Io)?;
-    eprintln!("okrs serve: stopped");
+        .map_err(ServeError::Start)?;
+    eprintln!("{}", msg!(SERVE_STOPPED).text(language));
     Ok(())
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, language: Language) {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -439,6 +470,6 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("okrs serve: could not start a browser; open {url} yourself");
+        eprintln!("{}", msg!(SERVE_NO_BROWSER, url = url).text(language));
     }
 }

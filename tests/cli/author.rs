@@ -161,7 +161,7 @@ fn titles_with_yaml_punctuation_are_quoted_and_read_back_exactly() {
 }
 
 #[test]
-fn a_chinese_title_gives_a_chinese_file_name_and_chinese_headings() {
+fn a_chinese_title_gives_a_short_numbered_id_and_chinese_headings() {
     let site = Site::new("title: 中文站点\nlanguage: zh-CN\nas_of: 2024-05-20\n");
     let run = new(
         &site,
@@ -176,7 +176,9 @@ fn a_chinese_title_gives_a_chinese_file_name_and_chinese_headings() {
         ],
     );
     assert_ok(&run);
-    let rel = "objectives/销售部/提高客户满意度-nps-达到-50.md";
+    // The team's folder keeps its Chinese name; the id, in every URL, is short ASCII
+    // (a Chinese team id is left out of it).
+    let rel = "objectives/销售部/2024-q2-o1.md";
     let text = site.read(rel);
     assert!(
         text.contains("title: \"提高客户满意度：NPS 达到 50\"\n"),
@@ -184,11 +186,130 @@ fn a_chinese_title_gives_a_chinese_file_name_and_chinese_headings() {
     );
     assert!(text.contains("team: 销售部\n"), "{text}");
     assert!(text.contains("## 为什么是这个目标"), "{text}");
+    assert!(run.stdout.contains("id：2024-q2-o1"), "{}", run.stdout);
+    assert!(run.stdout.contains("--id"), "{}", run.stdout);
     assert_no_errors(&site);
     let json = site.built_json(&[]);
     assert_eq!(
-        objective(&json, "提高客户满意度-nps-达到-50")["title"],
+        objective(&json, "2024-q2-o1")["title"],
         "提高客户满意度：NPS 达到 50"
+    );
+}
+
+const ZH_CONFIG: &str = "title: 中文站点\nlanguage: zh-CN\nas_of: 2024-05-20\n";
+
+const ZH_ORG: &str = "---\nname: 公司\nstrategies:\n  - { id: focus, title: 聚焦 }\n---\n";
+
+/// `okrs new objective --title TITLE --period PERIOD [--team TEAM]`, which must succeed.
+fn write_objective(site: &Site, title: &str, period: &str, team: Option<&str>) -> Run {
+    let mut args = vec!["objective", "--title", title, "--period", period];
+    if let Some(team) = team {
+        args.extend(["--team", team]);
+    }
+    let run = new(site, &args);
+    assert_ok(&run);
+    run
+}
+
+#[test]
+fn chinese_titles_are_numbered_within_their_team_and_period() {
+    let site = Site::new(ZH_CONFIG);
+    site.file("org.md", ZH_ORG)
+        .file(
+            "objectives/sales/renewals.md",
+            "---\ntitle: Renewals\nperiod: 2024-Q2\nteam: sales\naligns_to: focus\n---\n",
+        )
+        // It has the id the next one would get: that number is skipped.
+        .file(
+            "objectives/sales/mine.md",
+            "---\nid: sales-2024-q2-o3\ntitle: 我的\nperiod: 2024-Q3\nteam: sales\naligns_to: focus\n---\n",
+        );
+    // The second objective of sales in 2024-Q2: o2.
+    let title = "提高续约率，让老客户愿意继续使用我们的产品";
+    let run = write_objective(&site, title, "2024-Q2", Some("sales"));
+    assert!(
+        run.stdout.contains("已写入 ")
+            && run.stdout.contains("objectives/sales/sales-2024-q2-o2.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "id：sales-2024-q2-o2，由于标题生成的文件名会太长，按周期 2024-Q2 编号\
+             （想换一个：在有其他文件引用它之前重命名这个文件，或用 --id 指定）"
+        ),
+        "{}",
+        run.stdout
+    );
+    // The third would be o3, which is taken: o4.
+    write_objective(&site, "开拓新市场", "2024-Q2", Some("sales"));
+    assert!(
+        site.path()
+            .join("objectives/sales/sales-2024-q2-o4.md")
+            .is_file()
+    );
+    // Other periods and teams count on their own; without a team, no prefix.
+    write_objective(&site, "开拓新市场", "2024-Q3", Some("sales"));
+    assert!(
+        site.path()
+            .join("objectives/sales/sales-2024-q3-o2.md")
+            .is_file()
+    );
+    write_objective(&site, "开拓新市场", "2024", None);
+    assert!(site.path().join("objectives/2024-o1.md").is_file());
+    // --id chooses another, and nothing is said about it; an ASCII title keeps its words.
+    let run = new(
+        &site,
+        &[
+            "objective",
+            "--title",
+            "开拓新市场",
+            "--period",
+            "2024",
+            "--id",
+            "new-markets",
+        ],
+    );
+    assert_ok(&run);
+    assert!(site.path().join("objectives/new-markets.md").is_file());
+    assert!(!run.stdout.contains("id："), "{}", run.stdout);
+    let run = write_objective(&site, "Grow revenue", "2024-Q2", Some("sales"));
+    assert!(
+        run.stdout.contains("id：grow-revenue，由标题生成"),
+        "{}",
+        run.stdout
+    );
+    assert_no_errors(&site);
+    let json = site.built_json(&[]);
+    assert_eq!(objective(&json, "sales-2024-q2-o2")["title"], title);
+}
+
+#[test]
+fn a_numbered_id_is_carried_into_the_next_period_by_its_number() {
+    let site = Site::new(ZH_CONFIG);
+    site.file("org.md", ZH_ORG);
+    write_objective(&site, "提高续约率", "2024-Q1", Some("sales"));
+    let run = carry(&site, "sales-2024-q1-o1", &[]);
+    assert_ok(&run);
+    assert!(
+        site.path()
+            .join("objectives/sales/sales-2024-q2-o1.md")
+            .is_file(),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("已将「sales-2024-q1-o1」的 0 个关键结果中的 0 个延续到 2024-Q2"),
+        "{}",
+        run.stdout
+    );
+    // A new objective of that period then takes the next number.
+    write_objective(&site, "开拓新市场", "2024-Q2", Some("sales"));
+    assert!(
+        site.path()
+            .join("objectives/sales/sales-2024-q2-o2.md")
+            .is_file()
     );
 }
 

@@ -26,3 +26,4 @@ mod serve;
 mod site;
 mod support;
 mod zh_check;
+mod zh_cli;

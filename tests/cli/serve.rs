@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::sample;
@@ -14,6 +15,26 @@ struct Server {
     child: Child,
     port: u16,
     site: tempfile::TempDir,
+    /// Every line it has printed on standard error so far.
+    stderr: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Waits until a line it printed satisfies `ok`, and returns that line.
+    fn wait_for_line(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(line) = self.stderr.lock().unwrap().iter().find(|l| ok(l)) {
+                return line.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; printed:\n{}",
+                self.stderr.lock().unwrap().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -55,29 +76,45 @@ fn walkdir(root: &Path) -> Vec<std::path::PathBuf> {
 
 /// Starts `okrs serve` on a copy of a sample, on a port the system picks.
 fn start(sample_name: &str) -> Server {
+    start_with(sample_name, &[])
+}
+
+/// Starts `okrs serve` with more arguments.
+fn start_with(sample_name: &str, args: &[&str]) -> Server {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&sample(sample_name), site.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_okrs"))
         .args(["serve", site.path().to_str().unwrap(), "--port", "0"])
+        .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("okrs serve starts");
     let stderr = child.stderr.take().unwrap();
+    let printed = Arc::new(Mutex::new(Vec::new()));
     let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let _ = tx.send(port.parse::<u16>().unwrap());
+    std::thread::spawn({
+        let printed = Arc::clone(&printed);
+        move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = tx.send(port.parse::<u16>().unwrap());
+                }
+                printed.lock().unwrap().push(line);
             }
         }
     });
     let port = rx
         .recv_timeout(Duration::from_secs(20))
         .expect("okrs serve says where it serves");
-    Server { child, port, site }
+    Server {
+        child,
+        port,
+        site,
+        stderr: printed,
+    }
 }
 
 /// A response: status code, headers (lower-case names) and body.
@@ -307,6 +344,57 @@ fn errors_show_as_an_overlay_until_fixed_and_the_server_stays_up() {
 }
 
 #[test]
+fn the_terminal_speaks_the_sites_language_or_lang_and_the_overlay_the_sites() {
+    // teebee is a zh-CN site.
+    let server = start("teebee");
+    let banner = server.wait_for_line("the banner", |l| l.contains("http://127.0.0.1:"));
+    assert_eq!(
+        banner,
+        format!(
+            "okrs serve：正在 http://127.0.0.1:{}/ 提供 {}（按 Ctrl-C 停止）",
+            server.port,
+            server.site.path().display()
+        )
+    );
+    server.wait_for_line("the first build", |l| {
+        l.starts_with("okrs serve：已重新生成，用时 ")
+    });
+    edit(
+        &server.site.path().join("objectives/teebee-o2.md"),
+        "period:",
+        "perod:",
+    );
+    server.wait_for_line("the error", |l| {
+        l.starts_with("objectives/teebee-o2.md:") && l.contains(": 错误[unknown-key]: ")
+    });
+    server.wait_for_line("the summary", |l| {
+        l == "okrs serve：1 个错误；仍在提供上一次成功生成的页面"
+    });
+
+    let server = start_with("teebee", &["--lang", "en"]);
+    server.wait_for_line("the banner", |l| {
+        l.starts_with("okrs serve: serving ") && l.ends_with("/ (Ctrl-C to stop)")
+    });
+    server.wait_for_line("the first build", |l| {
+        l.starts_with("okrs serve: rebuilt in ")
+    });
+    edit(
+        &server.site.path().join("objectives/teebee-o2.md"),
+        "period:",
+        "perod:",
+    );
+    server.wait_for_line("the error", |l| l.contains(": error[unknown-key]: "));
+    server.wait_for_line("the summary", |l| {
+        l == "okrs serve: 1 error; still serving the last good pages"
+    });
+    // The overlay is part of the page: in the site's language.
+    let page = wait_for(server.port, "/objectives/teebee-o1/", "the overlay", |b| {
+        b.contains("okrs-overlay")
+    });
+    assert!(page.contains(">错误[unknown-key]<"), "{page}");
+}
+
+#[test]
 fn requests_outside_the_site_get_nothing() {
     let server = start("teebee");
     let secret = std::fs::read_to_string(server.site.path().join("okrs.yaml")).unwrap();
@@ -336,24 +424,41 @@ fn requests_outside_the_site_get_nothing() {
 }
 
 #[test]
-fn a_port_in_use_is_reported_with_a_hint() {
+fn a_port_in_use_is_reported_with_a_hint_in_the_sites_language() {
     let server = start("phone-repair");
-    let output = Command::new(env!("CARGO_BIN_EXE_okrs"))
-        .args([
-            "serve",
-            server.site.path().to_str().unwrap(),
-            "--port",
-            &server.port.to_string(),
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let port = server.port.to_string();
+    let serve_again = |extra: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_okrs"))
+            .args([
+                "serve",
+                server.site.path().to_str().unwrap(),
+                "--port",
+                &port,
+            ])
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    // phone-repair is a zh-CN site.
+    let stderr = serve_again(&[]);
     assert!(
-        stderr.contains("already in use") && stderr.contains("--port"),
+        stderr.contains(&format!(
+            "错误：127.0.0.1:{port} 已被占用：请停止占用端口 {port} 的程序，或用 --port 换一个端口"
+        )),
         "{stderr}"
     );
+    assert!(stderr.contains("okrs serve：已重新生成"), "{stderr}");
+    let stderr = serve_again(&["--lang", "en"]);
+    assert!(
+        stderr.contains(&format!(
+            "error: 127.0.0.1:{port} is already in use: stop the program using port {port} or choose another with --port"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("okrs serve: rebuilt in "), "{stderr}");
 }
 
 #[test]
@@ -388,8 +493,8 @@ fn a_template_that_fails_on_a_page_keeps_the_last_good_page_with_the_error_on_it
         b.contains("okrs-overlay")
     });
     assert!(
-        page.contains("error[template]"),
-        "the overlay names the template error"
+        page.contains("错误[template]"),
+        "the overlay names the template error, in the site's language"
     );
     assert!(
         page.contains("我们如何制定OKR"),
