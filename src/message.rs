@@ -260,7 +260,7 @@ pub mod cli {
 
 /// Every entry of every module's catalogue.
 pub fn catalogue() -> Vec<&'static Entry> {
-    [common::ALL, cli::ALL].concat()
+    [common::ALL, cli::ALL, crate::load::messages::ALL].concat()
 }
 
 /// "1 error" / "2 errors": the catalogue entry for one and for several.
