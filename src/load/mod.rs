@@ -901,6 +901,32 @@ mod tests {
     }
 
     #[test]
+    fn chinese_quotes_and_full_width_characters_outside_prose_are_read_as_meant() {
+        let text = "---\ntitle: 提升“活跃”用户\nperiod: ２０２５－Ｑ２\nowner: 王强（销售）\nkey_results:\n  - { title: k, target: 5, unit: ％ }\n  - { title: k2, target: 5, unit: “个” }\n---\n";
+        let (doc, diags, _) = load_file("objectives/o.md", text.as_bytes());
+        let found: Vec<(u32, u32, Rule)> =
+            diags.iter().map(|d| (d.line, d.column, d.rule)).collect();
+        assert_eq!(
+            found,
+            [(3, 9, Rule::InvalidValue), (7, 35, Rule::InvalidValue)],
+            "{diags:?}"
+        );
+        assert_eq!(
+            diags[0].text(crate::model::Language::En),
+            "`period: ２０２５－Ｑ２` is written in full-width characters: write `period: 2025-Q2`"
+        );
+        let Some(Content::Objective(o)) = doc.map(|d| d.content) else {
+            panic!("the objective is kept")
+        };
+        // Prose keeps its quotation marks; a name its brackets; a unit its full-width `％`.
+        assert_eq!(o.title, "提升“活跃”用户");
+        assert_eq!(o.period.value, "2025-Q2");
+        assert_eq!(o.owner.map(|a| a.value).as_deref(), Some("王强（销售）"));
+        assert_eq!(o.key_results[0].unit.as_deref(), Some("％"));
+        assert_eq!(o.key_results[1].unit.as_deref(), Some("个"));
+    }
+
+    #[test]
     fn kind_overrides_the_folder() {
         let (doc, diags) = load_document("notes/x.md", b"---\nkind: page\ntitle: Notes\n---\n");
         assert!(diags.is_empty(), "{diags:?}");

@@ -442,7 +442,12 @@ impl<'a> Reader<'a> {
             let pos = self.char_pos(node, |c| marks.contains(c));
             return (inner, Some(slip(pos, Some(marks))));
         }
-        match hints::full_width_to_ascii(text).filter(|a| a.is_ascii()) {
+        // A unit is shown as written: `％` and `ｋｍ` are its text.
+        let full_width = (key != "unit")
+            .then(|| hints::full_width_to_ascii(text))
+            .flatten()
+            .filter(|a| a.is_ascii());
+        match full_width {
             Some(ascii) => {
                 let pos = self.char_pos(node, hints::is_full_width);
                 (ascii, Some(slip(pos, None)))
