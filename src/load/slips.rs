@@ -214,6 +214,32 @@ impl Fixed {
             }
             _ => {}
         }
+        // The rest of the line: a key of a flow mapping (`{ kr: a/b, value：3 }`).
+        let mut quote: Option<char> = None;
+        while i < c.len() {
+            let ch = c[i];
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if matches!(ch, '"' | '\'') && opens_quote(&c[..i]) => quote = Some(ch),
+                None if ch == '#' && c[..i].last() == Some(&' ') => break,
+                None if ch == FULL_WIDTH_COLON => {
+                    if let Some(key) = flow_key(&c[..i]).filter(|k| known_key(k)) {
+                        found.push((i, Found::Colon(key)));
+                        out.replace(if c.get(i + 1) == Some(&' ') {
+                            ":"
+                        } else {
+                            ": "
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+                None => {}
+            }
+            out.keep(ch);
+            i += 1;
+        }
         out.rest(&c[i.min(c.len())..]);
         self.done(n, out, found)
     }
@@ -379,6 +405,27 @@ impl Out {
     }
 }
 
+/// The key just before a colon inside a flow mapping: ASCII letters, digits, `_` and `-`
+/// after `{` or `,` (and spaces).
+fn flow_key(before: &[char]) -> Option<String> {
+    let start = before
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
+        .map_or(0, |p| p + 1);
+    let key: String = before[start..].iter().collect();
+    let opener = before[..start].iter().rev().find(|c| **c != ' ');
+    (!key.is_empty() && matches!(opener, Some('{' | ','))).then_some(key)
+}
+
+/// Whether a quotation mark after these characters opens a quoted scalar: at the start of
+/// a value, not inside text (`他说"好"`).
+fn opens_quote(before: &[char]) -> bool {
+    matches!(
+        before.iter().rev().find(|c| **c != ' '),
+        None | Some('{' | '[' | ',' | ':' | '-')
+    )
+}
+
 /// The 1-based column of the character at `index`.
 fn column(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -456,6 +503,42 @@ mod tests {
                 .root
                 .is_some()
         );
+    }
+
+    #[test]
+    fn a_full_width_colon_in_a_flow_mapping_is_one_error() {
+        let known = |k: &str| matches!(k, "kr" | "value");
+        let text = "updates:\n  - { kr: a/b, value：3 }\n  - { kr: \"x：y\", value: 4 }\n";
+        let parsed = parse(text, &known);
+        assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+        assert_eq!(
+            parsed.errors[0].pos,
+            Pos {
+                line: 2,
+                column: 21
+            }
+        );
+        assert!(
+            parsed.errors[0]
+                .message
+                .text(ZhCn)
+                .contains("`value` 后是全角冒号「：」")
+        );
+        let root = parsed.root.expect("read as meant");
+        let Value::Seq(items) = &root.get("updates").unwrap().value else {
+            panic!("a list")
+        };
+        let value = items[0].get("value").unwrap();
+        assert_eq!(value.value, Value::Int(3));
+        assert_eq!(
+            value.pos,
+            Pos {
+                line: 2,
+                column: 22
+            }
+        );
+        // Text with a full-width colon in it is no key.
+        assert_eq!(errors("tasks: [准备：调研, 完成]\n"), []);
     }
 
     #[test]

@@ -70,6 +70,12 @@ const MISTAKES: &[Case] = &[
         ],
     ),
     (
+        "checkins/full-width-colon-flow.md",
+        (4, 29),
+        "yaml-syntax",
+        &["`value` 后是全角冒号「：」", "`- { kr: co-o2/users, value: 360 }`"],
+    ),
+    (
         "checkins/full-width-indent.md",
         (4, 1),
         "yaml-syntax",
