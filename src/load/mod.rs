@@ -927,6 +927,41 @@ mod tests {
     }
 
     #[test]
+    fn a_number_split_at_its_commas_in_a_flow_mapping_is_one_error() {
+        let text = "---\ndate: 2025-04-21\nupdates:\n  - { kr: a/b, value: 1,240.5 }\n  - { kr: a/c, value: 12,40, confidence: 7 }\n---\n";
+        let (doc, diags, _) = load_file("checkins/c.md", text.as_bytes());
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d.line,
+                    d.column,
+                    d.text(crate::model::Language::En)
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "4:23 `value` is 1,240.5 with thousands commas, which YAML reads as 1 and the keys `240.5`: write `value: 1240.5`",
+                "5:23 `value` is 12,40, which YAML reads as 12 and the keys `40`: write the number without commas",
+            ]
+        );
+        // The first is read as the number meant; the second, which may be 1240 or 12.40,
+        // keeps what YAML read (12) beside its error.
+        let Some(Content::Checkin(c)) = doc.map(|d| d.content) else {
+            panic!("the check-in is kept")
+        };
+        let values: Vec<Option<f64>> = c
+            .updates
+            .iter()
+            .map(|u| u.value.as_ref().map(|v| v.value))
+            .collect();
+        assert_eq!(values, [Some(1240.5), Some(12.0)]);
+    }
+
+    #[test]
     fn kind_overrides_the_folder() {
         let (doc, diags) = load_document("notes/x.md", b"---\nkind: page\ntitle: Notes\n---\n");
         assert!(diags.is_empty(), "{diags:?}");

@@ -136,13 +136,15 @@ fn positions(node: &Node, out: &mut HashSet<Pos>) {
     }
 }
 
-/// Whether a mapping key is a group of three digits with no value: what YAML makes of
-/// the `,077` in `{ target: 1,077,000 }`.
+/// Whether a mapping key is a group of digits with no value: what YAML makes of the
+/// `,077` in `{ target: 1,077,000 }` (or of `,240.5` and `,40` in `1,240.5` and `12,40`).
 fn is_split_group(key: &Node, value: &Node) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     value.value == Value::Null
-        && key
-            .scalar_text()
-            .is_some_and(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        && key.scalar_text().is_some_and(|t| match t.split_once('.') {
+            Some((whole, fraction)) => digits(whole) && digits(fraction),
+            None => digits(&t),
+        })
 }
 
 impl<'a> Reader<'a> {

@@ -73,7 +73,10 @@ const MISTAKES: &[Case] = &[
         "checkins/full-width-colon-flow.md",
         (4, 29),
         "yaml-syntax",
-        &["`value` 后是全角冒号「：」", "`- { kr: co-o2/users, value: 360 }`"],
+        &[
+            "`value` 后是全角冒号「：」",
+            "`- { kr: co-o2/users, value: 360 }`",
+        ],
     ),
     (
         "checkins/full-width-indent.md",
