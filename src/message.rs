@@ -285,6 +285,7 @@ pub fn catalogue() -> Vec<&'static Entry> {
         crate::write::messages::ALL,
         crate::author::messages::ALL,
         crate::serve::messages::ALL,
+        crate::load::messages::ALL,
     ]
     .concat()
 }

@@ -566,8 +566,10 @@ impl Validator {
             self.gaps.skip(gap, file);
         } else if !known {
             let candidates = custom.keys().chain(named).map(String::as_str);
+            // With no year to go by, a yearless `二季度` is told to write its year.
             let hint = period_hint(&id.value, candidates)
-                .map(|p| msg!(common::DID_YOU_MEAN, suggestion = p));
+                .map(|p| msg!(common::DID_YOU_MEAN, suggestion = p))
+                .or_else(|| hints::period_message(&id.value));
             self.error(
                 file,
                 id.pos,

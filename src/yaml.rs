@@ -6,6 +6,10 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
 use std::fmt;
 
+use crate::load::messages::*;
+use crate::message::Message;
+use crate::msg;
+
 /// A position in a file: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -35,15 +39,15 @@ pub enum Value {
 
 impl Value {
     /// What the value is, as a reader would name it in an error message.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
+    pub fn kind_name(&self) -> Message {
+        Message::new(match self {
+            Value::Null => &LOAD_NOTHING,
+            Value::Bool(_) => &LOAD_A_BOOLEAN,
+            Value::Int(_) | Value::Float(_) => &LOAD_A_NUMBER,
+            Value::Str(_) => &LOAD_TEXT,
+            Value::Seq(_) => &LOAD_A_LIST,
+            Value::Map(_) => &LOAD_A_MAPPING,
+        })
     }
 }
 
@@ -92,7 +96,9 @@ impl Node {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
     pub pos: Pos,
-    pub message: String,
+    pub message: Message,
+    /// What the parser said, in English: what the error is, for those who look for one.
+    pub detail: String,
 }
 
 struct RawValue(Value);
@@ -203,20 +209,27 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     line: u32::try_from(loc.line()).unwrap_or(1).max(1),
                     column: u32::try_from(loc.column()).unwrap_or(1).max(1),
                 });
-            let message = clean_message(&err.without_snippet().to_string());
+            let detail = clean_message(&err.without_snippet().to_string());
             // An unclosed `[` or `{` makes the parser stumble lines later: point at it.
             if let Some((at, bracket)) = unclosed_flow(text, pos.line)
                 && at < pos
             {
-                let close = if bracket == '[' { ']' } else { '}' };
+                let close = if bracket == '[' { "]" } else { "}" };
                 return Err(SyntaxError {
                     pos: at,
-                    message: format!(
-                        "unclosed bracket '{bracket}': close it with '{close}' on this line"
+                    message: msg!(
+                        LOAD_UNCLOSED_BRACKET,
+                        open = bracket.to_string(),
+                        close = close
                     ),
+                    detail,
                 });
             }
-            Err(SyntaxError { pos, message })
+            Err(SyntaxError {
+                pos,
+                message: syntax_message(&detail),
+                detail,
+            })
         }
     }
 }
@@ -315,19 +328,75 @@ fn clean_message(message: &str) -> String {
         None => message,
     };
     let trimmed = trimmed.strip_prefix("error: ").unwrap_or(trimmed);
-    let trimmed = trimmed.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    if trimmed.contains("budget breached") && trimmed.contains("Depth") {
-        return format!("the YAML nests more than {MAX_DEPTH} levels deep");
+    trimmed
+        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+        .trim()
+        .to_owned()
+}
+
+/// The parser's message in the catalogue's words: the common ones in both languages, the
+/// rare ones as the parser says them, after a Chinese "YAML syntax error".
+fn syntax_message(detail: &str) -> Message {
+    if detail.contains("budget breached") && detail.contains("Depth") {
+        return msg!(LOAD_YAML_TOO_DEEP, depth = MAX_DEPTH);
     }
-    if trimmed.contains("recursive references") {
-        return "an alias refers to the node that contains it (a YAML anchor loop)".to_owned();
+    if detail.contains("recursive references") {
+        return msg!(LOAD_YAML_ANCHOR_LOOP);
     }
-    trimmed.trim().to_owned()
+    let entry = match detail {
+        "mapping values are not allowed in this context" => &LOAD_YAML_MAPPING_VALUES,
+        "simple key expected ':'" => &LOAD_YAML_EXPECTED_COLON,
+        "while parsing a block mapping, did not find expected key" => &LOAD_YAML_EXPECTED_KEY,
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            &LOAD_YAML_EXPECTED_DASH
+        }
+        "unclosed quote" => &LOAD_YAML_UNCLOSED_QUOTE,
+        "invalid trailing content after double-quoted scalar" => &LOAD_YAML_AFTER_DOUBLE_QUOTED,
+        "invalid trailing content after single-quoted scalar" => &LOAD_YAML_AFTER_SINGLE_QUOTED,
+        "alias references unknown anchor" => &LOAD_YAML_UNKNOWN_ANCHOR,
+        _ => return argument_message(detail),
+    };
+    Message::new(entry)
+}
+
+/// Parser messages that carry a value: a key, a character, a bracket.
+fn argument_message(detail: &str) -> Message {
+    if let Some(key) = detail.strip_prefix("duplicate mapping key: ") {
+        return msg!(LOAD_YAML_DUPLICATE_KEY, key = key);
+    }
+    if let Some(c) = detail
+        .strip_prefix("unexpected character: `")
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
+        return msg!(LOAD_YAML_UNEXPECTED_CHARACTER, character = c);
+    }
+    if let Some(open) = detail
+        .strip_prefix("unclosed bracket '")
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
+        return msg!(LOAD_YAML_UNCLOSED, open = open);
+    }
+    if let Some((open, close)) = detail
+        .strip_prefix("mismatched bracket '")
+        .and_then(|rest| rest.strip_suffix('\''))
+        .and_then(|rest| rest.split_once("' closed by '"))
+    {
+        return msg!(LOAD_YAML_MISMATCHED, open = open, close = close);
+    }
+    let entry = if detail.contains("tab") {
+        &LOAD_YAML_TAB
+    } else if detail.contains("indentation") || detail.contains("indented") {
+        &LOAD_YAML_INDENTATION
+    } else {
+        &LOAD_YAML_OTHER
+    };
+    msg!(*entry, detail = detail)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     fn map_get<'a>(node: &'a Node, key: &str) -> &'a Node {
         let entries = node.as_map().expect("a mapping");
@@ -383,7 +452,12 @@ mod tests {
     fn syntax_errors_are_positioned() {
         let err = parse("a: 1\nb: c: d\n").unwrap_err();
         assert_eq!(err.pos.line, 2);
-        assert!(!err.message.contains("at line"), "{}", err.message);
+        assert!(!err.detail.contains("at line"), "{}", err.detail);
+        assert_eq!(
+            err.message.text(Language::En),
+            "mapping values are not allowed in this context"
+        );
+        assert!(err.message.text(Language::ZhCn).contains("此处不能出现"));
     }
 
     #[test]
@@ -396,10 +470,13 @@ mod tests {
                 column: 12
             }
         );
-        assert!(
-            err.message.contains("unclosed bracket '['"),
-            "{}",
-            err.message
+        assert_eq!(
+            err.message.text(Language::En),
+            "unclosed bracket '[': close it with ']' on this line"
+        );
+        assert_eq!(
+            err.message.text(Language::ZhCn),
+            "括号「[」没有闭合：请在这一行用「]」闭合"
         );
         // A flow list may go on to an indented line.
         assert!(parse("aligns_to: [a,\n  b]\nn: 1\n").is_ok());
@@ -412,7 +489,8 @@ mod tests {
     fn duplicate_keys_are_errors() {
         let err = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!(err.pos, Pos { line: 2, column: 1 });
-        assert!(err.message.contains("duplicate"), "{}", err.message);
+        assert_eq!(err.message.text(Language::En), "duplicate mapping key: a");
+        assert_eq!(err.message.text(Language::ZhCn), "键重复：a");
     }
 
     #[test]
@@ -426,7 +504,10 @@ mod tests {
     fn deep_nesting_is_a_readable_error() {
         let deep = format!("x: {}1{}\n", "[".repeat(40), "]".repeat(40));
         let err = parse(&deep).unwrap_err();
-        assert!(err.message.contains("nests more than"), "{}", err.message);
+        assert_eq!(
+            err.message.text(Language::En),
+            "the YAML nests more than 24 levels deep"
+        );
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub struct Outcome {
 /// An id for a new file: the id rules, and no leading `_` (okrs skips such files).
 pub fn parse_id(text: &str) -> Result<String, Message> {
     if let Some(problem) = schema::id_problem(text) {
-        return Err(msg!(AUTHOR_BAD_ID, id = text, problem = problem));
+        return Err(msg!(AUTHOR_BAD_ID, id = text, problem = problem.message()));
     }
     if text.starts_with('_') {
         return Err(msg!(AUTHOR_ID_UNDERSCORE, id = text));

@@ -1,8 +1,12 @@
 //! okrs.yaml: the site's title, language, as-of date, custom periods and lint settings.
 
 use super::Missing;
+use super::hints;
+use super::messages::*;
 use super::schema::{Fields, Reader, did_you_mean};
+use crate::message::common;
 use crate::model::*;
+use crate::msg;
 use crate::period;
 use crate::yaml::{Node, Value};
 
@@ -21,16 +25,25 @@ const CONFIG_KEYS: &[&str] = &[
 const PERIOD_KEYS: &[&str] = &["id", "start", "end"];
 const LEVELS: [&str; 3] = ["allow", "warn", "deny"];
 
+/// Whether okrs.yaml, one of its custom periods or its lint settings has this key.
+pub fn is_known_key(key: &str) -> bool {
+    CONFIG_KEYS.contains(&key)
+        || PERIOD_KEYS.contains(&key)
+        || key == "level"
+        || Rule::lint(key).is_some()
+        || Rule::lints().any(|r| r.param().is_some_and(|(p, _)| p == key))
+}
+
 pub fn read(r: &mut Reader, root: &Node) -> Config {
     let mut config = Config {
         pace_tolerance: 0.1,
         ..Config::default()
     };
-    let Some(f) = r.fields(root, "okrs.yaml", CONFIG_KEYS) else {
+    let Some(f) = r.fields(root, msg!(LOAD_IN_CONFIG), CONFIG_KEYS) else {
         r.gap(root.pos, Missing::LintSettings);
         return config;
     };
-    if let Some(title) = r.required_text(&f, "title", "okrs.yaml") {
+    if let Some(title) = r.required_text(&f, "title", &LOAD_IN_CONFIG) {
         config.title = title.value;
     }
     config.language = match r.text(&f, "language") {
@@ -39,12 +52,19 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
             "en" => Language::En,
             "zh-CN" => Language::ZhCn,
             other => {
+                // `zh-cn`, `中文` are `zh-CN`: said, and read as meant, so that the site
+                // (and this message) is in the language meant.
+                let meant = hints::language(other);
+                let hint = meant.map(|l| msg!(LOAD_WRITE, key = "language", value = l));
                 r.error(
                     t.pos,
                     Rule::InvalidValue,
-                    format!("`language` is '{other}'; it must be `en` or `zh-CN`"),
+                    msg!(LOAD_LANGUAGE, value = other, hint = hint),
                 );
-                Language::En
+                match meant {
+                    Some("zh-CN") => Language::ZhCn,
+                    _ => Language::En,
+                }
             }
         },
     };
@@ -59,10 +79,7 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
             r.error(
                 tolerance.pos,
                 Rule::InvalidValue,
-                format!(
-                    "`pace_tolerance` is {}; it must be a fraction from 0 to 1",
-                    tolerance.value
-                ),
+                msg!(LOAD_PACE_TOLERANCE, value = tolerance.value),
             );
         }
     }
@@ -91,10 +108,10 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
 }
 
 fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
-    let f = r.fields(node, "a custom period", PERIOD_KEYS)?;
-    r.require(&f, "id", "a custom period");
-    r.require(&f, "start", "a custom period");
-    r.require(&f, "end", "a custom period");
+    let f = r.fields(node, msg!(LOAD_A_CUSTOM_PERIOD), PERIOD_KEYS)?;
+    r.require(&f, "id", &LOAD_A_CUSTOM_PERIOD);
+    r.require(&f, "start", &LOAD_A_CUSTOM_PERIOD);
+    r.require(&f, "end", &LOAD_A_CUSTOM_PERIOD);
     let id = r.id(&f, "id");
     let start = r.date(&f, "start");
     let end = r.date(&f, "end");
@@ -103,10 +120,7 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
         r.error(
             id.pos,
             Rule::InvalidValue,
-            format!(
-                "'{}' is a calendar period already; give the custom period another id",
-                id.value
-            ),
+            msg!(LOAD_CALENDAR_ID_TAKEN, id = &id.value),
         );
         return None;
     }
@@ -115,9 +129,11 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
         r.error(
             end.pos,
             Rule::InvalidValue,
-            format!(
-                "period '{}' ends ({}) before it starts ({})",
-                id.value, end.value, start.value
+            msg!(
+                LOAD_PERIOD_ENDS_FIRST,
+                id = &id.value,
+                end = end.value.to_string(),
+                start = start.value.to_string()
             ),
         );
         return None;
@@ -134,7 +150,7 @@ fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
 
 fn lint_settings(r: &mut Reader, node: &Node, config: &mut Config) {
     let names = Rule::lint_names();
-    let Some(f) = r.fields(node, "`lints`", &names) else {
+    let Some(f) = r.fields(node, msg!(LOAD_IN_LINTS), &names) else {
         return;
     };
     for rule in Rule::lints() {
@@ -149,23 +165,21 @@ fn lint_settings(r: &mut Reader, node: &Node, config: &mut Config) {
             Value::Map(_) => {
                 let mut known = vec!["level"];
                 known.extend(rule.param().map(|(name, _)| name));
-                let what = format!("the settings of lint `{rule}`");
-                let Some(s) = r.fields(value, &what, &known) else {
+                let what = msg!(LOAD_LINT_SETTINGS, rule = rule.name());
+                let Some(s) = r.fields(value, what, &known) else {
                     continue;
                 };
                 setting_map(r, &s, rule.param().map(|(name, _)| name))
             }
             _ => {
+                let param = rule
+                    .param()
+                    .map(|(p, _)| format!(", {p}: 5"))
+                    .unwrap_or_default();
                 r.error(
                     value.pos,
                     Rule::Type,
-                    format!(
-                        "lint `{}` takes a level (allow, warn, deny) or a mapping such as {{ level: warn{} }}",
-                        rule.name(),
-                        rule.param()
-                            .map(|(p, _)| format!(", {p}: 5"))
-                            .unwrap_or_default()
-                    ),
+                    msg!(LOAD_LINT_TAKES, rule = rule.name(), param = param),
                 );
                 continue;
             }
@@ -182,7 +196,7 @@ fn setting_map(r: &mut Reader, s: &Fields, param: Option<&str>) -> LintSetting {
             r.error(
                 n.pos,
                 Rule::InvalidValue,
-                format!("`{p}` must be a whole number of 0 or more, not {}", n.value),
+                msg!(LOAD_WHOLE_NUMBER, key = p, value = n.value),
             );
             return None;
         }
@@ -198,13 +212,12 @@ fn level(r: &mut Reader, node: &Node) -> Option<LintLevel> {
         "warn" => Some(LintLevel::Warn),
         "deny" => Some(LintLevel::Deny),
         _ => {
-            let hint = did_you_mean(&text, LEVELS)
-                .map(|l| format!(" (did you mean `{l}`?)"))
-                .unwrap_or_default();
+            let hint =
+                did_you_mean(&text, LEVELS).map(|l| msg!(common::DID_YOU_MEAN_KEY, suggestion = l));
             r.error(
                 node.pos,
                 Rule::InvalidValue,
-                format!("lint level '{text}' must be allow, warn or deny{hint}"),
+                msg!(LOAD_LINT_LEVEL, level = text, hint = hint),
             );
             None
         }

@@ -1,90 +1,164 @@
 //! What a value that okrs cannot read was most likely meant to be: a period, a date, a
-//! number or a confidence written in another common form. Diagnostics quote the value to
-//! write, so that the fix is a copy, not a guess (SPEC 8). The same functions serve
-//! `okrs check` and `okrs new`.
+//! number, a confidence or a word written in another common form — also as Chinese typing
+//! habits write them (`2025年4月11日`, `二季度`, `里程碑`, full-width `１`). Diagnostics
+//! quote the value to write, so that the fix is a copy, not a guess (SPEC 8). The same
+//! functions serve `okrs check` and `okrs new`.
 
 use chrono::{Datelike, NaiveDate};
 
+use super::messages::*;
+use crate::message::{Message, common};
+use crate::msg;
 use crate::period;
 
-/// The calendar period meant by a quarter or half written in another order, case or
-/// spacing: `Q3-2018`, `2018Q3`, `2018 Q3`, `q3 2018`, `2018-q3` → `2018-Q3`; `H1 2018`,
-/// `2018h1` → `2018-H1`. None when the text is no such period, or already in okrs's form.
+/// The calendar period meant by a quarter, half or year written in another order, case,
+/// spacing or in Chinese: `Q3-2018`, `2018Q3`, `2018 Q3`, `q3 2018`, `2018-q3`,
+/// `2018年Q3`, `2018年第三季度` → `2018-Q3`; `H1 2018`, `2018h1`, `2018年上半年` →
+/// `2018-H1`; `2018年` → `2018`. Full-width letters and digits count as ASCII. None when
+/// the text is no such period, or already in okrs's form.
 pub fn period(text: &str) -> Option<String> {
-    let squeezed: String = text
+    let ascii = full_width_to_ascii(text);
+    let squeezed: String = ascii
+        .as_deref()
+        .unwrap_or(text)
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_' | '/' | '.'))
         .flat_map(char::to_uppercase)
         .collect();
     let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
-    let is_part = |s: &str| s.len() == 2 && (s.starts_with('Q') || s.starts_with('H'));
     let id = match (squeezed.get(..4), squeezed.get(4..)) {
-        (Some(year), Some(part)) if is_year(year) && is_part(part) => format!("{year}-{part}"),
-        _ => match (squeezed.get(..2), squeezed.get(2..)) {
-            (Some(part), Some(year)) if is_part(part) && is_year(year) => {
-                format!("{year}-{part}")
-            }
-            _ => return None,
+        (Some(year), Some(rest)) if is_year(year) => match year_part(rest)? {
+            Some(part) => format!("{year}-{part}"),
+            None => year.to_owned(),
         },
+        _ => {
+            let (part, year) = (squeezed.get(..2)?, squeezed.get(2..)?);
+            if !(is_part(part) && is_year(year)) {
+                return None;
+            }
+            format!("{year}-{part}")
+        }
     };
     (id != text && period::calendar(&id).is_some()).then_some(id)
 }
 
+fn is_part(s: &str) -> bool {
+    s.len() == 2 && (s.starts_with('Q') || s.starts_with('H'))
+}
+
+/// What follows a year in a period: `Q3`, `年第三季度`, `年上半年` → the part (`Q3`, `H1`);
+/// `年`, `年度` or nothing → the whole year (`Some(None)`); anything else → None.
+fn year_part(rest: &str) -> Option<Option<String>> {
+    let rest = rest.strip_prefix('年').unwrap_or(rest);
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    if rest.is_empty() || rest == "全年" {
+        return Some(None);
+    }
+    part(rest).map(Some)
+}
+
+/// A quarter or half without its year: `Q3`, `H1`, `第三季度`, `三季度`, `3季度`, `上半年`.
+fn part(text: &str) -> Option<String> {
+    if is_part(text) {
+        return Some(text.to_owned());
+    }
+    match text {
+        "上半年" | "上半" => return Some("H1".to_owned()),
+        "下半年" | "下半" => return Some("H2".to_owned()),
+        _ => {}
+    }
+    let text = text.strip_prefix('第').unwrap_or(text);
+    let number = text
+        .strip_suffix("季度")
+        .or_else(|| text.strip_suffix('季'))?;
+    let n = match number {
+        "一" | "1" => 1,
+        "二" | "2" => 2,
+        "三" | "3" => 3,
+        "四" | "4" => 4,
+        _ => return None,
+    };
+    Some(format!("Q{n}"))
+}
+
+/// The hint for a period that names none: the calendar id meant (` (did you mean
+/// '2025-Q2'?)`), or, for a quarter or half written without its year (`二季度`, `Q2`,
+/// `上半年`), what to write with the year as a placeholder. None when the text looks like
+/// neither; the caller may then suggest the nearest custom period.
+pub fn period_message(text: &str) -> Option<Message> {
+    if let Some(id) = period(text) {
+        return Some(msg!(common::DID_YOU_MEAN, suggestion = id));
+    }
+    let ascii = full_width_to_ascii(text);
+    let squeezed: String = ascii
+        .as_deref()
+        .unwrap_or(text)
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect();
+    let part = part(&squeezed)?;
+    Some(msg!(LOAD_PERIOD_NEEDS_YEAR, part = part))
+}
+
 /// Why a text is not a date of the form YYYY-MM-DD.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DateProblem {
     /// It reads as a year, month and day, but that day does not exist:
     /// "September has 30 days".
-    NotADay(String),
+    NotADay(Message),
     /// It is written in another form; the date to write, when the text can be read as one
-    /// without doubt (`2018/9/3`, `2018-9-3` → `2018-09-03`, but not `3.9.2018`).
+    /// without doubt (`2018/9/3`, `2018-9-3`, `2018年9月3日` → `2018-09-03`, but not
+    /// `3.9.2018`).
     Form(Option<String>),
 }
 
 /// What is wrong with a date that does not parse (see `DateProblem`).
 pub fn date(text: &str) -> DateProblem {
-    let text = text.trim();
+    let ascii = full_width_to_ascii(text);
+    let text = ascii.as_deref().unwrap_or(text).trim();
     let Some((year, month, day)) = year_month_day(text) else {
         return DateProblem::Form(None);
     };
-    let month_name = |m: u32| {
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ][m as usize - 1]
-    };
     if !(1..=12).contains(&month) {
-        return DateProblem::NotADay(format!("there is no month {month}"));
+        return DateProblem::NotADay(msg!(LOAD_NO_MONTH, month = month));
     }
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(d) => DateProblem::Form(Some(d.format("%Y-%m-%d").to_string())),
-        None if day == 0 => DateProblem::NotADay("there is no day 0".to_owned()),
+        None if day == 0 => DateProblem::NotADay(msg!(LOAD_NO_DAY_ZERO)),
         None => {
             let days = days_in_month(year, month);
             let name = if month == 2 {
-                format!("February {year}")
+                msg!(LOAD_FEBRUARY_OF, year = i64::from(year))
             } else {
-                month_name(month).to_owned()
+                Message::new(MONTHS[month as usize - 1])
             };
-            DateProblem::NotADay(format!("{name} has {days} days"))
+            DateProblem::NotADay(msg!(LOAD_MONTH_HAS_DAYS, month = name, days = days))
         }
     }
 }
 
-/// Year, month and day from `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` or `YYYYMMDD`: forms that
-/// start with the year, so they cannot be misread. Day-first and month-first forms
-/// (`3.9.2018`, `9/3/2018`) mean different days in different countries and are not read.
+static MONTHS: [&crate::message::Entry; 12] = [
+    &LOAD_JANUARY,
+    &LOAD_FEBRUARY,
+    &LOAD_MARCH,
+    &LOAD_APRIL,
+    &LOAD_MAY,
+    &LOAD_JUNE,
+    &LOAD_JULY,
+    &LOAD_AUGUST,
+    &LOAD_SEPTEMBER,
+    &LOAD_OCTOBER,
+    &LOAD_NOVEMBER,
+    &LOAD_DECEMBER,
+];
+
+/// Year, month and day from `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D`, `YYYYMMDD` or
+/// `YYYY年M月D日`: forms that start with the year, so they cannot be misread. Day-first and
+/// month-first forms (`3.9.2018`, `9/3/2018`) mean different days in different countries
+/// and are not read.
 fn year_month_day(text: &str) -> Option<(i32, u32, u32)> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if text.len() == 8 && digits(text) {
@@ -94,10 +168,24 @@ fn year_month_day(text: &str) -> Option<(i32, u32, u32)> {
             text[6..].parse().ok()?,
         ));
     }
-    let separator = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-    let parts: Vec<&str> = text.split(separator).collect();
-    let [year, month, day] = parts[..] else {
-        return None;
+    let chinese: String;
+    let (year, month, day) = if text.contains('年') {
+        // `2018年9月3日` (or `号`), spaces allowed between the parts.
+        chinese = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let (year, rest) = chinese.split_once('年')?;
+        let (month, rest) = rest.split_once('月')?;
+        let day = rest
+            .strip_suffix('日')
+            .or_else(|| rest.strip_suffix('号'))
+            .unwrap_or(rest);
+        (year, month, day)
+    } else {
+        let separator = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+        let parts: Vec<&str> = text.split(separator).collect();
+        let [year, month, day] = parts[..] else {
+            return None;
+        };
+        (year, month, day)
     };
     if year.len() != 4 || !digits(year) || month.len() > 2 || day.len() > 2 {
         return None;
@@ -201,6 +289,154 @@ pub fn confidence_text(text: &str) -> Option<u8> {
     }
 }
 
+/// Whether a character is a full-width form of an ASCII one (`１`, `：`, `Ｑ`, `，`) or the
+/// ideographic space `　`, as Chinese input methods type them.
+pub fn is_full_width(c: char) -> bool {
+    matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// The text with its full-width characters written as the ASCII ones they stand for
+/// (`１２` → `12`, `２０２５－Ｑ２` → `2025-Q2`); None when it has none.
+pub fn full_width_to_ascii(text: &str) -> Option<String> {
+    // White space around a value (a full-width space typed after an id) is not this slip:
+    // names and ids are read without it, with a warning of their own (validate).
+    let text = text.trim();
+    if !text.chars().any(is_full_width) {
+        return None;
+    }
+    let ascii = |c: char| match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    Some(text.chars().map(ascii).collect())
+}
+
+/// Quotation marks that Chinese input methods type, which YAML takes as text.
+const CHINESE_QUOTES: [char; 10] = ['“', '”', '‘', '’', '「', '」', '『', '』', '＂', '＇'];
+
+/// A value written between Chinese quotation marks, or with one at either end (`“个”`,
+/// `”个”`, `「co-o2」`, `“个`): the text inside and the marks as written (`“”`, `””`, `“`).
+pub fn chinese_quotes(text: &str) -> Option<(String, String)> {
+    let mut chars: Vec<char> = text.trim().chars().collect();
+    let mut marks = String::new();
+    if chars.first().is_some_and(|c| CHINESE_QUOTES.contains(c)) {
+        marks.push(chars.remove(0));
+    }
+    if chars.last().is_some_and(|c| CHINESE_QUOTES.contains(c)) {
+        marks.extend(chars.pop());
+    }
+    let inner: String = chars.into_iter().collect();
+    let inner = inner.trim();
+    (!marks.is_empty() && !inner.is_empty()).then(|| (inner.to_owned(), marks))
+}
+
+/// The characters that Chinese writing separates items of a list with, and the ASCII
+/// comma: YAML reads `co-o2、co-o3` (or `co-o2, co-o3` without brackets) as one text.
+pub const LIST_SEPARATORS: [char; 5] = ['、', '，', ',', '；', ';'];
+
+/// The ids of a text that lists them with one of `LIST_SEPARATORS`: the separator first
+/// written and the ids. None when the text has none, or an item would be empty.
+pub fn list_items(text: &str) -> Option<(char, Vec<String>)> {
+    let separator = text.chars().find(|c| LIST_SEPARATORS.contains(c))?;
+    let items: Vec<String> = text
+        .split(LIST_SEPARATORS)
+        .map(|s| s.trim().to_owned())
+        .collect();
+    (items.len() > 1 && items.iter().all(|s| !s.is_empty())).then_some((separator, items))
+}
+
+/// The metric meant by a Chinese word for it: `里程碑` → `milestone`, `提升` → `increase`,
+/// `降低` → `decrease`, `保持高于` → `stay_above`, `保持低于` → `stay_below`.
+pub fn metric(text: &str) -> Option<&'static str> {
+    Some(match text.trim() {
+        "里程碑" | "里程碑式" | "是否完成" => "milestone",
+        "提升" | "提高" | "增加" | "增长" | "上升" | "递增" => "increase",
+        "降低" | "减少" | "下降" | "减小" | "递减" => "decrease",
+        "保持高于" | "保持在以上" | "不低于" | "高于" | "维持高于" => {
+            "stay_above"
+        }
+        "保持低于" | "保持在以下" | "不高于" | "低于" | "不超过" | "维持低于" => {
+            "stay_below"
+        }
+        _ => return None,
+    })
+}
+
+/// The commitment meant by a Chinese word for it: `承诺型` → `committed`, `挑战型` →
+/// `aspirational`.
+pub fn commitment(text: &str) -> Option<&'static str> {
+    Some(match text.trim() {
+        "承诺型" | "承诺" | "承诺性" | "必达" | "必达型" => "committed",
+        "挑战型" | "挑战" | "挑战性" | "愿景型" | "进取型" => "aspirational",
+        _ => return None,
+    })
+}
+
+/// The boolean meant by a word for yes or no: `是`, `完成`, `yes` → true; `否`, `未完成`,
+/// `no` → false.
+pub fn boolean(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "是" | "对" | "真" | "完成" | "已完成" | "达成" | "已达成" | "yes" | "y" | "on"
+        | "done" => Some(true),
+        "否" | "不" | "不是" | "错" | "假" | "未完成" | "没完成" | "未达成" | "no" | "n"
+        | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The site language meant by another name for it: `zh-cn`, `zh`, `zh_CN`, `中文`,
+/// `Chinese` → `zh-CN`; `en-US`, `English`, `英文` → `en`. None when it is one already.
+pub fn language(text: &str) -> Option<&'static str> {
+    let lower = text.trim().to_lowercase().replace('_', "-");
+    let meant = match lower.as_str() {
+        "zh-cn" | "zh" | "cn" | "zh-hans" | "zh-hans-cn" | "zh-sg" | "chinese" | "中文"
+        | "简体中文" | "汉语" | "简体" => "zh-CN",
+        "en" | "en-us" | "en-gb" | "english" | "英文" | "英语" => "en",
+        _ => return None,
+    };
+    (meant != text).then_some(meant)
+}
+
+/// A text as a YAML value: plain where YAML reads it back as that text, else in double
+/// quotes (`%` → `"%"`, `O1: x` → `"O1: x"`).
+pub fn yaml_text(text: &str) -> String {
+    let special_start = text.starts_with([
+        '%', '@', '`', '!', '&', '*', '|', '>', '\'', '"', '#', '{', '}', '[', ']', ',', '?', ':',
+        '-',
+    ]);
+    let reserved = matches!(
+        text.to_lowercase().as_str(),
+        "true" | "false" | "null" | "~" | ""
+    ) || text.parse::<f64>().is_ok();
+    let breaks = text.contains(": ")
+        || text.contains(" #")
+        || text.ends_with(':')
+        || text.trim() != text
+        || text.contains(['\n', '\t']);
+    if special_start || reserved || breaks {
+        quoted(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A text in YAML double quotes.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +454,109 @@ mod tests {
     }
 
     #[test]
+    fn periods_as_chinese_writing_has_them_suggest_the_calendar_id() {
+        for (written, id) in [
+            ("2025年Q2", "2025-Q2"),
+            ("2025Q2", "2025-Q2"),
+            ("2025年第二季度", "2025-Q2"),
+            ("2025年二季度", "2025-Q2"),
+            ("2025 年第 2 季度", "2025-Q2"),
+            ("2025年4季度", "2025-Q4"),
+            ("2025年上半年", "2025-H1"),
+            ("2025年下半年", "2025-H2"),
+            ("2025年H2", "2025-H2"),
+            ("2025年", "2025"),
+            ("2025年度", "2025"),
+            ("２０２５－Ｑ２", "2025-Q2"),
+        ] {
+            assert_eq!(period(written).as_deref(), Some(id), "{written}");
+        }
+        assert_eq!(period("2025年第五季度"), None);
+        assert_eq!(period("2025年春"), None);
+    }
+
+    #[test]
+    fn a_period_without_its_year_asks_for_it() {
+        use crate::model::Language::{En, ZhCn};
+        let hint = |text: &str, language| period_message(text).map(|m| m.text(language));
+        assert_eq!(
+            hint("二季度", ZhCn).as_deref(),
+            Some("（周期要写明年份：请写成 `YYYY-Q2`，YYYY 为四位年份）")
+        );
+        assert_eq!(
+            hint("第三季度", En).as_deref(),
+            Some(" (a period needs its year: write `YYYY-Q3`, with YYYY the year)")
+        );
+        assert!(hint("Q1", En).unwrap().contains("`YYYY-Q1`"));
+        assert!(hint("上半年", En).unwrap().contains("`YYYY-H1`"));
+        assert_eq!(
+            hint("2025年Q2", En).as_deref(),
+            Some(" (did you mean '2025-Q2'?)")
+        );
+        assert_eq!(hint("grow", En), None);
+    }
+
+    #[test]
+    fn chinese_words_for_metrics_commitments_booleans_and_languages_give_the_value() {
+        assert_eq!(metric("里程碑"), Some("milestone"));
+        assert_eq!(metric("提升"), Some("increase"));
+        assert_eq!(metric("降低"), Some("decrease"));
+        assert_eq!(metric("保持高于"), Some("stay_above"));
+        assert_eq!(metric("保持低于"), Some("stay_below"));
+        assert_eq!(metric("随便"), None);
+        assert_eq!(commitment("承诺型"), Some("committed"));
+        assert_eq!(commitment("挑战型"), Some("aspirational"));
+        assert_eq!(boolean("否"), Some(false));
+        assert_eq!(boolean("未完成"), Some(false));
+        assert_eq!(boolean("是"), Some(true));
+        assert_eq!(boolean("完成"), Some(true));
+        assert_eq!(boolean("Yes"), Some(true));
+        assert_eq!(boolean("也许"), None);
+        for written in ["zh-cn", "zh", "zh_CN", "中文", "Chinese", "ZH-CN"] {
+            assert_eq!(language(written), Some("zh-CN"), "{written}");
+        }
+        assert_eq!(language("English"), Some("en"));
+        assert_eq!(language("zh-CN"), None);
+        assert_eq!(language("en"), None);
+        assert_eq!(language("fr"), None);
+    }
+
+    #[test]
+    fn full_width_characters_and_chinese_quotes_are_found() {
+        assert_eq!(full_width_to_ascii("１２３").as_deref(), Some("123"));
+        assert_eq!(full_width_to_ascii("１，２４０").as_deref(), Some("1,240"));
+        assert_eq!(full_width_to_ascii("a　b").as_deref(), Some("a b"));
+        assert_eq!(full_width_to_ascii("王强"), None);
+        let quotes = |s: &str| chinese_quotes(s).map(|(i, m)| format!("{i} {m}"));
+        assert_eq!(quotes("“个”").as_deref(), Some("个 “”"));
+        assert_eq!(quotes("”个”").as_deref(), Some("个 ””"));
+        assert_eq!(quotes("「co-o2」").as_deref(), Some("co-o2 「」"));
+        assert_eq!(quotes("个”").as_deref(), Some("个 ”"));
+        assert_eq!(quotes("个"), None);
+        assert_eq!(quotes("“”"), None);
+        assert_eq!(
+            list_items("co-o2、co-o3"),
+            Some(('、', vec!["co-o2".into(), "co-o3".into()]))
+        );
+        assert_eq!(
+            list_items("a， b，c"),
+            Some(('，', vec!["a".into(), "b".into(), "c".into()]))
+        );
+        assert_eq!(list_items("co-o2"), None);
+        assert_eq!(list_items("a、"), None);
+    }
+
+    #[test]
+    fn texts_are_quoted_only_where_yaml_needs_it() {
+        assert_eq!(yaml_text("个"), "个");
+        assert_eq!(yaml_text("%"), "\"%\"");
+        assert_eq!(yaml_text("O1: 确定"), "\"O1: 确定\"");
+        assert_eq!(yaml_text("12"), "\"12\"");
+        assert_eq!(yaml_text("true"), "\"true\"");
+        assert_eq!(quoted("a \"b\" \\"), "\"a \\\"b\\\" \\\\\"");
+    }
+
+    #[test]
     fn a_period_already_right_or_not_a_period_gets_no_suggestion() {
         assert_eq!(period("2018-Q3"), None);
         assert_eq!(period("2018-Q5"), None);
@@ -229,30 +568,21 @@ mod tests {
 
     #[test]
     fn a_day_that_does_not_exist_is_called_that() {
-        assert_eq!(
-            date("2018-09-31"),
-            DateProblem::NotADay("September has 30 days".into())
-        );
-        assert_eq!(
-            date("2023-02-29"),
-            DateProblem::NotADay("February 2023 has 28 days".into())
-        );
-        assert_eq!(
-            date("2024-02-30"),
-            DateProblem::NotADay("February 2024 has 29 days".into())
-        );
-        assert_eq!(
-            date("2018-13-01"),
-            DateProblem::NotADay("there is no month 13".into())
-        );
-        assert_eq!(
-            date("2018-05-00"),
-            DateProblem::NotADay("there is no day 0".into())
-        );
-        assert_eq!(
-            date("2018/9/31"),
-            DateProblem::NotADay("September has 30 days".into())
-        );
+        use crate::model::Language::{En, ZhCn};
+        let why = |text: &str, language| match date(text) {
+            DateProblem::NotADay(m) => m.text(language),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(why("2018-09-31", En), "September has 30 days");
+        assert_eq!(why("2018-09-31", ZhCn), "九月只有 30 天");
+        assert_eq!(why("2023-02-29", En), "February 2023 has 28 days");
+        assert_eq!(why("2023-02-29", ZhCn), "2023 年二月只有 28 天");
+        assert_eq!(why("2024-02-30", En), "February 2024 has 29 days");
+        assert_eq!(why("2018-13-01", En), "there is no month 13");
+        assert_eq!(why("2018-13-01", ZhCn), "没有 13 月");
+        assert_eq!(why("2018-05-00", En), "there is no day 0");
+        assert_eq!(why("2018/9/31", En), "September has 30 days");
+        assert_eq!(why("2018年9月31日", ZhCn), "九月只有 30 天");
     }
 
     #[test]
@@ -262,6 +592,13 @@ mod tests {
         assert_eq!(date("2018-9-3"), exact("2018-09-03"));
         assert_eq!(date("2018.09.03"), exact("2018-09-03"));
         assert_eq!(date("20180903"), exact("2018-09-03"));
+        // As Chinese writing has it.
+        assert_eq!(date("2025年4月11日"), exact("2025-04-11"));
+        assert_eq!(date("2025 年 4 月 11 号"), exact("2025-04-11"));
+        assert_eq!(date("2025/4/11"), exact("2025-04-11"));
+        assert_eq!(date("2025.4.11"), exact("2025-04-11"));
+        assert_eq!(date("２０２５-０４-１１"), exact("2025-04-11"));
+        assert_eq!(date("2025年4月"), DateProblem::Form(None));
         // Day or month first: 3 September or 9 March?
         assert_eq!(date("3.9.2018"), DateProblem::Form(None));
         assert_eq!(date("9/3/2018"), DateProblem::Form(None));

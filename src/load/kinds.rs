@@ -2,8 +2,12 @@
 //! check-ins), check-in (one update or several), team, person and page.
 
 use super::Missing;
+use super::hints;
+use super::messages::*;
 use super::schema::{Fields, Reader};
+use crate::message::{Message, common};
 use crate::model::*;
+use crate::msg;
 use crate::yaml::{Node, Value};
 
 const ORG_KEYS: &[&str] = &["kind", "name", "mission", "vision", "strategies", "extra"];
@@ -46,6 +50,25 @@ const UPDATE_KEYS: &[&str] = &["kr", "value", "done", "confidence", "note"];
 const TEAM_KEYS: &[&str] = &["kind", "id", "name", "parent", "lead", "extra"];
 const PERSON_KEYS: &[&str] = &["kind", "id", "name", "team", "extra"];
 const PAGE_KEYS: &[&str] = &["kind", "title", "extra"];
+
+/// Whether a mapping of some kind of file has this key.
+pub fn is_known_key(key: &str) -> bool {
+    [
+        ORG_KEYS,
+        STRATEGY_KEYS,
+        OBJECTIVE_KEYS,
+        KEY_RESULT_KEYS,
+        TASK_KEYS,
+        INLINE_CHECKIN_KEYS,
+        CHECKIN_KEYS,
+        UPDATE_KEYS,
+        TEAM_KEYS,
+        PERSON_KEYS,
+        PAGE_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key))
+}
 
 /// Reads a document of a known kind: from its folder, or from `kind:` when `written`.
 /// `stem` is the file name without `.md`; `slug` the path under its folder without
@@ -102,9 +125,14 @@ const CHECKIN_ONLY: &[&str] = &[
 /// more of the other kind's than of its own, and at least two, it was filed in the
 /// wrong folder (or given the wrong `kind:`), and one error says so rather than one
 /// per key.
-fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<String> {
-    let objective = (OBJECTIVE_ONLY, "objective", "an objective", "objectives/");
-    let checkin = (CHECKIN_ONLY, "checkin", "a check-in", "checkins/");
+fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<Message> {
+    let objective = (
+        OBJECTIVE_ONLY,
+        "objective",
+        &LOAD_AN_OBJECTIVE,
+        "objectives/",
+    );
+    let checkin = (CHECKIN_ONLY, "checkin", &LOAD_A_CHECKIN, "checkins/");
     let ((own, own_kind, _, own_folder), (other, other_kind, other_name, other_folder)) = match kind
     {
         Kind::Objective => (objective, checkin),
@@ -125,19 +153,28 @@ fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<String> {
         return None;
     }
     let shown = theirs[..theirs.len().min(3)].join(", ");
+    let other_name = Message::new(other_name);
     Some(if written {
-        format!(
-            "this file says `kind: {own_kind}` but reads as {other_name} (it has {shown}): change `kind:` to `{other_kind}`"
+        msg!(
+            LOAD_WRONG_KIND_WRITTEN,
+            kind = own_kind,
+            other = other_name,
+            keys = shown,
+            other_kind = other_kind
         )
     } else {
-        format!(
-            "this file in {own_folder} reads as {other_name} (it has {shown}): move it to {other_folder}"
+        msg!(
+            LOAD_WRONG_KIND_FOLDER,
+            folder = own_folder,
+            other = other_name,
+            keys = shown,
+            other_folder = other_folder
         )
     })
 }
 
 fn org(r: &mut Reader, root: &Node) -> Option<Org> {
-    let f = r.fields(root, "org.md", ORG_KEYS)?;
+    let f = r.fields(root, msg!(LOAD_IN_ORG), ORG_KEYS)?;
     let strategies = r
         .list(&f, "strategies")
         .iter()
@@ -166,9 +203,9 @@ fn org(r: &mut Reader, root: &Node) -> Option<Org> {
 }
 
 fn strategy(r: &mut Reader, node: &Node) -> Option<Strategy> {
-    let s = r.fields(node, "a strategy", STRATEGY_KEYS)?;
-    let id = r.require(&s, "id", "a strategy").and(r.id(&s, "id"));
-    let title = r.required_text(&s, "title", "a strategy");
+    let s = r.fields(node, msg!(LOAD_A_STRATEGY), STRATEGY_KEYS)?;
+    let id = r.require(&s, "id", &LOAD_A_STRATEGY).and(r.id(&s, "id"));
+    let title = r.required_text(&s, "title", &LOAD_A_STRATEGY);
     let description = r.text(&s, "description").map(|t| t.value);
     Some(Strategy {
         id: id?,
@@ -187,9 +224,7 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
         r.error(
             Pos { line: 1, column: 1 },
             Rule::InvalidValue,
-            format!(
-                "the file name gives the id '{stem}', which {problem}; rename the file or set `id:`"
-            ),
+            msg!(LOAD_FILE_NAME_ID, id = stem, problem = problem.message()),
         );
         return None;
     }
@@ -197,26 +232,31 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
 }
 
 fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
-    let f = r.fields(root, "an objective", OBJECTIVE_KEYS)?;
+    let f = r.fields(root, msg!(LOAD_AN_OBJECTIVE), OBJECTIVE_KEYS)?;
     let id = own_id(r, &f, stem);
-    let title = r.required_text(&f, "title", "an objective");
-    let period = r.required_text(&f, "period", "an objective");
-    let commitment = match r.text(&f, "commitment") {
-        None => Commitment::Aspirational,
-        Some(t) if t.value == "aspirational" => Commitment::Aspirational,
-        Some(t) if t.value == "committed" => Commitment::Committed,
-        Some(t) => {
+    let title = r.required_text(&f, "title", &LOAD_AN_OBJECTIVE);
+    let period = r.required_text(&f, "period", &LOAD_AN_OBJECTIVE);
+    let commitment = r
+        .text(&f, "commitment")
+        .map_or(Commitment::Aspirational, |t| {
+            let parse = |s: &str| match s {
+                "aspirational" => Some(Commitment::Aspirational),
+                "committed" => Some(Commitment::Committed),
+                _ => None,
+            };
+            if let Some(c) = parse(&t.value) {
+                return c;
+            }
+            // `承诺型` is `committed`: said, and read as meant.
+            let meant = hints::commitment(&t.value);
+            let hint = meant.map(|c| msg!(LOAD_WRITE, key = "commitment", value = c));
             r.error(
                 t.pos,
                 Rule::InvalidValue,
-                format!(
-                    "`commitment` is '{}'; it must be `aspirational` or `committed`",
-                    t.value
-                ),
+                msg!(LOAD_COMMITMENT, value = &t.value, hint = hint),
             );
-            Commitment::Aspirational
-        }
-    };
+            meant.and_then(parse).unwrap_or(Commitment::Aspirational)
+        });
     // The id references use, even when it is not a valid one.
     let written_id = f
         .get("id")
@@ -275,12 +315,14 @@ fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
             if rule.is_none() {
                 let names = Rule::lint_names();
                 let hint = super::schema::did_you_mean(&name.value, names.iter().copied())
-                    .map(|n| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_else(|| format!(". Lints: {}", names.join(", ")));
+                    .map_or_else(
+                        || msg!(LOAD_LINTS_ARE, names = names.join(", ")),
+                        |n| msg!(common::DID_YOU_MEAN_KEY, suggestion = n),
+                    );
                 r.error(
                     name.pos,
                     Rule::InvalidValue,
-                    format!("`allow` names '{}', which is no lint{hint}", name.value),
+                    msg!(LOAD_NOT_A_LINT, name = &name.value, hint = hint),
                 );
             }
             rule
@@ -290,13 +332,13 @@ fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
 
 /// Reads the key result at `index`; `full_id` is the id other files name it by.
 fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Option<KeyResult> {
-    let f = r.fields(node, "a key result", KEY_RESULT_KEYS)?;
+    let f = r.fields(node, msg!(LOAD_A_KEY_RESULT), KEY_RESULT_KEYS)?;
     let id = if f.has("id") {
         r.id(&f, "id")
     } else {
         Some(At::new(format!("kr{}", index + 1), node.pos))
     };
-    let title = r.required_text(&f, "title", "a key result");
+    let title = r.required_text(&f, "title", &LOAD_A_KEY_RESULT);
     // What a check-in is compared with: if any of it is wrong, check-ins are not judged.
     let measure = r.mark();
     let metric = r
@@ -304,19 +346,24 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
         .and_then(|t| match Metric::parse(&t.value) {
             Some(m) => Some(At::new(m, t.pos)),
             None => {
-                let hint = super::schema::did_you_mean(&t.value, Metric::NAMES)
-                    .map(|m| format!(" (did you mean `{m}`?)"))
-                    .unwrap_or_default();
+                // `里程碑` is `milestone`: said, and read as meant.
+                let meant = hints::metric(&t.value);
+                let hint = match meant {
+                    Some(m) => Some(msg!(LOAD_WRITE, key = "metric", value = m)),
+                    None => super::schema::did_you_mean(&t.value, Metric::NAMES)
+                        .map(|m| msg!(common::DID_YOU_MEAN_KEY, suggestion = m)),
+                };
                 r.error(
                     t.pos,
                     Rule::InvalidValue,
-                    format!(
-                        "`metric` is '{}'; it must be one of {}{hint}",
-                        t.value,
-                        Metric::NAMES.join(", ")
+                    msg!(
+                        LOAD_METRIC,
+                        value = &t.value,
+                        metrics = Metric::NAMES.join(", "),
+                        hint = hint
                     ),
                 );
-                None
+                meant.and_then(Metric::parse).map(|m| At::new(m, t.pos))
             }
         });
     let start = r.number(&f, "start");
@@ -329,10 +376,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
         r.error(
             f.pos,
             Rule::MissingField,
-            format!(
-                "a key result with metric `{}` needs `target`",
-                m.value.as_str()
-            ),
+            msg!(LOAD_NEEDS_TARGET, metric = m.value.as_str()),
         );
     }
     if let Some(m) = &metric
@@ -340,11 +384,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
         && start.is_none()
         && !f.has("start")
     {
-        r.error(
-            m.pos,
-            Rule::MissingStart,
-            "a key result with metric `decrease` needs `start`: the baseline it comes down from",
-        );
+        r.error(m.pos, Rule::MissingStart, msg!(LOAD_DECREASE_NEEDS_START));
     }
     r.gap_since(
         measure,
@@ -386,8 +426,8 @@ fn task(r: &mut Reader, node: &Node) -> Option<Task> {
             done: false,
         });
     }
-    let f = r.fields(node, "a task", TASK_KEYS)?;
-    let title = r.required_text(&f, "title", "a task")?;
+    let f = r.fields(node, msg!(LOAD_A_TASK), TASK_KEYS)?;
+    let title = r.required_text(&f, "title", &LOAD_A_TASK)?;
     Some(Task {
         title: title.value,
         done: r.boolean(&f, "done").is_some_and(|d| d.value),
@@ -407,11 +447,7 @@ fn read_update(
     let confidence = r.confidence(f);
     let note = r.text(f, "note").map(|n| n.value);
     if !f.has("value") && !f.has("done") {
-        r.error(
-            f.pos,
-            Rule::MissingField,
-            "a check-in update needs `value` (or `done` for a milestone)",
-        );
+        r.error(f.pos, Rule::MissingField, msg!(LOAD_UPDATE_NEEDS_VALUE));
     }
     if value.is_none() && done.is_none() {
         return None;
@@ -431,15 +467,15 @@ fn read_update(
 }
 
 fn inline_checkin(r: &mut Reader, node: &Node) -> Option<Update> {
-    let f = r.fields(node, "an inline check-in", INLINE_CHECKIN_KEYS)?;
-    r.require(&f, "date", "a check-in");
+    let f = r.fields(node, msg!(LOAD_AN_INLINE_CHECKIN), INLINE_CHECKIN_KEYS)?;
+    r.require(&f, "date", &LOAD_A_CHECKIN);
     let date = r.date_time(&f, "date");
     read_update(r, &f, Some(At::new(String::new(), f.pos)), date)
 }
 
 fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
-    let f = r.fields(root, "a check-in", CHECKIN_KEYS)?;
-    r.require(&f, "date", "a check-in");
+    let f = r.fields(root, msg!(LOAD_A_CHECKIN), CHECKIN_KEYS)?;
+    r.require(&f, "date", &LOAD_A_CHECKIN);
     let date = r.date_time(&f, "date");
     let author = r.text(&f, "author");
     let extra = r.extra(&f);
@@ -449,18 +485,10 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     match (single, several) {
         (true, true) => {
             let pos = f.get("updates").map_or(f.pos, |u| u.pos);
-            r.error(
-                pos,
-                Rule::InvalidValue,
-                "a check-in has either `kr` (one update) or `updates` (several), not both",
-            );
+            r.error(pos, Rule::InvalidValue, msg!(LOAD_KR_AND_UPDATES));
         }
         (false, false) => {
-            r.error(
-                f.pos,
-                Rule::MissingField,
-                "a check-in needs `kr` with `value` or `done` (one update), or `updates` (several)",
-            );
+            r.error(f.pos, Rule::MissingField, msg!(LOAD_CHECKIN_NEEDS_KR));
         }
         (true, false) => {
             let mark = r.mark();
@@ -477,7 +505,7 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                     r.error(
                         node.pos,
                         Rule::InvalidValue,
-                        format!("`{key}` belongs inside an entry of `updates` when a check-in has several"),
+                        msg!(LOAD_BELONGS_IN_UPDATES, key = key),
                     );
                 }
             }
@@ -486,14 +514,14 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
                 && let Some(node) = f.get("updates")
                 && matches!(node.value, Value::Seq(_))
             {
-                r.error(node.pos, Rule::MissingField, "`updates` lists no update");
+                r.error(node.pos, Rule::MissingField, msg!(LOAD_NO_UPDATES));
             }
             for node in list {
-                let Some(u) = r.fields(node, "a check-in update", UPDATE_KEYS) else {
+                let Some(u) = r.fields(node, msg!(LOAD_A_CHECKIN_UPDATE), UPDATE_KEYS) else {
                     continue;
                 };
                 let mark = r.mark();
-                r.require(&u, "kr", "a check-in update");
+                r.require(&u, "kr", &LOAD_A_CHECKIN_UPDATE);
                 let kr = r.text(&u, "kr");
                 let written = kr.as_ref().map(|k| k.value.clone());
                 match read_update(r, &u, kr, date.clone()) {
@@ -524,7 +552,7 @@ fn lost(r: &mut Reader, mark: super::schema::Mark, kr: Option<String>) {
 }
 
 fn team(r: &mut Reader, root: &Node, stem: &str) -> Option<Team> {
-    let f = r.fields(root, "a team", TEAM_KEYS)?;
+    let f = r.fields(root, msg!(LOAD_A_TEAM), TEAM_KEYS)?;
     let id = own_id(r, &f, stem)?;
     Some(Team {
         name: r
@@ -538,7 +566,7 @@ fn team(r: &mut Reader, root: &Node, stem: &str) -> Option<Team> {
 }
 
 fn person(r: &mut Reader, root: &Node, stem: &str) -> Option<Person> {
-    let f = r.fields(root, "a person", PERSON_KEYS)?;
+    let f = r.fields(root, msg!(LOAD_A_PERSON), PERSON_KEYS)?;
     let id = own_id(r, &f, stem)?;
     Some(Person {
         name: r
@@ -551,8 +579,8 @@ fn person(r: &mut Reader, root: &Node, stem: &str) -> Option<Person> {
 }
 
 fn page(r: &mut Reader, root: &Node, slug: &str) -> Option<Page> {
-    let f = r.fields(root, "a page", PAGE_KEYS)?;
-    let title = r.required_text(&f, "title", "a page")?;
+    let f = r.fields(root, msg!(LOAD_A_PAGE), PAGE_KEYS)?;
+    let title = r.required_text(&f, "title", &LOAD_A_PAGE)?;
     Some(Page {
         title: title.value,
         slug: slug.to_owned(),

@@ -4,7 +4,9 @@
 mod config;
 pub mod hints;
 mod kinds;
+pub(crate) mod messages;
 pub mod schema;
+mod slips;
 pub mod theme;
 
 use crate::rule::Rule;
@@ -13,8 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::message::{Entry, Message, common};
 use crate::model::{Config, Content, Document, Kind, Pos, ThemeFiles};
+use crate::msg;
 use crate::yaml;
+use messages::*;
 
 /// What loading a site gives: its configuration, every document that could be read,
 /// and every problem found on the way.
@@ -138,7 +143,7 @@ impl FileCache {
                     "okrs.yaml",
                     start,
                     Rule::Io,
-                    format!("cannot read okrs.yaml: {err}"),
+                    msg!(LOAD_CANNOT_READ_CONFIG, error = io_error(&err)),
                 ));
                 loaded.gaps.push(Gap {
                     file: "okrs.yaml".into(),
@@ -179,7 +184,7 @@ impl FileCache {
                             &name,
                             Pos { line: 1, column: 1 },
                             Rule::Io,
-                            format!("cannot read the file: {err}"),
+                            msg!(LOAD_CANNOT_READ_FILE, error = io_error(&err)),
                         );
                         let gaps = file_gaps(&name, None, &d);
                         let file = CachedFile {
@@ -249,6 +254,43 @@ impl FileCache {
     }
 }
 
+/// Why a file could not be read, as the system says it, after its meaning in Chinese.
+pub(crate) fn io_error(err: &std::io::Error) -> Message {
+    let entry = match err.kind() {
+        std::io::ErrorKind::NotFound => &LOAD_IO_NOT_FOUND,
+        std::io::ErrorKind::PermissionDenied => &LOAD_IO_PERMISSION,
+        _ => &LOAD_IO_OTHER,
+    };
+    msg!(*entry, detail = err.to_string())
+}
+
+/// Parses YAML text, repairing (and reporting) the slips of Chinese typing that break it.
+/// The reader gets the errors; the tree's positions are in the file, after `offset` lines.
+fn parse_yaml(
+    reader: &mut schema::Reader,
+    text: &str,
+    offset: u32,
+) -> (Option<yaml::Node>, String) {
+    let parsed = slips::parse(text, &is_known_key);
+    for slip in parsed.errors {
+        let pos = Pos {
+            line: slip.pos.line + offset,
+            column: slip.pos.column,
+        };
+        reader.error(pos, Rule::YamlSyntax, slip.message);
+    }
+    let root = parsed.root.map(|mut root| {
+        yaml::shift_lines(&mut root, offset);
+        root
+    });
+    (root, parsed.text)
+}
+
+/// Whether any mapping of any file okrs reads has this key.
+fn is_known_key(key: &str) -> bool {
+    kinds::is_known_key(key) || config::is_known_key(key)
+}
+
 /// Reads okrs.yaml's text.
 pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
     let (config, diagnostics, _) = read_config(text);
@@ -258,14 +300,17 @@ pub fn load_config(text: &str) -> (Config, Vec<Diagnostic>) {
 /// Reads okrs.yaml's text, with what its errors leave out.
 fn read_config(text: &str) -> (Config, Vec<Diagnostic>, Vec<Gap>) {
     let text = normalise(text.as_bytes());
-    let mut reader = schema::Reader::new("okrs.yaml");
-    let config = match yaml::parse(&text) {
-        Ok(root) => config::read(&mut reader, &root),
-        Err(err) => {
-            reader.error(err.pos, Rule::YamlSyntax, err.message);
-            reader.gap(err.pos, Missing::LintSettings);
-            let ids = Source::Text(&text).anywhere("id");
-            reader.gap(err.pos, Missing::Periods { ids });
+    let mut reader = schema::Reader::new("okrs.yaml").with_source(&text, 0);
+    let (root, repaired) = parse_yaml(&mut reader, &text, 0);
+    let config = match root {
+        Some(root) => config::read(&mut reader, &root),
+        None => {
+            let cause = reader
+                .cause_since(schema::Reader::START)
+                .unwrap_or(Pos { line: 1, column: 1 });
+            reader.gap(cause, Missing::LintSettings);
+            let ids = Source::Text(&repaired).anywhere("id");
+            reader.gap(cause, Missing::Periods { ids });
             Config {
                 pace_tolerance: 0.1,
                 ..Config::default()
@@ -348,13 +393,12 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
-pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
+/// Splits a file at its front matter; the error is the catalogue's entry for what is wrong.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static Entry> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(
-            "the file must start with front matter: a line `---`, the YAML, then another `---`",
-        );
+        return Err(&LOAD_NO_FRONT_MATTER);
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -369,7 +413,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, &'static str> {
         }
         offset += line.len();
     }
-    Err("the front matter opened on line 1 is never closed: add a line `---` after the YAML")
+    Err(&LOAD_FRONT_MATTER_UNCLOSED)
 }
 
 /// Reads one Markdown file of the site, given its path relative to the root.
@@ -383,29 +427,27 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
 pub fn load_file(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>, Vec<Gap>) {
     let start = Pos { line: 1, column: 1 };
     if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
-        let d = Diagnostic::error(path, start, Rule::Io, "the file is not valid UTF-8 text");
+        let d = Diagnostic::error(path, start, Rule::Io, msg!(LOAD_NOT_UTF8));
         let gaps = file_gaps(path, None, &d);
         return (None, vec![d], gaps);
     }
     let text = normalise(bytes);
     let split = match split_front_matter(&text) {
         Ok(split) => split,
-        Err(message) => {
-            let d = Diagnostic::error(path, start, Rule::FrontMatter, message);
+        Err(entry) => {
+            let d = Diagnostic::error(path, start, Rule::FrontMatter, Message::new(entry));
             let gaps = file_gaps(path, Some(Source::Text(&text)), &d);
             return (None, vec![d], gaps);
         }
     };
-    let mut reader = schema::Reader::new(path);
-    let root = match yaml::parse(split.yaml) {
-        Ok(mut root) => {
-            yaml::shift_lines(&mut root, split.yaml_offset);
-            root
-        }
-        Err(mut err) => {
-            err.pos.line += split.yaml_offset;
-            reader.error(err.pos, Rule::YamlSyntax, err.message);
-            let gaps = file_gaps(path, Some(Source::Text(split.yaml)), &reader.diagnostics[0]);
+    let mut reader = schema::Reader::new(path).with_source(split.yaml, split.yaml_offset);
+    let root = match parse_yaml(&mut reader, split.yaml, split.yaml_offset) {
+        (Some(root), _) => root,
+        (None, repaired) => {
+            let gaps = match reader.diagnostics.first() {
+                Some(first) => file_gaps(path, Some(Source::Text(&repaired)), first),
+                None => Vec::new(),
+            };
             return (None, reader.diagnostics, gaps);
         }
     };
@@ -653,14 +695,15 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
             Some(kind) => Some((kind, true)),
             None => {
                 let hint = schema::did_you_mean(&text, Kind::NAMES)
-                    .map(|k| format!(" (did you mean `{k}`?)"))
-                    .unwrap_or_default();
+                    .map(|k| msg!(common::DID_YOU_MEAN_KEY, suggestion = k));
                 reader.error(
                     node.pos,
                     Rule::InvalidValue,
-                    format!(
-                        "`kind` is '{text}'; it must be one of {}{hint}",
-                        Kind::NAMES.join(", ")
+                    msg!(
+                        LOAD_KIND_UNKNOWN,
+                        value = text,
+                        kinds = Kind::NAMES.join(", "),
+                        hint = hint
                     ),
                 );
                 None
@@ -678,14 +721,16 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
         folder,
         ["objectives", "checkins", "teams", "people", "pages"],
     )
-    .map(|f| format!(" (did you mean `{f}/`?)"))
-    .unwrap_or_default();
+    .map(|f| msg!(common::DID_YOU_MEAN_KEY, suggestion = format!("{f}/")));
     reader.diagnostics.push(Diagnostic::error(
         path,
         Pos { line: 1, column: 1 },
         Rule::UnknownKind,
-        format!(
-            "'{path}' is in folder '{folder}/', which holds no kind of content{hint}; move it, or give it `kind:`"
+        msg!(
+            LOAD_UNKNOWN_FOLDER,
+            path = path,
+            folder = folder,
+            hint = hint
         ),
     ));
     None
@@ -853,6 +898,67 @@ mod tests {
         assert_eq!(scan_line("  - { kr: a/b, value: 3 }", "kr"), ["a/b"]);
         assert_eq!(scan_line("- kr: a/c", "kr"), ["a/c"]);
         assert_eq!(scan_line("ckr: a/d", "kr"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn chinese_quotes_and_full_width_characters_outside_prose_are_read_as_meant() {
+        let text = "---\ntitle: 提升“活跃”用户\nperiod: ２０２５－Ｑ２\nowner: 王强（销售）\nkey_results:\n  - { title: k, target: 5, unit: ％ }\n  - { title: k2, target: 5, unit: “个” }\n---\n";
+        let (doc, diags, _) = load_file("objectives/o.md", text.as_bytes());
+        let found: Vec<(u32, u32, Rule)> =
+            diags.iter().map(|d| (d.line, d.column, d.rule)).collect();
+        assert_eq!(
+            found,
+            [(3, 9, Rule::InvalidValue), (7, 35, Rule::InvalidValue)],
+            "{diags:?}"
+        );
+        assert_eq!(
+            diags[0].text(crate::model::Language::En),
+            "`period: ２０２５－Ｑ２` is written in full-width characters: write `period: 2025-Q2`"
+        );
+        let Some(Content::Objective(o)) = doc.map(|d| d.content) else {
+            panic!("the objective is kept")
+        };
+        // Prose keeps its quotation marks; a name its brackets; a unit its full-width `％`.
+        assert_eq!(o.title, "提升“活跃”用户");
+        assert_eq!(o.period.value, "2025-Q2");
+        assert_eq!(o.owner.map(|a| a.value).as_deref(), Some("王强（销售）"));
+        assert_eq!(o.key_results[0].unit.as_deref(), Some("％"));
+        assert_eq!(o.key_results[1].unit.as_deref(), Some("个"));
+    }
+
+    #[test]
+    fn a_number_split_at_its_commas_in_a_flow_mapping_is_one_error() {
+        let text = "---\ndate: 2025-04-21\nupdates:\n  - { kr: a/b, value: 1,240.5 }\n  - { kr: a/c, value: 12,40, confidence: 7 }\n---\n";
+        let (doc, diags, _) = load_file("checkins/c.md", text.as_bytes());
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d.line,
+                    d.column,
+                    d.text(crate::model::Language::En)
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "4:23 `value` is 1,240.5 with thousands commas, which YAML reads as 1 and the keys `240.5`: write `value: 1240.5`",
+                "5:23 `value` is 12,40, which YAML reads as 12 and the keys `40`: write the number without commas",
+            ]
+        );
+        // The first is read as the number meant; the second, which may be 1240 or 12.40,
+        // keeps what YAML read (12) beside its error.
+        let Some(Content::Checkin(c)) = doc.map(|d| d.content) else {
+            panic!("the check-in is kept")
+        };
+        let values: Vec<Option<f64>> = c
+            .updates
+            .iter()
+            .map(|u| u.value.as_ref().map(|v| v.value))
+            .collect();
+        assert_eq!(values, [Some(1240.5), Some(12.0)]);
     }
 
     #[test]

@@ -6,14 +6,33 @@ use std::collections::HashSet;
 
 use super::Missing;
 use super::hints::{self, DateProblem};
+use super::messages::*;
 use crate::diagnostics::Diagnostic;
+use crate::message::{Arg, Message, common};
 use crate::model::*;
+use crate::msg;
 use crate::yaml::{Node, Value};
+
+/// Keys whose values are the user's own prose: Chinese quotation marks in them are text.
+/// In every other value (ids, references, units, periods, numbers, dates, words of a
+/// fixed list) they are a slip of Chinese typing, reported and read as meant.
+pub const PROSE: &[&str] = &[
+    "title",
+    "name",
+    "description",
+    "mission",
+    "vision",
+    "review",
+    "note",
+];
 
 /// Turns YAML nodes into model values for one file, collecting its diagnostics.
 /// Positions in the tree are already positions in the file.
 pub struct Reader<'a> {
     pub file: &'a str,
+    /// The YAML text as written, and the lines before it in the file: where to find a
+    /// character inside a value.
+    source: Option<(&'a str, u32)>,
     pub diagnostics: Vec<Diagnostic>,
     /// Every problem found, also those not reported because an error already reported
     /// explains them: what was read with a problem is not complete.
@@ -71,6 +90,39 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// Chinese quotation marks around a value, or full-width characters in it for ASCII ones:
+/// where the first is, and the message, once the value to write is known.
+struct ValueSlip {
+    pos: Pos,
+    key: String,
+    value: String,
+    /// The quotation marks as written; None for full-width characters.
+    marks: Option<String>,
+}
+
+impl ValueSlip {
+    fn message(self, fixed: String) -> Message {
+        let ValueSlip {
+            key, value, marks, ..
+        } = self;
+        match marks {
+            Some(marks) => msg!(
+                LOAD_CHINESE_QUOTES,
+                key = key,
+                marks = marks,
+                value = value,
+                fixed = fixed
+            ),
+            None => msg!(
+                LOAD_FULL_WIDTH_VALUE,
+                key = key,
+                value = value,
+                fixed = fixed
+            ),
+        }
+    }
+}
+
 /// Every position in a value, its own and those of all it holds.
 fn positions(node: &Node, out: &mut HashSet<Pos>) {
     out.insert(node.pos);
@@ -84,24 +136,49 @@ fn positions(node: &Node, out: &mut HashSet<Pos>) {
     }
 }
 
-/// Whether a mapping key is a group of three digits with no value: what YAML makes of
-/// the `,077` in `{ target: 1,077,000 }`.
+/// Whether a mapping key is a group of digits with no value: what YAML makes of the
+/// `,077` in `{ target: 1,077,000 }` (or of `,240.5` and `,40` in `1,240.5` and `12,40`).
 fn is_split_group(key: &Node, value: &Node) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     value.value == Value::Null
-        && key
-            .scalar_text()
-            .is_some_and(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        && key.scalar_text().is_some_and(|t| match t.split_once('.') {
+            Some((whole, fraction)) => digits(whole) && digits(fraction),
+            None => digits(&t),
+        })
 }
 
 impl<'a> Reader<'a> {
     pub fn new(file: &'a str) -> Self {
         Reader {
             file,
+            source: None,
             diagnostics: Vec::new(),
             faults: 0,
             muted: HashSet::new(),
             gaps: Vec::new(),
         }
+    }
+
+    /// The reader of a file whose YAML text is `text`, after `offset` lines of the file.
+    pub fn with_source(mut self, text: &'a str, offset: u32) -> Self {
+        self.source = Some((text, offset));
+        self
+    }
+
+    /// Where the first character that is `wanted` lies in a value, on the line the value
+    /// starts on; the value's own position when it cannot be found there.
+    fn char_pos(&self, node: &Node, wanted: impl Fn(char) -> bool) -> Pos {
+        let found = self.source.and_then(|(text, offset)| {
+            let index = node.pos.line.checked_sub(offset + 1)?;
+            let line = text.split('\n').nth(index as usize)?;
+            let skip = node.pos.column.checked_sub(1)? as usize;
+            let at = line.chars().skip(skip).position(wanted)?;
+            Some(node.pos.column + u32::try_from(at).ok()?)
+        });
+        found.map_or(node.pos, |column| Pos {
+            line: node.pos.line,
+            column,
+        })
     }
 
     /// The start of a reading.
@@ -156,17 +233,39 @@ impl<'a> Reader<'a> {
             })
     }
 
-    fn type_error(&mut self, node: &Node, key: &str, expected: &str) {
-        let message = format!("`{key}` must be {expected}, not {}", node.value.kind_name());
+    fn type_error(&mut self, node: &Node, key: &str, expected: &'static crate::message::Entry) {
+        self.type_error_hint(node, key, expected, None);
+    }
+
+    fn type_error_hint(
+        &mut self,
+        node: &Node,
+        key: &str,
+        expected: &'static crate::message::Entry,
+        hint: Option<Message>,
+    ) {
+        let message = msg!(
+            LOAD_TYPE,
+            key = key,
+            expected = Message::new(expected),
+            found = node.value.kind_name(),
+            hint = hint
+        );
         self.error(node.pos, Rule::Type, message);
     }
 
     /// Checks that `node` is a mapping whose keys are all in `known`; `what` names it in messages.
-    pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        what: Message,
+        known: &[&str],
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            let message = format!(
-                "{what} must be a mapping of keys, not {}",
-                node.value.kind_name()
+            let message = msg!(
+                LOAD_NOT_A_MAPPING,
+                what = what,
+                found = node.value.kind_name()
             );
             self.error(node.pos, Rule::Type, message);
             return None;
@@ -195,17 +294,43 @@ impl<'a> Reader<'a> {
                     .iter()
                     .filter_map(|(k, _)| k.scalar_text())
                     .collect();
+                let written = format!("{head},{}", tail.join(","));
+                // "`077` and `000`", in the words of the language shown.
+                let mut shown = tail.iter().rev().map(|t| format!("`{t}`"));
+                let last = Arg::from(shown.next().unwrap_or_default());
+                let keys = shown.fold(last, |rest, first| {
+                    Arg::from(msg!(LOAD_AND, first = first, rest = rest))
+                });
+                // Groups of three digits (the last may have decimals) are thousands.
+                let thousands = tail.iter().enumerate().all(|(j, t)| {
+                    let whole = if j + 1 == tail.len() {
+                        t.split_once('.').map_or(t.as_str(), |(w, _)| w)
+                    } else {
+                        t
+                    };
+                    whole.len() == 3
+                });
                 let joined = format!("{head}{}", tail.concat());
-                let message = format!(
-                    "`{name}` is {head},{} with thousands commas, which YAML reads as {head} and the keys {}: write `{name}: {joined}`",
-                    tail.join(","),
-                    tail.iter()
-                        .map(|t| format!("`{t}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                );
+                let message = if thousands {
+                    msg!(
+                        LOAD_THOUSANDS,
+                        key = &name,
+                        written = written,
+                        head = &head,
+                        keys = keys,
+                        joined = &joined
+                    )
+                } else {
+                    msg!(
+                        LOAD_COMMA_IN_NUMBER,
+                        key = &name,
+                        written = written,
+                        head = &head,
+                        keys = keys
+                    )
+                };
                 self.error(value.pos, Rule::Type, message);
-                if let Ok(n) = joined.parse() {
+                if let (true, Ok(n)) = (thousands, joined.parse()) {
                     rejoined.push((name, n));
                 }
                 i += 1 + groups;
@@ -217,20 +342,26 @@ impl<'a> Reader<'a> {
             }
             let name = key.scalar_text().unwrap_or_else(|| "?".into());
             let meant = did_you_mean(&name, known.iter().copied());
-            let hint = meant
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_else(|| {
-                    let extra = if known.contains(&"extra") {
-                        "; free fields go under `extra:`"
+            let hint = meant.map_or_else(
+                || {
+                    let entry = if known.contains(&"extra") {
+                        &LOAD_KNOWN_KEYS_EXTRA
                     } else {
-                        ""
+                        &LOAD_KNOWN_KEYS
                     };
-                    format!("{extra}. Known keys: {}", known.join(", "))
-                });
+                    msg!(*entry, keys = known.join(", "))
+                },
+                |s| msg!(common::DID_YOU_MEAN_KEY, suggestion = s),
+            );
             self.error(
                 key.pos,
                 Rule::UnknownKey,
-                format!("unknown key `{name}` in {what}{hint}"),
+                msg!(
+                    LOAD_UNKNOWN_KEY,
+                    key = name,
+                    what = what.clone(),
+                    hint = hint
+                ),
             );
             // Read the value as the key it was meant to be, so that the typo is the
             // one error: not also a missing field, nor a key result gone from the site.
@@ -250,38 +381,96 @@ impl<'a> Reader<'a> {
         })
     }
 
-    pub fn require<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+    pub fn require<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &str,
+        what: &'static crate::message::Entry,
+    ) -> Option<&'n Node> {
         let node = fields.get(key);
         if node.is_none() {
             self.error(
                 fields.pos,
                 Rule::MissingField,
-                format!("{what} needs `{key}`"),
+                msg!(LOAD_NEEDS, what = Message::new(what), key = key),
             );
         }
         node
     }
 
-    /// Text; numbers and booleans are read as they were written (`title: 2024`).
+    /// Text; numbers and booleans are read as they were written (`title: 2024`). Outside
+    /// prose (`PROSE`), Chinese quotation marks around the text, or full-width letters and
+    /// digits that stand for ASCII (`２０２５－Ｑ２`), are an error and read as meant.
     pub fn text(&mut self, fields: &Fields, key: &str) -> Option<At<String>> {
         let node = fields.get(key)?;
         match node.scalar_text() {
-            Some(s) => Some(At::new(s, node.pos)),
+            Some(s) if PROSE.contains(&key) => Some(At::new(s, node.pos)),
+            Some(s) => Some(At::new(self.plain(node, key, &s), node.pos)),
             None => {
-                self.type_error(node, key, "text");
+                self.type_error(node, key, &LOAD_TEXT);
                 None
             }
         }
     }
 
-    pub fn required_text(&mut self, fields: &Fields, key: &str, what: &str) -> Option<At<String>> {
+    /// A text that is no prose, with the slips of Chinese typing in it reported and
+    /// repaired: Chinese quotation marks around it, full-width characters for ASCII ones.
+    fn plain(&mut self, node: &Node, key: &str, text: &str) -> String {
+        let (clean, slip) = self.unslip(node, key, text);
+        if let Some(slip) = slip {
+            self.error(
+                slip.pos,
+                Rule::InvalidValue,
+                slip.message(hints::yaml_text(&clean)),
+            );
+        }
+        clean
+    }
+
+    /// A value without the Chinese quotation marks around it and with full-width ASCII
+    /// written as ASCII (only where all of it then is ASCII: `王强（销售）` stays), and
+    /// the slip, if it had either.
+    fn unslip(&self, node: &Node, key: &str, text: &str) -> (String, Option<ValueSlip>) {
+        let slip = |pos, marks| ValueSlip {
+            pos,
+            key: key.to_owned(),
+            value: text.to_owned(),
+            marks,
+        };
+        if let Some((inner, marks)) = hints::chinese_quotes(text) {
+            let inner = hints::full_width_to_ascii(&inner)
+                .filter(|a| a.is_ascii())
+                .unwrap_or(inner);
+            let pos = self.char_pos(node, |c| marks.contains(c));
+            return (inner, Some(slip(pos, Some(marks))));
+        }
+        // A unit is shown as written: `％` and `ｋｍ` are its text.
+        let full_width = (key != "unit")
+            .then(|| hints::full_width_to_ascii(text))
+            .flatten()
+            .filter(|a| a.is_ascii());
+        match full_width {
+            Some(ascii) => {
+                let pos = self.char_pos(node, hints::is_full_width);
+                (ascii, Some(slip(pos, None)))
+            }
+            None => (text.to_owned(), None),
+        }
+    }
+
+    pub fn required_text(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        what: &'static crate::message::Entry,
+    ) -> Option<At<String>> {
         self.require(fields, key, what)?;
         let text = self.text(fields, key)?;
         if text.value.trim().is_empty() {
             self.error(
                 text.pos,
                 Rule::MissingField,
-                format!("{what} needs a non-empty `{key}`"),
+                msg!(LOAD_NEEDS_NON_EMPTY, what = Message::new(what), key = key),
             );
             return None;
         }
@@ -299,11 +488,19 @@ impl<'a> Reader<'a> {
             return Some(At::new(n, node.pos));
         }
         let Value::Str(text) = &node.value else {
-            self.type_error(node, key, "a number");
+            self.type_error(node, key, &LOAD_A_NUMBER);
             return None;
         };
+        // `“3”`, `１２`: the number in Chinese quotes or full-width digits.
+        let (clean, slip) = self.unslip(node, key, text);
+        if let Some(slip) = slip
+            && let Some((n, _)) = hints::number(&clean)
+        {
+            self.error(slip.pos, Rule::Type, slip.message(hints::show(n)));
+            return Some(At::new(n, node.pos));
+        }
         let Some((n, unit)) = hints::number(text) else {
-            self.type_error(node, key, "a number");
+            self.type_error(node, key, &LOAD_A_NUMBER);
             return None;
         };
         // Fractions written as percentages: `grade: 70%` is 0.7.
@@ -311,33 +508,42 @@ impl<'a> Reader<'a> {
         let n = if fraction { n / 100.0 } else { n };
         let unit_hint = match unit {
             Some(u) if matches!(key, "start" | "target") && !fields.has("unit") => {
-                format!(" and `unit: \"{u}\"`")
+                Some(msg!(LOAD_AND_UNIT, unit = u))
             }
-            Some(u) if key == "value" => {
-                format!(" (the key result's `unit: \"{u}\"` shows the unit)")
-            }
-            _ => String::new(),
+            Some(u) if key == "value" => Some(msg!(LOAD_UNIT_OF_KR, unit = u)),
+            _ => None,
         };
         self.error(
             node.pos,
             Rule::Type,
-            format!(
-                "`{key}` must be a number, not text ('{text}'): write `{key}: {}`{unit_hint}",
-                hints::show(n)
+            msg!(
+                LOAD_NUMBER_AS_TEXT,
+                key = key,
+                value = text,
+                number = hints::show(n),
+                unit = unit_hint
             ),
         );
         Some(At::new(n, node.pos))
     }
 
+    /// `true` or `false`; a word for yes or no (`是`, `否`, `完成`, `yes`) is an error that
+    /// gives the boolean to write, and is read as it.
     pub fn boolean(&mut self, fields: &Fields, key: &str) -> Option<At<bool>> {
         let node = fields.get(key)?;
-        match node.value {
-            Value::Bool(b) => Some(At::new(b, node.pos)),
-            _ => {
-                self.type_error(node, key, "true or false");
-                None
-            }
+        if let Value::Bool(b) = node.value {
+            return Some(At::new(b, node.pos));
         }
+        let meant = match &node.value {
+            Value::Str(text) => {
+                let (clean, _) = self.unslip(node, key, text);
+                hints::boolean(&clean)
+            }
+            _ => None,
+        };
+        let hint = meant.map(|b| msg!(LOAD_WRITE, key = key, value = b.to_string()));
+        self.type_error_hint(node, key, &LOAD_TRUE_OR_FALSE, hint);
+        meant.map(|b| At::new(b, node.pos))
     }
 
     /// A weight: a number above zero, 1 when not given.
@@ -348,7 +554,7 @@ impl<'a> Reader<'a> {
                 self.error(
                     w.pos,
                     Rule::InvalidValue,
-                    format!("`weight` must be above 0, not {}", w.value),
+                    msg!(LOAD_WEIGHT_ABOVE_ZERO, value = w.value),
                 );
                 1.0
             }
@@ -359,15 +565,32 @@ impl<'a> Reader<'a> {
     pub fn date(&mut self, fields: &Fields, key: &str) -> Option<At<NaiveDate>> {
         let node = fields.get(key)?;
         let Some(text) = node.scalar_text() else {
-            self.type_error(node, key, "a date (YYYY-MM-DD)");
+            self.type_error(node, key, &LOAD_A_DATE);
             return None;
         };
         match parse_date(&text) {
             Some(d) => Some(At::new(d, node.pos)),
             None => {
-                self.error(node.pos, Rule::InvalidValue, date_message(key, &text, ""));
+                let (pos, message) = self.date_problem(node, key, &text, None);
+                self.error(pos, Rule::InvalidValue, message);
                 None
             }
+        }
+    }
+
+    /// Where a date that does not parse is wrong and what to say: Chinese quotation marks
+    /// or full-width digits around a good date are named; else see `date_message`.
+    fn date_problem(
+        &self,
+        node: &Node,
+        key: &str,
+        text: &str,
+        or_time: Option<Message>,
+    ) -> (Pos, Message) {
+        let (clean, slip) = self.unslip(node, key, text);
+        match slip {
+            Some(slip) if parse_date_time(&clean).is_some() => (slip.pos, slip.message(clean)),
+            _ => (node.pos, date_message(key, text, or_time)),
         }
     }
 
@@ -380,14 +603,15 @@ impl<'a> Reader<'a> {
     ) -> Option<(At<NaiveDate>, Option<NaiveTime>)> {
         let node = fields.get(key)?;
         let Some(text) = node.scalar_text() else {
-            self.type_error(node, key, "a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)");
+            self.type_error(node, key, &LOAD_A_DATE_TIME);
             return None;
         };
         match parse_date_time(&text) {
             Some((d, t)) => Some((At::new(d, node.pos), t)),
             None => {
-                let message = date_message(key, &text, " (or YYYY-MM-DD HH:MM)");
-                self.error(node.pos, Rule::InvalidValue, message);
+                let or_time = Some(msg!(LOAD_OR_TIME));
+                let (pos, message) = self.date_problem(node, key, &text, or_time);
+                self.error(pos, Rule::InvalidValue, message);
                 None
             }
         }
@@ -400,17 +624,16 @@ impl<'a> Reader<'a> {
             self.error(
                 grade.pos,
                 Rule::GradeRange,
-                format!(
-                    "`grade` is {}; a grade is a number from 0 to 1 (0.7 for 70 %)",
-                    grade.value
-                ),
+                msg!(LOAD_GRADE_RANGE, value = grade.value),
             );
             return None;
         }
         Some(grade)
     }
 
-    /// One text or a list of them (`aligns_to: x` or `aligns_to: [x, y]`).
+    /// One text or a list of them (`aligns_to: x` or `aligns_to: [x, y]`). Ids written
+    /// in one text with a Chinese list comma (`co-o2、co-o3`) or another separator are one
+    /// error, and read as the list meant.
     pub fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<At<String>> {
         let Some(node) = fields.get(key) else {
             return Vec::new();
@@ -419,16 +642,36 @@ impl<'a> Reader<'a> {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![node],
         };
-        items
-            .into_iter()
-            .filter_map(|item| match item.scalar_text() {
-                Some(s) => Some(At::new(s, item.pos)),
-                None => {
-                    self.type_error(item, key, "an id or a list of ids");
-                    None
+        let mut ids: Vec<At<String>> = Vec::new();
+        let mut separated: Option<(&Node, char)> = None;
+        for item in items {
+            let Some(text) = item.scalar_text() else {
+                self.type_error(item, key, &LOAD_IDS);
+                continue;
+            };
+            match hints::list_items(&text) {
+                Some((separator, parts)) => {
+                    separated.get_or_insert((item, separator));
+                    ids.extend(parts.into_iter().map(|p| At::new(p, item.pos)));
                 }
-            })
-            .collect()
+                None => ids.push(At::new(self.plain(item, key, &text), item.pos)),
+            }
+        }
+        if let Some((item, separator)) = separated {
+            let all: Vec<&str> = ids.iter().map(|id| id.value.as_str()).collect();
+            let pos = self.char_pos(item, |c| c == separator);
+            self.error(
+                pos,
+                Rule::InvalidValue,
+                msg!(
+                    LOAD_LIST_SEPARATOR,
+                    key = key,
+                    separator = separator.to_string(),
+                    ids = all.join(", ")
+                ),
+            );
+        }
+        ids
     }
 
     pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
@@ -439,7 +682,7 @@ impl<'a> Reader<'a> {
                 ..
             }) => items,
             Some(node) => {
-                self.type_error(node, key, "a list");
+                self.type_error(node, key, &LOAD_A_LIST);
                 &[]
             }
         }
@@ -460,36 +703,41 @@ impl<'a> Reader<'a> {
                     .and_then(|n| hints::confidence(n, false))
                     .map(|c| {
                         let what = if node.as_f64().is_some_and(|n| n < 1.0) {
-                            "a fraction"
+                            &LOAD_A_FRACTION
                         } else {
-                            "a percentage"
+                            &LOAD_A_PERCENTAGE
                         };
-                        format!(" (if {text} is {what}, write `confidence: {c}`)")
-                    })
-                    .unwrap_or_default();
+                        msg!(
+                            LOAD_CONFIDENCE_IF,
+                            value = &text,
+                            what = Message::new(what),
+                            confidence = c
+                        )
+                    });
                 self.error(
                     node.pos,
                     Rule::ConfidenceRange,
-                    format!("`confidence` is {text}; it must be a whole number from 0 to 10{hint}"),
+                    msg!(LOAD_CONFIDENCE_RANGE, value = text, hint = hint),
                 );
                 None
             }
             Value::Str(ref text) => {
-                let meant = hints::confidence_text(text);
-                let hint = meant
-                    .map(|c| format!(": write `confidence: {c}`"))
-                    .unwrap_or_default();
+                let (clean, slip) = self.unslip(node, "confidence", text);
+                let meant = hints::confidence_text(&clean);
+                if let (Some(slip), Some(c)) = (slip, meant) {
+                    self.error(slip.pos, Rule::Type, slip.message(c.to_string()));
+                    return None;
+                }
+                let hint = meant.map(|c| msg!(LOAD_WRITE, key = "confidence", value = c));
                 self.error(
                     node.pos,
                     Rule::Type,
-                    format!(
-                        "`confidence` must be a whole number from 0 to 10, not text ('{text}'){hint}"
-                    ),
+                    msg!(LOAD_CONFIDENCE_TEXT, value = text, hint = hint),
                 );
                 None
             }
             _ => {
-                self.type_error(node, "confidence", "a whole number from 0 to 10");
+                self.type_error(node, "confidence", &LOAD_ZERO_TO_TEN);
                 None
             }
         }
@@ -506,7 +754,12 @@ impl<'a> Reader<'a> {
             self.error(
                 id.pos,
                 Rule::InvalidValue,
-                format!("`{key}` '{}' {problem}", id.value),
+                msg!(
+                    LOAD_BAD_ID,
+                    key = key,
+                    id = &id.value,
+                    problem = problem.message()
+                ),
             );
             return false;
         }
@@ -519,18 +772,46 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// What is wrong with an id: shown in English with `{}`, in either language by `message`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdProblem {
+    Empty,
+    StartsWithDot,
+    Slash,
+    WhiteSpace,
+    Reserved,
+}
+
+impl IdProblem {
+    pub fn message(self) -> Message {
+        Message::new(match self {
+            IdProblem::Empty => &LOAD_ID_EMPTY,
+            IdProblem::StartsWithDot => &LOAD_ID_DOT,
+            IdProblem::Slash => &LOAD_ID_SLASH,
+            IdProblem::WhiteSpace => &LOAD_ID_SPACE,
+            IdProblem::Reserved => &LOAD_ID_RESERVED,
+        })
+    }
+}
+
+impl std::fmt::Display for IdProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Language::En))
+    }
+}
+
 /// What is wrong with an id, if anything.
-pub fn id_problem(id: &str) -> Option<&'static str> {
+pub fn id_problem(id: &str) -> Option<IdProblem> {
     if id.is_empty() {
-        Some("is empty")
+        Some(IdProblem::Empty)
     } else if id.starts_with('.') {
-        Some("must not start with `.`")
+        Some(IdProblem::StartsWithDot)
     } else if id.contains('/') {
-        Some("must not contain `/`")
+        Some(IdProblem::Slash)
     } else if id.chars().any(char::is_whitespace) {
-        Some("must not contain white space")
+        Some(IdProblem::WhiteSpace)
     } else if id.chars().any(|c| "?#%\\\"<>".contains(c)) {
-        Some("must not contain any of ? # % \\ \" < >")
+        Some(IdProblem::Reserved)
     } else {
         None
     }
@@ -561,7 +842,7 @@ pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
 
 /// The message for a date that does not parse: a day that does not exist is called that;
 /// another form gets the form, and the date to write when it can be read without doubt.
-fn date_message(key: &str, text: &str, or_time: &str) -> String {
+fn date_message(key: &str, text: &str, or_time: Option<Message>) -> Message {
     // A time of day after the date keeps its place in the suggestion.
     let trimmed = text.trim();
     let (day, time) = match trimmed.find(['T', ' ']) {
@@ -572,17 +853,25 @@ fn date_message(key: &str, text: &str, or_time: &str) -> String {
     };
     match hints::date(day) {
         DateProblem::NotADay(why) if time.is_empty() => {
-            format!("`{key}`: {day} is not a day: {why}")
+            msg!(LOAD_NOT_A_DAY, key = key, day = day, why = why)
         }
         DateProblem::NotADay(why) => {
-            format!("`{key}`: {day} (in '{text}') is not a day: {why}")
+            msg!(
+                LOAD_NOT_A_DAY_IN,
+                key = key,
+                day = day,
+                value = text,
+                why = why
+            )
         }
         DateProblem::Form(exact) => {
-            let write = exact
-                .map(|d| format!(": write `{key}: {d}{time}`"))
-                .unwrap_or_default();
-            format!(
-                "`{key}` is '{text}', which is not a date of the form YYYY-MM-DD{or_time}{write}"
+            let write = exact.map(|d| msg!(LOAD_WRITE, key = key, value = format!("{d}{time}")));
+            msg!(
+                LOAD_DATE_FORM,
+                key = key,
+                value = text,
+                or_time = or_time,
+                write = write
             )
         }
     }

@@ -3,8 +3,10 @@
 use crate::rule::Rule;
 use std::path::Path;
 
+use super::messages::*;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Config, Pos, ThemeFiles};
+use crate::msg;
 
 /// The names of the built-in themes.
 pub const BUILT_IN_THEMES: [&str; 1] = ["default"];
@@ -34,11 +36,10 @@ pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>)
                 "okrs.yaml",
                 theme.pos,
                 Rule::UnknownReference,
-                format!(
-                    "theme '{}' is neither a folder themes/{}/ of the site nor a built-in theme ({})",
-                    theme.value,
-                    theme.value,
-                    BUILT_IN_THEMES.join(", ")
+                msg!(
+                    LOAD_UNKNOWN_THEME,
+                    theme = &theme.value,
+                    built_in = BUILT_IN_THEMES.join(", ")
                 ),
             ));
         }
@@ -84,7 +85,7 @@ fn read_folder(
                 &format!("{prefix}/{name}"),
                 Pos { line: 1, column: 1 },
                 Rule::Io,
-                format!("cannot read the file: {err}"),
+                msg!(LOAD_CANNOT_READ_FILE, error = super::io_error(&err)),
             )),
         }
     }
@@ -107,7 +108,7 @@ fn read_templates(
                 &origin,
                 Pos { line: 1, column: 1 },
                 Rule::Io,
-                "the template is not valid UTF-8 text",
+                msg!(LOAD_TEMPLATE_NOT_UTF8),
             )),
         }
     }

@@ -340,7 +340,8 @@ fn a_mistyped_key_in_a_real_site_is_one_error() {
         "objectives/teebee-o1.md",
         text.replacen("\ntitle: ", "\ntitel: ", 1),
     );
-    let (code, diags) = site.check(&[]);
+    // The site is in Chinese; `--lang en` asks for the English messages.
+    let (code, diags) = site.check(&["--lang", "en"]);
     assert_eq!(code, 1);
     assert_eq!(diags.len(), 1, "{}", listing(&diags));
     let d = &diags[0];

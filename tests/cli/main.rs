@@ -27,3 +27,4 @@ mod site;
 mod support;
 mod zh_check;
 mod zh_cli;
+mod zh_load;
