@@ -50,7 +50,7 @@ pub struct GradeView {
 pub struct ConfidenceView {
     pub value: u8,
     pub level: String,
-    /// e.g. "7 /10"
+    /// e.g. "7/10" (no space: a confidence is read as one figure, in both languages)
     pub label: String,
 }
 
@@ -96,7 +96,8 @@ pub struct KeyResultView {
     pub weight: f64,
     /// The weight as shown ("1", "0.5").
     pub weight_display: String,
-    /// Display forms with unit; empty where the metric has none.
+    /// Display forms with unit; empty where the metric has none (a milestone has neither
+    /// start nor target: its `current_display` is its state, "Done" / "Not done").
     pub start_display: String,
     pub target_display: String,
     pub current_display: String,

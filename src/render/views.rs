@@ -87,7 +87,6 @@ impl Views {
             date: strings.get("chart.date"),
             value: strings.get("chart.value"),
             progress: strings.get("chart.progress"),
-            ideal: strings.get("chart.ideal"),
             target: strings.get("chart.target"),
             as_of: strings.get("chart.as_of"),
             kept: strings.get("chart.kept"),
@@ -97,6 +96,10 @@ impl Views {
             expected: strings.get("chart.expected"),
             count: strings.get("chart.count"),
             team: strings.get("chart.team"),
+            colon: strings.get("punct.colon"),
+            separator: strings.get("punct.separator"),
+            comma: strings.get("punct.comma"),
+            parens: strings.get("punct.parens"),
         };
         let listed_periods: Vec<usize> = (0..site.periods.len())
             .filter(|&p| {
@@ -309,7 +312,7 @@ impl Views {
                 _ => "high",
             }
             .to_owned(),
-            label: format!("{value} /10"),
+            label: format!("{value}/10"),
         })
     }
 
@@ -510,7 +513,9 @@ impl Views {
                     .map(|t| format!("≤ {}", numeric(t.value)))
                     .unwrap_or_default(),
             ),
-            Metric::Milestone => (String::new(), self.strings.get("milestone.done")),
+            // A milestone has no target to compare with: its state is shown once, as
+            // its current value ("Done" / "Not done").
+            Metric::Milestone => (String::new(), String::new()),
         };
         let current_display = match kf.current {
             Current::Number(v) => numeric(v),

@@ -178,7 +178,7 @@
       section.className = "search-group";
       var heading = document.createElement("h2");
       heading.className = "search-group-title";
-      heading.textContent = kindLabel(kind) + " (" + group.length + ")";
+      heading.textContent = kindLabel(kind) + label("parens", " ({text})").replace("{text}", String(group.length));
       section.appendChild(heading);
       var list = document.createElement("ul");
       list.className = "search-list";
