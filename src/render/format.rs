@@ -64,7 +64,9 @@ pub fn with_unit(value: f64, unit: Option<&str>) -> String {
     }
 }
 
-fn is_cjk(c: char) -> bool {
+/// Whether a character is Chinese, Japanese or Korean script or full-width punctuation
+/// (written with no space around it).
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
