@@ -53,13 +53,12 @@ pub fn to_html(markdown: &str) -> String {
 /// "咖啡店，让他们", not "咖啡店， 让他们"). Breaks next to Latin text stay spaces.
 fn join_cjk_lines(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let is_cjk = super::format::is_cjk;
-    let keep: Vec<bool> = (0..events.len())
-        .map(|i| {
-            !matches!(events[i], Event::SoftBreak)
-                || !(text_edge(events[..i].iter().rev(), true).is_some_and(is_cjk)
-                    && text_edge(events[i + 1..].iter(), false).is_some_and(is_cjk))
-        })
-        .collect();
+    let between_cjk = |i: usize| {
+        matches!(events[i], Event::SoftBreak)
+            && text_edge(events[..i].iter().rev(), true).is_some_and(is_cjk)
+            && text_edge(events[i + 1..].iter(), false).is_some_and(is_cjk)
+    };
+    let keep: Vec<bool> = (0..events.len()).map(|i| !between_cjk(i)).collect();
     events
         .into_iter()
         .zip(keep)
