@@ -210,6 +210,9 @@ pub struct RiskView {
     pub url: String,
     /// For a key result, its objective's title.
     pub objective_title: Option<String>,
+    /// Its period, when it is not the period of the page (the dashboard lists those of
+    /// every period holding the as-of date: a running year's beside the quarter's).
+    pub period: Option<Link>,
     pub owner: Option<Link>,
     pub confidence: Option<ConfidenceView>,
     pub status: StatusView,
@@ -260,6 +263,9 @@ pub struct DateView {
 pub struct DueView {
     pub key_result: Link,
     pub objective: Link,
+    /// Its period, when it is not the period of the page (on the dashboard, the current
+    /// period; on a person's page, the current period too).
+    pub period: Option<Link>,
     /// Its latest check-in; none when it never had one.
     pub last_checkin: Option<DateView>,
     /// Whether its objective is a draft.
@@ -287,9 +293,11 @@ pub struct PeriodView {
     pub teams_chart_svg: String,
     /// Objectives by team, teams by name, "no team" last.
     pub groups: Vec<TeamGroup>,
-    /// At-risk key results and objectives; empty once the period is closed.
+    /// At-risk key results and objectives; empty once the period is closed. On the
+    /// dashboard, those of every other period holding the as-of date follow.
     pub at_risk: Vec<RiskView>,
-    /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last).
+    /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last);
+    /// on the dashboard, of every period holding the as-of date.
     pub checkins_due: Vec<DueGroup>,
     pub latest_checkins: Vec<CheckinView>,
 }
