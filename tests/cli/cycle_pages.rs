@@ -38,7 +38,7 @@ fn has_class(tag: &Tag, class: &str) -> bool {
 
 /// The visible text of every element with `class`, in document order (nested elements of
 /// the same name are followed to the matching end tag).
-fn texts_of(html: &str, class: &str) -> Vec<String> {
+pub(crate) fn texts_of(html: &str, class: &str) -> Vec<String> {
     let tokens = tokenize(html);
     let mut found = Vec::new();
     let mut i = 0;

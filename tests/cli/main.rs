@@ -25,3 +25,4 @@ mod samples;
 mod serve;
 mod site;
 mod support;
+mod zh_site;
