@@ -633,7 +633,7 @@ fn search_index_urls_resolve_from_the_site_root() {
 }
 
 /// The entries of search-index.js (`window.OKRS_SEARCH = [...];`).
-fn search_entries(js: &str) -> Vec<Value> {
+pub(crate) fn search_entries(js: &str) -> Vec<Value> {
     let start = js.find('[').expect("search-index.js holds a JSON array");
     let end = js.rfind(']').expect("search-index.js holds a JSON array");
     serde_json::from_str(&js[start..=end]).expect("search-index.js holds valid JSON")

@@ -11,7 +11,9 @@
 //! year's risks and due check-ins; then the same site in English.
 
 use crate::cycle_pages::texts_of;
-use crate::site::{Built, assert_chinese_page, assert_no_problems, build, tags, visible_text};
+use crate::site::{
+    Built, assert_chinese_page, assert_no_problems, build, search_entries, tags, visible_text,
+};
 use crate::support::*;
 
 const DASHBOARD: &str = "index.html";
@@ -366,4 +368,26 @@ fn the_same_site_in_english_keeps_one_term_per_idea() {
         ["Objective · Period 2025", "Key result · Period 2025"]
     );
     assert!(texts_of(&dashboard, "org-about")[0].starts_with("About us 星火科技成立于"));
+}
+
+#[test]
+fn the_search_index_keeps_its_format_and_names_check_in_authors() {
+    let built = zh();
+    let entries = search_entries(&built.read("search-index.js"));
+    for e in &entries {
+        let mut keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["context", "kind", "text", "title", "url"], "{e}");
+    }
+    let platform = entries
+        .iter()
+        .find(|e| e["kind"] == "objective" && e["title"] == "建成开放式创新平台")
+        .expect("the objective is indexed");
+    assert_eq!(platform["url"], PLATFORM);
+    // A check-in's context is its author's name, as pages show it, not the id written.
+    let checkin = entries
+        .iter()
+        .find(|e| e["kind"] == "checkin" && e["title"] == "接入 20 家合作伙伴 · 2025年5月15日")
+        .expect("the check-in is indexed");
+    assert_eq!(checkin["context"], "王强");
 }
