@@ -391,3 +391,19 @@ fn the_search_index_keeps_its_format_and_names_check_in_authors() {
         .expect("the check-in is indexed");
     assert_eq!(checkin["context"], "王强");
 }
+
+#[test]
+fn the_feed_speaks_chinese_with_full_width_punctuation() {
+    let feed = zh().read("feed.xml");
+    assert!(
+        feed.contains("<title>接入 20 家合作伙伴：9家（2025年5月15日）</title>"),
+        "{feed}"
+    );
+    assert!(feed.contains("<summary>建成开放式创新平台 — 9家 · 信心 5/10</summary>"));
+    let en = en().read("feed.xml");
+    assert!(
+        en.contains("<title>接入 20 家合作伙伴: 9家 (May 15, 2025)</title>"),
+        "{en}"
+    );
+    assert!(en.contains("<summary>建成开放式创新平台 — 9家 · Confidence 5/10</summary>"));
+}
