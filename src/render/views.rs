@@ -933,7 +933,8 @@ impl Views {
     /// The root page: period `p`'s view, with the risks and due check-ins of every other
     /// period that holds the as-of date too (a running year's at-risk key result belongs
     /// on the running quarter's dashboard), each saying its period. After `p`'s own, in
-    /// the order of `Figures::running_periods` (shortest first).
+    /// the order of `Figures::running_periods` (shortest first). When any period runs, `p`
+    /// (the current period) is the first of them, so it runs too.
     pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
         let mut view = self.period(root, p);
         let others: Vec<usize> = self
@@ -943,7 +944,7 @@ impl Views {
             .copied()
             .filter(|&x| x != p)
             .collect();
-        if others.is_empty() || self.figures.periods[p].state != PeriodState::Running {
+        if others.is_empty() {
             return view;
         }
         for &x in &others {

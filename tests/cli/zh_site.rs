@@ -64,7 +64,7 @@ fn has_id(html: &str, id: &str) -> bool {
 #[test]
 fn the_zh_cn_pages_show_no_english() {
     let built = zh();
-    let pages: [(&str, &[&str]); 7] = [
+    let pages: [(&str, &[&str]); 8] = [
         (
             DASHBOARD,
             &[
@@ -93,6 +93,7 @@ fn the_zh_cn_pages_show_no_english() {
             "people/zhao-lei/index.html",
             &["person.key_results_heading"],
         ),
+        ("search/index.html", &["search.hint", "search.label"]),
     ];
     for (page, keys) in pages {
         assert_chinese_page(page, &built.read(page), keys);
