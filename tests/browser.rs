@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 /// How long check.mjs may take before it is killed (it normally takes ~10 s).
 const CHECK_TIMEOUT: Duration = Duration::from_secs(300);
 
+/// One node script at a time: each may start a Chromium, and the tests run in parallel on
+/// machines with few cores, where timing-sensitive checks (live reload) would suffer.
+static ONE_SCRIPT_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -96,6 +100,10 @@ fn run_script(
     args: &[&std::ffi::OsStr],
     envs: &[(&str, &str)],
 ) -> Option<std::process::ExitStatus> {
+    // A test that failed while holding the lock poisons it; the others still run.
+    let _turn = ONE_SCRIPT_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let out_path = temp.join("script.out");
     let err_path = temp.join("script.err");
     let mut child = Command::new("node")
