@@ -169,6 +169,10 @@ pub struct Figures {
     /// The period the dashboard shows: the shortest period with objectives that holds the
     /// as-of date, else the one with objectives that ends last.
     pub current_period: Option<usize>,
+    /// Every period with objectives that holds the as-of date, shortest first (then by
+    /// start and id): a quarter, its half and its year. The first is `current_period`;
+    /// the dashboard lists the risks and due check-ins of all of them.
+    pub running_periods: Vec<usize>,
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
@@ -624,11 +628,17 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         .map(|p| period_figures(site, &objectives, &included, as_of, p))
         .collect();
     let (teams_included, people_included) = parties_included(site, &included);
+    let counts: Vec<usize> = periods.iter().map(|p| p.objectives.len()).collect();
+    let running_periods = running_periods(&site.periods, &counts, as_of);
     Figures {
         as_of,
         include_drafts,
         teams: team_figures(site, &objectives, &included),
-        current_period: current_period(site, &periods, as_of),
+        current_period: running_periods
+            .first()
+            .copied()
+            .or_else(|| latest_period(&site.periods, &counts)),
+        running_periods,
         objectives,
         periods,
         teams_included,
@@ -765,31 +775,33 @@ fn team_figures(
         .collect()
 }
 
-/// The period the dashboard shows: of the periods with objectives that hold the as-of
-/// date, the one with the most objectives (the shortest on a tie, so a quarter wins over
-/// its year), else the latest one with objectives (the one that ends last).
-fn current_period(site: &Site, periods: &[PeriodFigures], as_of: NaiveDate) -> Option<usize> {
-    let with_objectives: Vec<usize> = (0..site.periods.len())
-        .filter(|&p| !periods[p].objectives.is_empty())
+/// The periods with objectives that hold the as-of date: the one with the most objectives
+/// first (the one the dashboard shows), then by length, shortest first (a quarter before
+/// its year), then by start and id. `objectives` counts each period's objectives.
+fn running_periods(periods: &[Period], objectives: &[usize], as_of: NaiveDate) -> Vec<usize> {
+    let mut running: Vec<usize> = (0..periods.len())
+        .filter(|&p| objectives[p] > 0 && period::is_running(&periods[p], as_of))
         .collect();
-    with_objectives
-        .iter()
-        .copied()
-        .filter(|&p| period::is_running(&site.periods[p], as_of))
-        .min_by_key(|&p| {
-            let period = &site.periods[p];
-            (
-                std::cmp::Reverse(periods[p].objectives.len()),
-                (period.end - period.start).num_days(),
-                period.start,
-                period.id.clone(),
-            )
-        })
-        .or_else(|| {
-            with_objectives.into_iter().max_by_key(|&p| {
-                let period = &site.periods[p];
-                (period.end, period.start, period.id.clone())
-            })
+    running.sort_by_key(|&p| {
+        let period = &periods[p];
+        (
+            std::cmp::Reverse(objectives[p]),
+            (period.end - period.start).num_days(),
+            period.start,
+            &period.id,
+        )
+    });
+    running
+}
+
+/// When no period with objectives holds the as-of date, the dashboard shows the one that
+/// ends last.
+fn latest_period(periods: &[Period], objectives: &[usize]) -> Option<usize> {
+    (0..periods.len())
+        .filter(|&p| objectives[p] > 0)
+        .max_by_key(|&p| {
+            let period = &periods[p];
+            (period.end, period.start, &period.id)
         })
 }
 
@@ -986,6 +998,36 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn running_periods_hold_the_as_of_date_the_fullest_first_then_the_shortest() {
+        let periods: Vec<Period> = [
+            "2024", "2024-Q3", "2024-Q2", "2024-H1", "2023-Q4", "2024-Q1",
+        ]
+        .iter()
+        .filter_map(|id| period::calendar(id))
+        .collect();
+        // 2024-Q1 has no objectives.
+        let objectives = [1, 1, 1, 1, 1, 0];
+        assert_eq!(
+            running_periods(&periods, &objectives, d("2024-05-20")),
+            vec![2, 3, 0],
+            "the quarter, its half, its year"
+        );
+        assert_eq!(
+            running_periods(&periods, &objectives, d("2024-02-01")),
+            vec![3, 0],
+            "a quarter without objectives is not listed"
+        );
+        // The year with more objectives comes before the quarter.
+        assert_eq!(
+            running_periods(&periods, &[3, 1, 1, 1, 1, 0], d("2024-05-20")),
+            vec![0, 2, 3]
+        );
+        assert!(running_periods(&periods, &objectives, d("2025-02-01")).is_empty());
+        assert_eq!(latest_period(&periods, &objectives), Some(0));
+        assert_eq!(latest_period(&periods, &[0; 6]), None);
     }
 
     #[test]

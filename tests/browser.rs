@@ -3,11 +3,14 @@
 //! the system's Chromium). The script checks the dashboard, an objective page, the
 //! alignment page and the search page at 1280 px (light) and 390 px (dark): no console or
 //! page errors, no request leaving file://, no horizontal overflow, and search finding a
-//! key result.
+//! key result. The same on `tests/fixtures/zh-site`, where searching 开放平台 must find
+//! 开放式创新平台 first (Chinese matched by its two-character pieces, ranked). And the
+//! search's matching and ranking functions, with node alone (`tests/browser/search_unit.mjs`).
 //!
 //! Needs Chromium (`apt-get install -y chromium`), node, and the script's dependencies
-//! (`cd tests/browser && npm ci`). When one is missing the test is skipped, unless the
-//! environment variable CI is "true": then it fails and says what to install.
+//! (`cd tests/browser && npm ci`); the unit tests need node only. When one is missing the
+//! test is skipped, unless the environment variable CI is "true": then it fails and says
+//! what to install.
 
 use std::env;
 use std::fs::File;
@@ -17,6 +20,10 @@ use std::time::{Duration, Instant};
 
 /// How long check.mjs may take before it is killed (it normally takes ~10 s).
 const CHECK_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// One node script at a time: each may start a Chromium, and the tests run in parallel on
+/// machines with few cores, where timing-sensitive checks (live reload) would suffer.
+static ONE_SCRIPT_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,18 +46,22 @@ fn chromium() -> Option<PathBuf> {
         .or_else(|| on_path("chromium"))
 }
 
-/// What is missing to run the browser check, as install instructions.
-fn missing_prerequisites(script_dir: &Path) -> Vec<String> {
+/// What is missing to run the browser check (or, without `browser`, node alone), as
+/// install instructions.
+fn missing_prerequisites(script_dir: &Path, browser: bool) -> Vec<String> {
     let mut missing = Vec::new();
+    if on_path("node").is_none() {
+        missing.push("node (v20 or later) on PATH".to_owned());
+    }
+    if !browser {
+        return missing;
+    }
     if chromium().is_none() {
         missing.push(
             "Chromium (no /usr/bin/chromium and no `chromium` on PATH): \
              `apt-get update && apt-get install -y chromium`"
                 .to_owned(),
         );
-    }
-    if on_path("node").is_none() {
-        missing.push("node (v20 or later) on PATH".to_owned());
     }
     if !script_dir.join("node_modules/playwright-core").is_dir() {
         missing.push(format!(
@@ -63,7 +74,13 @@ fn missing_prerequisites(script_dir: &Path) -> Vec<String> {
 
 /// Whether the browser tests can run; if not, skips (or, in CI, fails) saying why.
 fn prerequisites_present(test: &str, script_dir: &Path) -> bool {
-    let missing = missing_prerequisites(script_dir);
+    node_and(test, script_dir, true)
+}
+
+/// Whether node (and, with `browser`, Chromium and playwright-core) are there; if not,
+/// skips (or, in CI, fails) saying why.
+fn node_and(test: &str, script_dir: &Path, browser: bool) -> bool {
+    let missing = missing_prerequisites(script_dir, browser);
     if missing.is_empty() {
         return true;
     }
@@ -81,12 +98,18 @@ fn run_script(
     script_dir: &Path,
     temp: &Path,
     args: &[&std::ffi::OsStr],
+    envs: &[(&str, &str)],
 ) -> Option<std::process::ExitStatus> {
+    // A test that failed while holding the lock poisons it; the others still run.
+    let _turn = ONE_SCRIPT_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let out_path = temp.join("script.out");
     let err_path = temp.join("script.err");
     let mut child = Command::new("node")
         .current_dir(script_dir)
         .args(args)
+        .envs(envs.iter().copied())
         .stdin(Stdio::null())
         .stdout(File::create(&out_path).unwrap())
         .stderr(File::create(&err_path).unwrap())
@@ -148,6 +171,7 @@ fn an_edit_while_serving_reloads_the_open_page() {
             okrs.as_os_str(),
             site.as_os_str(),
         ],
+        &[],
     );
     match status {
         None => panic!("serve_reload.mjs did not finish in time"),
@@ -158,22 +182,23 @@ fn an_edit_while_serving_reloads_the_open_page() {
     }
 }
 
-#[test]
-fn built_site_works_in_headless_chromium() {
+/// Builds `source` (relative to the crate) as of `as_of` and runs check.mjs on it, with
+/// `envs` for the script.
+fn build_and_check(test: &str, source: &str, as_of: &str, envs: &[(&str, &str)]) {
     let root = manifest_dir();
     let script_dir = root.join("tests/browser");
-    if !prerequisites_present("built_site_works_in_headless_chromium", &script_dir) {
+    if !prerequisites_present(test, &script_dir) {
         return;
     }
 
-    // Build the Chinese sample site with the real binary.
+    // Build the site with the real binary.
     let temp = tempfile::tempdir().unwrap();
-    let site = temp.path().join("teebee");
+    let site = temp.path().join("site");
     let build = Command::new(env!("CARGO_BIN_EXE_okrs"))
         .current_dir(&root)
-        .args(["build", "sample-okrs/teebee", "-o"])
+        .args(["build", source, "-o"])
         .arg(&site)
-        .args(["--as-of", "2024-05-20"])
+        .args(["--as-of", as_of])
         .output()
         .expect("run okrs build");
     assert!(
@@ -194,6 +219,7 @@ fn built_site_works_in_headless_chromium() {
         &script_dir,
         temp.path(),
         &["check.mjs".as_ref(), site.as_os_str()],
+        envs,
     );
     match status {
         None => panic!(
@@ -204,6 +230,53 @@ fn built_site_works_in_headless_chromium() {
             status.success(),
             "tests/browser/check.mjs failed ({status}); its output is above \
              (run `cargo test --test browser -- --nocapture` to see it)"
+        ),
+    }
+}
+
+#[test]
+fn built_site_works_in_headless_chromium() {
+    // The Chinese sample site; search finds 续约 in a key result's title.
+    build_and_check(
+        "built_site_works_in_headless_chromium",
+        "sample-okrs/teebee",
+        "2024-05-20",
+        &[],
+    );
+}
+
+#[test]
+fn chinese_search_finds_words_apart_and_ranks_in_headless_chromium() {
+    build_and_check(
+        "chinese_search_finds_words_apart_and_ranks_in_headless_chromium",
+        "tests/fixtures/zh-site",
+        "2025-05-20",
+        &[
+            ("OKRS_SEARCH_QUERY", "开放平台"),
+            ("OKRS_SEARCH_EXPECT", "开放式创新平台"),
+            ("OKRS_SEARCH_FIRST", "1"),
+        ],
+    );
+}
+
+#[test]
+fn search_matching_and_ranking_unit_tests_pass_in_node() {
+    let root = manifest_dir();
+    let script_dir = root.join("tests/browser");
+    if !node_and(
+        "search_matching_and_ranking_unit_tests_pass_in_node",
+        &script_dir,
+        false,
+    ) {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let status = run_script(&script_dir, temp.path(), &["search_unit.mjs".as_ref()], &[]);
+    match status {
+        None => panic!("tests/browser/search_unit.mjs did not finish in time"),
+        Some(status) => assert!(
+            status.success(),
+            "tests/browser/search_unit.mjs failed ({status}); its output is above"
         ),
     }
 }

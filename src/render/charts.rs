@@ -24,7 +24,7 @@
 //! | `chart-grid` | horizontal grid `<line>`s; the sparkline's baseline |
 //! | `chart-label` | every `<text>` (tick labels, line labels, legend, bar labels) |
 //! | `chart-value` | with `chart-label`: the value text right of a bar |
-//! | `chart-ideal` | the burn-up ideal line; the expected-pace diagonal (dashed `6 4`) |
+//! | `chart-ideal` | the expected-pace line: the burn-up's from start to target, the progress chart's diagonal (dashed `6 4`) |
 //! | `chart-actual` | the check-ins `<polyline>` (also the sparkline's line) |
 //! | `chart-point` | a check-in `<circle>` (also the sparkline's last point) |
 //! | `chart-target` | the horizontal target / threshold `<line>` (dashed `2 3`) |
@@ -59,8 +59,6 @@ pub struct ChartLabels {
     pub value: String,
     /// "Progress" / "进度".
     pub progress: String,
-    /// "Ideal" / "理想进度".
-    pub ideal: String,
     /// "Target" / "目标".
     pub target: String,
     /// "As of" / "截至".
@@ -73,12 +71,36 @@ pub struct ChartLabels {
     pub done: String,
     /// "Not done" / "未完成".
     pub not_done: String,
-    /// "Expected pace" / "预期进度".
+    /// "Expected pace" / "预期进度": the burn-up's line from start to target, the progress
+    /// chart's diagonal and the bars chart's marker (one term for one idea).
     pub expected: String,
     /// "Objectives" / "目标数".
     pub count: String,
     /// "Team" / "团队".
     pub team: String,
+    /// The language's punctuation in text alternatives: ": " / "：", "; " / "；",
+    /// ", " / "，", and " ({text})" / "（{text}）".
+    pub colon: String,
+    pub separator: String,
+    pub comma: String,
+    pub parens: String,
+}
+
+impl ChartLabels {
+    /// "label: value", with the language's colon.
+    fn field(&self, label: &str, value: &str) -> String {
+        format!("{label}{}{value}", self.colon)
+    }
+
+    /// " (text)" / "（text）", to follow a word.
+    fn parens(&self, text: &str) -> String {
+        self.parens.replace("{text}", text)
+    }
+
+    /// The parts of a text alternative, with the language's separator.
+    fn join(&self, parts: &[String]) -> String {
+        parts.join(&self.separator)
+    }
 }
 
 /// A key result's burn-up chart.
@@ -157,7 +179,8 @@ const LINE_H: f64 = 270.0;
 // Public charts
 // ---------------------------------------------------------------------------------
 
-/// A key result's burn-up chart: ideal line, target line, check-ins, as-of marker;
+/// A key result's burn-up chart: expected-pace line (start to target), target line,
+/// check-ins, as-of marker;
 /// kept/broken zones for stay_above/stay_below; a step line for milestones.
 pub fn burn_up(chart: &BurnUp) -> String {
     let l = chart.labels;
@@ -190,7 +213,7 @@ pub fn burn_up(chart: &BurnUp) -> String {
         Metric::StayAbove => v >= t,
         _ => v <= t,
     };
-    let ideal = match (chart.metric, target) {
+    let pace_line = match (chart.metric, target) {
         (Metric::Increase | Metric::Decrease, Some(t)) => Some((start, t)),
         _ => None,
     };
@@ -229,24 +252,24 @@ pub fn burn_up(chart: &BurnUp) -> String {
     // The text alternative.
     let mut parts = Vec::new();
     if let Some(&(d, v)) = points.last() {
-        let mut s = format!("{}: {} ({})", l.value, fmt_val(v), fmt_date(d));
+        let mut s = l.field(&l.value, &fmt_val(v)) + &l.parens(&fmt_date(d));
         if let (true, Some(t)) = (stay, target) {
             let word = if kept(v, t) { &l.kept } else { &l.broken };
-            let _ = write!(s, ", {word}");
+            let _ = write!(s, "{}{word}", l.comma);
         }
         parts.push(s);
     }
     if let Some(t) = target {
-        parts.push(format!("{}: {}", l.target, fmt_val(t)));
+        parts.push(l.field(&l.target, &fmt_val(t)));
     }
-    parts.push(format!("{}: {}", l.as_of, fmt_date(chart.as_of)));
-    let desc = parts.join("; ");
+    parts.push(l.field(&l.as_of, &fmt_date(chart.as_of)));
+    let desc = l.join(&parts);
 
     // The data table.
     let axis = TimeAxis::new(chart.period_start, chart.period_end);
     let mut head = vec![l.date.as_str(), l.value.as_str()];
-    if ideal.is_some() {
-        head.push(l.ideal.as_str());
+    if pace_line.is_some() {
+        head.push(l.expected.as_str());
     }
     let rows: Vec<(String, Vec<String>)> = points
         .iter()
@@ -254,10 +277,10 @@ pub fn burn_up(chart: &BurnUp) -> String {
             let mut value = fmt_val(v);
             if let (true, Some(t)) = (stay, target) {
                 let word = if kept(v, t) { &l.kept } else { &l.broken };
-                let _ = write!(value, " ({word})");
+                value.push_str(&l.parens(word));
             }
             let mut cells = vec![value];
-            if let Some((a, b)) = ideal {
+            if let Some((a, b)) = pace_line {
                 cells.push(fmt_val(a + (b - a) * axis.frac(d)));
             }
             (fmt_date(d), cells)
@@ -281,12 +304,12 @@ pub fn burn_up(chart: &BurnUp) -> String {
         lo,
         hi,
         ticks,
-        ideal: ideal.map(|(a, b)| (a, b, l.ideal.as_str())),
+        pace_line: pace_line.map(|(a, b)| (a, b, l.expected.as_str())),
         target: target.map(|t| (t, format!("{} {}", l.target, fmt_val(t)))),
         zones,
         points: points
             .iter()
-            .map(|&(d, v)| (d, v, format!("{}: {}", fmt_date(d), fmt_val(v))))
+            .map(|&(d, v)| (d, v, l.field(&fmt_date(d), &fmt_val(v))))
             .collect(),
         step: milestone,
         series: &l.value,
@@ -317,15 +340,11 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
 
     let mut parts = Vec::new();
     if let Some(&(d, v)) = points.last() {
-        parts.push(format!("{}: {} ({})", l.progress, fmt_pct(v), fmt_date(d)));
+        parts.push(l.field(&l.progress, &fmt_pct(v)) + &l.parens(&fmt_date(d)));
     }
-    parts.push(format!(
-        "{}: {}",
-        l.expected,
-        fmt_pct(axis.frac(chart.as_of))
-    ));
-    parts.push(format!("{}: {}", l.as_of, fmt_date(chart.as_of)));
-    let desc = parts.join("; ");
+    parts.push(l.field(&l.expected, &fmt_pct(axis.frac(chart.as_of))));
+    parts.push(l.field(&l.as_of, &fmt_date(chart.as_of)));
+    let desc = l.join(&parts);
 
     let head = [l.date.as_str(), l.progress.as_str(), l.expected.as_str()];
     let rows: Vec<(String, Vec<String>)> = points
@@ -344,12 +363,12 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
         lo,
         hi,
         ticks,
-        ideal: Some((0.0, 1.0, l.expected.as_str())),
+        pace_line: Some((0.0, 1.0, l.expected.as_str())),
         target: None,
         zones: None,
         points: points
             .iter()
-            .map(|&(d, v)| (d, v, format!("{}: {}", fmt_date(d), fmt_pct(v))))
+            .map(|&(d, v)| (d, v, l.field(&fmt_date(d), &fmt_pct(v))))
             .collect(),
         step: false,
         series: &l.progress,
@@ -375,10 +394,10 @@ pub fn status_breakdown(
 
     let mut parts: Vec<String> = shown
         .iter()
-        .map(|s| format!("{}: {}", s.label, s.count))
+        .map(|s| labels.field(s.label, &s.count.to_string()))
         .collect();
-    parts.push(format!("{}: {}", labels.count, total));
-    let desc = parts.join("; ");
+    parts.push(labels.field(&labels.count, &total.to_string()));
+    let desc = labels.join(&parts);
 
     let bar_y = 4.0;
     let bar_h = 28.0;
@@ -407,10 +426,10 @@ pub fn status_breakdown(
     if total == 0 {
         let _ = write!(
             out,
-            r#"<text class="chart-label chart-empty" x="{}" y="{}" text-anchor="middle">{}: 0</text>"#,
+            r#"<text class="chart-label chart-empty" x="{}" y="{}" text-anchor="middle">{}</text>"#,
             num(W / 2.0),
             num(legend_y),
-            escape(&labels.count)
+            escape(&labels.field(&labels.count, "0"))
         );
     } else {
         let mut acc = 0usize;
@@ -420,14 +439,13 @@ pub fn status_breakdown(
             let x1 = W * acc as f64 / total as f64;
             let _ = write!(
                 out,
-                r#"<rect class="chart-bar status-{}" x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>"#,
+                r#"<rect class="chart-bar status-{}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
                 class_key(s.key),
                 num(x0),
                 num(bar_y),
                 num(x1 - x0),
                 num(bar_h),
-                escape(s.label),
-                s.count
+                escape(&labels.field(s.label, &s.count.to_string())),
             );
         }
         draw_legend(&mut out, &items, 0.0, W, legend_y);
@@ -461,15 +479,15 @@ pub fn bars(
 
     let mut parts: Vec<String> = bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, b.display))
+        .map(|b| labels.field(b.label, b.display))
         .collect();
     if let Some(e) = &expected_text {
-        parts.push(format!("{}: {}", labels.expected, e));
+        parts.push(labels.field(&labels.expected, e));
     }
     let desc = if parts.is_empty() {
         title.to_string()
     } else {
-        parts.join("; ")
+        labels.join(&parts)
     };
 
     let row_h = FONT_MAX + 12.0;
@@ -506,9 +524,8 @@ pub fn bars(
             .unwrap_or_default();
         let _ = write!(
             out,
-            r#"<g class="chart-row"><title>{}: {}</title><text class="chart-label" x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
-            escape(b.label),
-            escape(b.display),
+            r#"<g class="chart-row"><title>{}</title><text class="chart-label" x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
+            escape(&labels.field(b.label, b.display)),
             num(cy),
             escape(&truncate_to_width(b.label, label_w)),
             num(x0),
@@ -649,8 +666,8 @@ struct LineChart<'a> {
     lo: f64,
     hi: f64,
     ticks: Vec<(f64, String)>,
-    /// Ideal line from (start, a) to (end, b), with its legend label.
-    ideal: Option<(f64, f64, &'a str)>,
+    /// The expected-pace line from (start, a) to (end, b), with its legend label.
+    pace_line: Option<(f64, f64, &'a str)>,
     /// Target value and its line label.
     target: Option<(f64, String)>,
     /// Threshold and whether the kept zone is above it.
@@ -753,8 +770,8 @@ impl LineChart<'_> {
             );
         }
 
-        // Ideal line.
-        if let Some((a, b, _)) = self.ideal {
+        // Expected-pace line.
+        if let Some((a, b, _)) = self.pace_line {
             let _ = write!(
                 out,
                 r#"<line class="chart-ideal" x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>"#,
@@ -766,7 +783,7 @@ impl LineChart<'_> {
         }
 
         // Target line and its label: above the line (below it near the top); at the
-        // left end when an ideal line ends at the right one, else at the right end
+        // left end when the expected-pace line ends at the right one, else at the right end
         // (clear of the zone labels, which sit at the left).
         if let Some((t, label)) = &self.target {
             let yt = y(*t);
@@ -775,7 +792,7 @@ impl LineChart<'_> {
             } else {
                 yt - 4.0
             };
-            let (lx, anchor) = if self.ideal.is_some() {
+            let (lx, anchor) = if self.pace_line.is_some() {
                 (left + 6.0, "")
             } else {
                 (right - 2.0, r#" text-anchor="end""#)
@@ -866,7 +883,7 @@ impl LineChart<'_> {
 
         // Legend.
         let mut items = Vec::new();
-        if let Some((_, _, label)) = self.ideal {
+        if let Some((_, _, label)) = self.pace_line {
             items.push((Swatch::Line("chart-ideal", Some("6 4")), label.to_string()));
         }
         if !self.points.is_empty() {
@@ -1259,7 +1276,6 @@ mod tests {
             date: "Date".into(),
             value: "Value".into(),
             progress: "Progress".into(),
-            ideal: "Ideal".into(),
             target: "Target".into(),
             as_of: "As of".into(),
             kept: "Kept".into(),
@@ -1269,6 +1285,10 @@ mod tests {
             expected: "Expected pace".into(),
             count: "Objectives".into(),
             team: "Team".into(),
+            colon: ": ".into(),
+            separator: "; ".into(),
+            comma: ", ".into(),
+            parens: " ({text})".into(),
         }
     }
 
@@ -1446,8 +1466,11 @@ mod tests {
         assert!(s.contains(">Target 70%<"));
         assert!(s.contains(">As of May 20<"));
         assert!(!s.contains("chart-zone"));
-        // The table: a row per check-in, with the ideal value; the target in the footer.
+        // The table: a row per check-in, with the expected pace; the target in the footer.
+        assert!(s.contains(r#"<th scope="col">Expected pace</th>"#), "{s}");
         assert!(s.contains(r#"<tr><th scope="row">May 15</th><td>55%</td><td>34%</td></tr>"#));
+        // The line from start to target is the expected pace, and the legend says so.
+        assert!(s.contains(">Expected pace</text>"), "{s}");
         assert!(s.contains("<tfoot><tr><th scope=\"row\">Target</th><td colspan=\"2\">70%</td>"));
         // The ideal line runs from the start value at the left to the target at the right.
         let doc = roxmltree::Document::parse(&s).unwrap();
@@ -1634,6 +1657,11 @@ mod tests {
         let l = ChartLabels {
             as_of: "截至".into(),
             target: "目标".into(),
+            value: "数值".into(),
+            colon: "：".into(),
+            separator: "；".into(),
+            comma: "，".into(),
+            parens: "（{text}）".into(),
             ..labels()
         };
         let pts = [(d("2024-05-15"), 55.0)];
@@ -1645,7 +1673,7 @@ mod tests {
         let s = burn_up(&c);
         let (t, desc) = check_figure(&s, "burnup");
         assert_eq!(t, "续约率");
-        assert!(desc.contains("目标: 70%; 截至: 5月20日"));
+        assert_eq!(desc, "数值：55%（5月15日）；目标：70%；截至：5月20日");
         assert!(s.contains(r#"id="kr-_7eed__7ea6____7387_-title""#), "{s}");
         assert_ne!(sanitize_id("a_b"), sanitize_id("a-b"));
         assert_ne!(sanitize_id("续"), sanitize_id("约"));

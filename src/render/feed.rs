@@ -81,13 +81,22 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
                     .value
             )
         );
+        // "Key result: 55% (May 15, 2024)" / "关键结果：55%（2024年5月15日）".
+        let t = |key: &str| views.strings.get(key);
         let title = format!(
-            "{}: {} ({})",
-            view.key_result.name, view.value_display, view.date_display
+            "{}{}{}{}",
+            view.key_result.name,
+            t("punct.colon"),
+            view.value_display,
+            t("punct.parens").replace("{text}", &view.date_display)
         );
         let mut summary = format!("{} — {}", view.objective.name, view.value_display);
         if let Some(confidence) = &view.confidence {
-            summary.push_str(&format!(" · {}", confidence.label));
+            summary.push_str(&format!(
+                " · {} {}",
+                t("label.confidence"),
+                confidence.label
+            ));
         }
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", xml(&title)));

@@ -43,7 +43,8 @@ pub fn percent(fraction: f64) -> String {
     format!("{}%", if p == 0.0 { 0.0 } else { p })
 }
 
-/// A value with its unit placed as readers expect: `70%`, `¥250,000`, `8 /10`, `200 ms`, `3家`.
+/// A value with its unit placed as readers expect: `70%`, `¥250,000`, `8/10`, `200 ms`, `3家`.
+/// A unit that starts with `/` (`/10`, `/week`) is part of the figure: no space before it.
 pub fn with_unit(value: f64, unit: Option<&str>) -> String {
     let n = number(value);
     let Some(unit) = unit.map(str::trim).filter(|u| !u.is_empty()) else {
@@ -56,14 +57,16 @@ pub fn with_unit(value: f64, unit: Option<&str>) -> String {
             Some(abs) => format!("-{unit}{abs}"),
             None => format!("{unit}{n}"),
         }
-    } else if unit == "%" || unit == "‰" || is_cjk(first) {
+    } else if unit == "%" || unit == "‰" || first == '/' || is_cjk(first) {
         format!("{n}{unit}")
     } else {
         format!("{n} {unit}")
     }
 }
 
-fn is_cjk(c: char) -> bool {
+/// Whether a character is Chinese, Japanese or Korean script or full-width punctuation
+/// (written with no space around it).
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
@@ -130,7 +133,8 @@ mod tests {
     fn units_are_placed_as_readers_expect() {
         assert_eq!(with_unit(70.0, Some("%")), "70%");
         assert_eq!(with_unit(250000.0, Some("¥")), "¥250,000");
-        assert_eq!(with_unit(8.0, Some("/10")), "8 /10");
+        assert_eq!(with_unit(8.0, Some("/10")), "8/10");
+        assert_eq!(with_unit(12.0, Some("/week")), "12/week");
         assert_eq!(with_unit(200.0, Some("ms")), "200 ms");
         assert_eq!(with_unit(3.0, Some("家")), "3家");
         assert_eq!(with_unit(-5.0, Some("$")), "-$5");

@@ -21,7 +21,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Renders a Markdown body. Headings move down one level (the page has its own `<h1>`)
-/// and get ids from their text; raw HTML is sanitised.
+/// and get ids from their text; raw HTML is sanitised. A body that shows nothing (blank,
+/// or only an HTML comment, as `okrs new team` and `okrs new person` write) gives an
+/// empty string, so that pages leave out its heading too.
 pub fn to_html(markdown: &str) -> String {
     if markdown.trim().is_empty() {
         return String::new();
@@ -32,15 +34,56 @@ pub fn to_html(markdown: &str) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let events = anchor_headings(events);
+    let events = join_cjk_lines(anchor_headings(events));
     let mut raw = String::new();
     html::push_html(&mut raw, events.into_iter());
     let clean = SANITIZER.clean(&raw).to_string();
+    if clean.trim().is_empty() {
+        return String::new();
+    }
     // Task-list checkboxes must stay disabled, whatever the raw HTML said.
     clean.replace(
         "<input type=\"checkbox\"",
         "<input disabled=\"\" type=\"checkbox\"",
     )
+}
+
+/// Drops the line break inside a paragraph between two Chinese characters: HTML shows a
+/// line break as a space, and Chinese has none between words ("咖啡店，\n让他们" reads
+/// "咖啡店，让他们", not "咖啡店， 让他们"). Breaks next to Latin text stay spaces.
+fn join_cjk_lines(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let is_cjk = super::format::is_cjk;
+    let between_cjk = |i: usize| {
+        matches!(events[i], Event::SoftBreak)
+            && text_edge(events[..i].iter().rev(), true).is_some_and(is_cjk)
+            && text_edge(events[i + 1..].iter(), false).is_some_and(is_cjk)
+    };
+    let keep: Vec<bool> = (0..events.len()).map(|i| !between_cjk(i)).collect();
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, keep)| keep.then_some(e))
+        .collect()
+}
+
+/// The character next to a line break: the last (or first) of the nearest text, through
+/// inline markup (emphasis, links …); none past anything else.
+fn text_edge<'e, 'a: 'e>(
+    mut events: impl Iterator<Item = &'e Event<'a>>,
+    last: bool,
+) -> Option<char> {
+    events.find_map(|e| match e {
+        Event::Text(t) | Event::Code(t) => Some(if last {
+            t.chars().next_back()
+        } else {
+            t.chars().next()
+        }),
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
+            None
+        }
+        _ => Some(None),
+    })?
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -129,6 +172,33 @@ mod tests {
         );
         assert!(html.contains("<del>old</del>"), "{html}");
         assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn a_body_that_shows_nothing_renders_as_nothing() {
+        for body in [
+            "",
+            "  \n\n",
+            "<!-- What this team does, and how to reach it. -->\n",
+            "<!-- 职责，以及负责的工作。 -->\n\n<!-- 第二条 -->\n",
+            "<script>alert(1)</script>\n",
+        ] {
+            assert_eq!(to_html(body), "", "{body:?}");
+        }
+        assert!(
+            to_html("<!-- note -->\n\n负责华东区的门店。\n").contains("<p>负责华东区的门店。</p>")
+        );
+    }
+
+    #[test]
+    fn a_line_break_between_chinese_characters_is_no_space() {
+        let html = to_html(
+            "供应给高档餐厅和咖啡店，\n让他们的客人喝到好茶。\n**使命**\n告诉我们为什么\nTeeBee\n是一家 tea\nsupplier",
+        );
+        assert!(
+            html.contains("咖啡店，让他们的客人喝到好茶。<strong>使命</strong>告诉我们为什么\nTeeBee\n是一家 tea\nsupplier"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -368,7 +368,7 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         vars: Box::new(move |c| {
             c.insert("periods", &views.periods(""));
             if let Some(p) = views.current_period {
-                c.insert("view", &views.period("", p));
+                c.insert("view", &views.dashboard("", p));
             }
         }),
     });

@@ -90,12 +90,14 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
                 let note = views.prepared(o).notes_html[k]
                     .get(n)
                     .map_or("", String::as_str);
+                // The author by name when a people/ file defines them (as on the pages).
+                let author = views.checkin("", o, k, n).author.map(|a| a.name);
                 entries.push(Entry {
                     kind: "checkin",
                     title: format!("{} · {}", kr.title, views.date(c.date)),
                     text: plain(note, 300),
                     url: kr_url.clone(),
-                    context: c.author.clone().unwrap_or_default(),
+                    context: author.unwrap_or_default(),
                 });
             }
         }

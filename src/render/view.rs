@@ -50,7 +50,7 @@ pub struct GradeView {
 pub struct ConfidenceView {
     pub value: u8,
     pub level: String,
-    /// e.g. "7 /10"
+    /// e.g. "7/10" (no space: a confidence is read as one figure, in both languages)
     pub label: String,
 }
 
@@ -96,7 +96,8 @@ pub struct KeyResultView {
     pub weight: f64,
     /// The weight as shown ("1", "0.5").
     pub weight_display: String,
-    /// Display forms with unit; empty where the metric has none.
+    /// Display forms with unit; empty where the metric has none (a milestone has neither
+    /// start nor target: its `current_display` is its state, "Done" / "Not done").
     pub start_display: String,
     pub target_display: String,
     pub current_display: String,
@@ -209,6 +210,9 @@ pub struct RiskView {
     pub url: String,
     /// For a key result, its objective's title.
     pub objective_title: Option<String>,
+    /// Its period, when it is not the period of the page (the dashboard lists those of
+    /// every period holding the as-of date: a running year's beside the quarter's).
+    pub period: Option<Link>,
     pub owner: Option<Link>,
     pub confidence: Option<ConfidenceView>,
     pub status: StatusView,
@@ -259,6 +263,9 @@ pub struct DateView {
 pub struct DueView {
     pub key_result: Link,
     pub objective: Link,
+    /// Its period, when it is not the period of the page (on the dashboard, the current
+    /// period; on a person's page, the current period too).
+    pub period: Option<Link>,
     /// Its latest check-in; none when it never had one.
     pub last_checkin: Option<DateView>,
     /// Whether its objective is a draft.
@@ -286,9 +293,11 @@ pub struct PeriodView {
     pub teams_chart_svg: String,
     /// Objectives by team, teams by name, "no team" last.
     pub groups: Vec<TeamGroup>,
-    /// At-risk key results and objectives; empty once the period is closed.
+    /// At-risk key results and objectives; empty once the period is closed. On the
+    /// dashboard, those of every other period holding the as-of date follow.
     pub at_risk: Vec<RiskView>,
-    /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last).
+    /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last);
+    /// on the dashboard, of every period holding the as-of date.
     pub checkins_due: Vec<DueGroup>,
     pub latest_checkins: Vec<CheckinView>,
 }

@@ -87,7 +87,6 @@ impl Views {
             date: strings.get("chart.date"),
             value: strings.get("chart.value"),
             progress: strings.get("chart.progress"),
-            ideal: strings.get("chart.ideal"),
             target: strings.get("chart.target"),
             as_of: strings.get("chart.as_of"),
             kept: strings.get("chart.kept"),
@@ -97,6 +96,10 @@ impl Views {
             expected: strings.get("chart.expected"),
             count: strings.get("chart.count"),
             team: strings.get("chart.team"),
+            colon: strings.get("punct.colon"),
+            separator: strings.get("punct.separator"),
+            comma: strings.get("punct.comma"),
+            parens: strings.get("punct.parens"),
         };
         let listed_periods: Vec<usize> = (0..site.periods.len())
             .filter(|&p| {
@@ -309,7 +312,7 @@ impl Views {
                 _ => "high",
             }
             .to_owned(),
-            label: format!("{value} /10"),
+            label: format!("{value}/10"),
         })
     }
 
@@ -510,7 +513,9 @@ impl Views {
                     .map(|t| format!("≤ {}", numeric(t.value)))
                     .unwrap_or_default(),
             ),
-            Metric::Milestone => (String::new(), self.strings.get("milestone.done")),
+            // A milestone has no target to compare with: its state is shown once, as
+            // its current value ("Done" / "Not done").
+            Metric::Milestone => (String::new(), String::new()),
         };
         let current_display = match kf.current {
             Current::Number(v) => numeric(v),
@@ -747,7 +752,21 @@ impl Views {
             .collect()
     }
 
-    fn due(&self, root: &str, o: usize, k: usize) -> DueView {
+    /// A link to the period of objective `o` when it is not `page_period`, the period of
+    /// the page that lists it (a yearly key result on the quarter's dashboard says "2024").
+    fn other_period(&self, root: &str, o: usize, page_period: Option<usize>) -> Option<Link> {
+        let p = self.site.objectives[o].period;
+        (Some(p) != page_period).then(|| {
+            let id = &self.site.periods[p].id;
+            Link {
+                id: id.clone(),
+                name: format::period_label(id, self.language),
+                url: url(root, &paths::period(id)),
+            }
+        })
+    }
+
+    fn due(&self, root: &str, o: usize, k: usize, page_period: Option<usize>) -> DueView {
         let view = self.key_result(root, o, k, false);
         DueView {
             key_result: Link {
@@ -756,13 +775,19 @@ impl Views {
                 url: view.url,
             },
             objective: view.objective,
+            period: self.other_period(root, o, page_period),
             last_checkin: view.last_checkin,
             draft: view.draft,
         }
     }
 
     /// Due key results by owner: owners by name, then those with no owner.
-    fn due_groups(&self, root: &str, due: &[(usize, usize)]) -> Vec<DueGroup> {
+    fn due_groups(
+        &self,
+        root: &str,
+        due: &[(usize, usize)],
+        page_period: Option<usize>,
+    ) -> Vec<DueGroup> {
         let people = &self.site.people;
         let mut owned: Vec<(Option<usize>, usize, usize)> = due
             .iter()
@@ -781,7 +806,7 @@ impl Views {
                 owner: chunk[0].0.map(|p| self.person_link(root, p)),
                 items: chunk
                     .iter()
-                    .map(|&(_, o, k)| self.due(root, o, k))
+                    .map(|&(_, o, k)| self.due(root, o, k, page_period))
                     .collect(),
             })
             .collect()
@@ -881,16 +906,74 @@ impl Views {
         );
 
         // Confidence no longer matters once the period is over: it is graded instead.
+        let at_risk = if closed {
+            Vec::new()
+        } else {
+            self.risks(root, members, p)
+        };
+        let latest_checkins = self.checkin_list(
+            root,
+            self.checkins_newest_first(members.iter().copied())
+                .into_iter()
+                .take(8),
+        );
+        PeriodView {
+            period: self.period_link(root, p),
+            pace: self.pace(p),
+            status_counts,
+            status_chart_svg,
+            teams_chart_svg,
+            groups,
+            at_risk,
+            checkins_due: self.due_groups(root, &self.due_key_results(members), Some(p)),
+            latest_checkins,
+        }
+    }
+
+    /// The root page: period `p`'s view, with the risks and due check-ins of every other
+    /// period that holds the as-of date too (a running year's at-risk key result belongs
+    /// on the running quarter's dashboard), each saying its period. After `p`'s own, in
+    /// the order of `Figures::running_periods` (shortest first). When any period runs, `p`
+    /// (the current period) is the first of them, so it runs too.
+    pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
+        let mut view = self.period(root, p);
+        let others: Vec<usize> = self
+            .figures
+            .running_periods
+            .iter()
+            .copied()
+            .filter(|&x| x != p)
+            .collect();
+        if others.is_empty() {
+            return view;
+        }
+        for &x in &others {
+            view.at_risk
+                .extend(self.risks(root, &self.figures.periods[x].objectives, p));
+        }
+        let mut due = self.due_key_results(&self.figures.periods[p].objectives);
+        for &x in &others {
+            due.extend(self.due_key_results(&self.figures.periods[x].objectives));
+        }
+        view.checkins_due = self.due_groups(root, &due, Some(p));
+        view
+    }
+
+    /// The at-risk objectives and key results among `objectives`, each objective followed
+    /// by its key results; `page_period` is the period of the page listing them.
+    fn risks(&self, root: &str, objectives: &[usize], page_period: usize) -> Vec<RiskView> {
         let mut at_risk = Vec::new();
-        for &o in members.iter().filter(|_| !closed) {
+        for &o in objectives {
             let f = &self.figures.objectives[o];
-            let resolved = &site.objectives[o];
+            let resolved = &self.site.objectives[o];
+            let period = self.other_period(root, o, Some(page_period));
             if f.at_risk {
                 at_risk.push(RiskView {
                     kind: "objective".into(),
                     title: resolved.data.title.clone(),
                     url: url(root, &paths::objective(&resolved.data.id.value)),
                     objective_title: None,
+                    period: period.clone(),
                     owner: resolved.owner.map(|x| self.person_link(root, x)),
                     confidence: self.confidence(f.confidence),
                     status: self.status(f.status),
@@ -906,6 +989,7 @@ impl Views {
                         title: view.title,
                         url: view.url,
                         objective_title: Some(resolved.data.title.clone()),
+                        period: period.clone(),
                         owner: view.owner,
                         confidence: view.confidence,
                         status: view.status,
@@ -915,23 +999,7 @@ impl Views {
                 }
             }
         }
-        let latest_checkins = self.checkin_list(
-            root,
-            self.checkins_newest_first(members.iter().copied())
-                .into_iter()
-                .take(8),
-        );
-        PeriodView {
-            period: self.period_link(root, p),
-            pace: self.pace(p),
-            status_counts,
-            status_chart_svg,
-            teams_chart_svg,
-            groups,
-            at_risk,
-            checkins_due: self.due_groups(root, &self.due_key_results(members)),
-            latest_checkins,
-        }
+        at_risk
     }
 
     /// The review page of a closed period.
@@ -1268,7 +1336,10 @@ impl Views {
                         .collect(),
                 })
                 .collect(),
-            checkins_due: due.into_iter().map(|(o, k)| self.due(root, o, k)).collect(),
+            checkins_due: due
+                .into_iter()
+                .map(|(o, k)| self.due(root, o, k, self.current_period))
+                .collect(),
             body_html: person
                 .document
                 .map(|d| markdown::to_html(&site.documents[d].body))

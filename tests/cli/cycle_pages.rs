@@ -38,7 +38,7 @@ fn has_class(tag: &Tag, class: &str) -> bool {
 
 /// The visible text of every element with `class`, in document order (nested elements of
 /// the same name are followed to the matching end tag).
-fn texts_of(html: &str, class: &str) -> Vec<String> {
+pub(crate) fn texts_of(html: &str, class: &str) -> Vec<String> {
     let tokens = tokenize(html);
     let mut found = Vec::new();
     let mut i = 0;
@@ -354,7 +354,7 @@ fn the_period_verdict_never_contradicts_the_status_an_objective_gets_from_the_sa
         "Q2 expected on 2024-06-14",
     );
     let text = visible_text(&built.read("index.html"));
-    assert!(text.contains("Expected by now: 82%"), "{text:.1500}");
+    assert!(text.contains("Expected pace: 82%"), "{text:.1500}");
     assert!(!text.contains(&en("dashboard.pace_behind")));
 }
 
@@ -365,7 +365,7 @@ fn a_closed_period_shows_its_grade_and_review_link_instead_of_a_pace_verdict_and
     assert_eq!(pace_class(&html).as_deref(), Some("pace-closed"));
     assert!(!html.contains(&en("dashboard.pace_behind")));
     assert!(
-        !html.contains("Expected by now"),
+        !html.contains("Expected pace:"),
         "no expected pace once closed"
     );
     assert_eq!(
@@ -816,12 +816,21 @@ fn the_zh_cn_cycle_pages_show_no_english() {
         assert_chinese_page(page, &built.read(page), keys);
     }
     let q2 = built.read("objectives/q2-app/index.html");
-    assert!(visible_text(&q2).contains("延续自 Make the app a joy to use (2024年第一季度)"));
-    let q1 = built.read("objectives/q1-app/index.html");
+    // The period after a title, in full-width parentheses with no space before them.
+    assert!(visible_text(&q2).contains("延续自 Make the app a joy to use"));
     assert!(
-        visible_text(&q1)
-            .contains("已延续至 Make the app a joy to use, continued (2024年第二季度)")
+        q2.contains(r#"joy to use</a><span class="muted">（2024年第一季度）</span>"#),
+        "{q2}"
     );
+    let q1 = built.read("objectives/q1-app/index.html");
+    assert!(visible_text(&q1).contains("已延续至 Make the app a joy to use, continued"));
+    assert!(q1.contains(r#"continued</a><span class="muted">（2024年第二季度）</span>"#));
+    for page in [&q1, &q2] {
+        assert!(
+            !visible_text(page).contains("(2024年"),
+            "half-width parentheses"
+        );
+    }
 }
 
 /// The full ids of the key results of okrs.json for which `keep` holds, sorted.

@@ -28,3 +28,4 @@ mod support;
 mod zh_check;
 mod zh_cli;
 mod zh_load;
+mod zh_site;

@@ -633,7 +633,7 @@ fn search_index_urls_resolve_from_the_site_root() {
 }
 
 /// The entries of search-index.js (`window.OKRS_SEARCH = [...];`).
-fn search_entries(js: &str) -> Vec<Value> {
+pub(crate) fn search_entries(js: &str) -> Vec<Value> {
     let start = js.find('[').expect("search-index.js holds a JSON array");
     let end = js.rfind(']').expect("search-index.js holds a JSON array");
     serde_json::from_str(&js[start..=end]).expect("search-index.js holds valid JSON")
@@ -1393,16 +1393,17 @@ fn teebee_objective_page_writes_amounts_percentages_and_confidences_the_chinese_
         .map(|(i, _)| &text[i.saturating_sub(12)..i + 2])
         .collect();
     assert!(spaced.is_empty(), "a space before %: {spaced:?}");
-    // Confidences out of 10.
+    // Confidences out of 10, with no space before "/10".
     for kr in list(objective(&built.json, "teebee-o1"), "key_results") {
         if let Some(c) = kr["confidence"].as_u64() {
             assert!(
-                text.contains(&format!("{c} /10")) || text.contains(&format!("{c}/10")),
+                text.contains(&format!("{c}/10")),
                 "{}: confidence {c}/10 is missing",
                 kr["id"]
             );
         }
     }
+    assert!(!text.contains(" /10"), "a space before /10");
 }
 
 #[test]
@@ -1414,7 +1415,7 @@ fn a_yuan_sign_unit_goes_before_the_amount_with_thousands_separators() {
     );
     let built = build(site.path(), &[]);
     let text = visible_text(&built.read("objectives/o1/index.html"));
-    for amount in ["¥131,000", "¥250,000", "6 /10"] {
+    for amount in ["¥131,000", "¥250,000", "6/10"] {
         assert!(text.contains(amount), "{amount} is missing:\n{text:.3000}");
     }
 }
