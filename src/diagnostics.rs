@@ -213,7 +213,11 @@ mod tests {
                 column: 5,
             },
             Rule::UnknownReference,
-            "aligns_to names 'x', 100% wrong",
+            crate::msg!(
+                crate::validate::messages::VALIDATE_UNKNOWN_ALIGNS_TO,
+                id = "x",
+                hint = " (100% wrong)"
+            ),
         )
     }
 
@@ -221,7 +225,7 @@ mod tests {
     fn human_format_is_file_line_col_severity_rule_message() {
         assert_eq!(
             human_line(&sample(), false, Language::En),
-            "objectives/a.md:12:5: error[unknown-reference]: aligns_to names 'x', 100% wrong"
+            "objectives/a.md:12:5: error[unknown-reference]: aligns_to names 'x', which no objective or strategy defines (100% wrong)"
         );
     }
 
@@ -230,7 +234,7 @@ mod tests {
         let out = render(&[sample()], Format::Github, false, Language::En);
         assert_eq!(
             out,
-            "::error file=objectives/a.md,line=12,col=5,title=unknown-reference::aligns_to names 'x', 100%25 wrong\n"
+            "::error file=objectives/a.md,line=12,col=5,title=unknown-reference::aligns_to names 'x', which no objective or strategy defines (100%25 wrong)\n"
         );
     }
 

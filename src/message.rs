@@ -109,20 +109,6 @@ impl Message {
     }
 }
 
-impl From<String> for Message {
-    /// Words not yet in the catalogue, shown as they are in every language (issue 12: every
-    /// message moves into the catalogue, and this goes).
-    fn from(text: String) -> Message {
-        Message::new(&common::UNTRANSLATED).arg("text", text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_owned())
-    }
-}
-
 /// `msg!(UNKNOWN_KEY, key = name, hint = hint)`: a message of an entry in scope, with its
 /// arguments.
 #[macro_export]
@@ -209,7 +195,6 @@ pub mod common {
         }
         SEVERITY_ERROR { en: "error", zh: "错误" }
         SEVERITY_WARNING { en: "warning", zh: "警告" }
-        UNTRANSLATED { en: "{text}", zh: "{text}" }
         WITH_NOTE { en: "{message} ({note})", zh: "{message}（{note}）" }
         ON_MORE_PAGES {
             en: "{message} (and on {n} more pages)",
