@@ -187,10 +187,15 @@ fn wrong_direction(kr: &KeyResult, rk: &ResolvedKeyResult, visible: usize) -> Op
 
 /// The day an aspirational objective's last doable key result (increase, decrease or
 /// milestone) reached progress 1, if all of them (at least one) did in the first half of
-/// its period.
+/// its period. A period of one or two days (its end less than 2 days after its start)
+/// has no first half to be done in too early.
 fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDate> {
     let resolved = &site.objectives[o];
-    let half = period::midpoint(&site.periods[resolved.period]);
+    let period = &site.periods[resolved.period];
+    if (period.end - period.start).num_days() < 2 {
+        return None;
+    }
+    let half = period::midpoint(period);
     let doable: Vec<Option<chrono::NaiveDate>> = resolved
         .key_results
         .iter()
@@ -222,21 +227,27 @@ fn grades_too_early(site: &Site, figures: &Figures, o: usize) -> Vec<Diagnostic>
         .filter_map(|rk| {
             let kr = &resolved.data.key_results[rk.written];
             let grade = kr.grade.as_ref()?;
-            Some(Diagnostic::error(
-                file,
-                grade.pos,
-                Rule::GradeTooEarly,
+            let message = if state == PeriodState::Upcoming {
+                msg!(
+                    LINT_GRADE_TOO_EARLY_UPCOMING,
+                    id = &rk.full_id,
+                    period = &period.id,
+                    start = period.start.to_string(),
+                    end = period.end.to_string()
+                )
+            } else {
                 msg!(
                     LINT_GRADE_TOO_EARLY,
                     id = &rk.full_id,
                     period = &period.id,
-                    state = Message::new(if state == PeriodState::Upcoming {
-                        &LINT_UPCOMING
-                    } else {
-                        &LINT_RUNNING
-                    }),
                     end = period.end.to_string()
-                ),
+                )
+            };
+            Some(Diagnostic::error(
+                file,
+                grade.pos,
+                Rule::GradeTooEarly,
+                message,
             ))
         })
         .collect()
