@@ -3,6 +3,8 @@
 //! gives each rule, and an objective's `allow:` silences them for it and its key results.
 //! Every figure is read from `compute`; nothing is computed again here.
 
+use std::collections::HashSet;
+
 use crate::compute::{Figures, Status, lint_param};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::message::{Message, common};
@@ -31,7 +33,15 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
         earlier.extend(grades_too_early(site, figures, o));
     }
     party_lints(site, &mut found);
-    earlier.extend(apply_levels(site, found));
+    // A file with an error gets no lints, whichever stage found the error.
+    let faulty: HashSet<&str> = earlier
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect();
+    found.retain(|f| !faulty.contains(f.diagnostic.file.as_str()));
+    let lints = apply_levels(site, found);
+    earlier.extend(lints);
     earlier
 }
 
@@ -331,7 +341,7 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
 }
 
 /// Drops lints that okrs.yaml or the objective's `allow:` silences; `deny` makes errors.
-/// A file read with errors gets no lints until it reads cleanly, and when okrs.yaml
+/// A file read with parts left out gets no lints until it reads cleanly, and when okrs.yaml
 /// cannot be read no lint has a known level, so none is reported.
 fn apply_levels(site: &Site, found: Vec<Found>) -> Vec<Diagnostic> {
     if site.unread.lint_settings {
