@@ -94,9 +94,16 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
             msg!(LINT_OBJECTIVE_EMPTY, id = id),
         );
     }
+    // A check-in that could not be read may be the one that reached the target, or the
+    // one that reached it too early.
+    let lost = resolved
+        .key_results
+        .iter()
+        .any(|rk| site.unread.checkins_of.contains(&rk.full_id));
     if objective.commitment == Commitment::Committed
         && f.status == Status::Missed
         && objective.review.is_none()
+        && !lost
     {
         warn(
             objective.pos,
@@ -110,6 +117,7 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         );
     }
     if objective.commitment == Commitment::Aspirational
+        && !lost
         && let Some(day) = too_easy(site, figures, o)
     {
         warn(

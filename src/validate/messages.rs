@@ -76,6 +76,10 @@ crate::messages! {
         en: "kr names '{kr}', which {what}",
         zh: "`kr` 写的「{kr}」{what}",
     }
+    VALIDATE_KR_LEFT_UNCHECKED {
+        en: "the check-in lints of {ids} were not run",
+        zh: "未对 {ids} 运行与进展更新有关的检查规则",
+    }
     VALIDATE_KR_IS_EMPTY_OBJECTIVE {
         en: "is an objective, and it has no key results",
         zh: "是目标，不是关键结果，而且这个目标还没有关键结果",
