@@ -20,6 +20,8 @@ crate::messages! {
     VALIDATE_THIS_KEY_RESULT { en: "this key result", zh: "此关键结果" }
     VALIDATE_ITS_STRATEGIES { en: "its strategies", zh: "其战略" }
     VALIDATE_ITS_PERIODS { en: "its custom periods", zh: "其自定义周期" }
+    VALIDATE_THIS_TEAM { en: "this team", zh: "此团队" }
+    VALIDATE_THIS_PERSON { en: "this person", zh: "此成员" }
 
     // duplicate-id
     VALIDATE_SECOND_ORG {
