@@ -828,7 +828,9 @@ impl Validator {
                     self.gaps.skip(gap, &file);
                     continue;
                 }
-                let hint = did_you_mean(&from.value, index.keys().map(String::as_str))
+                // An objective is never carried from itself: not a hint.
+                let others = index.keys().map(String::as_str).filter(|k| k != id);
+                let hint = did_you_mean(&from.value, others)
                     .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c));
                 let message = msg!(VALIDATE_UNKNOWN_CARRIED_FROM, id = &from.value, hint = hint);
                 self.error(&file, from.pos, Rule::UnknownReference, message);
