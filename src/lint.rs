@@ -3,6 +3,8 @@
 //! gives each rule, and an objective's `allow:` silences them for it and its key results.
 //! Every figure is read from `compute`; nothing is computed again here.
 
+use std::collections::HashSet;
+
 use crate::compute::{Figures, Status, lint_param};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::message::{Message, common};
@@ -31,7 +33,15 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
         earlier.extend(grades_too_early(site, figures, o));
     }
     party_lints(site, &mut found);
-    earlier.extend(apply_levels(site, found));
+    // A file with an error gets no lints, whichever stage found the error.
+    let faulty: HashSet<&str> = earlier
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect();
+    found.retain(|f| !faulty.contains(f.diagnostic.file.as_str()));
+    let lints = apply_levels(site, found);
+    earlier.extend(lints);
     earlier
 }
 
@@ -84,9 +94,16 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
             msg!(LINT_OBJECTIVE_EMPTY, id = id),
         );
     }
+    // A check-in that could not be read may be the one that reached the target, or the
+    // one that reached it too early.
+    let lost = resolved
+        .key_results
+        .iter()
+        .any(|rk| site.unread.checkins_of.contains(&rk.full_id));
     if objective.commitment == Commitment::Committed
         && f.status == Status::Missed
         && objective.review.is_none()
+        && !lost
     {
         warn(
             objective.pos,
@@ -100,6 +117,7 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
         );
     }
     if objective.commitment == Commitment::Aspirational
+        && !lost
         && let Some(day) = too_easy(site, figures, o)
     {
         warn(
@@ -187,10 +205,15 @@ fn wrong_direction(kr: &KeyResult, rk: &ResolvedKeyResult, visible: usize) -> Op
 
 /// The day an aspirational objective's last doable key result (increase, decrease or
 /// milestone) reached progress 1, if all of them (at least one) did in the first half of
-/// its period.
+/// its period. A period of one or two days (its end less than 2 days after its start)
+/// has no first half to be done in too early.
 fn too_easy(site: &Site, figures: &Figures, o: usize) -> Option<chrono::NaiveDate> {
     let resolved = &site.objectives[o];
-    let half = period::midpoint(&site.periods[resolved.period]);
+    let period = &site.periods[resolved.period];
+    if (period.end - period.start).num_days() < 2 {
+        return None;
+    }
+    let half = period::midpoint(period);
     let doable: Vec<Option<chrono::NaiveDate>> = resolved
         .key_results
         .iter()
@@ -222,21 +245,27 @@ fn grades_too_early(site: &Site, figures: &Figures, o: usize) -> Vec<Diagnostic>
         .filter_map(|rk| {
             let kr = &resolved.data.key_results[rk.written];
             let grade = kr.grade.as_ref()?;
-            Some(Diagnostic::error(
-                file,
-                grade.pos,
-                Rule::GradeTooEarly,
+            let message = if state == PeriodState::Upcoming {
+                msg!(
+                    LINT_GRADE_TOO_EARLY_UPCOMING,
+                    id = &rk.full_id,
+                    period = &period.id,
+                    start = period.start.to_string(),
+                    end = period.end.to_string()
+                )
+            } else {
                 msg!(
                     LINT_GRADE_TOO_EARLY,
                     id = &rk.full_id,
                     period = &period.id,
-                    state = Message::new(if state == PeriodState::Upcoming {
-                        &LINT_UPCOMING
-                    } else {
-                        &LINT_RUNNING
-                    }),
                     end = period.end.to_string()
-                ),
+                )
+            };
+            Some(Diagnostic::error(
+                file,
+                grade.pos,
+                Rule::GradeTooEarly,
+                message,
             ))
         })
         .collect()
@@ -320,7 +349,7 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
 }
 
 /// Drops lints that okrs.yaml or the objective's `allow:` silences; `deny` makes errors.
-/// A file read with errors gets no lints until it reads cleanly, and when okrs.yaml
+/// A file read with parts left out gets no lints until it reads cleanly, and when okrs.yaml
 /// cannot be read no lint has a known level, so none is reported.
 fn apply_levels(site: &Site, found: Vec<Found>) -> Vec<Diagnostic> {
     if site.unread.lint_settings {

@@ -2,7 +2,7 @@
 //! alignment cycles, check-ins that fit their key result — and resolves every id to an
 //! index, giving the `Site` that later stages read.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -19,12 +19,21 @@ use messages::*;
 /// loading included. A reference to what a file with errors would have defined is not
 /// reported: that file's error says how many such references were not checked.
 pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let mut faulty: HashMap<String, HashSet<Pos>> = HashMap::new();
+    for d in diagnostics.iter().filter(|d| d.is_error()) {
+        let pos = Pos {
+            line: d.line,
+            column: d.column,
+        };
+        faulty.entry(d.file.clone()).or_default().insert(pos);
+    }
     let mut v = Validator {
         diagnostics: Vec::new(),
         gaps: Gaps::new(std::mem::take(&mut loaded.gaps)),
         rejected: Vec::new(),
+        faulty,
     };
-    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(tidy(&mut loaded.documents));
     let mut site = v.build(loaded);
     site.unread = v.gaps.unread();
@@ -173,8 +182,11 @@ fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> Arg {
 struct Validator {
     diagnostics: Vec<Diagnostic>,
     gaps: Gaps,
-    /// Key results with a check-in set aside for not fitting: no lint says they have none.
+    /// Key results with a check-in set aside (it does not fit, its value was read with an
+    /// error, or its `kr:` most likely meant them): no lint says they have none.
     rejected: Vec<String>,
+    /// Where loading found errors, by file.
+    faulty: HashMap<String, HashSet<Pos>>,
 }
 
 /// The gaps that files with errors leave, by the ids other files may name, and how many
@@ -187,6 +199,9 @@ struct Gaps {
     key_results: HashMap<String, usize>,
     strategies: HashMap<String, usize>,
     periods: HashMap<String, usize>,
+    /// Ids and names of teams and people.
+    teams: HashMap<String, usize>,
+    people: HashMap<String, usize>,
 }
 
 impl Gaps {
@@ -198,6 +213,8 @@ impl Gaps {
             key_results: HashMap::new(),
             strategies: HashMap::new(),
             periods: HashMap::new(),
+            teams: HashMap::new(),
+            people: HashMap::new(),
             list,
         };
         for (i, gap) in gaps.list.iter().enumerate() {
@@ -207,6 +224,8 @@ impl Gaps {
                 Missing::KeyResult { full_id } => (&mut gaps.key_results, vec![full_id]),
                 Missing::Strategies { ids } => (&mut gaps.strategies, ids.iter().collect()),
                 Missing::Periods { ids } => (&mut gaps.periods, ids.iter().collect()),
+                Missing::Teams { names } => (&mut gaps.teams, names.iter().collect()),
+                Missing::People { names } => (&mut gaps.people, names.iter().collect()),
                 _ => continue,
             };
             for id in ids {
@@ -281,6 +300,8 @@ impl Gaps {
                 Missing::KeyResult { .. } => &VALIDATE_THIS_KEY_RESULT,
                 Missing::Strategies { .. } => &VALIDATE_ITS_STRATEGIES,
                 Missing::Periods { .. } => &VALIDATE_ITS_PERIODS,
+                Missing::Teams { .. } => &VALIDATE_THIS_TEAM,
+                Missing::People { .. } => &VALIDATE_THIS_PERSON,
                 _ => continue,
             };
             if n > 0 {
@@ -362,9 +383,28 @@ impl Parties {
         self.by_id.insert(id, i);
         (i, false)
     }
+
+    /// Whether a file defines the party a reference names (found as `resolve` finds it).
+    fn defined(&self, text: &str) -> bool {
+        let found = self.by_id.get(text).or_else(|| self.by_name.get(text));
+        found
+            .or_else(|| self.by_id.get(&slug(text)))
+            .is_some_and(|&i| self.list[i].document.is_some())
+    }
 }
 
 impl Validator {
+    /// Whether an update's value was read with an error: `value: "55 %"` is read as 55 so
+    /// that nothing else fails for it, but it counts as no check-in, for the figures and the
+    /// lints alike (like one that could not be read at all).
+    fn misread(&self, file: &str, update: &Update) -> bool {
+        update.value.as_ref().is_some_and(|value| {
+            self.faulty
+                .get(file)
+                .is_some_and(|errors| errors.contains(&value.pos))
+        })
+    }
+
     fn error(&mut self, file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) {
         self.diagnostics
             .push(Diagnostic::error(file, pos, rule, message));
@@ -489,6 +529,7 @@ impl Validator {
         self.carry_over(&mut site, &objective_index);
         self.checkins(&mut site, &objective_index);
         self.resolve_party_links(&site, &mut teams, &mut people);
+        self.skip_unread_parties(&site, &teams, &people);
 
         // Pages and check-in files, by path (documents are already in path order).
         let mut slugs: HashMap<String, String> = HashMap::new();
@@ -667,14 +708,20 @@ impl Validator {
             let checkins = kr
                 .checkins
                 .iter()
-                .filter(|update| match mismatch(update, metric, &full_id) {
-                    None => true,
-                    Some((pos, message)) => {
-                        if !unsure {
-                            self.error(file, pos, Rule::CheckinMismatch, message);
-                        }
+                .filter(|update| {
+                    if self.misread(file, update) {
                         self.rejected.push(full_id.clone());
-                        false
+                        return false;
+                    }
+                    match mismatch(update, metric, &full_id) {
+                        None => true,
+                        Some((pos, message)) => {
+                            if !unsure {
+                                self.error(file, pos, Rule::CheckinMismatch, message);
+                            }
+                            self.rejected.push(full_id.clone());
+                            false
+                        }
                     }
                 })
                 .map(|update| checkin_of(update, file, document, String::new))
@@ -783,7 +830,9 @@ impl Validator {
                     self.gaps.skip(gap, &file);
                     continue;
                 }
-                let hint = did_you_mean(&from.value, index.keys().map(String::as_str))
+                // An objective is never carried from itself: not a hint.
+                let others = index.keys().map(String::as_str).filter(|k| k != id);
+                let hint = did_you_mean(&from.value, others)
                     .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c));
                 let message = msg!(VALIDATE_UNKNOWN_CARRIED_FROM, id = &from.value, hint = hint);
                 self.error(&file, from.pos, Rule::UnknownReference, message);
@@ -827,15 +876,24 @@ impl Validator {
                         self.gaps.skip(gap, &doc.path);
                         continue;
                     }
-                    let message = msg!(
-                        VALIDATE_UNKNOWN_KR,
-                        kr = &update.kr.value,
-                        what = key_result_hint(site, &update.kr.value)
-                    );
+                    // The key results it most likely meant are left unchecked: no lint
+                    // says they lack the check-in this one may be.
+                    let (what, meant) = key_result_guess(site, &update.kr.value);
+                    let mut message = msg!(VALIDATE_UNKNOWN_KR, kr = &update.kr.value, what = what);
+                    if !meant.is_empty() {
+                        let ids = id_list(meant.iter().copied());
+                        let note = msg!(VALIDATE_KR_LEFT_UNCHECKED, ids = ids);
+                        message = msg!(common::WITH_NOTE, message = message, note = note);
+                        self.rejected.extend(meant.into_iter().map(str::to_owned));
+                    }
                     self.error(&doc.path, update.kr.pos, Rule::UnknownReference, message);
                     continue;
                 };
                 let kr = &site.objectives[o].key_results[k];
+                if self.misread(&doc.path, update) {
+                    self.rejected.push(kr.full_id.clone());
+                    continue;
+                }
                 let unsure = self.gaps.measure(&kr.full_id);
                 if let Some(gap) = unsure {
                     self.gaps.skip(gap, &doc.path);
@@ -867,6 +925,28 @@ impl Validator {
                 all.sort_by_key(|entry| entry.0);
                 kr.checkins = all.into_iter().map(|(_, c)| c).collect();
             }
+        }
+    }
+
+    /// Counts the references to teams and people that files with errors would have
+    /// defined: the lints do not flag them (`unknown-team`, `unknown-person`), and those
+    /// files' errors say how many were left unchecked.
+    fn skip_unread_parties(&mut self, site: &Site, teams: &Parties, people: &Parties) {
+        let gaps = &mut self.gaps;
+        for doc in &site.documents {
+            each_reference!(&doc.content, |key: &str, at: &At<String>| {
+                let (parties, unread) = match key {
+                    "owner" | "lead" => (people, &gaps.people),
+                    "team" | "parent" => (teams, &gaps.teams),
+                    _ => return,
+                };
+                if parties.defined(&at.value) {
+                    return;
+                }
+                if let Some(&gap) = unread.get(&at.value) {
+                    gaps.skip(gap, &doc.path);
+                }
+            });
         }
     }
 
@@ -980,22 +1060,31 @@ fn moment(c: &Checkin) -> chrono::NaiveDateTime {
 /// "is no key result (did you mean 'a/x'?)". `okrs check` and `okrs new checkin` both
 /// say it so; examples are the site's own ids.
 pub fn key_result_hint(site: &Site, written: &str) -> Message {
+    key_result_guess(site, written).0
+}
+
+/// `key_result_hint`, and the key results it names as the ones meant: the one it suggests,
+/// those sharing the id written, or every key result of the objective it names.
+fn key_result_guess<'s>(site: &'s Site, written: &str) -> (Message, Vec<&'s str>) {
     fn ids_of(o: &ResolvedObjective) -> Vec<&str> {
         o.key_results.iter().map(|k| k.full_id.as_str()).collect()
     }
     let objective = |id: &str| site.objectives.iter().find(|o| o.data.id.value == id);
     let all: Vec<&str> = site.objectives.iter().flat_map(ids_of).collect();
-    let meant = |id: &str| {
+    let meant = |id: &'s str| {
         let hint = msg!(common::DID_YOU_MEAN, suggestion = id);
-        msg!(VALIDATE_KR_NONE, hint = hint)
+        (msg!(VALIDATE_KR_NONE, hint = hint), vec![id])
     };
     if !written.contains('/') {
         if let Some(o) = objective(written) {
             let ids = ids_of(o);
             return if ids.is_empty() {
-                msg!(VALIDATE_KR_IS_EMPTY_OBJECTIVE)
+                (msg!(VALIDATE_KR_IS_EMPTY_OBJECTIVE), ids)
             } else {
-                msg!(VALIDATE_KR_IS_OBJECTIVE, ids = id_list(ids))
+                (
+                    msg!(VALIDATE_KR_IS_OBJECTIVE, ids = id_list(ids.iter().copied())),
+                    ids,
+                )
             };
         }
         // A key result's own id, without its objective.
@@ -1006,7 +1095,14 @@ pub fn key_result_hint(site: &Site, written: &str) -> Message {
             .collect();
         match same[..] {
             [one] => return meant(one),
-            [_, _, ..] => return msg!(VALIDATE_KR_SHARED_ID, id = written, ids = id_list(same)),
+            [_, _, ..] => {
+                let message = msg!(
+                    VALIDATE_KR_SHARED_ID,
+                    id = written,
+                    ids = id_list(same.iter().copied())
+                );
+                return (message, same);
+            }
             [] => {}
         }
     }
@@ -1019,15 +1115,21 @@ pub fn key_result_hint(site: &Site, written: &str) -> Message {
         let ids = ids_of(o);
         let id = &o.data.id.value;
         return if ids.is_empty() {
-            msg!(VALIDATE_KR_OBJECTIVE_HAS_NONE, objective = id)
+            (msg!(VALIDATE_KR_OBJECTIVE_HAS_NONE, objective = id), ids)
         } else {
-            msg!(VALIDATE_KR_OF_OBJECTIVE, objective = id, ids = id_list(ids))
+            let message = msg!(
+                VALIDATE_KR_OF_OBJECTIVE,
+                objective = id,
+                ids = id_list(ids.iter().copied())
+            );
+            (message, ids)
         };
     }
-    match all.first() {
+    let message = match all.first() {
         Some(example) => msg!(VALIDATE_KR_FORM, example = *example),
         None => msg!(VALIDATE_KR_SITE_HAS_NONE),
-    }
+    };
+    (message, Vec::new())
 }
 
 /// The period most likely meant by an id that names none: the calendar id of a quarter
@@ -1226,6 +1328,72 @@ fn cycle_path(edges: &[Vec<usize>], component: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Loads and validates these files (in path order), as `okrs check` does.
+    fn validated(files: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+        let mut loaded = Loaded::default();
+        for (path, text) in files {
+            let (document, diagnostics, gaps) = crate::load::load_file(path, text.as_bytes());
+            loaded.documents.extend(document.map(Arc::new));
+            loaded.diagnostics.extend(diagnostics);
+            loaded.gaps.extend(gaps);
+        }
+        validate(loaded)
+    }
+
+    const OBJECTIVE: (&str, &str) = (
+        "objectives/o.md",
+        "---\ntitle: O\nperiod: 2024-Q2\nkey_results:\n  - { id: a, title: A, target: 40 }\n  - { id: b, title: B, target: 10, checkins: [{ date: 2024-05-02, value: \"7 %\" }] }\n---\n",
+    );
+
+    #[test]
+    fn a_checkin_value_read_with_an_error_is_no_checkin_and_leaves_its_key_result_unread() {
+        let checkin = (
+            "checkins/c.md",
+            "---\nkr: o/a\ndate: 2024-05-15\nvalue: \"55 %\"\n---\n",
+        );
+        let (site, diagnostics) = validated(&[checkin, OBJECTIVE]);
+        let errors: Vec<(String, u32, u32)> = diagnostics
+            .iter()
+            .map(|d| (d.file.clone(), d.line, d.column))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("checkins/c.md".to_owned(), 4, 8),
+                ("objectives/o.md".to_owned(), 6, 74),
+            ]
+        );
+        // Neither the check-in file's nor the inline one counts.
+        let krs = &site.objectives[0].key_results;
+        assert!(krs.iter().all(|kr| kr.checkins.is_empty()));
+        let mut unread: Vec<&String> = site.unread.checkins_of.iter().collect();
+        unread.sort();
+        assert_eq!(unread, ["o/a", "o/b"]);
+    }
+
+    #[test]
+    fn a_checkin_kr_that_names_nothing_leaves_what_its_hint_names_unread() {
+        let other = (
+            "objectives/p.md",
+            "---\ntitle: P\nperiod: 2024-Q2\nkey_results:\n  - { id: a, title: A, target: 1 }\n---\n",
+        );
+        let unread = |kr: &str| {
+            let text = format!("---\nkr: {kr}\ndate: 2024-05-15\nvalue: 3\n---\n");
+            let (site, _) = validated(&[("checkins/c.md", &text), OBJECTIVE, other]);
+            let mut unread: Vec<String> = site.unread.checkins_of.into_iter().collect();
+            unread.sort();
+            unread.retain(|kr| kr != "o/b");
+            unread
+        };
+        assert_eq!(unread("o/aa"), ["o/a"]);
+        assert_eq!(unread("o"), ["o/a"]);
+        // An id that key results of two objectives share: both.
+        assert_eq!(unread("a"), ["o/a", "p/a"]);
+        // An objective's id with a key result far from any of its own: all of its own.
+        assert_eq!(unread("o/something-else"), ["o/a"]);
+        assert_eq!(unread("nothing/here"), Vec::<String>::new());
+    }
 
     #[test]
     fn periods_written_the_chinese_way_give_the_calendar_id() {

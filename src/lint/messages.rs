@@ -42,11 +42,13 @@ crate::messages! {
         zh: "关键结果「{id}」最近一次进展更新在 {date}，距 {as_of} 已有 {days} 天（超过 {max} 天）",
     }
     LINT_GRADE_TOO_EARLY {
-        en: "key result '{id}' has a `grade`, but {period} is {state} until {end}: grade it once the period has closed",
-        zh: "关键结果「{id}」写了 `grade`，但 {period} {state}，到 {end} 才结束：请在周期结束后再评分",
+        en: "key result '{id}' has a `grade`, but {period} is running until {end}: grade it once the period has closed",
+        zh: "关键结果「{id}」写了 `grade`，但 {period} 正在进行，到 {end} 才结束：请在周期结束后再评分",
     }
-    LINT_RUNNING { en: "running", zh: "正在进行" }
-    LINT_UPCOMING { en: "upcoming", zh: "尚未开始" }
+    LINT_GRADE_TOO_EARLY_UPCOMING {
+        en: "key result '{id}' has a `grade`, but {period} is upcoming: it starts on {start} and ends on {end}; grade it once the period has closed",
+        zh: "关键结果「{id}」写了 `grade`，但 {period} 未开始：{start} 才开始，到 {end} 结束；请在周期结束后再评分",
+    }
     LINT_UNKNOWN_PERSON {
         en: "no file in people/ defines the person '{name}'{hint}",
         zh: "people/ 中没有文件定义成员「{name}」{hint}",

@@ -20,6 +20,8 @@ crate::messages! {
     VALIDATE_THIS_KEY_RESULT { en: "this key result", zh: "此关键结果" }
     VALIDATE_ITS_STRATEGIES { en: "its strategies", zh: "其战略" }
     VALIDATE_ITS_PERIODS { en: "its custom periods", zh: "其自定义周期" }
+    VALIDATE_THIS_TEAM { en: "this team", zh: "此团队" }
+    VALIDATE_THIS_PERSON { en: "this person", zh: "此成员" }
 
     // duplicate-id
     VALIDATE_SECOND_ORG {
@@ -75,6 +77,10 @@ crate::messages! {
     VALIDATE_UNKNOWN_KR {
         en: "kr names '{kr}', which {what}",
         zh: "`kr` 写的「{kr}」{what}",
+    }
+    VALIDATE_KR_LEFT_UNCHECKED {
+        en: "the check-in lints of {ids} were not run",
+        zh: "未对 {ids} 运行与进展更新有关的检查规则",
     }
     VALIDATE_KR_IS_EMPTY_OBJECTIVE {
         en: "is an objective, and it has no key results",

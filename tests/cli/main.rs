@@ -21,6 +21,7 @@ mod exit_codes;
 mod good_site;
 mod lints;
 mod properties;
+mod qa_fixes;
 mod samples;
 mod serve;
 mod site;

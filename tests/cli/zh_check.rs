@@ -384,7 +384,7 @@ fn lang_en_gives_the_english_messages_at_the_same_places() {
         (
             "checkins/2025-05-17-kr-objective.md",
             "unknown-reference",
-            "kr names 'co-o1', which is an objective; its key results are co-o1/kr1, co-o1/launch",
+            "kr names 'co-o1', which is an objective; its key results are co-o1/kr1, co-o1/launch (the check-in lints of co-o1/kr1, co-o1/launch were not run)",
         ),
         (
             "objectives/period-di-jidu.md",
