@@ -171,8 +171,8 @@ crate::messages! {
     }
     LOAD_AND_UNIT { en: " and `unit: \"{unit}\"`", zh: "，并写上 `unit: \"{unit}\"`" }
     LOAD_UNIT_OF_KR {
-        en: " (the key result's `unit: \"{unit}\"` shows the unit)",
-        zh: "（单位由关键结果的 `unit: \"{unit}\"` 表示）",
+        en: " (a unit such as '{unit}' belongs in the key result's `unit:`, not in the value)",
+        zh: "（「{unit}」这样的单位请写在关键结果的 `unit:` 中，不要写进数值）",
     }
     LOAD_WEIGHT_ABOVE_ZERO { en: "`weight` must be above 0, not {value}", zh: "`weight` 必须大于 0，而不是 {value}" }
     LOAD_NOT_A_DAY { en: "`{key}`: {day} is not a day: {why}", zh: "`{key}` 的值「{day}」不是有效日期：{why}" }

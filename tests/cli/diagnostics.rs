@@ -560,7 +560,9 @@ fn a_number_split_by_yaml_at_its_commas_is_one_error() {
     let d = only(&diags, "checkins/c.md", "type");
     assert_eq!((d.line, d.column), (4, 8), "{}", d.at());
     assert!(
-        d.message.contains("write `value: 55`") && d.message.contains("`unit: \"%\"`"),
+        d.message.contains("write `value: 55`")
+            && d.message
+                .contains("a unit such as '%' belongs in the key result's `unit:`"),
         "{}",
         d.message
     );
