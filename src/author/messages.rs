@@ -119,6 +119,22 @@ crate::messages! {
         en: "carried {n} of the {key_results} of '{from}' into {period}{left_out}",
         zh: "已将「{from}」的 {key_results}中的 {n} 个延续到 {period}{left_out}",
     }
+    AUTHOR_CARRIED_NO_KEY_RESULTS {
+        en: "carried '{from}' into {period}: it has no key results of its own, and its progress comes from the objectives aligned to it (carried after it, they align to this continuation)",
+        zh: "已将「{from}」延续到 {period}：它自己没有关键结果，进度来自对齐到它的目标（之后再延续这些目标，它们会对齐到这个延续的目标）",
+    }
+    AUTHOR_CARRY_REALIGNED {
+        en: "aligns to '{to}' in place of '{target}': '{target}' is of {old}, which ends before {period} starts, and '{to}' continues it",
+        zh: "对齐到「{to}」而不是「{target}」：「{target}」属于 {old}，在 {period} 开始前就已结束，而「{to}」是它的延续",
+    }
+    AUTHOR_CARRY_ALIGNMENT_DROPPED {
+        en: "note: '{from}' aligns to '{target}', of {old}, which ends before {period} starts, and '{target}' has no continuation in {period}, so the continuation does not align to it: align it by hand in its `aligns_to`",
+        zh: "注意：「{from}」对齐到「{target}」，而「{target}」属于 {old}，在 {period} 开始前就已结束，且在 {period} 没有延续，因此延续的目标不再对齐到它：请在它的 `aligns_to` 中手动对齐",
+    }
+    AUTHOR_CARRY_ALIGNMENT_SPLIT {
+        en: "note: '{from}' aligns to '{target}', of {old}, which ends before {period} starts, and '{target}' was carried into {continuations}, so the continuation aligns to none of them: align it by hand to one in its `aligns_to`",
+        zh: "注意：「{from}」对齐到「{target}」，而「{target}」属于 {old}，在 {period} 开始前就已结束，且已延续为{continuations}，因此延续的目标没有对齐到其中任何一个：请在它的 `aligns_to` 中手动对齐到其中一个",
+    }
     AUTHOR_LEFT_OUT {
         en: "; left out, done: {ids}",
         zh: "；已完成、未延续的：{ids}",
