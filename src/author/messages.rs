@@ -9,12 +9,28 @@ crate::messages! {
         zh: "id「{id}」不能以 `_` 开头：okrs 会跳过名字以 `_` 开头的文件",
     }
     AUTHOR_NOT_A_NUMBER {
-        en: "--value '{value}' is not a number",
-        zh: "--value 的值「{value}」不是数字",
+        en: "--value '{value}' is not a number{hint}",
+        zh: "--value 的值「{value}」不是数字{hint}",
+    }
+    AUTHOR_WRITE_VALUE {
+        en: ": write --value {number}{unit}",
+        zh: "：请写成 --value {number}{unit}",
+    }
+    AUTHOR_VALUE_UNIT {
+        en: " (the unit, {unit}, is the key result's `unit`)",
+        zh: "（单位「{unit}」由关键结果的 `unit` 表示）",
     }
     AUTHOR_BAD_CONFIDENCE {
-        en: "--confidence is {value}; it must be a whole number from 0 to 10",
-        zh: "--confidence 的值为「{value}」；它必须是 0 到 10 的整数",
+        en: "--confidence is {value}; it must be a whole number from 0 to 10{hint}",
+        zh: "--confidence 的值为「{value}」；它必须是 0 到 10 的整数{hint}",
+    }
+    AUTHOR_CONFIDENCE_IF {
+        en: " (if {value} is {what}, write --confidence {confidence})",
+        zh: "（如果 {value} 是{what}，请写成 --confidence {confidence}）",
+    }
+    AUTHOR_WRITE_CONFIDENCE {
+        en: " (write --confidence {confidence})",
+        zh: "（请写成 --confidence {confidence}）",
     }
     AUTHOR_EMPTY_TITLE { en: "--title must not be empty", zh: "--title 不能为空" }
     AUTHOR_EMPTY_NAME { en: "--name must not be empty", zh: "--name 不能为空" }

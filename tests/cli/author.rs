@@ -1247,6 +1247,62 @@ fn a_value_must_fit_the_key_result() {
     assert!(files_under(&site, "checkins").is_empty());
 }
 
+#[test]
+fn a_value_or_confidence_written_otherwise_gets_the_number_to_write_as_check_gives_it() {
+    let site = site_with_key_results();
+    for (args, says) in [
+        (
+            &["--value", "55", "--confidence", "70"][..],
+            "--confidence is 70; it must be a whole number from 0 to 10 \
+             (if 70 is a percentage, write --confidence 7)",
+        ),
+        (
+            &["--value", "79%"],
+            "--value '79%' is not a number: write --value 79",
+        ),
+        (
+            &["--value", "1,240"],
+            "--value '1,240' is not a number: write --value 1240",
+        ),
+    ] {
+        let mut all = vec!["checkin", "o1/renewal"];
+        all.extend_from_slice(args);
+        let run = new(&site, &all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+    // The same in Chinese.
+    let run = new(
+        &site,
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "55",
+            "--confidence",
+            "70",
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    assert!(
+        run.stderr
+            .contains("（如果 70 是百分比，请写成 --confidence 7）"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&site, "checkins").is_empty());
+    // What `okrs check` says of the same values in a check-in file.
+    site.file(
+        "checkins/2024-05-15.md",
+        "---\ndate: 2024-05-15\nkr: o1/renewal\nvalue: 79%\nconfidence: 70\n---\n",
+    );
+    let (_, diags) = site.check(&[]);
+    let text = listing(&diags);
+    assert!(text.contains("write `value: 79`"), "{text}");
+    assert!(text.contains("write `confidence: 7`"), "{text}");
+}
+
 // ---- new team / person ----
 
 #[test]
