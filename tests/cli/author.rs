@@ -1204,6 +1204,34 @@ fn an_unknown_key_result_is_refused_with_did_you_mean() {
 }
 
 #[test]
+fn an_unknown_key_results_hint_is_in_the_sites_language() {
+    let site = Site::copy_of("zh-cli");
+    for (kr, said) in [
+        (
+            "xiaoshou-2025-q2-o1/xuyu",
+            "错误：「xiaoshou-2025-q2-o1/xuyu」不是任何关键结果（是不是想写「xiaoshou-2025-q2-o1/xuyue」？）\n",
+        ),
+        (
+            "xiaoshou-2025-q2-o1",
+            "错误：「xiaoshou-2025-q2-o1」是目标，不是关键结果；它的关键结果有 \
+             xiaoshou-2025-q2-o1/xuyue、xiaoshou-2025-q2-o1/iso\n",
+        ),
+    ] {
+        let run = new(&site, &["checkin", kr, "--value", "50"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.stderr, said);
+    }
+    let run = new(
+        &site,
+        &["checkin", "xuyue", "--value", "50", "--lang", "en"],
+    );
+    assert_eq!(
+        run.stderr,
+        "error: 'xuyue' is no key result (did you mean 'xiaoshou-2025-q2-o1/xuyue'?)\n"
+    );
+}
+
+#[test]
 fn a_value_must_fit_the_key_result() {
     let site = site_with_key_results();
     // A value for a milestone, done for a number, or neither: refused, nothing written.
