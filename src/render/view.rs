@@ -326,7 +326,7 @@ pub struct ReviewView {
     /// Committed objectives done, out of all committed ones.
     pub committed_done: usize,
     pub committed_total: usize,
-    /// How many objectives are aspirational, and the plain mean of their grades.
+    /// How many objectives are aspirational, and the mean of their grades by weight.
     pub aspirational_total: usize,
     pub aspirational_mean: Option<GradeView>,
     /// Every objective of the period (teams by name, "no team" last), with its key results.

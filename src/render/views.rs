@@ -1027,10 +1027,14 @@ impl Views {
             .copied()
             .filter(|&o| is(o, Commitment::Committed))
             .collect();
-        let aspirational: Vec<f64> = order
+        // The aspirational objectives' grades, each by its weight, as every other grade.
+        let aspirational: Vec<(f64, f64)> = order
             .iter()
             .filter(|&&o| is(o, Commitment::Aspirational))
-            .filter_map(|&o| self.figures.objectives[o].grade)
+            .filter_map(|&o| {
+                let grade = self.figures.objectives[o].grade?;
+                Some((grade, site.objective(o).weight))
+            })
             .collect();
         let objectives: Vec<ObjectiveView> = order
             .iter()
@@ -1046,10 +1050,7 @@ impl Views {
             committed_total: committed.len(),
             aspirational_total: aspirational.len(),
             aspirational_mean: (!aspirational.is_empty())
-                .then(|| {
-                    let mean = aspirational.iter().sum::<f64>() / aspirational.len() as f64;
-                    self.grade(Some(mean))
-                })
+                .then(|| self.grade(Some(weighted_mean(aspirational))))
                 .flatten(),
             reviewed_count: objectives
                 .iter()
