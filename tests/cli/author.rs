@@ -781,32 +781,34 @@ fn carry_writes_nothing_that_would_have_errors() {
 /// under `focus`; `plan-2024-h1` and `docs-2024-q2` under it.
 fn site_with_aligned_quarters() -> Site {
     let site = Site::new("title: Aligned\nas_of: 2024-04-10\n");
-    let kr = "key_results:\n  - { id: kr1, title: One, owner: ann, start: 0, target: 10 }\n";
+    let objective = |title: &str, period: &str, aligns_to: &str, key_results: bool| {
+        let kr = "key_results:\n  - { id: kr1, title: One, owner: ann, start: 0, target: 10 }\n";
+        let kr = if key_results { kr } else { "" };
+        format!(
+            "---\ntitle: {title}\nperiod: {period}\nowner: ann\naligns_to: {aligns_to}\n{kr}---\n"
+        )
+    };
+    let web = "[eng-2024-q1, company-2024, focus]";
     site.file("org.md", ORG)
         .file(
             "objectives/company-2024.md",
-            &format!("---\ntitle: Company\nperiod: 2024\nowner: ann\naligns_to: focus\n{kr}---\n"),
+            objective("Company", "2024", "focus", true),
         )
         .file(
             "objectives/eng-2024-q1.md",
-            "---\ntitle: Engineering\nperiod: 2024-Q1\nowner: ann\naligns_to: focus\n---\n",
+            objective("Eng", "2024-Q1", "focus", false),
         )
         .file(
             "objectives/web-2024-q1.md",
-            &format!(
-                "---\ntitle: Web\nperiod: 2024-Q1\nowner: ann\n\
-                 aligns_to: [eng-2024-q1, company-2024, focus]\n{kr}---\n"
-            ),
+            objective("Web", "2024-Q1", web, true),
         )
         .file(
             "objectives/plan-2024-h1.md",
-            &format!("---\ntitle: Plan\nperiod: 2024-H1\nowner: ann\naligns_to: focus\n{kr}---\n"),
+            objective("Plan", "2024-H1", "focus", true),
         )
         .file(
             "objectives/docs-2024-q2.md",
-            &format!(
-                "---\ntitle: Docs\nperiod: 2024-Q2\nowner: ann\naligns_to: plan-2024-h1\n{kr}---\n"
-            ),
+            objective("Docs", "2024-Q2", "plan-2024-h1", true),
         );
     site
 }
