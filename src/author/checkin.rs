@@ -45,10 +45,7 @@ pub fn new_checkin(
     if let Some(c) = args.confidence
         && c > 10
     {
-        return Err(Error::Usage(msg!(
-            AUTHOR_BAD_CONFIDENCE,
-            value = u32::from(c)
-        )));
+        return Err(Error::Usage(super::bad_confidence(&c.to_string())));
     }
     let options = Options {
         include_drafts: true,

@@ -9,12 +9,28 @@ crate::messages! {
         zh: "id「{id}」不能以 `_` 开头：okrs 会跳过名字以 `_` 开头的文件",
     }
     AUTHOR_NOT_A_NUMBER {
-        en: "--value '{value}' is not a number",
-        zh: "--value 的值「{value}」不是数字",
+        en: "--value '{value}' is not a number{hint}",
+        zh: "--value 的值「{value}」不是数字{hint}",
+    }
+    AUTHOR_WRITE_VALUE {
+        en: ": write --value {number}{unit}",
+        zh: "：请写成 --value {number}{unit}",
+    }
+    AUTHOR_VALUE_UNIT {
+        en: " (the unit, {unit}, is the key result's `unit`)",
+        zh: "（单位「{unit}」由关键结果的 `unit` 表示）",
     }
     AUTHOR_BAD_CONFIDENCE {
-        en: "--confidence is {value}; it must be a whole number from 0 to 10",
-        zh: "--confidence 的值为「{value}」；它必须是 0 到 10 的整数",
+        en: "--confidence is {value}; it must be a whole number from 0 to 10{hint}",
+        zh: "--confidence 的值为「{value}」；它必须是 0 到 10 的整数{hint}",
+    }
+    AUTHOR_CONFIDENCE_IF {
+        en: " (if {value} is {what}, write --confidence {confidence})",
+        zh: "（如果 {value} 是{what}，请写成 --confidence {confidence}）",
+    }
+    AUTHOR_WRITE_CONFIDENCE {
+        en: " (write --confidence {confidence})",
+        zh: "（请写成 --confidence {confidence}）",
     }
     AUTHOR_EMPTY_TITLE { en: "--title must not be empty", zh: "--title 不能为空" }
     AUTHOR_EMPTY_NAME { en: "--name must not be empty", zh: "--name 不能为空" }
@@ -118,6 +134,22 @@ crate::messages! {
     AUTHOR_CARRIED {
         en: "carried {n} of the {key_results} of '{from}' into {period}{left_out}",
         zh: "已将「{from}」的 {key_results}中的 {n} 个延续到 {period}{left_out}",
+    }
+    AUTHOR_CARRIED_NO_KEY_RESULTS {
+        en: "carried '{from}' into {period}: it has no key results of its own, and its progress comes from the objectives aligned to it (carried after it, they align to this continuation)",
+        zh: "已将「{from}」延续到 {period}：它自己没有关键结果，进度来自对齐到它的目标（之后再延续这些目标，它们会对齐到这个延续的目标）",
+    }
+    AUTHOR_CARRY_REALIGNED {
+        en: "aligns to '{to}' in place of '{target}': '{target}' is of {old}, which ends before {period} starts, and '{to}' continues it",
+        zh: "对齐到「{to}」而不是「{target}」：「{target}」属于 {old}，在 {period} 开始前就已结束，而「{to}」是它的延续",
+    }
+    AUTHOR_CARRY_ALIGNMENT_DROPPED {
+        en: "note: '{from}' aligns to '{target}', of {old}, which ends before {period} starts, and '{target}' has no continuation in {period}, so the continuation does not align to it: align it by hand in its `aligns_to`",
+        zh: "注意：「{from}」对齐到「{target}」，而「{target}」属于 {old}，在 {period} 开始前就已结束，且在 {period} 没有延续，因此延续的目标不再对齐到它：请在它的 `aligns_to` 中手动对齐",
+    }
+    AUTHOR_CARRY_ALIGNMENT_SPLIT {
+        en: "note: '{from}' aligns to '{target}', of {old}, which ends before {period} starts, and '{target}' was carried into {continuations}, so the continuation aligns to none of them: align it by hand to one in its `aligns_to`",
+        zh: "注意：「{from}」对齐到「{target}」，而「{target}」属于 {old}，在 {period} 开始前就已结束，且已延续为{continuations}，因此延续的目标没有对齐到其中任何一个：请在它的 `aligns_to` 中手动对齐到其中一个",
     }
     AUTHOR_LEFT_OUT {
         en: "; left out, done: {ids}",

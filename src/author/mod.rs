@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::diagnostics::{self, Diagnostic};
-use crate::load::{self, schema};
+use crate::load::{self, hints, schema};
 use crate::message::{Message, cli, common};
 use crate::model::{Config, Language, slug};
 use crate::rule::Rule;
@@ -84,19 +84,64 @@ pub fn parse_id(text: &str) -> Result<String, Message> {
     Ok(text.to_owned())
 }
 
-/// A check-in value (`--value`): a finite number.
+/// A check-in value (`--value`): a finite number. A number written as `okrs check` would
+/// not read it in `value:` (`79%`, `1,240`, `１２`) gets the same hint: the number to write.
 pub fn parse_value(text: &str) -> Result<f64, Message> {
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
-        _ => Err(msg!(AUTHOR_NOT_A_NUMBER, value = text)),
+        _ => {
+            let clean = hints::full_width_to_ascii(text).unwrap_or_else(|| text.to_owned());
+            let hint = hints::number(&clean).map(|(n, unit)| {
+                let unit = unit.map(|u| msg!(AUTHOR_VALUE_UNIT, unit = u));
+                msg!(AUTHOR_WRITE_VALUE, number = hints::show(n), unit = unit)
+            });
+            Err(msg!(AUTHOR_NOT_A_NUMBER, value = text, hint = hint))
+        }
     }
 }
 
-/// A confidence (`--confidence`): a whole number from 0 to 10.
+/// A confidence (`--confidence`): a whole number from 0 to 10 (`7.0` is 7, as in
+/// `confidence:`). Else refused with the hint `okrs check` gives: a percentage or a
+/// fraction (`70`, `0.7`) suggests its tenth; `70%`, `7/10` or `７` the confidence meant.
 pub fn parse_confidence(text: &str) -> Result<u8, Message> {
-    match text.trim().parse::<u8>() {
-        Ok(c) if c <= 10 => Ok(c),
-        _ => Err(msg!(AUTHOR_BAD_CONFIDENCE, value = text)),
+    let trimmed = text.trim();
+    if let Ok(c) = trimmed.parse::<f64>()
+        && c.fract() == 0.0
+        && (0.0..=10.0).contains(&c)
+    {
+        return Ok(c as u8);
+    }
+    Err(bad_confidence(trimmed))
+}
+
+/// Why `text` is no confidence, with what it was likely meant to be, as `okrs check` says.
+fn bad_confidence(text: &str) -> Message {
+    msg!(
+        AUTHOR_BAD_CONFIDENCE,
+        value = text,
+        hint = confidence_hint(text)
+    )
+}
+
+fn confidence_hint(text: &str) -> Option<Message> {
+    match text.parse::<f64>() {
+        Ok(n) => hints::confidence(n, false).map(|c| {
+            let what = if n < 1.0 {
+                &load::messages::LOAD_A_FRACTION
+            } else {
+                &load::messages::LOAD_A_PERCENTAGE
+            };
+            msg!(
+                AUTHOR_CONFIDENCE_IF,
+                value = text,
+                what = Message::new(what),
+                confidence = c
+            )
+        }),
+        Err(_) => {
+            let clean = hints::full_width_to_ascii(text).unwrap_or_else(|| text.to_owned());
+            hints::confidence_text(&clean).map(|c| msg!(AUTHOR_WRITE_CONFIDENCE, confidence = c))
+        }
     }
 }
 
@@ -468,5 +513,60 @@ mod tests {
         assert!(parse_id(".hidden").is_err());
         assert!(parse_id("a b").is_err());
         assert!(parse_id("a/b").is_err());
+    }
+
+    #[test]
+    fn values_and_confidences_written_otherwise_get_the_hint_okrs_check_gives() {
+        let value = |t: &str| parse_value(t).map_err(|m| m.text(Language::En));
+        assert_eq!(value(" 55 "), Ok(55.0));
+        assert_eq!(value("-0"), Ok(0.0));
+        assert_eq!(
+            value("79%"),
+            Err("--value '79%' is not a number: write --value 79 (the unit, %, is the key result's `unit`)".into())
+        );
+        assert_eq!(
+            value("1,240"),
+            Err("--value '1,240' is not a number: write --value 1240".into())
+        );
+        assert_eq!(
+            value("１２"),
+            Err("--value '１２' is not a number: write --value 12".into())
+        );
+        assert_eq!(
+            value("fifty"),
+            Err("--value 'fifty' is not a number".into())
+        );
+        assert_eq!(
+            parse_value("79%").unwrap_err().text(Language::ZhCn),
+            "--value 的值「79%」不是数字：请写成 --value 79（单位「%」由关键结果的 `unit` 表示）"
+        );
+
+        let confidence = |t: &str| parse_confidence(t).map_err(|m| m.text(Language::En));
+        assert_eq!(confidence("7"), Ok(7));
+        assert_eq!(confidence("7.0"), Ok(7));
+        assert_eq!(confidence("0"), Ok(0));
+        let bad = |value: &str, hint: &str| {
+            Err(format!(
+                "--confidence is {value}; it must be a whole number from 0 to 10{hint}"
+            ))
+        };
+        assert_eq!(
+            confidence("70"),
+            bad("70", " (if 70 is a percentage, write --confidence 7)")
+        );
+        assert_eq!(
+            confidence("0.7"),
+            bad("0.7", " (if 0.7 is a fraction, write --confidence 7)")
+        );
+        assert_eq!(confidence("75%"), bad("75%", " (write --confidence 8)"));
+        assert_eq!(confidence("7/10"), bad("7/10", " (write --confidence 7)"));
+        assert_eq!(confidence("７"), bad("７", " (write --confidence 7)"));
+        // 11 is more likely a slip than 110 %: no guess.
+        assert_eq!(confidence("11"), bad("11", ""));
+        assert_eq!(confidence("high"), bad("high", ""));
+        assert_eq!(
+            parse_confidence("70").unwrap_err().text(Language::ZhCn),
+            "--confidence 的值为「70」；它必须是 0 到 10 的整数（如果 70 是百分比，请写成 --confidence 7）"
+        );
     }
 }

@@ -14,7 +14,7 @@ use crate::compute::{Current, KeyResultFigures, Status};
 use crate::load::{self, schema};
 use crate::message::{Message, common, count};
 use crate::model::{
-    At, Commitment, Config, Content, KeyResult, Language, Metric, Objective, Period,
+    At, Commitment, Config, Content, KeyResult, Language, Metric, Objective, Period, Site,
 };
 use crate::period::PeriodState;
 use crate::rule::Rule;
@@ -413,7 +413,15 @@ pub fn carry_objective(
             carried.push(continued(&old.data.key_results[rk.written], rk.metric, f));
         }
     }
-    let text = carried_text(&rel, &old.data, &new_period.id, &carried, config.language);
+    let alignment = carried_alignment(&before.site, &old.data, &new_period, lang);
+    let text = carried_text(
+        &rel,
+        &old.data,
+        &new_period.id,
+        &alignment.aligns_to,
+        &carried,
+        config.language,
+    );
     write_new(site, &rel, &text)?;
 
     let after = crate::analyse(site, &options);
@@ -443,8 +451,13 @@ pub fn carry_objective(
 
     let left_out =
         (!left_out.is_empty()).then(|| msg!(AUTHOR_LEFT_OUT, ids = list(&left_out, lang)));
-    let report = [
-        msg!(AUTHOR_WROTE, file = shown(site, &rel)),
+    let carried_what = if old.key_results.is_empty() {
+        msg!(
+            AUTHOR_CARRIED_NO_KEY_RESULTS,
+            from = from,
+            period = new_period.id.as_str()
+        )
+    } else {
         msg!(
             AUTHOR_CARRIED,
             n = carried.len(),
@@ -456,13 +469,20 @@ pub fn carry_objective(
             from = from,
             period = new_period.id.as_str(),
             left_out = left_out
-        ),
-        msg!(AUTHOR_NEXT_CARRY, period = new_period.id.as_str()),
-    ];
-    let report = report.iter().map(|m| m.text(lang)).collect();
-    let mut notes = notes_about(&after, &rel, &[], lang);
+        )
+    };
+    let report = [msg!(AUTHOR_WROTE, file = shown(site, &rel)), carried_what];
+    let report = report
+        .into_iter()
+        .chain(alignment.report)
+        .chain([msg!(AUTHOR_NEXT_CARRY, period = new_period.id.as_str())])
+        .map(|m| m.text(lang))
+        .collect();
+    let mut notes: Vec<String> = alignment.notes.iter().map(|m| m.text(lang)).collect();
+    notes.extend(notes_about(&after, &rel, &[], lang));
     let as_of = before.figures.as_of;
-    if period::state(old_period, as_of) != PeriodState::Closed {
+    // Where no key result was carried, none starts where it stood.
+    if !carried.is_empty() && period::state(old_period, as_of) != PeriodState::Closed {
         let note = msg!(
             AUTHOR_CARRY_STILL_RUNNING,
             period = old_period.id.as_str(),
@@ -550,6 +570,91 @@ fn carried_id(old: &str, from: &str, to: &str) -> String {
     }
 }
 
+/// What a continuation aligns to, and what to say about the objectives it no longer
+/// aligns to.
+struct Alignment {
+    aligns_to: Vec<String>,
+    /// An objective replaced by its continuation.
+    report: Vec<Message>,
+    /// An objective left out.
+    notes: Vec<Message>,
+}
+
+/// What the continuation of `old` into `period` aligns to: what `old` aligns to, except
+/// an objective whose period ends before `period` starts (figures do not count a child
+/// of a later period: SPEC 7). That one gives way to its continuation whose period
+/// covers `period` (following `carried_to`, so a continuation of a continuation counts
+/// too) where there is exactly one; else it is left out, with a note naming it.
+/// Strategies, and objectives of a period that has not ended by then (a year around a
+/// quarter), stay as written; so does a name no objective has (`okrs check` reports it).
+fn carried_alignment(site: &Site, old: &Objective, period: &Period, lang: Language) -> Alignment {
+    let covers = |p: &Period| p.start <= period.start && period.end <= p.end;
+    let mut alignment = Alignment {
+        aligns_to: Vec::new(),
+        report: Vec::new(),
+        notes: Vec::new(),
+    };
+    for target in &old.aligns_to {
+        let target = target.value.as_str();
+        let found = site
+            .objectives
+            .iter()
+            .position(|o| o.data.id.value == target);
+        let ended = found
+            .map(|t| &site.periods[site.objectives[t].period])
+            .filter(|p| p.end < period.start);
+        let (Some(t), Some(ended)) = (found, ended) else {
+            alignment.aligns_to.push(target.to_owned());
+            continue;
+        };
+        let mut continuations: Vec<&str> = Vec::new();
+        let mut stack = site.objectives[t].carried_to.clone();
+        let mut seen = HashSet::new();
+        while let Some(c) = stack.pop() {
+            if !seen.insert(c) {
+                continue;
+            }
+            let next = &site.objectives[c];
+            if covers(&site.periods[next.period]) {
+                continuations.push(&next.data.id.value);
+            }
+            stack.extend(next.carried_to.iter().copied());
+        }
+        continuations.sort_unstable();
+        let from = old.id.value.as_str();
+        match continuations.as_slice() {
+            [one] => {
+                alignment.report.push(msg!(
+                    AUTHOR_CARRY_REALIGNED,
+                    to = *one,
+                    target = target,
+                    old = ended.id.as_str(),
+                    period = period.id.as_str()
+                ));
+                alignment.aligns_to.push((*one).to_owned());
+            }
+            [] => alignment.notes.push(msg!(
+                AUTHOR_CARRY_ALIGNMENT_DROPPED,
+                target = target,
+                from = from,
+                old = ended.id.as_str(),
+                period = period.id.as_str()
+            )),
+            several => alignment.notes.push(msg!(
+                AUTHOR_CARRY_ALIGNMENT_SPLIT,
+                target = target,
+                from = from,
+                old = ended.id.as_str(),
+                period = period.id.as_str(),
+                continuations = list(several, lang)
+            )),
+        }
+    }
+    let mut seen = HashSet::new();
+    alignment.aligns_to.retain(|a| seen.insert(a.clone()));
+    alignment
+}
+
 /// A key result as it is carried: its id, title, owner, metric, target, unit and weight;
 /// `start` where it stands now (increase and decrease with data); nothing else. `metric`
 /// is written where it was, or where the new start would change what it is inferred to be.
@@ -578,6 +683,7 @@ fn carried_text(
     rel: &str,
     old: &Objective,
     period: &str,
+    aligns_to: &[String],
     key_results: &[KeyResult],
     language: Language,
 ) -> String {
@@ -594,11 +700,11 @@ fn carried_text(
     if let Some(team) = &old.team {
         t += &format!("team: {}\n", yaml_scalar(&team.value));
     }
-    match old.aligns_to.as_slice() {
+    match aligns_to {
         [] => {}
-        [one] => t += &format!("aligns_to: {}\n", yaml_scalar(&one.value)),
+        [one] => t += &format!("aligns_to: {}\n", yaml_scalar(one)),
         many => {
-            let ids: Vec<String> = many.iter().map(|a| yaml_scalar(&a.value)).collect();
+            let ids: Vec<String> = many.iter().map(|a| yaml_scalar(a)).collect();
             t += &format!("aligns_to: [{}]\n", ids.join(", "));
         }
     }

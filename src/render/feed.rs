@@ -1,5 +1,7 @@
 //! feed.xml: an Atom feed of check-ins, newest first.
 
+use chrono::{NaiveDate, NaiveTime};
+
 use super::views::{Views, paths, url};
 
 /// How many check-ins the feed carries.
@@ -34,10 +36,13 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
     let site = &*views.site;
     let base = site.config.base_url.as_deref();
     let checkins = views.checkins_newest_first(views.included_objectives());
-    let updated = checkins
-        .first()
-        .map(|&(o, k, c)| site.objectives[o].key_results[k].checkins[c].date)
-        .unwrap_or(views.figures.as_of);
+    let updated = match checkins.first() {
+        Some(&(o, k, c)) => {
+            let checkin = &site.objectives[o].key_results[k].checkins[c];
+            atom_time(checkin.date, checkin.time)
+        }
+        None => atom_time(views.figures.as_of, None),
+    };
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
@@ -60,7 +65,7 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
         "  <id>{}</id>\n",
         xml(&feed_id(base, &site.config.title))
     ));
-    out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
+    out.push_str(&format!("  <updated>{updated}</updated>\n"));
     out.push_str(&format!(
         "  <author><name>{}</name></author>\n",
         xml(&site.config.title)
@@ -81,14 +86,19 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
                     .value
             )
         );
-        // "Key result: 55% (May 15, 2024)" / "关键结果：55%（2024年5月15日）".
+        // "Key result: 55% (May 15, 2024 10:15)" / "关键结果：55%（2024年5月15日 10:15）",
+        // the time where the check-in has one.
         let t = |key: &str| views.strings.get(key);
+        let when = match &view.time {
+            Some(time) => format!("{} {time}", view.date_display),
+            None => view.date_display.clone(),
+        };
         let title = format!(
             "{}{}{}{}",
             view.key_result.name,
             t("punct.colon"),
             view.value_display,
-            t("punct.parens").replace("{text}", &view.date_display)
+            t("punct.parens").replace("{text}", &when)
         );
         let mut summary = format!("{} — {}", view.objective.name, view.value_display);
         if let Some(confidence) = &view.confidence {
@@ -116,7 +126,11 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
                 view.date
             ))
         ));
-        out.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", view.date));
+        let checkin = &resolved.key_results[k].checkins[c];
+        out.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            atom_time(checkin.date, checkin.time)
+        ));
         if let Some(author) = &view.author {
             out.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
@@ -134,6 +148,14 @@ pub fn to_bytes(views: &Views) -> Vec<u8> {
     }
     out.push_str("</feed>\n");
     out.into_bytes()
+}
+
+/// An Atom date (RFC 3339, which needs an offset) for a check-in: its local time of day
+/// as written, read as UTC, since okrs knows no time zone; a date alone is its start:
+/// `2024-05-15T10:15:00Z`, `2024-05-15T00:00:00Z` (docs/themes.md).
+fn atom_time(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    let time = time.unwrap_or(NaiveTime::MIN);
+    format!("{date}T{}Z", time.format("%H:%M:%S"))
 }
 
 /// A stable id for the feed: its URL when known, else a tag URI from the site title.

@@ -63,8 +63,13 @@ pub struct TaskView {
 /// One check-in update.
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckinView {
+    /// Its day, ISO (`2024-05-15`), and formatted ("May 15, 2024").
     pub date: String,
     pub date_display: String,
+    /// Its local time of day as written, `HH:MM` ("10:15"); none for a date alone.
+    pub time: Option<String>,
+    /// For `<time datetime>`: the date, with its time where it has one (`2024-05-15T10:15`).
+    pub datetime: String,
     /// The value as shown, with its unit ("55%", "¥131,000", "done").
     pub value_display: String,
     pub confidence: Option<ConfidenceView>,
@@ -251,11 +256,15 @@ pub struct PaceView {
     pub label: String,
 }
 
-/// A date, ISO and formatted.
+/// A check-in's date, ISO and formatted, and its time of day where it has one.
 #[derive(Clone, Debug, Serialize)]
 pub struct DateView {
     pub date: String,
     pub display: String,
+    /// Its local time of day as written, `HH:MM` ("10:15"); none for a date alone.
+    pub time: Option<String>,
+    /// For `<time datetime>`: the date, with its time where it has one (`2024-05-15T10:15`).
+    pub datetime: String,
 }
 
 /// A key result whose owner owes a check-in.
@@ -326,7 +335,7 @@ pub struct ReviewView {
     /// Committed objectives done, out of all committed ones.
     pub committed_done: usize,
     pub committed_total: usize,
-    /// How many objectives are aspirational, and the plain mean of their grades.
+    /// How many objectives are aspirational, and the mean of their grades by weight.
     pub aspirational_total: usize,
     pub aspirational_mean: Option<GradeView>,
     /// Every objective of the period (teams by name, "no team" last), with its key results.

@@ -1,7 +1,7 @@
 //! Builds the views of `view.rs` from the site and its figures. Expensive parts that
 //! do not depend on the page (Markdown, charts) are made once per objective and reused.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -296,10 +296,13 @@ impl Views {
         })
     }
 
-    fn date_view(&self, d: NaiveDate) -> DateView {
+    /// A check-in's date and time of day.
+    fn date_view(&self, checkin: &Checkin) -> DateView {
         DateView {
-            date: d.to_string(),
-            display: self.date(d),
+            date: checkin.date.to_string(),
+            display: self.date(checkin.date),
+            time: time_of_day(checkin.time),
+            datetime: datetime(checkin.date, checkin.time),
         }
     }
 
@@ -558,7 +561,7 @@ impl Views {
             last_checkin: kf
                 .checkins
                 .checked_sub(1)
-                .map(|c| self.date_view(rk.checkins[c].date)),
+                .map(|c| self.date_view(&rk.checkins[c])),
             tasks: kr
                 .tasks
                 .iter()
@@ -597,6 +600,8 @@ impl Views {
         CheckinView {
             date: checkin.date.to_string(),
             date_display: self.date(checkin.date),
+            time: time_of_day(checkin.time),
+            datetime: datetime(checkin.date, checkin.time),
             value_display,
             confidence: self.confidence(checkin.confidence),
             author: checkin
@@ -661,14 +666,22 @@ impl Views {
         &self,
         objectives: impl IntoIterator<Item = usize>,
     ) -> Vec<(usize, usize, usize)> {
-        let mut all: Vec<(NaiveDate, usize, usize, usize)> = Vec::new();
+        let mut all: Vec<(NaiveDateTime, usize, usize, usize)> = Vec::new();
         for o in objectives {
             for (k, rk) in self.site.objectives[o].key_results.iter().enumerate() {
                 let visible = self.figures.objectives[o].key_results[k].checkins;
-                all.extend((0..visible).map(|c| (rk.checkins[c].date, o, k, c)));
+                all.extend((0..visible).map(|c| {
+                    let checkin = &rk.checkins[c];
+                    // A date alone counts as the start of its day (SPEC 7).
+                    let at = checkin
+                        .date
+                        .and_time(checkin.time.unwrap_or(NaiveTime::MIN));
+                    (at, o, k, c)
+                }));
             }
         }
-        // Newest first; on one date, the reverse of SPEC 2's order (latest written first).
+        // Newest first, by date and time of day; at one moment, the reverse of SPEC 2's
+        // order (latest written first).
         all.sort_by(|a, b| b.cmp(a));
         all.into_iter().map(|(_, o, k, c)| (o, k, c)).collect()
     }
@@ -1027,10 +1040,14 @@ impl Views {
             .copied()
             .filter(|&o| is(o, Commitment::Committed))
             .collect();
-        let aspirational: Vec<f64> = order
+        // The aspirational objectives' grades, each by its weight, as every other grade.
+        let aspirational: Vec<(f64, f64)> = order
             .iter()
             .filter(|&&o| is(o, Commitment::Aspirational))
-            .filter_map(|&o| self.figures.objectives[o].grade)
+            .filter_map(|&o| {
+                let grade = self.figures.objectives[o].grade?;
+                Some((grade, site.objective(o).weight))
+            })
             .collect();
         let objectives: Vec<ObjectiveView> = order
             .iter()
@@ -1046,10 +1063,7 @@ impl Views {
             committed_total: committed.len(),
             aspirational_total: aspirational.len(),
             aspirational_mean: (!aspirational.is_empty())
-                .then(|| {
-                    let mean = aspirational.iter().sum::<f64>() / aspirational.len() as f64;
-                    self.grade(Some(mean))
-                })
+                .then(|| self.grade(Some(weighted_mean(aspirational))))
                 .flatten(),
             reviewed_count: objectives
                 .iter()
@@ -1369,6 +1383,19 @@ fn grade_display(value: f64) -> String {
         (value * 100.0 + EPSILON * 100.0).floor() / 100.0
     };
     format!("{shown:.2}")
+}
+
+/// A check-in's time of day as shown: `HH:MM`, local time as written.
+fn time_of_day(time: Option<NaiveTime>) -> Option<String> {
+    time.map(|t| t.format("%H:%M").to_string())
+}
+
+/// A check-in's moment for `<time datetime>`: `2024-05-15`, or `2024-05-15T10:15`.
+fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    match time_of_day(time) {
+        Some(t) => format!("{date}T{t}"),
+        None => date.to_string(),
+    }
 }
 
 #[cfg(test)]

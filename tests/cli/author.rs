@@ -300,7 +300,7 @@ fn a_numbered_id_is_carried_into_the_next_period_by_its_number() {
     );
     assert!(
         run.stdout
-            .contains("已将「sales-2024-q1-o1」的 0 个关键结果中的 0 个延续到 2024-Q2"),
+            .contains("已将「sales-2024-q1-o1」延续到 2024-Q2：它自己没有关键结果"),
         "{}",
         run.stdout
     );
@@ -776,6 +776,182 @@ fn carry_writes_nothing_that_would_have_errors() {
     assert_eq!(files_under(&site, "objectives"), ["o1.md"]);
 }
 
+/// Q1 of 2024 closed as of 2024-04-10: `eng-2024-q1` (no key results of its own) under
+/// the strategy `focus`; `web-2024-q1` under it, under the yearly `company-2024` and
+/// under `focus`; `plan-2024-h1` and `docs-2024-q2` under it.
+fn site_with_aligned_quarters() -> Site {
+    let site = Site::new("title: Aligned\nas_of: 2024-04-10\n");
+    let objective = |title: &str, period: &str, aligns_to: &str, key_results: bool| {
+        let kr = "key_results:\n  - { id: kr1, title: One, owner: ann, start: 0, target: 10 }\n";
+        let kr = if key_results { kr } else { "" };
+        format!(
+            "---\ntitle: {title}\nperiod: {period}\nowner: ann\naligns_to: {aligns_to}\n{kr}---\n"
+        )
+    };
+    let web = "[eng-2024-q1, company-2024, focus]";
+    site.file("org.md", ORG)
+        .file(
+            "objectives/company-2024.md",
+            objective("Company", "2024", "focus", true),
+        )
+        .file(
+            "objectives/eng-2024-q1.md",
+            objective("Eng", "2024-Q1", "focus", false),
+        )
+        .file(
+            "objectives/web-2024-q1.md",
+            objective("Web", "2024-Q1", web, true),
+        )
+        .file(
+            "objectives/plan-2024-h1.md",
+            objective("Plan", "2024-H1", "focus", true),
+        )
+        .file(
+            "objectives/docs-2024-q2.md",
+            objective("Docs", "2024-Q2", "plan-2024-h1", true),
+        );
+    site
+}
+
+/// The `aligns_to:` line of a written objective.
+#[track_caller]
+fn aligns_to_line(site: &Site, rel: &str) -> String {
+    let text = site.read(rel);
+    text.lines()
+        .find(|l| l.starts_with("aligns_to:"))
+        .unwrap_or_else(|| panic!("no aligns_to in {text}"))
+        .to_owned()
+}
+
+#[test]
+fn a_carried_objective_does_not_align_to_a_closed_objective_of_its_old_period() {
+    // Carried before its parent: the Q1 parent is left out, with a note naming it; the
+    // yearly objective (it covers Q2) and the strategy stay.
+    let site = site_with_aligned_quarters();
+    let run = carry(&site, "web-2024-q1", &[]);
+    assert_ok(&run);
+    let rel = "objectives/web-2024-q2.md";
+    assert_eq!(
+        aligns_to_line(&site, rel),
+        "aligns_to: [company-2024, focus]"
+    );
+    assert!(
+        run.stderr.contains(
+            "note: 'web-2024-q1' aligns to 'eng-2024-q1', of 2024-Q1, which ends before \
+             2024-Q2 starts, and 'eng-2024-q1' has no continuation in 2024-Q2, so the \
+             continuation does not align to it: align it by hand in its `aligns_to`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_no_errors(&site);
+
+    // Carried after its parent: aligned to the parent's continuation instead, and said so.
+    let site = site_with_aligned_quarters();
+    assert_ok(&carry(&site, "eng-2024-q1", &[]));
+    let run = carry(&site, "web-2024-q1", &[]);
+    assert_ok(&run);
+    assert_eq!(
+        aligns_to_line(&site, rel),
+        "aligns_to: [eng-2024-q2, company-2024, focus]"
+    );
+    assert!(
+        run.stdout.contains(
+            "aligns to 'eng-2024-q2' in place of 'eng-2024-q1': 'eng-2024-q1' is of \
+             2024-Q1, which ends before 2024-Q2 starts, and 'eng-2024-q2' continues it"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains("note: 'web-2024-q1'"),
+        "{}",
+        run.stderr
+    );
+    assert_no_errors(&site);
+    let json = site.built_json(&["--as-of", "2024-05-01"]);
+    assert_eq!(
+        ids(&objective(&json, "eng-2024-q2")["children"]),
+        ["web-2024-q2"]
+    );
+
+    // A continuation whose period covers the new one counts (H1 → H2 around Q3), and in
+    // Chinese the note and the line say the same.
+    let site = site_with_aligned_quarters();
+    assert_ok(&carry(&site, "plan-2024-h1", &[]));
+    let run = carry(&site, "docs-2024-q2", &["--lang", "zh-CN"]);
+    assert_ok(&run);
+    assert_eq!(
+        aligns_to_line(&site, "objectives/docs-2024-q3.md"),
+        "aligns_to: plan-2024-h2"
+    );
+    assert!(
+        run.stdout.contains(
+            "对齐到「plan-2024-h2」而不是「plan-2024-h1」：「plan-2024-h1」属于 2024-H1，\
+             在 2024-Q3 开始前就已结束，而「plan-2024-h2」是它的延续"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = carry(&site, "web-2024-q1", &["--lang", "zh-CN"]);
+    assert!(
+        run.stderr.contains(
+            "注意：「web-2024-q1」对齐到「eng-2024-q1」，而「eng-2024-q1」属于 2024-Q1，\
+             在 2024-Q2 开始前就已结束，且在 2024-Q2 没有延续"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    // A parent split into two continuations: the continuation aligns to neither.
+    let site = site_with_aligned_quarters();
+    assert_ok(&carry(&site, "eng-2024-q1", &[]));
+    assert_ok(&carry(&site, "eng-2024-q1", &["--id", "eng-2024-q2-eu"]));
+    let run = carry(&site, "web-2024-q1", &[]);
+    assert_ok(&run);
+    assert_eq!(
+        aligns_to_line(&site, rel),
+        "aligns_to: [company-2024, focus]"
+    );
+    assert!(
+        run.stderr
+            .contains("'eng-2024-q1' was carried into eng-2024-q2, eng-2024-q2-eu"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn carrying_an_objective_without_key_results_says_where_its_progress_comes_from() {
+    // As of 2024-03-20 its quarter still runs: no note about key results starting
+    // where they stood, for it has none.
+    let site = site_with_aligned_quarters();
+    let run = carry(&site, "eng-2024-q1", &["--as-of", "2024-03-20"]);
+    assert_ok(&run);
+    let says = "carried 'eng-2024-q1' into 2024-Q2: it has no key results of its own, \
+                and its progress comes from the objectives aligned to it (carried after \
+                it, they align to this continuation)";
+    assert!(run.stdout.contains(says), "{}", run.stdout);
+    for wrong in ["0 of the 0", "start where they stood"] {
+        assert!(
+            !run.stdout.contains(wrong) && !run.stderr.contains(wrong),
+            "{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+    }
+    let site = site_with_aligned_quarters();
+    let run = carry(&site, "eng-2024-q1", &["--lang", "zh-CN"]);
+    assert_ok(&run);
+    assert!(
+        run.stdout.contains(
+            "已将「eng-2024-q1」延续到 2024-Q2：它自己没有关键结果，进度来自对齐到它的目标"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 // ---- new checkin ----
 
 #[test]
@@ -1030,6 +1206,34 @@ fn an_unknown_key_result_is_refused_with_did_you_mean() {
 }
 
 #[test]
+fn an_unknown_key_results_hint_is_in_the_sites_language() {
+    let site = Site::copy_of("zh-cli");
+    for (kr, said) in [
+        (
+            "xiaoshou-2025-q2-o1/xuyu",
+            "错误：「xiaoshou-2025-q2-o1/xuyu」不是任何关键结果（是不是想写「xiaoshou-2025-q2-o1/xuyue」？）\n",
+        ),
+        (
+            "xiaoshou-2025-q2-o1",
+            "错误：「xiaoshou-2025-q2-o1」是目标，不是关键结果；它的关键结果有 \
+             xiaoshou-2025-q2-o1/xuyue、xiaoshou-2025-q2-o1/iso\n",
+        ),
+    ] {
+        let run = new(&site, &["checkin", kr, "--value", "50"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.stderr, said);
+    }
+    let run = new(
+        &site,
+        &["checkin", "xuyue", "--value", "50", "--lang", "en"],
+    );
+    assert_eq!(
+        run.stderr,
+        "error: 'xuyue' is no key result (did you mean 'xiaoshou-2025-q2-o1/xuyue'?)\n"
+    );
+}
+
+#[test]
 fn a_value_must_fit_the_key_result() {
     let site = site_with_key_results();
     // A value for a milestone, done for a number, or neither: refused, nothing written.
@@ -1071,6 +1275,62 @@ fn a_value_must_fit_the_key_result() {
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
     }
     assert!(files_under(&site, "checkins").is_empty());
+}
+
+#[test]
+fn a_value_or_confidence_written_otherwise_gets_the_number_to_write_as_check_gives_it() {
+    let site = site_with_key_results();
+    for (args, says) in [
+        (
+            &["--value", "55", "--confidence", "70"][..],
+            "--confidence is 70; it must be a whole number from 0 to 10 \
+             (if 70 is a percentage, write --confidence 7)",
+        ),
+        (
+            &["--value", "79%"],
+            "--value '79%' is not a number: write --value 79",
+        ),
+        (
+            &["--value", "1,240"],
+            "--value '1,240' is not a number: write --value 1240",
+        ),
+    ] {
+        let mut all = vec!["checkin", "o1/renewal"];
+        all.extend_from_slice(args);
+        let run = new(&site, &all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+    // The same in Chinese.
+    let run = new(
+        &site,
+        &[
+            "checkin",
+            "o1/renewal",
+            "--value",
+            "55",
+            "--confidence",
+            "70",
+            "--lang",
+            "zh-CN",
+        ],
+    );
+    assert!(
+        run.stderr
+            .contains("（如果 70 是百分比，请写成 --confidence 7）"),
+        "{}",
+        run.stderr
+    );
+    assert!(files_under(&site, "checkins").is_empty());
+    // What `okrs check` says of the same values in a check-in file.
+    site.file(
+        "checkins/2024-05-15.md",
+        "---\ndate: 2024-05-15\nkr: o1/renewal\nvalue: 79%\nconfidence: 70\n---\n",
+    );
+    let (_, diags) = site.check(&[]);
+    let text = listing(&diags);
+    assert!(text.contains("write `value: 79`"), "{text}");
+    assert!(text.contains("write `confidence: 7`"), "{text}");
 }
 
 // ---- new team / person ----

@@ -165,7 +165,7 @@ fn the_review_page_shows_the_grade_bands_commitments_objectives_reviews_and_carr
             .any(|f| f == &format!("{} 1 of 2 done", en("review.committed"))),
         "{figures:?}"
     );
-    // Aspirational: q1-app 0.5 and q1-brand 0.2, a plain mean of 0.35.
+    // Aspirational: q1-app 0.5 and q1-brand 0.2, both of weight 1: a mean of 0.35.
     assert!(
         figures
             .iter()
@@ -285,6 +285,34 @@ fn the_review_page_shows_the_grade_bands_commitments_objectives_reviews_and_carr
     assert!(
         carried.contains("Be known in the trade press, again"),
         "with --drafts the carried draft is listed: {carried}"
+    );
+}
+
+#[test]
+fn the_aspirational_mean_grade_weights_each_objective_by_its_weight() {
+    // q1-app (0.5) of weight 3, q1-brand (0.2) of weight 1: (3 · 0.5 + 0.2) / 4 = 0.425,
+    // yellow, where the unweighted mean would be 0.35 (red).
+    let site = Site::copy_of("cycle-pages");
+    let app = "objectives/q1/q1-app.md";
+    let text = site
+        .read(app)
+        .replacen("team: mobile\n", "team: mobile\nweight: 3\n", 1);
+    site.file(app, text);
+    let built = build(site.path(), &["--as-of", AS_OF]);
+    let figures = texts_of(&built.read(REVIEW), "review-figure");
+    assert!(
+        figures.iter().any(|f| f
+            == &format!(
+                "{} Grade 0.43 · yellow (2 objectives)",
+                en("review.aspirational")
+            )),
+        "{figures:?}"
+    );
+    // As the period's grade does: (0.2 + 3 · 0.5 + 1 + 0.9) / 6 = 0.6.
+    assert_close(
+        &period(&built.json, "2024-Q1")["grade"],
+        0.6,
+        "2024-Q1 grade",
     );
 }
 

@@ -1668,6 +1668,101 @@ fn fixture_site_pages_snapshot() {
     });
 }
 
+// ---- Check-in times ----
+
+/// Every `<time class="checkin-date">` of a page: its `datetime` and its visible text.
+fn checkin_times(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut inside: Option<(String, String)> = None;
+    for token in tokenize(html) {
+        match (token, &mut inside) {
+            (Token::Tag(t), None) if t.name == "time" && !t.closing => {
+                let class = t.attr("class").unwrap_or("");
+                if class.split_whitespace().any(|c| c == "checkin-date") {
+                    let datetime = t.attr("datetime").unwrap_or("").to_owned();
+                    inside = Some((datetime, String::new()));
+                }
+            }
+            (Token::Text(text), Some((_, seen))) => seen.push_str(&text),
+            (Token::Tag(t), Some(_)) if t.name == "time" && t.closing => {
+                let (datetime, text) = inside.take().unwrap();
+                found.push((
+                    datetime,
+                    text.split_whitespace().collect::<Vec<_>>().join(" "),
+                ));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn a_checkins_time_of_day_is_shown_beside_its_date_and_dates_the_feed_entry() {
+    // tests/fixtures/cycle/: mobile-2024-q2/rating is checked in on 2024-05-15 at 09:00
+    // and at 16:00 (checkins/b-early.md, checkins/a-late.md), and on other days by date.
+    let built = build(&fixture("cycle"), &[]);
+    let late = (
+        "2024-05-15T16:00".to_owned(),
+        "May 15, 2024 16:00".to_owned(),
+    );
+    let early = (
+        "2024-05-15T09:00".to_owned(),
+        "May 15, 2024 09:00".to_owned(),
+    );
+    for page in [
+        "objectives/mobile-2024-q2/index.html",
+        "checkins/index.html",
+        "index.html",
+    ] {
+        let times = checkin_times(&built.read(page));
+        // Newest first, by the time of day too.
+        let at = |want: &(String, String)| {
+            times
+                .iter()
+                .position(|t| t == want)
+                .unwrap_or_else(|| panic!("{page}: no {want:?} in {times:#?}"))
+        };
+        assert!(at(&late) < at(&early), "{page}: {times:#?}");
+        // A date alone: the day, with no time.
+        assert!(
+            times
+                .iter()
+                .filter(|(d, _)| !d.contains('T'))
+                .all(|(d, text)| d.len() == 10 && !text.contains(':')),
+            "{page}: {times:#?}"
+        );
+    }
+    // The timeline's day headings keep the day alone.
+    let timeline = built.read("checkins/index.html");
+    assert!(
+        timeline.contains("<time datetime=\"2024-05-15\">May 15, 2024</time></h2>"),
+        "{timeline}"
+    );
+
+    // feed.xml: the time, read as UTC (RFC 3339 needs an offset); a date alone at 00:00.
+    let feed = built.read("feed.xml");
+    let entries = feed_entries(&feed);
+    let updated: Vec<&str> = entries.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(
+        updated[..2],
+        ["2024-05-15T16:00:00Z", "2024-05-15T09:00:00Z"],
+        "{feed}"
+    );
+    assert!(updated.contains(&"2024-05-10T00:00:00Z"), "{updated:?}");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let feed_updated = doc
+        .root_element()
+        .children()
+        .find(|c| c.tag_name().name() == "updated")
+        .and_then(|c| c.text());
+    assert_eq!(feed_updated, Some("2024-05-15T16:00:00Z"));
+    assert!(
+        feed.contains("<title>Store rating from 4.0 to 4.5: 4.4 (May 15, 2024 16:00)</title>"),
+        "{feed}"
+    );
+}
+
 // ---- A small HTML tokenizer ----
 
 #[derive(Clone, Debug)]
