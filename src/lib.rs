@@ -12,6 +12,7 @@ pub mod period;
 pub mod render;
 pub mod rule;
 pub mod serve;
+pub mod usage;
 pub mod validate;
 pub mod write;
 pub mod yaml;

@@ -237,7 +237,11 @@ fn as_of_arg(text: Option<&str>) -> Result<Option<NaiveDate>, Message> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err, &args),
+    };
     // Parsing and rendering walk nested structures recursively on rayon's threads; give
     // them the stack a main thread has. (Failing to set it leaves rayon's default.)
     let _ = rayon::ThreadPoolBuilder::new()
@@ -270,6 +274,21 @@ fn main() -> ExitCode {
             report(new(what, language), language)
         }
         Command::Init { dir, language } => init(&dir, &language, lang),
+    }
+}
+
+/// A command line clap refused, told in the site's language; help and version as clap
+/// prints them.
+fn usage_error(err: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    match okrs::usage::explain(err) {
+        Some(problem) => {
+            print_error(problem, okrs::usage::language_of(args));
+            ExitCode::from(2)
+        }
+        None => {
+            let _ = err.print();
+            ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+        }
     }
 }
 

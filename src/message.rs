@@ -271,6 +271,7 @@ pub fn catalogue() -> Vec<&'static Entry> {
         crate::author::messages::ALL,
         crate::serve::messages::ALL,
         crate::load::messages::ALL,
+        crate::usage::ALL,
     ]
     .concat()
 }
