@@ -91,6 +91,10 @@ crate::messages! {
         en: "a full-width space「　」 after `{after}`: write an ASCII space: `{fixed}`",
         zh: "`{after}` 后是全角空格「　」，请改为半角空格：`{fixed}`",
     }
+    LOAD_NO_SPACE_AFTER_COLON {
+        en: "a colon must be followed by a space: write `{fixed}`",
+        zh: "冒号后缺少空格：请写成 `{fixed}`",
+    }
     LOAD_QUOTE_THE_VALUE {
         en: "the value of `{key}` holds a colon followed by a space, which YAML reads as the start of another key: put the value in quotes: `{fixed}`",
         zh: "`{key}` 的值里有冒号加空格，YAML 会把它当作另一个键的开始：请给整个值加上引号：`{fixed}`",

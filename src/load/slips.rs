@@ -2,7 +2,8 @@
 //! something else somewhere else: a full-width colon `：` after a key (`date：2025-04-11`,
 //! reported on the next line as "mapping values are not allowed"), a full-width space `　`
 //! in the indentation or after a colon or a list's dash, and a colon followed by a space
-//! inside a value (`title: O1: 确定创新方向`). Each is one error at the character itself,
+//! inside a value (`title: O1: 确定创新方向`), and a key's colon with no space after it
+//! (`owner:wang-qiang`, which YAML reads as one text where a key belongs). Each is one error at the character itself,
 //! naming it and its fix; the text is then read as meant, so that nothing else is reported
 //! for it (SPEC 8).
 //!
@@ -206,6 +207,18 @@ impl Fixed {
                 }
                 i += 1;
             }
+            // `owner:wang-qiang`: YAML reads the line as one text. Not `url:http://…`'s
+            // `//`, nor a line that is no key.
+            Some(':')
+                if is_key
+                    && c.get(i + 1).is_some_and(|&next| {
+                        !matches!(next, ' ' | '\t' | '/' | ':' | FULL_WIDTH_SPACE)
+                    }) =>
+            {
+                found.push((i, Found::NoSpace));
+                out.replace(": ");
+                i += 1;
+            }
             Some(':') if is_key && c.get(i + 1) == Some(&FULL_WIDTH_SPACE) => {
                 found.push((i + 1, Found::SpaceAfter(format!("{key}:"))));
                 out.keep(':');
@@ -254,6 +267,7 @@ impl Fixed {
                 Found::SpaceAfter(after) => {
                     msg!(LOAD_FULL_WIDTH_SPACE, after = after, fixed = &shown)
                 }
+                Found::NoSpace => msg!(LOAD_NO_SPACE_AFTER_COLON, fixed = &shown),
             };
             self.slips.push(Slip {
                 pos: Pos {
@@ -364,6 +378,8 @@ enum Found {
     Indentation,
     Colon(String),
     SpaceAfter(String),
+    /// A colon right before the value (`owner:wang-qiang`).
+    NoSpace,
 }
 
 /// A line being repaired: its text, the column its next character goes to, and where it
@@ -563,6 +579,44 @@ mod tests {
                 column: 10
             }
         );
+    }
+
+    #[test]
+    fn a_colon_without_a_space_after_a_key_is_one_error_and_read_as_meant() {
+        let text = "owner:wang-qiang\nvalue:120\nkey_results:\n  - id: kr1\n    title:API 网关正式上线\n";
+        let parsed = parse(text, &any_key);
+        let found: Vec<(u32, u32, String)> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.pos.line, e.pos.column, e.message.text(ZhCn)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 6, "冒号后缺少空格：请写成 `owner: wang-qiang`".to_owned()),
+                (2, 6, "冒号后缺少空格：请写成 `value: 120`".to_owned()),
+                (5, 10, "冒号后缺少空格：请写成 `title: API 网关正式上线`".to_owned()),
+            ]
+        );
+        assert_eq!(
+            parsed.errors[0].message.text(En),
+            "a colon must be followed by a space: write `owner: wang-qiang`"
+        );
+        let root = parsed.root.expect("read as meant");
+        let owner = root.get("owner").unwrap();
+        assert_eq!(owner.value, Value::Str("wang-qiang".into()));
+        assert_eq!(owner.pos, Pos { line: 1, column: 7 });
+        assert_eq!(root.get("value").unwrap().value, Value::Int(120));
+        // Addresses, times and colons inside a value are no such slip.
+        for text in [
+            "url: http://example.com\n",
+            "date: 2024-05-15 14:30\n",
+            "link:\n  - http://example.com\n",
+            "title: 目标:增长\n",
+            "tasks:\n  - v2:上线\n",
+        ] {
+            assert_eq!(errors(text), [], "{text}");
+        }
     }
 
     #[test]
