@@ -404,6 +404,50 @@ pub fn commitment(text: &str) -> Option<&'static str> {
     })
 }
 
+/// The keys a Chinese name for one may mean, the likelier first (`标题` → `title`, then
+/// `name`; `负责人` → `owner`, then a team's `lead`); empty for any other text.
+pub fn chinese_key(text: &str) -> &'static [&'static str] {
+    match text.trim() {
+        "标题" | "名称" | "名字" => &["title", "name"],
+        "姓名" => &["name"],
+        "编号" | "标识" | "标识符" => &["id"],
+        "类型" | "文件类型" => &["kind"],
+        "周期" | "期间" | "季度" => &["period"],
+        "负责人" | "所有者" | "责任人" => &["owner", "lead"],
+        "团队负责人" | "组长" => &["lead", "owner"],
+        "团队" | "部门" | "所属团队" => &["team"],
+        "上级团队" | "上级" | "上级部门" => &["parent"],
+        "对齐" | "对齐到" | "对齐目标" | "支撑" => &["aligns_to"],
+        "承诺类型" | "目标类型" | "承诺" => &["commitment"],
+        "权重" => &["weight"],
+        "草稿" => &["draft"],
+        "关键结果" => &["key_results"],
+        "延续自" | "延续" => &["carried_from"],
+        "复盘" | "回顾" => &["review"],
+        "允许" | "忽略" => &["allow"],
+        "起始值" | "基线" | "基线值" | "初始值" | "起点" => &["start"],
+        "目标值" => &["target"],
+        "单位" => &["unit"],
+        "指标类型" | "度量" | "指标" => &["metric"],
+        "关键任务" | "任务" => &["tasks"],
+        "进展更新" => &["checkins", "updates"],
+        "评分" | "得分" => &["grade"],
+        "已完成" | "完成" => &["done"],
+        "日期" | "时间" => &["date"],
+        "作者" | "填写人" => &["author"],
+        "关键结果编号" => &["kr"],
+        "当前值" | "数值" | "进展" | "值" => &["value"],
+        "信心" | "信心指数" | "信心值" => &["confidence"],
+        "备注" | "说明" => &["note", "description"],
+        "描述" | "简介" => &["description", "note"],
+        "使命" => &["mission"],
+        "愿景" => &["vision"],
+        "战略" => &["strategies"],
+        "扩展" | "其他" => &["extra"],
+        _ => &[],
+    }
+}
+
 /// The boolean meant by a word for yes or no: `是`, `完成`, `yes` → true; `否`, `未完成`,
 /// `no` → false.
 pub fn boolean(text: &str) -> Option<bool> {
@@ -646,6 +690,15 @@ mod tests {
         assert_eq!(number("70"), Some((70.0, None)));
         assert_eq!(number("-2.5"), Some((-2.5, None)));
         assert_eq!(number("12.5%"), Some((12.5, Some("%".to_owned()))));
+    }
+
+    #[test]
+    fn chinese_names_of_keys_give_the_keys_they_may_mean() {
+        assert_eq!(chinese_key("标题"), ["title", "name"]);
+        assert_eq!(chinese_key(" 负责人"), ["owner", "lead"]);
+        assert_eq!(chinese_key("基线"), ["start"]);
+        assert_eq!(chinese_key("关键结果"), ["key_results"]);
+        assert!(chinese_key("颜色").is_empty());
     }
 
     #[test]

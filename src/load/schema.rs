@@ -341,7 +341,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let name = key.scalar_text().unwrap_or_else(|| "?".into());
-            let meant = did_you_mean(&name, known.iter().copied());
+            // A Chinese name for a key (`标题`), else a typo of one (`titel`).
+            let meant = hints::chinese_key(&name)
+                .iter()
+                .find_map(|k| known.iter().copied().find(|known| known == k))
+                .or_else(|| did_you_mean(&name, known.iter().copied()));
             let hint = meant.map_or_else(
                 || {
                     let entry = if known.contains(&"extra") {
@@ -536,9 +540,24 @@ impl<'a> Reader<'a> {
         }
         let meant = match &node.value {
             Value::Str(text) => {
-                let (clean, _) = self.unslip(node, key, text);
+                let (clean, slip) = self.unslip(node, key, text);
+                let word = match clean.to_lowercase().as_str() {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                };
+                // `“true”`, `ｔｒｕｅ`: the boolean in Chinese quotes or full-width letters.
+                if let Some(slip) = slip
+                    && let Some(b) = word.or_else(|| hints::boolean(&clean))
+                {
+                    self.error(slip.pos, Rule::Type, slip.message(b.to_string()));
+                    return Some(At::new(b, node.pos));
+                }
                 hints::boolean(&clean)
             }
+            // `1` and `0`, as a spreadsheet writes them.
+            Value::Int(1) => Some(true),
+            Value::Int(0) => Some(false),
             _ => None,
         };
         let hint = meant.map(|b| msg!(LOAD_WRITE, key = key, value = b.to_string()));

@@ -583,7 +583,8 @@ mod tests {
 
     #[test]
     fn a_colon_without_a_space_after_a_key_is_one_error_and_read_as_meant() {
-        let text = "owner:wang-qiang\nvalue:120\nkey_results:\n  - id: kr1\n    title:API 网关正式上线\n";
+        let text =
+            "owner:wang-qiang\nvalue:120\nkey_results:\n  - id: kr1\n    title:API 网关正式上线\n";
         let parsed = parse(text, &any_key);
         let found: Vec<(u32, u32, String)> = parsed
             .errors
@@ -593,9 +594,17 @@ mod tests {
         assert_eq!(
             found,
             [
-                (1, 6, "冒号后缺少空格：请写成 `owner: wang-qiang`".to_owned()),
+                (
+                    1,
+                    6,
+                    "冒号后缺少空格：请写成 `owner: wang-qiang`".to_owned()
+                ),
                 (2, 6, "冒号后缺少空格：请写成 `value: 120`".to_owned()),
-                (5, 10, "冒号后缺少空格：请写成 `title: API 网关正式上线`".to_owned()),
+                (
+                    5,
+                    10,
+                    "冒号后缺少空格：请写成 `title: API 网关正式上线`".to_owned()
+                ),
             ]
         );
         assert_eq!(
