@@ -353,7 +353,7 @@ impl<'a> Reader<'a> {
                     } else {
                         &LOAD_KNOWN_KEYS
                     };
-                    msg!(*entry, keys = known.join(", "))
+                    msg!(*entry, keys = list(known))
                 },
                 |s| msg!(common::DID_YOU_MEAN_KEY, suggestion = s),
             );
@@ -661,11 +661,17 @@ impl<'a> Reader<'a> {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![node],
         };
+        // `allow:` lists the names of lints; every other list, ids.
+        let (expected, separated_entry) = if key == "allow" {
+            (&LOAD_LINT_NAMES, &LOAD_LIST_SEPARATOR_LINTS)
+        } else {
+            (&LOAD_IDS, &LOAD_LIST_SEPARATOR)
+        };
         let mut ids: Vec<At<String>> = Vec::new();
         let mut separated: Option<(&Node, char)> = None;
         for item in items {
             let Some(text) = item.scalar_text() else {
-                self.type_error(item, key, &LOAD_IDS);
+                self.type_error(item, key, expected);
                 continue;
             };
             match hints::list_items(&text) {
@@ -683,7 +689,7 @@ impl<'a> Reader<'a> {
                 pos,
                 Rule::InvalidValue,
                 msg!(
-                    LOAD_LIST_SEPARATOR,
+                    *separated_entry,
                     key = key,
                     separator = separator.to_string(),
                     ids = all.join(", ")

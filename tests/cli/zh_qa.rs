@@ -113,6 +113,25 @@ const MISTAKES: &[Case] = &[
         "type",
         &["请写成 `done: false`"],
     ),
+    // Wording: lists separated by 、, lint names, UTF-8.
+    (
+        "objectives/metric-unknown.md",
+        (11, 13),
+        "invalid-value",
+        &["必须是 increase、decrease、stay_above、stay_below、milestone 之一"],
+    ),
+    (
+        "objectives/allow-list-comma.md",
+        (7, 16),
+        "invalid-value",
+        &["分隔检查规则名称", "请写成 `allow: [too-easy, kr-owner]`"],
+    ),
+    (
+        "objectives/gbk.md",
+        (1, 1),
+        "io",
+        &["不是有效的 UTF-8 文本：请另存为 UTF-8 编码"],
+    ),
 ];
 
 #[track_caller]
@@ -182,6 +201,12 @@ fn with_lang_en_the_same_mistakes_are_told_in_english() {
             (9, 5),
             "unknown-key",
             &["`标题`", "`title`"],
+        ),
+        (
+            "objectives/metric-unknown.md",
+            (11, 13),
+            "invalid-value",
+            &["one of increase, decrease, stay_above, stay_below, milestone"],
         ),
     ];
     for case in cases {
