@@ -99,6 +99,10 @@ crate::messages! {
         en: "a colon must be followed by a space: write `{fixed}`",
         zh: "冒号后缺少空格：请写成 `{fixed}`",
     }
+    LOAD_HASH_IN_PROSE {
+        en: "YAML reads the text from「#」on in `{key}` as a comment and drops it: put the whole value in quotes: `{fixed}`",
+        zh: "`{key}` 中「#」后面的文字被当作注释丢掉了：请给整个值加上引号：`{fixed}`",
+    }
     LOAD_QUOTE_THE_VALUE {
         en: "the value of `{key}` holds a colon followed by a space, which YAML reads as the start of another key: put the value in quotes: `{fixed}`",
         zh: "`{key}` 的值里有冒号加空格，YAML 会把它当作另一个键的开始：请给整个值加上引号：`{fixed}`",

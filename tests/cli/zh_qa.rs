@@ -113,6 +113,16 @@ const MISTAKES: &[Case] = &[
         "type",
         &["请写成 `done: false`"],
     ),
+    // A `#` in a title that YAML would take for a comment's start.
+    (
+        "objectives/hash-in-title.md",
+        (2, 22),
+        "yaml-syntax",
+        &[
+            "「#」后面的文字被当作注释丢掉了",
+            "`title: \"上线开放平台 API 网关 #1，支撑生态合作\"`",
+        ],
+    ),
     // Wording: lists separated by 、, lint names, UTF-8.
     (
         "objectives/metric-unknown.md",
