@@ -206,14 +206,15 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// A number written as text, and the unit written with it: `"79%"` → 79 and `%`,
-/// `1,077,000` → 1077000, `"55 %"` → 55 and `%`, `"1 077 000"` → 1077000. Thousands
+/// `1,077,000` → 1077000, `"55 %"` → 55 and `%`, `"1 077 000"` → 1077000, `2.5小时` →
+/// 2.5 and `小时`, `120 万元` → 1200000 and `元` (万 is 10⁴, 亿 10⁸). Thousands
 /// separators count only in groups of three, so `1,5` (a decimal comma, or a list) is
 /// not read.
-pub fn number(text: &str) -> Option<(f64, Option<&'static str>)> {
+pub fn number(text: &str) -> Option<(f64, Option<String>)> {
     let text = text.trim();
-    let (text, unit) = match text.strip_suffix('%') {
-        Some(rest) => (rest.trim_end(), Some("%")),
-        None => (text, None),
+    let (text, unit, scale) = match text.strip_suffix('%') {
+        Some(rest) => (rest.trim_end(), Some("%".to_owned()), 1.0),
+        None => chinese_unit(text),
     };
     let (sign, text) = match text.strip_prefix(['-', '+']) {
         Some(rest) => (&text[..1], rest),
@@ -244,7 +245,37 @@ pub fn number(text: &str) -> Option<(f64, Option<&'static str>)> {
         Some(f) => format!("{sign}{whole}.{f}"),
         None => format!("{sign}{whole}"),
     };
-    written.parse().ok().map(|n| (n, unit))
+    let n: f64 = written.parse().ok()?;
+    // `1.2亿` is 120000000, not 120000000.00000001.
+    let n = if scale == 1.0 {
+        n
+    } else {
+        (n * scale * 1e6).round() / 1e6
+    };
+    Some((n, unit))
+}
+
+/// A number's text split from a Chinese unit written after it (`2.5小时` → `2.5`, `小时`)
+/// and the multiplier of a leading 万 or 亿 (`120 万元` → `120`, `元`, 10⁴). Only letters
+/// outside ASCII count as a unit, so `7.x` stays no number.
+fn chinese_unit(text: &str) -> (&str, Option<String>, f64) {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_ascii() && c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i);
+    let Some(start) = start else {
+        return (text, None, 1.0);
+    };
+    let (number, suffix) = text.split_at(start);
+    let (scale, unit) = match suffix.chars().next() {
+        Some('万') => (1e4, &suffix['万'.len_utf8()..]),
+        Some('亿') => (1e8, &suffix['亿'.len_utf8()..]),
+        _ => (1.0, suffix),
+    };
+    let unit = (!unit.is_empty()).then(|| unit.to_owned());
+    (number.trim_end(), unit, scale)
 }
 
 /// A number as okrs writes it in a hint: no needless decimals, never `-0`.
@@ -371,6 +402,50 @@ pub fn commitment(text: &str) -> Option<&'static str> {
         "挑战型" | "挑战" | "挑战性" | "愿景型" | "进取型" => "aspirational",
         _ => return None,
     })
+}
+
+/// The keys a Chinese name for one may mean, the likelier first (`标题` → `title`, then
+/// `name`; `负责人` → `owner`, then a team's `lead`); empty for any other text.
+pub fn chinese_key(text: &str) -> &'static [&'static str] {
+    match text.trim() {
+        "标题" | "名称" | "名字" => &["title", "name"],
+        "姓名" => &["name"],
+        "编号" | "标识" | "标识符" => &["id"],
+        "类型" | "文件类型" => &["kind"],
+        "周期" | "期间" | "季度" => &["period"],
+        "负责人" | "所有者" | "责任人" => &["owner", "lead"],
+        "团队负责人" | "组长" => &["lead", "owner"],
+        "团队" | "部门" | "所属团队" => &["team"],
+        "上级团队" | "上级" | "上级部门" => &["parent"],
+        "对齐" | "对齐到" | "对齐目标" | "支撑" => &["aligns_to"],
+        "承诺类型" | "目标类型" | "承诺" => &["commitment"],
+        "权重" => &["weight"],
+        "草稿" => &["draft"],
+        "关键结果" => &["key_results"],
+        "延续自" | "延续" => &["carried_from"],
+        "复盘" | "回顾" => &["review"],
+        "允许" | "忽略" => &["allow"],
+        "起始值" | "基线" | "基线值" | "初始值" | "起点" => &["start"],
+        "目标值" => &["target"],
+        "单位" => &["unit"],
+        "指标类型" | "度量" | "指标" => &["metric"],
+        "关键任务" | "任务" => &["tasks"],
+        "进展更新" => &["checkins", "updates"],
+        "评分" | "得分" => &["grade"],
+        "已完成" | "完成" => &["done"],
+        "日期" | "时间" => &["date"],
+        "作者" | "填写人" => &["author"],
+        "关键结果编号" => &["kr"],
+        "当前值" | "数值" | "进展" | "值" => &["value"],
+        "信心" | "信心指数" | "信心值" => &["confidence"],
+        "备注" | "说明" => &["note", "description"],
+        "描述" | "简介" => &["description", "note"],
+        "使命" => &["mission"],
+        "愿景" => &["vision"],
+        "战略" => &["strategies"],
+        "扩展" | "其他" => &["extra"],
+        _ => &[],
+    }
 }
 
 /// The boolean meant by a word for yes or no: `是`, `完成`, `yes` → true; `否`, `未完成`,
@@ -608,13 +683,34 @@ mod tests {
 
     #[test]
     fn numbers_written_as_text_give_the_number_and_the_unit() {
-        assert_eq!(number("79%"), Some((79.0, Some("%"))));
-        assert_eq!(number("55 %"), Some((55.0, Some("%"))));
+        assert_eq!(number("79%"), Some((79.0, Some("%".to_owned()))));
+        assert_eq!(number("55 %"), Some((55.0, Some("%".to_owned()))));
         assert_eq!(number("1,077,000"), Some((1_077_000.0, None)));
         assert_eq!(number("1 077 000"), Some((1_077_000.0, None)));
         assert_eq!(number("70"), Some((70.0, None)));
         assert_eq!(number("-2.5"), Some((-2.5, None)));
-        assert_eq!(number("12.5%"), Some((12.5, Some("%"))));
+        assert_eq!(number("12.5%"), Some((12.5, Some("%".to_owned()))));
+    }
+
+    #[test]
+    fn chinese_names_of_keys_give_the_keys_they_may_mean() {
+        assert_eq!(chinese_key("标题"), ["title", "name"]);
+        assert_eq!(chinese_key(" 负责人"), ["owner", "lead"]);
+        assert_eq!(chinese_key("基线"), ["start"]);
+        assert_eq!(chinese_key("关键结果"), ["key_results"]);
+        assert!(chinese_key("颜色").is_empty());
+    }
+
+    #[test]
+    fn numbers_with_a_chinese_unit_give_the_number_and_the_unit() {
+        let unit = |u: &str| Some(u.to_owned());
+        assert_eq!(number("2.5小时"), Some((2.5, unit("小时"))));
+        assert_eq!(number("1200名"), Some((1200.0, unit("名"))));
+        assert_eq!(number("300 个"), Some((300.0, unit("个"))));
+        assert_eq!(number("120 万元"), Some((1_200_000.0, unit("元"))));
+        assert_eq!(number("1.2亿"), Some((120_000_000.0, None)));
+        assert_eq!(number("小时"), None);
+        assert_eq!(number("约300个"), None);
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn wrong_kind(root: &Node, kind: Kind, written: bool) -> Option<Message> {
     if theirs.len() < 2 || theirs.len() <= ours {
         return None;
     }
-    let shown = theirs[..theirs.len().min(3)].join(", ");
+    let shown = list(&theirs[..theirs.len().min(3)]);
     let other_name = Message::new(other_name);
     Some(if written {
         msg!(
@@ -316,7 +316,7 @@ fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
                 let names = Rule::lint_names();
                 let hint = super::schema::did_you_mean(&name.value, names.iter().copied())
                     .map_or_else(
-                        || msg!(LOAD_LINTS_ARE, names = names.join(", ")),
+                        || msg!(LOAD_LINTS_ARE, names = list(&names)),
                         |n| msg!(common::DID_YOU_MEAN_KEY, suggestion = n),
                     );
                 r.error(
@@ -359,7 +359,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
                     msg!(
                         LOAD_METRIC,
                         value = &t.value,
-                        metrics = Metric::NAMES.join(", "),
+                        metrics = list(&Metric::NAMES),
                         hint = hint
                     ),
                 );

@@ -2,14 +2,18 @@
 //! values of each kind, okrs.yaml and themes, and the hints that name the value to write.
 
 crate::messages! {
+    // ---- Lists in prose: `a, b, c` in English, `a、b、c` in Chinese ----
+    LOAD_LIST_ONE { en: "{item}", zh: "{item}" }
+    LOAD_LIST_MORE { en: "{list}, {item}", zh: "{list}、{item}" }
+
     // ---- Files ----
     LOAD_CANNOT_READ_CONFIG { en: "cannot read okrs.yaml: {error}", zh: "无法读取 okrs.yaml：{error}" }
     LOAD_CANNOT_READ_FILE { en: "cannot read the file: {error}", zh: "无法读取该文件：{error}" }
     LOAD_IO_NOT_FOUND { en: "{detail}", zh: "文件不存在（{detail}）" }
     LOAD_IO_PERMISSION { en: "{detail}", zh: "没有读取权限（{detail}）" }
     LOAD_IO_OTHER { en: "{detail}", zh: "{detail}" }
-    LOAD_NOT_UTF8 { en: "the file is not valid UTF-8 text", zh: "该文件不是有效的 UTF-8 文本" }
-    LOAD_TEMPLATE_NOT_UTF8 { en: "the template is not valid UTF-8 text", zh: "该模板不是有效的 UTF-8 文本" }
+    LOAD_NOT_UTF8 { en: "the file is not valid UTF-8 text", zh: "该文件不是有效的 UTF-8 文本：请另存为 UTF-8 编码" }
+    LOAD_TEMPLATE_NOT_UTF8 { en: "the template is not valid UTF-8 text", zh: "该模板不是有效的 UTF-8 文本：请另存为 UTF-8 编码" }
     LOAD_NO_FRONT_MATTER {
         en: "the file must start with front matter: a line `---`, the YAML, then another `---`",
         zh: "文件必须以文件头（front matter）开始：先是一行 `---`，然后是 YAML，再是一行 `---`",
@@ -91,6 +95,14 @@ crate::messages! {
         en: "a full-width space「　」 after `{after}`: write an ASCII space: `{fixed}`",
         zh: "`{after}` 后是全角空格「　」，请改为半角空格：`{fixed}`",
     }
+    LOAD_NO_SPACE_AFTER_COLON {
+        en: "a colon must be followed by a space: write `{fixed}`",
+        zh: "冒号后缺少空格：请写成 `{fixed}`",
+    }
+    LOAD_HASH_IN_PROSE {
+        en: "YAML reads the text from「#」on in `{key}` as a comment and drops it: put the whole value in quotes: `{fixed}`",
+        zh: "`{key}` 中「#」后面的文字被当作注释丢掉了：请给整个值加上引号：`{fixed}`",
+    }
     LOAD_QUOTE_THE_VALUE {
         en: "the value of `{key}` holds a colon followed by a space, which YAML reads as the start of another key: put the value in quotes: `{fixed}`",
         zh: "`{key}` 的值里有冒号加空格，YAML 会把它当作另一个键的开始：请给整个值加上引号：`{fixed}`",
@@ -106,6 +118,10 @@ crate::messages! {
     LOAD_LIST_SEPARATOR {
         en: "`{key}` separates its ids with '{separator}', which YAML does not read as a list: write `{key}: [{ids}]`",
         zh: "`{key}` 用「{separator}」分隔 id，YAML 不会把它读成列表：请写成 `{key}: [{ids}]`",
+    }
+    LOAD_LIST_SEPARATOR_LINTS {
+        en: "`{key}` separates its lint names with '{separator}', which YAML does not read as a list: write `{key}: [{ids}]`",
+        zh: "`{key}` 用「{separator}」分隔检查规则名称，YAML 不会把它读成列表：请写成 `{key}: [{ids}]`",
     }
     LOAD_WRITE { en: ": write `{key}: {value}`", zh: "：请写成 `{key}: {value}`" }
 
@@ -123,6 +139,7 @@ crate::messages! {
         zh: "日期（YYYY-MM-DD，或 YYYY-MM-DD HH:MM）",
     }
     LOAD_IDS { en: "an id or a list of ids", zh: "一个 id 或一组 id" }
+    LOAD_LINT_NAMES { en: "a lint name or a list of them", zh: "一个检查规则名称或一组检查规则名称" }
     LOAD_ZERO_TO_TEN { en: "a whole number from 0 to 10", zh: " 0 到 10 之间的整数" }
     LOAD_TYPE { en: "`{key}` must be {expected}, not {found}{hint}", zh: "`{key}` 必须是{expected}，而不是{found}{hint}" }
     LOAD_NOT_A_MAPPING {
@@ -312,5 +329,28 @@ crate::messages! {
     LOAD_PERIOD_NEEDS_YEAR {
         en: " (a period needs its year: write `YYYY-{part}`, with YYYY the year)",
         zh: "（周期要写明年份：请写成 `YYYY-{part}`，YYYY 为四位年份）",
+    }
+}
+
+/// Names or values listed in a sentence: separated by `, ` in English and by `、` in
+/// Chinese (`increase、decrease、milestone`).
+pub fn list<S: AsRef<str>>(items: &[S]) -> crate::message::Message {
+    let mut items = items.iter().map(AsRef::as_ref);
+    let first = crate::msg!(LOAD_LIST_ONE, item = items.next().unwrap_or_default());
+    items.fold(first, |list, item| {
+        crate::msg!(LOAD_LIST_MORE, list = list, item = item)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Language::{En, ZhCn};
+
+    #[test]
+    fn lists_are_separated_in_each_language_s_way() {
+        let list = super::list(&["increase", "decrease", "milestone"]);
+        assert_eq!(list.text(En), "increase, decrease, milestone");
+        assert_eq!(list.text(ZhCn), "increase、decrease、milestone");
+        assert_eq!(super::list(&["a"]).text(ZhCn), "a");
     }
 }

@@ -341,7 +341,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let name = key.scalar_text().unwrap_or_else(|| "?".into());
-            let meant = did_you_mean(&name, known.iter().copied());
+            // A Chinese name for a key (`标题`), else a typo of one (`titel`).
+            let meant = hints::chinese_key(&name)
+                .iter()
+                .find_map(|k| known.iter().copied().find(|known| known == k))
+                .or_else(|| did_you_mean(&name, known.iter().copied()));
             let hint = meant.map_or_else(
                 || {
                     let entry = if known.contains(&"extra") {
@@ -349,7 +353,7 @@ impl<'a> Reader<'a> {
                     } else {
                         &LOAD_KNOWN_KEYS
                     };
-                    msg!(*entry, keys = known.join(", "))
+                    msg!(*entry, keys = list(known))
                 },
                 |s| msg!(common::DID_YOU_MEAN_KEY, suggestion = s),
             );
@@ -536,9 +540,24 @@ impl<'a> Reader<'a> {
         }
         let meant = match &node.value {
             Value::Str(text) => {
-                let (clean, _) = self.unslip(node, key, text);
+                let (clean, slip) = self.unslip(node, key, text);
+                let word = match clean.to_lowercase().as_str() {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                };
+                // `“true”`, `ｔｒｕｅ`: the boolean in Chinese quotes or full-width letters.
+                if let Some(slip) = slip
+                    && let Some(b) = word.or_else(|| hints::boolean(&clean))
+                {
+                    self.error(slip.pos, Rule::Type, slip.message(b.to_string()));
+                    return Some(At::new(b, node.pos));
+                }
                 hints::boolean(&clean)
             }
+            // `1` and `0`, as a spreadsheet writes them.
+            Value::Int(1) => Some(true),
+            Value::Int(0) => Some(false),
             _ => None,
         };
         let hint = meant.map(|b| msg!(LOAD_WRITE, key = key, value = b.to_string()));
@@ -642,11 +661,17 @@ impl<'a> Reader<'a> {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![node],
         };
+        // `allow:` lists the names of lints; every other list, ids.
+        let (expected, separated_entry) = if key == "allow" {
+            (&LOAD_LINT_NAMES, &LOAD_LIST_SEPARATOR_LINTS)
+        } else {
+            (&LOAD_IDS, &LOAD_LIST_SEPARATOR)
+        };
         let mut ids: Vec<At<String>> = Vec::new();
         let mut separated: Option<(&Node, char)> = None;
         for item in items {
             let Some(text) = item.scalar_text() else {
-                self.type_error(item, key, &LOAD_IDS);
+                self.type_error(item, key, expected);
                 continue;
             };
             match hints::list_items(&text) {
@@ -664,7 +689,7 @@ impl<'a> Reader<'a> {
                 pos,
                 Rule::InvalidValue,
                 msg!(
-                    LOAD_LIST_SEPARATOR,
+                    *separated_entry,
                     key = key,
                     separator = separator.to_string(),
                     ids = all.join(", ")

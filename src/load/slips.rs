@@ -2,7 +2,8 @@
 //! something else somewhere else: a full-width colon `：` after a key (`date：2025-04-11`,
 //! reported on the next line as "mapping values are not allowed"), a full-width space `　`
 //! in the indentation or after a colon or a list's dash, and a colon followed by a space
-//! inside a value (`title: O1: 确定创新方向`). Each is one error at the character itself,
+//! inside a value (`title: O1: 确定创新方向`), and a key's colon with no space after it
+//! (`owner:wang-qiang`, which YAML reads as one text where a key belongs). Each is one error at the character itself,
 //! naming it and its fix; the text is then read as meant, so that nothing else is reported
 //! for it (SPEC 8).
 //!
@@ -192,6 +193,34 @@ impl Fixed {
             .get(start)
             .is_some_and(|&k| k.is_ascii_alphabetic() || k == '_')
             && (!item || known_key(&key));
+        // `title: 上线 API 网关 #1，支撑…`: quoted, so that the title is whole.
+        if is_key
+            && PROSE.contains(&key.as_str())
+            && c.get(i) == Some(&':')
+            && c.get(i + 1) == Some(&' ')
+        {
+            let mut start = i + 1;
+            while c.get(start) == Some(&' ') {
+                start += 1;
+            }
+            if let Some(hash) = hash_in_prose(&c[start..]) {
+                out.keep(':');
+                (i + 1..start).for_each(|_| out.keep(' '));
+                let value = &c[start..];
+                let end = value.len() - value.iter().rev().take_while(|&&ch| ch == ' ').count();
+                for (k, &ch) in value[..end].iter().enumerate() {
+                    match (k == 0, k + 1 == end) {
+                        (true, true) => out.replace(&format!("\"{ch}\"")),
+                        (true, false) => out.replace(&format!("\"{ch}")),
+                        (false, true) => out.replace(&format!("{ch}\"")),
+                        (false, false) => out.keep(ch),
+                    }
+                }
+                out.rest(&value[end..]);
+                found.push((start + hash, Found::Hash(key)));
+                return self.done(n, out, found);
+            }
+        }
         match c.get(i) {
             Some(&FULL_WIDTH_COLON) if is_key => {
                 found.push((i, Found::Colon(key)));
@@ -204,6 +233,18 @@ impl Fixed {
                     }
                     Some(_) => out.replace(": "),
                 }
+                i += 1;
+            }
+            // `owner:wang-qiang`: YAML reads the line as one text. Not `url:http://…`'s
+            // `//`, nor a line that is no key.
+            Some(':')
+                if is_key
+                    && c.get(i + 1).is_some_and(|&next| {
+                        !matches!(next, ' ' | '\t' | '/' | ':' | FULL_WIDTH_SPACE)
+                    }) =>
+            {
+                found.push((i, Found::NoSpace));
+                out.replace(": ");
                 i += 1;
             }
             Some(':') if is_key && c.get(i + 1) == Some(&FULL_WIDTH_SPACE) => {
@@ -247,6 +288,7 @@ impl Fixed {
     /// Records the slips found on line `n` (their fix quotes the repaired line) and its shifts.
     fn done(&mut self, n: u32, out: Out, found: Vec<(usize, Found)>) -> String {
         let shown = strip_comment(&out.text).trim().to_owned();
+        let whole = out.text.trim();
         for (at, what) in found {
             let message = match what {
                 Found::Indentation => msg!(LOAD_FULL_WIDTH_INDENT),
@@ -254,6 +296,8 @@ impl Fixed {
                 Found::SpaceAfter(after) => {
                     msg!(LOAD_FULL_WIDTH_SPACE, after = after, fixed = &shown)
                 }
+                Found::NoSpace => msg!(LOAD_NO_SPACE_AFTER_COLON, fixed = &shown),
+                Found::Hash(key) => msg!(LOAD_HASH_IN_PROSE, key = key, fixed = whole),
             };
             self.slips.push(Slip {
                 pos: Pos {
@@ -364,6 +408,27 @@ enum Found {
     Indentation,
     Colon(String),
     SpaceAfter(String),
+    /// A colon right before the value (`owner:wang-qiang`).
+    NoSpace,
+    /// A `#` that cuts a prose value short (`title: 上线 API 网关 #1`).
+    Hash(String),
+}
+
+/// Where, in a plain prose value, a `#` starts what YAML reads as a comment though it is
+/// text: `#` right after a space (or at the start) and followed by more text, not by a
+/// space as a comment is (`上线 API 网关 #1，支撑…`, `#1 上线`). None when the value is
+/// quoted or a block, has no such `#`, or has `"` or `\\` (which quoting would change).
+fn hash_in_prose(value: &[char]) -> Option<usize> {
+    if value.first().is_none_or(|c| "\"'[{|>&*!".contains(*c))
+        || value.iter().any(|c| matches!(c, '"' | '\\'))
+    {
+        return None;
+    }
+    let hash = (0..value.len()).find(|&k| value[k] == '#' && (k == 0 || value[k - 1] == ' '))?;
+    value
+        .get(hash + 1)
+        .is_some_and(|c| !matches!(c, ' ' | '\t' | '#'))
+        .then_some(hash)
 }
 
 /// A line being repaired: its text, the column its next character goes to, and where it
@@ -563,6 +628,86 @@ mod tests {
                 column: 10
             }
         );
+    }
+
+    #[test]
+    fn a_colon_without_a_space_after_a_key_is_one_error_and_read_as_meant() {
+        let text =
+            "owner:wang-qiang\nvalue:120\nkey_results:\n  - id: kr1\n    title:API 网关正式上线\n";
+        let parsed = parse(text, &any_key);
+        let found: Vec<(u32, u32, String)> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.pos.line, e.pos.column, e.message.text(ZhCn)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    1,
+                    6,
+                    "冒号后缺少空格：请写成 `owner: wang-qiang`".to_owned()
+                ),
+                (2, 6, "冒号后缺少空格：请写成 `value: 120`".to_owned()),
+                (
+                    5,
+                    10,
+                    "冒号后缺少空格：请写成 `title: API 网关正式上线`".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            parsed.errors[0].message.text(En),
+            "a colon must be followed by a space: write `owner: wang-qiang`"
+        );
+        let root = parsed.root.expect("read as meant");
+        let owner = root.get("owner").unwrap();
+        assert_eq!(owner.value, Value::Str("wang-qiang".into()));
+        assert_eq!(owner.pos, Pos { line: 1, column: 7 });
+        assert_eq!(root.get("value").unwrap().value, Value::Int(120));
+        // Addresses, times and colons inside a value are no such slip.
+        for text in [
+            "url: http://example.com\n",
+            "date: 2024-05-15 14:30\n",
+            "link:\n  - http://example.com\n",
+            "title: 目标:增长\n",
+            "tasks:\n  - v2:上线\n",
+        ] {
+            assert_eq!(errors(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_hash_that_cuts_a_prose_value_short_is_one_error_and_the_value_is_whole() {
+        let text = "title: 上线 API 网关 #1，支撑生态\nperiod: 2025-Q2\n";
+        let parsed = parse(text, &any_key);
+        assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+        assert_eq!(
+            parsed.errors[0].pos,
+            Pos {
+                line: 1,
+                column: 18
+            }
+        );
+        assert_eq!(
+            parsed.errors[0].message.text(ZhCn),
+            "`title` 中「#」后面的文字被当作注释丢掉了：请给整个值加上引号：`title: \"上线 API 网关 #1，支撑生态\"`"
+        );
+        let root = parsed.root.expect("read as meant");
+        let title = root.get("title").unwrap();
+        assert_eq!(title.value, Value::Str("上线 API 网关 #1，支撑生态".into()));
+        assert_eq!(title.pos, Pos { line: 1, column: 8 });
+        assert_eq!(root.get("period").unwrap().pos, Pos { line: 2, column: 9 });
+        assert_eq!(errors("title: #1\n").len(), 1);
+        // A comment, a quoted value, a value that is no prose, are no such slip.
+        for text in [
+            "title: 上线 # 口径见周报\n",
+            "title: \"上线 #1\"\n",
+            "team: product #1\n",
+            "title: C#\n",
+        ] {
+            assert_eq!(errors(text), [], "{text}");
+        }
     }
 
     #[test]

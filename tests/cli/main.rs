@@ -29,4 +29,5 @@ mod support;
 mod zh_check;
 mod zh_cli;
 mod zh_load;
+mod zh_qa;
 mod zh_site;
