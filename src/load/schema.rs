@@ -772,6 +772,10 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The longest objective id, in bytes: its page's folder is named after it (see
+/// `render::paths::MAX_SEGMENT`).
+pub const MAX_OBJECTIVE_ID: usize = 100;
+
 /// What is wrong with an id: shown in English with `{}`, in either language by `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdProblem {
@@ -780,17 +784,30 @@ pub enum IdProblem {
     Slash,
     WhiteSpace,
     Reserved,
+    /// An objective id of this many bytes, more than `MAX_OBJECTIVE_ID`.
+    TooLong(usize),
 }
 
 impl IdProblem {
     pub fn message(self) -> Message {
-        Message::new(match self {
-            IdProblem::Empty => &LOAD_ID_EMPTY,
-            IdProblem::StartsWithDot => &LOAD_ID_DOT,
-            IdProblem::Slash => &LOAD_ID_SLASH,
-            IdProblem::WhiteSpace => &LOAD_ID_SPACE,
-            IdProblem::Reserved => &LOAD_ID_RESERVED,
-        })
+        match self {
+            IdProblem::Empty => Message::new(&LOAD_ID_EMPTY),
+            IdProblem::StartsWithDot => Message::new(&LOAD_ID_DOT),
+            IdProblem::Slash => Message::new(&LOAD_ID_SLASH),
+            IdProblem::WhiteSpace => Message::new(&LOAD_ID_SPACE),
+            IdProblem::Reserved => Message::new(&LOAD_ID_RESERVED),
+            IdProblem::TooLong(bytes) => {
+                msg!(LOAD_ID_TOO_LONG, bytes = bytes, max = MAX_OBJECTIVE_ID)
+            }
+        }
+    }
+}
+
+/// A long value cut for a message: its first 32 characters and `…`.
+pub fn shortened(text: &str) -> String {
+    match text.char_indices().nth(32) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! feed.xml: an Atom feed of check-ins, newest first.
 
-use super::views::{Views, paths, url};
+use super::paths;
+use super::views::{Views, url};
 
 /// How many check-ins the feed carries.
 pub const FEED_ENTRIES: usize = 50;

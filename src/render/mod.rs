@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod markdown;
 pub(crate) mod messages;
+pub mod paths;
 pub mod search;
 pub mod templates;
 pub mod view;
@@ -24,7 +25,7 @@ use std::sync::Arc;
 
 use crate::model::{Content, Site};
 use view::{FreePageView, Link, NavItem, PageLink, Pagination};
-use views::{Views, paths, url};
+use views::{Views, url};
 
 /// A file to write, with its path relative to the output folder (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]

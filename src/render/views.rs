@@ -9,35 +9,11 @@ use super::charts::{self, ChartLabels};
 use super::format;
 use super::i18n::Strings;
 use super::markdown;
+use super::paths;
 use super::view::*;
 use crate::compute::{Band, Current, EPSILON, Figures, Status, weighted_mean};
 use crate::model::*;
 use crate::period::PeriodState;
-
-/// Paths of pages, relative to the site root (folders, ending in `/`).
-pub mod paths {
-    pub fn objective(id: &str) -> String {
-        format!("objectives/{id}/")
-    }
-    pub fn team(id: &str) -> String {
-        format!("teams/{id}/")
-    }
-    pub fn person(id: &str) -> String {
-        format!("people/{id}/")
-    }
-    pub fn period(id: &str) -> String {
-        format!("periods/{id}/")
-    }
-    pub fn review(period_id: &str) -> String {
-        format!("periods/{period_id}/review/")
-    }
-    pub fn page(slug: &str) -> String {
-        format!("pages/{slug}/")
-    }
-    pub fn kr_anchor(kr_id: &str) -> String {
-        format!("kr-{}", crate::model::slug(kr_id))
-    }
-}
 
 /// Per-objective HTML and SVG, the same on every page that shows the objective.
 #[derive(Clone, Debug, Default)]
