@@ -133,7 +133,15 @@ mod tests {
 
     #[test]
     fn ordinary_names_are_kept_as_written() {
-        for name in ["teebee-o1", "李四", "2024-Q2", "FY2024", "a.b", "r-d-ops", "x_1"] {
+        for name in [
+            "teebee-o1",
+            "李四",
+            "2024-Q2",
+            "FY2024",
+            "a.b",
+            "r-d-ops",
+            "x_1",
+        ] {
             assert_eq!(segment(name), name);
         }
         assert_eq!(objective("teebee-o1"), "objectives/teebee-o1/");
@@ -171,7 +179,10 @@ mod tests {
         }
         assert_eq!(segment("index.html"), "index.html-16211f22");
         // Cut at a character, never inside one: 21 characters of 3 bytes are 63 bytes.
-        assert_eq!(segment(&long), format!("{}-{:08x}", "目".repeat(21), hash(&long) as u32));
+        assert_eq!(
+            segment(&long),
+            format!("{}-{:08x}", "目".repeat(21), hash(&long) as u32)
+        );
     }
 
     #[test]

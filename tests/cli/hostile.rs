@@ -18,7 +18,11 @@ pub fn build_ok(site: &Site, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
         listing(&diags)
     );
     let (run, out) = build_into_temp(site.path(), args, &[]);
-    assert_eq!(run.code, 0, "check passed but build failed:\n{}", run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "check passed but build failed:\n{}",
+        run.stderr
+    );
     let public = out.path().join("public");
     (out, public)
 }
@@ -142,8 +146,7 @@ fn names_that_collide_with_pages_or_are_too_long_for_a_folder_get_safe_paths() {
     let (_out, public) = build_ok(&site, &[]);
 
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(public.join("okrs.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(public.join("okrs.json")).unwrap()).unwrap();
     let url = objective(&json, "index.html")["url"].as_str().unwrap();
     assert_eq!(url, "objectives/index.html-16211f22/");
     assert!(public.join(url).join("index.html").is_file());
@@ -153,7 +156,12 @@ fn names_that_collide_with_pages_or_are_too_long_for_a_folder_get_safe_paths() {
     for list in ["teams", "people", "periods"] {
         let html = std::fs::read_to_string(public.join(list).join("index.html")).unwrap();
         assert!(html.contains("<html"), "{list}/index.html is a page");
-        assert!(public.join(list).join("index.html-16211f22/index.html").is_file());
+        assert!(
+            public
+                .join(list)
+                .join("index.html-16211f22/index.html")
+                .is_file()
+        );
     }
     // The owner's 270 bytes are cut to a folder of 63 bytes and a hash.
     let people: Vec<String> = std::fs::read_dir(public.join("people"))
@@ -164,7 +172,10 @@ fn names_that_collide_with_pages_or_are_too_long_for_a_folder_get_safe_paths() {
         .iter()
         .find(|p| p.starts_with('王'))
         .expect("the owner's page");
-    assert!(owner.len() <= 72 && owner.starts_with(&"王".repeat(21)), "{owner}");
+    assert!(
+        owner.len() <= 72 && owner.starts_with(&"王".repeat(21)),
+        "{owner}"
+    );
     assert!(public.join("pages/50--047cf2df/index.html").is_file());
     assert_eq!(dead_links(&public), Vec::<String>::new());
 }
@@ -186,7 +197,10 @@ fn an_objective_id_over_100_bytes_is_an_error_at_the_id() {
             ),
             (
                 "objectives/just.md",
-                format!("---\ntitle: T\nid: {}\nperiod: 2024-Q2\n---\n", "c".repeat(100)),
+                format!(
+                    "---\ntitle: T\nid: {}\nperiod: 2024-Q2\n---\n",
+                    "c".repeat(100)
+                ),
             ),
         ],
     );
@@ -195,16 +209,27 @@ fn an_objective_id_over_100_bytes_is_an_error_at_the_id() {
     let d = only(&diags, "objectives/long.md", "invalid-value");
     assert_eq!((d.line, d.column, d.severity.as_str()), (3, 5, "error"));
     assert!(
-        d.message.contains("is 300 bytes long, more than the 100 an objective id may have")
+        d.message
+            .contains("is 300 bytes long, more than the 100 an objective id may have")
             && d.message.contains(&format!("'{}…'", "a".repeat(32))),
         "{}",
         d.message
     );
-    let d = only(&diags, &format!("objectives/{from_file}.md"), "invalid-value");
+    let d = only(
+        &diags,
+        &format!("objectives/{from_file}.md"),
+        "invalid-value",
+    );
     assert_eq!((d.line, d.column), (1, 1));
-    assert!(d.message.contains("the file name gives the id"), "{}", d.message);
     assert!(
-        diags.iter().all(|d| d.file != "objectives/just.md" || !d.is_error()),
+        d.message.contains("the file name gives the id"),
+        "{}",
+        d.message
+    );
+    assert!(
+        diags
+            .iter()
+            .all(|d| d.file != "objectives/just.md" || !d.is_error()),
         "{}",
         listing(&diags)
     );
@@ -213,8 +238,231 @@ fn an_objective_id_over_100_bytes_is_an_error_at_the_id() {
     let (_, diags) = site.check(&[]);
     let d = only(&diags, "objectives/long.md", "invalid-value");
     assert!(
-        d.message.contains("长 300 字节，超过了目标 id 的上限 100 字节"),
+        d.message
+            .contains("长 300 字节，超过了目标 id 的上限 100 字节"),
         "{}",
         d.message
+    );
+}
+
+// ---- Alignment shapes (issue 9, items 1 and 2) ----
+
+/// Every file of the alignment pages, by path under `alignment/`.
+fn alignment_pages(public: &Path) -> BTreeMap<PathBuf, String> {
+    read_tree(&public.join("alignment"))
+        .into_iter()
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+/// How deep `<details>` elements nest in a page.
+fn details_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(i) = rest.find("details") {
+        let opening = rest[..i].ends_with('<');
+        let closing = rest[..i].ends_with("</");
+        if opening {
+            depth += 1;
+            deepest = deepest.max(depth);
+        } else if closing {
+            depth = depth.saturating_sub(1);
+        }
+        rest = &rest[i + "details".len()..];
+    }
+    deepest
+}
+
+/// A site of `layers` layers of `width` objectives, each aligned to every objective of the
+/// layer above (`width^layers` paths from top to bottom), the top layer to two strategies.
+fn layered_site(layers: usize, width: usize) -> Site {
+    let site = Site::new(CONFIG);
+    site.file(
+        "org.md",
+        "---\nname: Org\nmission: M\nstrategies:\n  - { id: s1, title: S1 }\n  - { id: s2, title: S2 }\n---\n",
+    );
+    for l in 0..layers {
+        for i in 0..width {
+            let parents: Vec<String> = if l == 0 {
+                vec!["s1".into(), "s2".into()]
+            } else {
+                (0..width).map(|p| format!("l{}-{p}", l - 1)).collect()
+            };
+            site.file(
+                &format!("objectives/l{l}-{i}.md"),
+                format!(
+                    "---\ntitle: Layer {l} number {i}\nperiod: 2024-Q2\nowner: o\naligns_to: [{}]\nkey_results:\n  - {{ title: k, owner: o, target: 10, checkins: [{{ date: 2024-05-10, value: 5 }}] }}\n---\n",
+                    parents.join(", ")
+                ),
+            );
+        }
+    }
+    site
+}
+
+#[test]
+fn objectives_aligned_to_several_parents_are_shown_once_and_the_page_stays_small() {
+    // 40 files: 5^8 = 390,625 paths, which once made a page of hundreds of megabytes.
+    let (layers, width) = (8, 5);
+    let site = layered_site(layers, width);
+    let (_out, public) = build_ok(&site, &[]);
+    let pages = alignment_pages(&public);
+    let all: String = pages.values().cloned().collect();
+    let main = &pages[Path::new("index.html")];
+    assert!(main.len() < 400_000, "alignment/ is {} bytes", main.len());
+    // Each objective in full once; every further place (each alignment but the first,
+    // and the second strategy's top layer) a "see above" link.
+    for l in 0..layers {
+        for i in 0..width {
+            let anchor = format!("id=\"o-l{l}-{i}\"");
+            assert_eq!(all.matches(&anchor).count(), 1, "{anchor}");
+        }
+    }
+    let objectives = layers * width;
+    let places = width * 2 + width * width * (layers - 1);
+    assert_eq!(
+        all.matches("class=\"trow-seen\"").count(),
+        places - objectives
+    );
+    assert!(details_depth(main) <= 2 + 8, "{}", details_depth(main));
+    assert_eq!(dead_links(&public), Vec::<String>::new());
+}
+
+#[test]
+fn a_chain_deeper_than_a_page_continues_on_pages_of_its_own() {
+    // Once a template recursion error from 19 levels on, naming no content file.
+    let n = 19;
+    let site = Site::new(CONFIG);
+    for i in 0..n {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("aligns_to: c{}\n", i - 1)
+        };
+        site.file(
+            &format!("objectives/c{i}.md"),
+            format!("---\ntitle: Chain {i}\nperiod: 2024-Q2\n{parent}key_results:\n  - {{ title: k, target: 10 }}\n---\n"),
+        );
+    }
+    let (_out, public) = build_ok(&site, &[]);
+    let pages = alignment_pages(&public);
+    // Levels 0–7 on alignment/, 7–14 on alignment/c7/, 14–18 on alignment/c14/.
+    let names: Vec<String> = pages.keys().map(|p| p.display().to_string()).collect();
+    assert_eq!(names, ["c14/index.html", "c7/index.html", "index.html"]);
+    let main = &pages[Path::new("index.html")];
+    assert!(main.contains("id=\"o-c7\"") && !main.contains("id=\"o-c8\""));
+    assert!(
+        main.contains("href=\"../alignment/c7/index.html\""),
+        "the cut links to its page"
+    );
+    let c7 = &pages[Path::new("c7/index.html")];
+    assert!(
+        c7.contains("href=\"../../alignment/index.html#o-c7\""),
+        "the page links back up"
+    );
+    assert!(c7.contains("id=\"o-c8\"") && c7.contains("id=\"o-c14\""));
+    assert!(pages[Path::new("c14/index.html")].contains("id=\"o-c18\""));
+    assert_eq!(dead_links(&public), Vec::<String>::new());
+}
+
+#[test]
+fn a_chain_of_thousands_builds_without_overflowing_and_leaves_no_staging_folder() {
+    let n: usize = 2500;
+    let site = Site::new(CONFIG);
+    for i in 0..n {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("aligns_to: c{}\n", i - 1)
+        };
+        let krs = if i == n - 1 {
+            "key_results:\n  - { title: k, target: 10, checkins: [{ date: 2024-05-10, value: 5 }] }\n"
+        } else {
+            ""
+        };
+        site.file(
+            &format!("objectives/c{i}.md"),
+            format!("---\ntitle: Chain {i}\nperiod: 2024-Q2\n{parent}{krs}---\n"),
+        );
+    }
+    let (out, public) = build_ok(&site, &[]);
+    let left: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(left, ["public"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join("okrs.json")).unwrap()).unwrap();
+    // The leaf's half rolls up the whole chain.
+    assert_close(&objective(&json, "c0")["progress"], 0.5, "c0 progress");
+    let pages = alignment_pages(&public);
+    // 8 levels on the first page, 7 more on each further one.
+    assert_eq!(pages.len(), 1 + (n - 8).div_ceil(7));
+    assert!(pages.values().all(|html| details_depth(html) <= 10));
+}
+
+/// `okrs serve` on `site`, on a port the system picks: the child and the port.
+fn serve(site: &Site) -> (std::process::Child, u16) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .args(["serve", site.arg(), "--port", "0"])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("okrs serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let _ = tx.send(port.parse::<u16>().unwrap());
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("okrs serve says where it serves");
+    (child, port)
+}
+
+/// `GET path`: the status line and the body.
+fn get(port: u16, path: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (
+        head.lines().next().unwrap_or("").to_owned(),
+        body.to_owned(),
+    )
+}
+
+#[test]
+fn serve_answers_the_alignment_page_of_layers_aligned_to_every_objective_above() {
+    let site = layered_site(8, 5);
+    let (mut child, port) = serve(&site);
+    let (status, body) = get(port, "/alignment/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(status.contains(" 200 "), "{status}");
+    assert!(
+        body.contains("id=\"o-l7-4\"") && body.len() < 400_000,
+        "{}",
+        body.len()
     );
 }
