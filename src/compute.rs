@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::*;
 use crate::period::{self, PeriodState};
@@ -330,30 +330,6 @@ pub fn counted_children(site: &Site, include: &dyn Fn(usize) -> bool, o: usize) 
         .collect()
 }
 
-/// The (objective, key result) pairs under an objective: its own, or, for one without key
-/// results, those of its included descendants.
-pub fn key_results_under(
-    site: &Site,
-    included: &dyn Fn(usize) -> bool,
-    o: usize,
-) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut stack = vec![o];
-    let mut seen = HashSet::new();
-    while let Some(x) = stack.pop() {
-        if !seen.insert(x) {
-            continue;
-        }
-        let resolved = &site.objectives[x];
-        found.extend((0..resolved.key_results.len()).map(|k| (x, k)));
-        if resolved.key_results.is_empty() {
-            stack.extend(counted_children(site, included, x));
-        }
-    }
-    found.sort_unstable();
-    found
-}
-
 /// The parameter of a lint as okrs.yaml sets it, else its default.
 pub fn lint_param(config: &Config, rule: Rule) -> f64 {
     let default = rule.param().map_or(0.0, |(_, d)| d);
@@ -422,49 +398,6 @@ pub fn key_result_at(
     }
 }
 
-/// The progress of an objective as of `date`, following children where it has no key
-/// results. `include` says which objectives count (drafts may not).
-pub fn objective_progress_at(
-    site: &Site,
-    objective: usize,
-    date: NaiveDate,
-    include: &dyn Fn(usize) -> bool,
-) -> f64 {
-    let mut memo = HashMap::new();
-    progress_rec(site, objective, date, include, &mut memo)
-}
-
-fn progress_rec(
-    site: &Site,
-    o: usize,
-    date: NaiveDate,
-    include: &dyn Fn(usize) -> bool,
-    memo: &mut HashMap<usize, f64>,
-) -> f64 {
-    if let Some(&p) = memo.get(&o) {
-        return p;
-    }
-    // Guards against alignment cycles (reported as errors) while they are walked.
-    memo.insert(o, 0.0);
-    let resolved = &site.objectives[o];
-    let p = if resolved.key_results.is_empty() {
-        let children = counted_children(site, include, o);
-        weighted_mean(children.into_iter().map(|c| {
-            (
-                progress_rec(site, c, date, include, memo),
-                site.objective(c).weight,
-            )
-        }))
-    } else {
-        weighted_mean((0..resolved.key_results.len()).map(|k| {
-            let kr = &resolved.data.key_results[resolved.key_results[k].written];
-            (key_result_progress_at(site, o, k, date), kr.weight)
-        }))
-    };
-    memo.insert(o, p);
-    p
-}
-
 /// A key result's progress as of `date` alone: what the progress history needs, without
 /// the rest of its figures.
 fn key_result_progress_at(site: &Site, objective: usize, index: usize, date: NaiveDate) -> f64 {
@@ -485,30 +418,71 @@ fn current_of(metric: Metric, c: &Checkin) -> Current {
     }
 }
 
-/// An objective's progress recomputed at each date on which a check-in (up to the
-/// as-of date) moved it: those of its key results, or of its included descendants' when it
-/// has none. Oldest first, one entry per date.
-fn progress_history(
+/// Each objective's progress at every date on which a check-in (up to the as-of date) moved
+/// it, oldest first, one entry per date: from its key results' check-ins, or, for one
+/// without key results, from its counted children's histories (each child's progress holds
+/// from one of its dates to its next, 0 before its first). Worked out children first
+/// (`order`), without recursion, so that each history is read by each parent once: time
+/// grows with the alignments times the dates, never with the paths through the tree.
+fn histories(
     site: &Site,
     key_results: &[Vec<KeyResultFigures>],
     included: &dyn Fn(usize) -> bool,
-    o: usize,
-) -> Vec<(NaiveDate, f64)> {
-    let mut dates: Vec<NaiveDate> = key_results_under(site, included, o)
-        .into_iter()
-        .flat_map(|(x, k)| {
-            let visible = key_results[x][k].checkins;
-            site.objectives[x].key_results[k].checkins[..visible]
+    order: &[usize],
+) -> Vec<Vec<(NaiveDate, f64)>> {
+    let mut histories: Vec<Vec<(NaiveDate, f64)>> = vec![Vec::new(); site.objectives.len()];
+    for &o in order {
+        if !included(o) {
+            continue;
+        }
+        let resolved = &site.objectives[o];
+        let history = if resolved.key_results.is_empty() {
+            let children = counted_children(site, included, o);
+            let mut dates: Vec<NaiveDate> = children
                 .iter()
-                .map(|c| c.date)
-        })
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates
-        .into_iter()
-        .map(|d| (d, objective_progress_at(site, o, d, included)))
-        .collect()
+                .flat_map(|&c| histories[c].iter().map(|(d, _)| *d))
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            // For each child: how many entries of its history are on or before the date.
+            let mut seen = vec![0usize; children.len()];
+            dates
+                .into_iter()
+                .map(|d| {
+                    let progress = weighted_mean(children.iter().enumerate().map(|(i, &c)| {
+                        let h = &histories[c];
+                        while seen[i] < h.len() && h[seen[i]].0 <= d {
+                            seen[i] += 1;
+                        }
+                        let p = seen[i].checked_sub(1).map_or(0.0, |j| h[j].1);
+                        (p, site.objective(c).weight)
+                    }));
+                    (d, progress)
+                })
+                .collect()
+        } else {
+            let mut dates: Vec<NaiveDate> = resolved
+                .key_results
+                .iter()
+                .zip(&key_results[o])
+                .flat_map(|(rk, f)| rk.checkins[..f.checkins].iter().map(|c| c.date))
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            dates
+                .into_iter()
+                .map(|d| {
+                    let progress = weighted_mean((0..resolved.key_results.len()).map(|k| {
+                        let kr = &resolved.data.key_results[resolved.key_results[k].written];
+                        (key_result_progress_at(site, o, k, d), kr.weight)
+                    }));
+                    (d, progress)
+                })
+                .collect()
+        };
+        histories[o] = history;
+    }
+    histories
 }
 
 /// Progress, confidence, data, "all done" and grade of one objective, from its key
@@ -573,8 +547,9 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         .collect();
 
     // Rollups bottom-up through the alignment graph.
+    let order = topological_children_first(site);
     let mut rollups: Vec<Option<Rollup>> = vec![None; n];
-    for o in topological_children_first(site) {
+    for &o in &order {
         let children = counted_children(site, &include, o);
         let mut r = rollup(site, o, &key_results[o], &children, &rollups);
         if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
@@ -583,16 +558,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         rollups[o] = Some(r);
     }
 
-    let histories: Vec<Vec<(NaiveDate, f64)>> = (0..n)
-        .into_par_iter()
-        .map(|o| {
-            if included[o] {
-                progress_history(site, &key_results, &include, o)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
+    let histories = histories(site, &key_results, &include, &order);
     let objectives: Vec<ObjectiveFigures> = key_results
         .into_iter()
         .zip(histories)
@@ -1294,6 +1260,42 @@ mod tests {
         assert!(close(p.progress, 0.6));
         assert!(close(p.grade.unwrap(), 0.6));
         assert_eq!(p.history.len(), 1);
+    }
+
+    #[test]
+    fn a_rollups_history_holds_each_childs_progress_until_its_next_check_in() {
+        // g has no key results; a and b align to it (b twice as heavy), c to b. c's
+        // check-in after the as-of date is no date of anyone's history.
+        let site = site_of(
+            CONFIG,
+            &[
+                ("objectives/g.md", "---\ntitle: G\nperiod: 2024-Q2\n---\n"),
+                (
+                    "objectives/a.md",
+                    "---\ntitle: A\nperiod: 2024-Q2\naligns_to: g\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-04-10, value: 3 }, { date: 2024-05-01, value: 6 }] }\n---\n",
+                ),
+                (
+                    "objectives/b.md",
+                    "---\ntitle: B\nperiod: 2024-Q2\naligns_to: g\nweight: 2\n---\n",
+                ),
+                (
+                    "objectives/c.md",
+                    "---\ntitle: C\nperiod: 2024-Q2\naligns_to: b\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-04-20, value: 9 }, { date: 2024-06-01, value: 10 }] }\n---\n",
+                ),
+            ],
+        );
+        let f = compute(&site, d("2024-05-20"), false);
+        let history = |id: &str| f.objectives[index(&site, id)].history.clone();
+        assert_eq!(history("b"), [(d("2024-04-20"), 0.9)]);
+        let g = history("g");
+        let dates: Vec<NaiveDate> = g.iter().map(|(d, _)| *d).collect();
+        assert_eq!(dates, [d("2024-04-10"), d("2024-04-20"), d("2024-05-01")]);
+        // 04-10: a 0.3, b not yet (0); 04-20: a 0.3, b 0.9; 05-01: a 0.6, b 0.9.
+        for ((_, got), want) in g.iter().zip([0.1, (0.3 + 1.8) / 3.0, (0.6 + 1.8) / 3.0]) {
+            assert!(close(*got, want), "{got} ≠ {want}");
+        }
+        // The last entry of a history is the objective's progress.
+        assert!(close(g[2].1, f.objectives[index(&site, "g")].progress));
     }
 
     #[test]
