@@ -220,10 +220,18 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
     let p = match (metric, current) {
         (Metric::Increase | Metric::Decrease, Current::Number(v)) => {
             let start = kr.start_value();
-            let raw = decimal(v - start) / decimal(target - start);
-            if !raw.is_finite() {
+            let (moved, way) = (v - start, target - start);
+            let raw = if moved.is_finite() && way.is_finite() {
+                decimal(moved) / decimal(way)
+            } else {
+                // From −1e308 to 1e308: the same ratio of halves, which cannot overflow.
+                (v / 2.0 - start / 2.0) / (target / 2.0 - start / 2.0)
+            };
+            if raw.is_nan() {
                 return (0.0, 0.0);
             }
+            // A ratio too large for a number (1e308 on the way to 1e-300) is the largest one.
+            let raw = raw.clamp(-f64::MAX, f64::MAX);
             // Within rounding error of a whole number, it is that number.
             let raw = if (raw - raw.round()).abs() < EPSILON {
                 raw.round()
@@ -240,13 +248,21 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
     (p, p)
 }
 
-/// Weighted mean of `(value, weight)` pairs; 0 when there are none.
+/// Weighted mean of `(value, weight)` pairs; 0 when there are none. Weights so large that
+/// their sum overflows (two of 1e308) count as they are divided by the largest of them.
 pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
-    let (sum, weights) = items
-        .into_iter()
-        .fold((0.0, 0.0), |(s, w), (value, weight)| {
+    let items: Vec<(f64, f64)> = items.into_iter().collect();
+    let sums = |scale: f64| {
+        items.iter().fold((0.0, 0.0), |(s, w), &(value, weight)| {
+            let weight = weight / scale;
             (s + value * weight, w + weight)
-        });
+        })
+    };
+    let (mut sum, mut weights) = sums(1.0);
+    if !(sum.is_finite() && weights.is_finite()) {
+        let largest = items.iter().fold(0.0, |m: f64, &(_, w)| m.max(w));
+        (sum, weights) = sums(largest);
+    }
     if weights > 0.0 { sum / weights } else { 0.0 }
 }
 
@@ -703,33 +719,31 @@ fn team_figures(
     included: &[bool],
 ) -> Vec<TeamFigures> {
     let periods = site.periods.len();
-    // (team, period) → (weighted sum, weight), own and with every team below.
-    let mut own = vec![vec![(0.0, 0.0, false); periods]; site.teams.len()];
+    // (team, period) → (progress, weight) of its objectives, own and with every team below.
+    let mut own: Vec<Vec<Vec<(f64, f64)>>> = vec![vec![Vec::new(); periods]; site.teams.len()];
     let mut all = own.clone();
     for (o, resolved) in site.objectives.iter().enumerate() {
         let Some(team) = resolved.team.filter(|_| included[o]) else {
             continue;
         };
-        let (p, w) = (resolved.period, resolved.data.weight);
-        let add = |cell: &mut (f64, f64, bool)| {
-            cell.0 += objectives[o].progress * w;
-            cell.1 += w;
-            cell.2 = true;
-        };
-        add(&mut own[team][p]);
+        let (p, item) = (
+            resolved.period,
+            (objectives[o].progress, resolved.data.weight),
+        );
+        own[team][p].push(item);
         let mut seen = HashSet::new();
         let mut up = Some(team);
         while let Some(t) = up.filter(|&t| seen.insert(t)) {
-            add(&mut all[t][p]);
+            all[t][p].push(item);
             up = site.teams[t].team;
         }
     }
-    let means = |cells: &[(f64, f64, bool)]| -> Vec<(usize, f64)> {
+    let means = |cells: &[Vec<(f64, f64)>]| -> Vec<(usize, f64)> {
         cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.2)
-            .map(|(p, c)| (p, if c.1 > 0.0 { c.0 / c.1 } else { 0.0 }))
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(p, c)| (p, weighted_mean(c.iter().copied())))
             .collect()
     };
     own.iter()
@@ -887,6 +901,24 @@ mod tests {
     }
 
     #[test]
+    fn progress_across_the_whole_range_of_numbers_does_not_overflow() {
+        let n = |v: f64| Some(Current::Number(v));
+        let k = kr(Some(-1e308), Some(1e308));
+        assert_eq!(progress(&k, Metric::Increase, n(1e308)), (1.0, 1.0));
+        assert_eq!(progress(&k, Metric::Increase, n(0.0)), (0.5, 0.5));
+        assert_eq!(progress(&k, Metric::Increase, n(-1e308)), (0.0, 0.0));
+        let down = kr(Some(1e308), Some(-1e308));
+        assert_eq!(progress(&down, Metric::Decrease, n(-1e308)), (1.0, 1.0));
+        // A ratio beyond any number is the largest one.
+        let tiny = kr(Some(0.0), Some(1e-300));
+        assert_eq!(progress(&tiny, Metric::Increase, n(1e308)), (f64::MAX, 1.0));
+        assert_eq!(
+            progress(&tiny, Metric::Increase, n(-1e308)),
+            (-f64::MAX, 0.0)
+        );
+    }
+
+    #[test]
     fn below_start_is_negative_raw_and_zero_progress() {
         let k = kr(Some(40.0), Some(70.0));
         let (raw, p) = progress(&k, Metric::Increase, Some(Current::Number(31.0)));
@@ -960,6 +992,8 @@ mod tests {
     fn weighted_mean_weighs_and_handles_empty() {
         assert!(close(weighted_mean([(1.0, 3.0), (0.0, 1.0)]), 0.75));
         assert_eq!(weighted_mean([]), 0.0);
+        assert!(close(weighted_mean([(1.0, 1e308), (0.5, 1e308)]), 0.75));
+        assert!(close(weighted_mean([(1.0, f64::MAX), (0.0, 1.0)]), 1.0));
     }
 
     fn d(s: &str) -> NaiveDate {

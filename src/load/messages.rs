@@ -228,6 +228,10 @@ crate::messages! {
     LOAD_ID_DOT { en: "must not start with `.`", zh: "不能以 `.` 开头" }
     LOAD_ID_SLASH { en: "must not contain `/`", zh: "不能包含 `/`" }
     LOAD_ID_SPACE { en: "must not contain white space", zh: "不能包含空白字符" }
+    LOAD_NOT_FINITE {
+        en: "`{key}` '{value}' is not a finite number: okrs computes with numbers up to about ±1.8e308",
+        zh: "`{key}` 的值「{value}」不是有限的数：okrs 能计算的数最大约为 ±1.8e308",
+    }
     LOAD_ID_TOO_LONG {
         en: "is {bytes} bytes long, more than the {max} an objective id may have (its page's folder is named after it): choose a shorter one",
         zh: "长 {bytes} 字节，超过了目标 id 的上限 {max} 字节（目标页面的文件夹以它命名）：请换一个短一些的 id",

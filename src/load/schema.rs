@@ -499,6 +499,18 @@ impl<'a> Reader<'a> {
             self.error(slip.pos, Rule::Type, slip.message(hints::show(n)));
             return Some(At::new(n, node.pos));
         }
+        if is_non_finite(text) {
+            self.error(
+                node.pos,
+                Rule::Type,
+                msg!(
+                    LOAD_NOT_FINITE,
+                    key = key,
+                    value = node.source.as_deref().unwrap_or(text)
+                ),
+            );
+            return None;
+        }
         let Some((n, unit)) = hints::number(text) else {
             self.type_error(node, key, &LOAD_A_NUMBER);
             return None;
@@ -772,6 +784,14 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether a value is a number no computation can use: YAML's `.inf` and `.nan`, or one
+/// too large for a 64-bit float (`1e309`).
+fn is_non_finite(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['+', '-']);
+    matches!(t.to_ascii_lowercase().as_str(), ".inf" | ".nan")
+        || t.parse::<f64>().is_ok_and(|n| !n.is_finite())
+}
+
 /// The longest objective id, in bytes: its page's folder is named after it (see
 /// `render::paths::MAX_SEGMENT`).
 pub const MAX_OBJECTIVE_ID: usize = 100;
@@ -967,5 +987,15 @@ mod tests {
         assert!(id_problem("a#b").is_some());
         assert!(id_problem("").is_some());
         assert!(id_problem("..").is_some());
+    }
+
+    #[test]
+    fn infinities_and_numbers_beyond_floats_are_not_finite() {
+        for text in [".inf", "-.inf", "+.INF", ".NaN", "1e309", "-1e400", "inf"] {
+            assert!(is_non_finite(text), "{text}");
+        }
+        for text in ["1e308", "-1.7e308", "55", "79%", "abc", ""] {
+            assert!(!is_non_finite(text), "{text}");
+        }
     }
 }

@@ -466,3 +466,92 @@ fn serve_answers_the_alignment_page_of_layers_aligned_to_every_objective_above()
         body.len()
     );
 }
+
+// ---- Numbers at the edge of f64 (issue 9, item 10) ----
+
+/// Whether any output file spells a number that is none.
+fn non_numbers(public: &Path) -> Vec<String> {
+    read_tree(public)
+        .into_iter()
+        .filter_map(|(path, bytes)| {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let bad = ["NaN", ">inf<", " inf", "\"inf", "Infinity"]
+                .iter()
+                .any(|w| text.contains(w));
+            bad.then(|| path.display().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn progress_from_minus_to_plus_1e308_and_weights_of_1e308_compute_without_overflow() {
+    let site = site_with(
+        CONFIG,
+        &[
+            (
+                "objectives/far.md",
+                "---\ntitle: Far\nperiod: 2024-Q2\nteam: t\nweight: 1e308\nkey_results:\n  - { title: k, start: -1e308, target: 1e308, checkins: [{ date: 2024-05-01, value: 1e308 }] }\n  - { title: half, start: -1e308, target: 1e308, checkins: [{ date: 2024-05-01, value: 0 }] }\n---\n".into(),
+            ),
+            (
+                "objectives/heavy.md",
+                "---\ntitle: Heavy\nperiod: 2024-Q2\nteam: t\nweight: 1e308\nkey_results:\n  - { title: a, target: 10, weight: 1e308, checkins: [{ date: 2024-05-01, value: 10 }] }\n  - { title: b, target: 10, weight: 1e308, checkins: [{ date: 2024-05-01, value: 5 }] }\n---\n".into(),
+            ),
+        ],
+    );
+    let (_out, public) = build_ok(&site, &[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join("okrs.json")).unwrap()).unwrap();
+    assert_close(&key_result(&json, "far/kr1")["progress"], 1.0, "far/kr1");
+    assert_close(
+        &key_result(&json, "far/kr1")["raw_progress"],
+        1.0,
+        "far/kr1 raw",
+    );
+    assert_close(&key_result(&json, "far/kr2")["progress"], 0.5, "far/kr2");
+    assert_close(&objective(&json, "far")["progress"], 0.75, "far");
+    assert_close(&objective(&json, "heavy")["progress"], 0.75, "heavy");
+    assert_close(&period(&json, "2024-Q2")["progress"], 0.75, "2024-Q2");
+    assert_close(&team(&json, "t")["progress"]["2024-Q2"], 0.75, "team t");
+    assert_eq!(non_numbers(&public), Vec::<String>::new());
+    // Pages write such numbers short.
+    let page = std::fs::read_to_string(public.join("objectives/far/index.html")).unwrap();
+    assert!(page.contains("1e308") && !page.contains("000,000,000"));
+}
+
+#[test]
+fn infinities_and_numbers_too_large_for_a_float_are_errors_at_the_value() {
+    let site = site_with(
+        CONFIG,
+        &[(
+            "objectives/inf.md",
+            "---\ntitle: Inf\nperiod: 2024-Q2\nkey_results:\n  - { title: k, target: .inf, checkins: [{ date: 2024-05-01, value: 1e309 }] }\n  - { title: n, target: .nan, weight: 1e400 }\n---\n".into(),
+        )],
+    );
+    let (code, diags) = site.check(&[]);
+    assert_eq!(code, 1);
+    let errors: Vec<(u32, u32, &str)> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    let tail = "is not a finite number: okrs computes with numbers up to about ±1.8e308";
+    assert_eq!(
+        errors,
+        [
+            (5, 25, format!("`target` '.inf' {tail}").as_str()),
+            (5, 69, format!("`value` '1e309' {tail}").as_str()),
+            (6, 25, format!("`target` '.nan' {tail}").as_str()),
+            (6, 39, format!("`weight` '1e400' {tail}").as_str()),
+        ]
+    );
+    site.file("okrs.yaml", format!("{CONFIG}language: zh-CN\n"));
+    let (_, diags) = site.check(&[]);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message
+                == "`value` 的值「1e309」不是有限的数：okrs 能计算的数最大约为 ±1.8e308"),
+        "{}",
+        listing(&diags)
+    );
+}
