@@ -26,6 +26,18 @@ crate::messages! {
         en: "'{path}' is in folder '{folder}/', which holds no kind of content{hint}; move it, or give it `kind:`",
         zh: "「{path}」位于文件夹「{folder}/」，该文件夹不存放任何一类内容{hint}；请移动该文件，或给它写上 `kind:`",
     }
+    LOAD_THEME_NOT_A_NAME {
+        en: "theme '{theme}' must be the name of a folder under themes/ or of a built-in theme ({built_in}), not a path",
+        zh: "主题「{theme}」必须是 themes/ 下某个文件夹的名字或内置主题（{built_in}），不能是路径",
+    }
+    LOAD_OUTSIDE_SITE {
+        en: "{folder} leads outside the site folder (to {target}): okrs reads templates and publishes static files only from inside the site",
+        zh: "{folder} 指向站点文件夹之外（{target}）：okrs 只从站点内部读取模板、发布静态文件",
+    }
+    LOAD_BASE_URL {
+        en: "`base_url` '{value}' must be an absolute http:// or https:// address with no query, fragment, spaces or quotes (feed.xml's links start with it)",
+        zh: "`base_url` 的值「{value}」必须是以 http:// 或 https:// 开头的完整地址，不含查询串、片段、空格或引号（feed.xml 的链接以它开头）",
+    }
     LOAD_UNKNOWN_THEME {
         en: "theme '{theme}' is neither a folder themes/{theme}/ of the site nor a built-in theme ({built_in})",
         zh: "主题「{theme}」既不是站点中的文件夹 themes/{theme}/，也不是内置主题（{built_in}）",

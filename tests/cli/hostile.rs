@@ -555,3 +555,104 @@ fn infinities_and_numbers_too_large_for_a_float_are_errors_at_the_value() {
         listing(&diags)
     );
 }
+
+// ---- okrs.yaml that reaches outside the site (issue 9, item 8) ----
+
+#[test]
+fn a_theme_given_as_a_path_is_an_error_and_publishes_nothing_of_it() {
+    let outside = tempfile::TempDir::new().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/secret.txt"), "do not publish").unwrap();
+    let absolute = outside.path().to_str().unwrap().to_owned();
+    for theme in [absolute.as_str(), "../../etc", "a/b"] {
+        let site = Site::new(&format!("title: T\ntheme: '{theme}'\n"));
+        let (code, diags) = site.check(&[]);
+        assert_eq!(code, 1, "{theme}");
+        let d = only(&diags, "okrs.yaml", "invalid-value");
+        assert_eq!((d.line, d.column), (2, 8), "{theme}");
+        assert!(
+            d.message
+                .contains("must be the name of a folder under themes/ or of a built-in theme"),
+            "{}",
+            d.message
+        );
+        let (run, out) = build_into_temp(site.path(), &[], &[]);
+        assert_eq!(run.code, 1);
+        assert!(!out.path().join("public").exists());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_or_static_folder_that_links_outside_the_site_is_an_error() {
+    let outside = tempfile::TempDir::new().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/secret.txt"), "do not publish").unwrap();
+
+    let site = Site::new("title: T\ntheme: shared\n");
+    std::fs::create_dir_all(site.path().join("themes")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path().join("themes/shared")).unwrap();
+    let (code, diags) = site.check(&[]);
+    assert_eq!(code, 1);
+    let d = only(&diags, "themes/shared/static", "io");
+    assert!(
+        d.message.contains("leads outside the site folder"),
+        "{}",
+        d.message
+    );
+
+    let site = Site::new("title: T\n");
+    std::os::unix::fs::symlink(outside.path().join("static"), site.path().join("static")).unwrap();
+    let (code, diags) = site.check(&[]);
+    assert_eq!(code, 1);
+    only(&diags, "static", "io");
+    let (run, out) = build_into_temp(site.path(), &[], &[]);
+    assert_eq!(run.code, 1);
+    assert!(!out.path().join("public/secret.txt").exists());
+
+    // A link that stays inside the site is fine.
+    let site = Site::new("title: T\n");
+    site.file("assets/logo.txt", "logo");
+    std::os::unix::fs::symlink(site.path().join("assets"), site.path().join("static")).unwrap();
+    let (_out, public) = build_ok(&site, &[]);
+    assert!(public.join("logo.txt").is_file());
+}
+
+#[test]
+fn a_base_url_that_is_no_http_address_is_an_error_and_a_good_one_starts_the_feeds_links() {
+    for url in [
+        "javascript:alert(1)",
+        "//evil.example/",
+        "https://x.example/\"><b>",
+    ] {
+        let site = Site::new(&format!("title: T\nbase_url: '{url}'\n"));
+        let (code, diags) = site.check(&[]);
+        assert_eq!(code, 1, "{url}");
+        let d = only(&diags, "okrs.yaml", "invalid-value");
+        assert_eq!((d.line, d.column), (2, 11), "{url}");
+        assert!(
+            d.message
+                .contains("must be an absolute http:// or https:// address")
+        );
+    }
+    let site = site_with(
+        "title: T\nas_of: 2024-05-20\nbase_url: https://intranet.example/okrs/\n",
+        &[
+            (
+                "objectives/o.md",
+                "---\ntitle: O\nperiod: 2024-Q2\nkey_results:\n  - { title: k, target: 10 }\n---\n"
+                    .into(),
+            ),
+            (
+                "checkins/c.md",
+                "---\ndate: 2024-05-01\nkr: o/kr1\nvalue: 3\n---\n".into(),
+            ),
+        ],
+    );
+    let (_out, public) = build_ok(&site, &[]);
+    let feed = std::fs::read_to_string(public.join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("href=\"https://intranet.example/okrs/objectives/o/index.html#kr-kr1\""),
+        "{feed}"
+    );
+}
