@@ -4,6 +4,14 @@
 crate::messages! {
     // ---- Files ----
     LOAD_CANNOT_READ_CONFIG { en: "cannot read okrs.yaml: {error}", zh: "无法读取 okrs.yaml：{error}" }
+    LOAD_CONFIG_IS_FOLDER {
+        en: "okrs.yaml is a folder, not a file: the site's settings go in a file named okrs.yaml",
+        zh: "okrs.yaml 是一个文件夹而不是文件：站点设置要写在名为 okrs.yaml 的文件中",
+    }
+    LOAD_CONFIG_NOT_A_FILE {
+        en: "okrs.yaml is not a regular file (a FIFO, socket or device), so okrs does not read it: make it a file",
+        zh: "okrs.yaml 不是普通文件（而是管道、套接字或设备），okrs 不会读取它：请改为普通文件",
+    }
     LOAD_CANNOT_READ_FILE { en: "cannot read the file: {error}", zh: "无法读取该文件：{error}" }
     LOAD_IO_NOT_FOUND { en: "{detail}", zh: "文件不存在（{detail}）" }
     LOAD_IO_PERMISSION { en: "{detail}", zh: "没有读取权限（{detail}）" }

@@ -656,3 +656,48 @@ fn a_base_url_that_is_no_http_address_is_an_error_and_a_good_one_starts_the_feed
         "{feed}"
     );
 }
+
+// ---- okrs.yaml that is no file (issue 9, item 11) ----
+
+/// `okrs check` on a site whose okrs.yaml is made by `make`, in `lang`: the exit code and
+/// what it printed on standard output.
+fn check_odd_config(make: impl Fn(&Path), lang: &str) -> (i32, String) {
+    let site = Site::empty();
+    make(&site.path().join("okrs.yaml"));
+    site.file("objectives/o.md", "---\ntitle: O\nperiod: 2024-Q2\n---\n");
+    let run = run(&["check", site.arg(), "--lang", lang], &[]);
+    (run.code, run.stdout)
+}
+
+#[test]
+fn an_okrs_yaml_that_is_a_folder_is_named_so_not_missing() {
+    let make = |p: &Path| std::fs::create_dir_all(p.join("inside")).unwrap();
+    let (code, out) = check_odd_config(make, "en");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("okrs.yaml:1:1: error[io]: okrs.yaml is a folder, not a file"),
+        "{out}"
+    );
+    let (_, out) = check_odd_config(make, "zh-CN");
+    assert!(out.contains("okrs.yaml 是一个文件夹而不是文件"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_okrs_yaml_that_is_a_fifo_is_named_so_and_never_waited_on() {
+    let make = |p: &Path| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(p)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    let (code, out) = check_odd_config(make, "en");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("okrs.yaml:1:1: error[io]: okrs.yaml is not a regular file (a FIFO"),
+        "{out}"
+    );
+    let (_, out) = check_odd_config(make, "zh-CN");
+    assert!(out.contains("okrs.yaml 不是普通文件"), "{out}");
+}
