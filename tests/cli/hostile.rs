@@ -469,8 +469,8 @@ fn serve_answers_the_alignment_page_of_layers_aligned_to_every_objective_above()
 
 // ---- Numbers at the edge of f64 (issue 9, item 10) ----
 
-/// Whether any output file spells a number that is none.
-fn non_numbers(public: &Path) -> Vec<String> {
+/// The output files that spell a number that is none (NaN, infinity).
+pub fn non_numbers(public: &Path) -> Vec<String> {
     read_tree(public)
         .into_iter()
         .filter_map(|(path, bytes)| {
