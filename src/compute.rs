@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::*;
 use crate::period::{self, PeriodState};
@@ -220,10 +220,18 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
     let p = match (metric, current) {
         (Metric::Increase | Metric::Decrease, Current::Number(v)) => {
             let start = kr.start_value();
-            let raw = decimal(v - start) / decimal(target - start);
-            if !raw.is_finite() {
+            let (moved, way) = (v - start, target - start);
+            let raw = if moved.is_finite() && way.is_finite() {
+                decimal(moved) / decimal(way)
+            } else {
+                // From −1e308 to 1e308: the same ratio of halves, which cannot overflow.
+                (v / 2.0 - start / 2.0) / (target / 2.0 - start / 2.0)
+            };
+            if raw.is_nan() {
                 return (0.0, 0.0);
             }
+            // A ratio too large for a number (1e308 on the way to 1e-300) is the largest one.
+            let raw = raw.clamp(-f64::MAX, f64::MAX);
             // Within rounding error of a whole number, it is that number.
             let raw = if (raw - raw.round()).abs() < EPSILON {
                 raw.round()
@@ -240,13 +248,21 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
     (p, p)
 }
 
-/// Weighted mean of `(value, weight)` pairs; 0 when there are none.
+/// Weighted mean of `(value, weight)` pairs; 0 when there are none. Weights so large that
+/// their sum overflows (two of 1e308) count as they are divided by the largest of them.
 pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
-    let (sum, weights) = items
-        .into_iter()
-        .fold((0.0, 0.0), |(s, w), (value, weight)| {
+    let items: Vec<(f64, f64)> = items.into_iter().collect();
+    let sums = |scale: f64| {
+        items.iter().fold((0.0, 0.0), |(s, w), &(value, weight)| {
+            let weight = weight / scale;
             (s + value * weight, w + weight)
-        });
+        })
+    };
+    let (mut sum, mut weights) = sums(1.0);
+    if !(sum.is_finite() && weights.is_finite()) {
+        let largest = items.iter().fold(0.0, |m: f64, &(_, w)| m.max(w));
+        (sum, weights) = sums(largest);
+    }
     if weights > 0.0 { sum / weights } else { 0.0 }
 }
 
@@ -330,30 +346,6 @@ pub fn counted_children(site: &Site, include: &dyn Fn(usize) -> bool, o: usize) 
         .collect()
 }
 
-/// The (objective, key result) pairs under an objective: its own, or, for one without key
-/// results, those of its included descendants.
-pub fn key_results_under(
-    site: &Site,
-    included: &dyn Fn(usize) -> bool,
-    o: usize,
-) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut stack = vec![o];
-    let mut seen = HashSet::new();
-    while let Some(x) = stack.pop() {
-        if !seen.insert(x) {
-            continue;
-        }
-        let resolved = &site.objectives[x];
-        found.extend((0..resolved.key_results.len()).map(|k| (x, k)));
-        if resolved.key_results.is_empty() {
-            stack.extend(counted_children(site, included, x));
-        }
-    }
-    found.sort_unstable();
-    found
-}
-
 /// The parameter of a lint as okrs.yaml sets it, else its default.
 pub fn lint_param(config: &Config, rule: Rule) -> f64 {
     let default = rule.param().map_or(0.0, |(_, d)| d);
@@ -422,49 +414,6 @@ pub fn key_result_at(
     }
 }
 
-/// The progress of an objective as of `date`, following children where it has no key
-/// results. `include` says which objectives count (drafts may not).
-pub fn objective_progress_at(
-    site: &Site,
-    objective: usize,
-    date: NaiveDate,
-    include: &dyn Fn(usize) -> bool,
-) -> f64 {
-    let mut memo = HashMap::new();
-    progress_rec(site, objective, date, include, &mut memo)
-}
-
-fn progress_rec(
-    site: &Site,
-    o: usize,
-    date: NaiveDate,
-    include: &dyn Fn(usize) -> bool,
-    memo: &mut HashMap<usize, f64>,
-) -> f64 {
-    if let Some(&p) = memo.get(&o) {
-        return p;
-    }
-    // Guards against alignment cycles (reported as errors) while they are walked.
-    memo.insert(o, 0.0);
-    let resolved = &site.objectives[o];
-    let p = if resolved.key_results.is_empty() {
-        let children = counted_children(site, include, o);
-        weighted_mean(children.into_iter().map(|c| {
-            (
-                progress_rec(site, c, date, include, memo),
-                site.objective(c).weight,
-            )
-        }))
-    } else {
-        weighted_mean((0..resolved.key_results.len()).map(|k| {
-            let kr = &resolved.data.key_results[resolved.key_results[k].written];
-            (key_result_progress_at(site, o, k, date), kr.weight)
-        }))
-    };
-    memo.insert(o, p);
-    p
-}
-
 /// A key result's progress as of `date` alone: what the progress history needs, without
 /// the rest of its figures.
 fn key_result_progress_at(site: &Site, objective: usize, index: usize, date: NaiveDate) -> f64 {
@@ -485,30 +434,71 @@ fn current_of(metric: Metric, c: &Checkin) -> Current {
     }
 }
 
-/// An objective's progress recomputed at each date on which a check-in (up to the
-/// as-of date) moved it: those of its key results, or of its included descendants' when it
-/// has none. Oldest first, one entry per date.
-fn progress_history(
+/// Each objective's progress at every date on which a check-in (up to the as-of date) moved
+/// it, oldest first, one entry per date: from its key results' check-ins, or, for one
+/// without key results, from its counted children's histories (each child's progress holds
+/// from one of its dates to its next, 0 before its first). Worked out children first
+/// (`order`), without recursion, so that each history is read by each parent once: time
+/// grows with the alignments times the dates, never with the paths through the tree.
+fn histories(
     site: &Site,
     key_results: &[Vec<KeyResultFigures>],
     included: &dyn Fn(usize) -> bool,
-    o: usize,
-) -> Vec<(NaiveDate, f64)> {
-    let mut dates: Vec<NaiveDate> = key_results_under(site, included, o)
-        .into_iter()
-        .flat_map(|(x, k)| {
-            let visible = key_results[x][k].checkins;
-            site.objectives[x].key_results[k].checkins[..visible]
+    order: &[usize],
+) -> Vec<Vec<(NaiveDate, f64)>> {
+    let mut histories: Vec<Vec<(NaiveDate, f64)>> = vec![Vec::new(); site.objectives.len()];
+    for &o in order {
+        if !included(o) {
+            continue;
+        }
+        let resolved = &site.objectives[o];
+        let history = if resolved.key_results.is_empty() {
+            let children = counted_children(site, included, o);
+            let mut dates: Vec<NaiveDate> = children
                 .iter()
-                .map(|c| c.date)
-        })
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates
-        .into_iter()
-        .map(|d| (d, objective_progress_at(site, o, d, included)))
-        .collect()
+                .flat_map(|&c| histories[c].iter().map(|(d, _)| *d))
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            // For each child: how many entries of its history are on or before the date.
+            let mut seen = vec![0usize; children.len()];
+            dates
+                .into_iter()
+                .map(|d| {
+                    let progress = weighted_mean(children.iter().enumerate().map(|(i, &c)| {
+                        let h = &histories[c];
+                        while seen[i] < h.len() && h[seen[i]].0 <= d {
+                            seen[i] += 1;
+                        }
+                        let p = seen[i].checked_sub(1).map_or(0.0, |j| h[j].1);
+                        (p, site.objective(c).weight)
+                    }));
+                    (d, progress)
+                })
+                .collect()
+        } else {
+            let mut dates: Vec<NaiveDate> = resolved
+                .key_results
+                .iter()
+                .zip(&key_results[o])
+                .flat_map(|(rk, f)| rk.checkins[..f.checkins].iter().map(|c| c.date))
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            dates
+                .into_iter()
+                .map(|d| {
+                    let progress = weighted_mean((0..resolved.key_results.len()).map(|k| {
+                        let kr = &resolved.data.key_results[resolved.key_results[k].written];
+                        (key_result_progress_at(site, o, k, d), kr.weight)
+                    }));
+                    (d, progress)
+                })
+                .collect()
+        };
+        histories[o] = history;
+    }
+    histories
 }
 
 /// Progress, confidence, data, "all done" and grade of one objective, from its key
@@ -573,8 +563,9 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         .collect();
 
     // Rollups bottom-up through the alignment graph.
+    let order = topological_children_first(site);
     let mut rollups: Vec<Option<Rollup>> = vec![None; n];
-    for o in topological_children_first(site) {
+    for &o in &order {
         let children = counted_children(site, &include, o);
         let mut r = rollup(site, o, &key_results[o], &children, &rollups);
         if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
@@ -583,16 +574,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         rollups[o] = Some(r);
     }
 
-    let histories: Vec<Vec<(NaiveDate, f64)>> = (0..n)
-        .into_par_iter()
-        .map(|o| {
-            if included[o] {
-                progress_history(site, &key_results, &include, o)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
+    let histories = histories(site, &key_results, &include, &order);
     let objectives: Vec<ObjectiveFigures> = key_results
         .into_iter()
         .zip(histories)
@@ -737,33 +719,31 @@ fn team_figures(
     included: &[bool],
 ) -> Vec<TeamFigures> {
     let periods = site.periods.len();
-    // (team, period) → (weighted sum, weight), own and with every team below.
-    let mut own = vec![vec![(0.0, 0.0, false); periods]; site.teams.len()];
+    // (team, period) → (progress, weight) of its objectives, own and with every team below.
+    let mut own: Vec<Vec<Vec<(f64, f64)>>> = vec![vec![Vec::new(); periods]; site.teams.len()];
     let mut all = own.clone();
     for (o, resolved) in site.objectives.iter().enumerate() {
         let Some(team) = resolved.team.filter(|_| included[o]) else {
             continue;
         };
-        let (p, w) = (resolved.period, resolved.data.weight);
-        let add = |cell: &mut (f64, f64, bool)| {
-            cell.0 += objectives[o].progress * w;
-            cell.1 += w;
-            cell.2 = true;
-        };
-        add(&mut own[team][p]);
+        let (p, item) = (
+            resolved.period,
+            (objectives[o].progress, resolved.data.weight),
+        );
+        own[team][p].push(item);
         let mut seen = HashSet::new();
         let mut up = Some(team);
         while let Some(t) = up.filter(|&t| seen.insert(t)) {
-            add(&mut all[t][p]);
+            all[t][p].push(item);
             up = site.teams[t].team;
         }
     }
-    let means = |cells: &[(f64, f64, bool)]| -> Vec<(usize, f64)> {
+    let means = |cells: &[Vec<(f64, f64)>]| -> Vec<(usize, f64)> {
         cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.2)
-            .map(|(p, c)| (p, if c.1 > 0.0 { c.0 / c.1 } else { 0.0 }))
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(p, c)| (p, weighted_mean(c.iter().copied())))
             .collect()
     };
     own.iter()
@@ -921,6 +901,24 @@ mod tests {
     }
 
     #[test]
+    fn progress_across_the_whole_range_of_numbers_does_not_overflow() {
+        let n = |v: f64| Some(Current::Number(v));
+        let k = kr(Some(-1e308), Some(1e308));
+        assert_eq!(progress(&k, Metric::Increase, n(1e308)), (1.0, 1.0));
+        assert_eq!(progress(&k, Metric::Increase, n(0.0)), (0.5, 0.5));
+        assert_eq!(progress(&k, Metric::Increase, n(-1e308)), (0.0, 0.0));
+        let down = kr(Some(1e308), Some(-1e308));
+        assert_eq!(progress(&down, Metric::Decrease, n(-1e308)), (1.0, 1.0));
+        // A ratio beyond any number is the largest one.
+        let tiny = kr(Some(0.0), Some(1e-300));
+        assert_eq!(progress(&tiny, Metric::Increase, n(1e308)), (f64::MAX, 1.0));
+        assert_eq!(
+            progress(&tiny, Metric::Increase, n(-1e308)),
+            (-f64::MAX, 0.0)
+        );
+    }
+
+    #[test]
     fn below_start_is_negative_raw_and_zero_progress() {
         let k = kr(Some(40.0), Some(70.0));
         let (raw, p) = progress(&k, Metric::Increase, Some(Current::Number(31.0)));
@@ -994,6 +992,8 @@ mod tests {
     fn weighted_mean_weighs_and_handles_empty() {
         assert!(close(weighted_mean([(1.0, 3.0), (0.0, 1.0)]), 0.75));
         assert_eq!(weighted_mean([]), 0.0);
+        assert!(close(weighted_mean([(1.0, 1e308), (0.5, 1e308)]), 0.75));
+        assert!(close(weighted_mean([(1.0, f64::MAX), (0.0, 1.0)]), 1.0));
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -1294,6 +1294,42 @@ mod tests {
         assert!(close(p.progress, 0.6));
         assert!(close(p.grade.unwrap(), 0.6));
         assert_eq!(p.history.len(), 1);
+    }
+
+    #[test]
+    fn a_rollups_history_holds_each_childs_progress_until_its_next_check_in() {
+        // g has no key results; a and b align to it (b twice as heavy), c to b. c's
+        // check-in after the as-of date is no date of anyone's history.
+        let site = site_of(
+            CONFIG,
+            &[
+                ("objectives/g.md", "---\ntitle: G\nperiod: 2024-Q2\n---\n"),
+                (
+                    "objectives/a.md",
+                    "---\ntitle: A\nperiod: 2024-Q2\naligns_to: g\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-04-10, value: 3 }, { date: 2024-05-01, value: 6 }] }\n---\n",
+                ),
+                (
+                    "objectives/b.md",
+                    "---\ntitle: B\nperiod: 2024-Q2\naligns_to: g\nweight: 2\n---\n",
+                ),
+                (
+                    "objectives/c.md",
+                    "---\ntitle: C\nperiod: 2024-Q2\naligns_to: b\nkey_results:\n  - { title: x, target: 10, checkins: [{ date: 2024-04-20, value: 9 }, { date: 2024-06-01, value: 10 }] }\n---\n",
+                ),
+            ],
+        );
+        let f = compute(&site, d("2024-05-20"), false);
+        let history = |id: &str| f.objectives[index(&site, id)].history.clone();
+        assert_eq!(history("b"), [(d("2024-04-20"), 0.9)]);
+        let g = history("g");
+        let dates: Vec<NaiveDate> = g.iter().map(|(d, _)| *d).collect();
+        assert_eq!(dates, [d("2024-04-10"), d("2024-04-20"), d("2024-05-01")]);
+        // 04-10: a 0.3, b not yet (0); 04-20: a 0.3, b 0.9; 05-01: a 0.6, b 0.9.
+        for ((_, got), want) in g.iter().zip([0.1, (0.3 + 1.8) / 3.0, (0.6 + 1.8) / 3.0]) {
+            assert!(close(*got, want), "{got} ≠ {want}");
+        }
+        // The last entry of a history is the objective's progress.
+        assert!(close(g[2].1, f.objectives[index(&site, "g")].progress));
     }
 
     #[test]

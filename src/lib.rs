@@ -49,9 +49,11 @@ pub struct Options {
     pub output: Option<PathBuf>,
 }
 
-/// Whether `root` is a site folder (it has okrs.yaml).
+/// Whether `root` is a site folder: it has okrs.yaml, in any form. One that is not a
+/// readable file (a folder, a FIFO) is then an error of the site, at okrs.yaml, not a
+/// folder without one.
 pub fn is_site(root: &Path) -> bool {
-    root.join("okrs.yaml").is_file()
+    root.join("okrs.yaml").symlink_metadata().is_ok()
 }
 
 /// Loads, validates, computes and lints the site at `root`.

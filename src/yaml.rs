@@ -300,6 +300,10 @@ fn attach_sources(node: &mut Node, text: &str) {
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
             node.source = scalar_at(text, node.pos);
         }
+        // A float too large (`1e309`) comes as the text of infinity: keep what was written.
+        Value::Str(s) if matches!(s.as_str(), ".inf" | "-.inf" | ".nan") => {
+            node.source = scalar_at(text, node.pos);
+        }
         _ => {}
     }
 }

@@ -36,10 +36,6 @@ crate::messages! {
     AUTHOR_EMPTY_NAME { en: "--name must not be empty", zh: "--name 不能为空" }
 
     // ---- Files ----
-    AUTHOR_CANNOT_READ_CONFIG {
-        en: "cannot read okrs.yaml: {error}",
-        zh: "无法读取 okrs.yaml：{error}",
-    }
     AUTHOR_CANNOT_WRITE { en: "cannot write {file}: {error}", zh: "无法写入 {file}：{error}" }
     AUTHOR_EXISTS {
         en: "{file} already exists; okrs new never overwrites a file",

@@ -168,7 +168,7 @@ pub fn parse_language(text: &str) -> Result<Language, Message> {
 /// The language of the site in `site` as okrs.yaml gives it (English where there is no
 /// okrs.yaml to read): the language okrs speaks in about that site, unless told another.
 pub fn site_language(site: &Path) -> Language {
-    std::fs::read_to_string(site.join("okrs.yaml"))
+    load::read_config_file(site)
         .map(|text| load::load_config(&text).0.language)
         .unwrap_or_default()
 }
@@ -271,8 +271,7 @@ fn require_site(site: &Path) -> Result<(), Error> {
 }
 
 fn read_config(site: &Path) -> Result<Config, Error> {
-    let text = std::fs::read_to_string(site.join("okrs.yaml"))
-        .map_err(|e| Error::Refused(msg!(AUTHOR_CANNOT_READ_CONFIG, error = e.to_string())))?;
+    let text = load::read_config_file(site).map_err(Error::Refused)?;
     Ok(load::load_config(&text).0)
 }
 

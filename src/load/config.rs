@@ -69,8 +69,32 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
         },
     };
     config.description = r.text(&f, "description").map(|t| t.value);
-    config.base_url = r.text(&f, "base_url").map(|t| t.value);
-    config.theme = r.text(&f, "theme");
+    config.base_url = r.text(&f, "base_url").and_then(|t| {
+        if is_base_url(&t.value) {
+            return Some(t.value);
+        }
+        r.error(
+            t.pos,
+            Rule::InvalidValue,
+            msg!(LOAD_BASE_URL, value = &t.value),
+        );
+        None
+    });
+    config.theme = r.text(&f, "theme").and_then(|t| {
+        if is_folder_name(&t.value) {
+            return Some(t);
+        }
+        r.error(
+            t.pos,
+            Rule::InvalidValue,
+            msg!(
+                LOAD_THEME_NOT_A_NAME,
+                theme = &t.value,
+                built_in = super::theme::BUILT_IN_THEMES.join(", ")
+            ),
+        );
+        None
+    });
     config.as_of = r.date(&f, "as_of").map(|d| d.value);
     if let Some(tolerance) = r.number(&f, "pace_tolerance") {
         if (0.0..=1.0).contains(&tolerance.value) {
@@ -105,6 +129,32 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
     }
     config.extra = r.extra(&f);
     config
+}
+
+/// Whether `base_url` is an address feed.xml's links can start with: `http://` or
+/// `https://` and a host, with no white space, quotes, angle brackets, query or fragment.
+fn is_base_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\?#".contains(c))
+}
+
+/// Whether a theme is named as one folder (`themes/NAME/` of the site), not a path.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control)
+        && !std::path::Path::new(name).is_absolute()
 }
 
 fn custom_period(r: &mut Reader, node: &Node) -> Option<At<Period>> {
@@ -220,6 +270,59 @@ fn level(r: &mut Reader, node: &Node) -> Option<LintLevel> {
                 msg!(LOAD_LINT_LEVEL, level = text, hint = hint),
             );
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_base_url_is_an_http_address_to_build_links_on() {
+        for good in [
+            "https://intranet.example.com/okrs/",
+            "http://okrs.internal",
+            "HTTPS://Example.com/a/b",
+            "http://10.0.0.5:8080/okrs",
+        ] {
+            assert!(is_base_url(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://example.com/%0aalert(1)",
+            "data:text/html,x",
+            "//example.com/",
+            "example.com/okrs/",
+            "https://",
+            "https:///path",
+            "https://example.com/\"><script>",
+            "https://example.com/ a",
+            "https://example.com/?q=1",
+            "https://example.com/#top",
+            "",
+        ] {
+            assert!(!is_base_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_theme_is_a_folder_name_not_a_path() {
+        for good in ["default", "acme", "企业主题", "acme-2024"] {
+            assert!(is_folder_name(good), "{good}");
+        }
+        for bad in [
+            "/etc",
+            "../../etc",
+            "a/b",
+            "a\\b",
+            "C:\\themes",
+            ".",
+            "..",
+            ".hidden",
+            "",
+        ] {
+            assert!(!is_folder_name(bad), "{bad}");
         }
     }
 }

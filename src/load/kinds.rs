@@ -231,9 +231,28 @@ fn own_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
     Some(id)
 }
 
+/// An objective's id: the id rules, and at most `MAX_OBJECTIVE_ID` bytes, as its page's
+/// folder is named after it.
+fn objective_id(r: &mut Reader, f: &Fields, stem: &str) -> Option<At<String>> {
+    let id = own_id(r, f, stem)?;
+    let bytes = id.value.len();
+    if bytes <= super::schema::MAX_OBJECTIVE_ID {
+        return Some(id);
+    }
+    let problem = super::schema::IdProblem::TooLong(bytes).message();
+    let shown = super::schema::shortened(&id.value);
+    let message = if f.has("id") {
+        msg!(LOAD_BAD_ID, key = "id", id = shown, problem = problem)
+    } else {
+        msg!(LOAD_FILE_NAME_ID, id = shown, problem = problem)
+    };
+    r.error(id.pos, Rule::InvalidValue, message);
+    None
+}
+
 fn objective(r: &mut Reader, root: &Node, stem: &str) -> Option<Objective> {
     let f = r.fields(root, msg!(LOAD_AN_OBJECTIVE), OBJECTIVE_KEYS)?;
-    let id = own_id(r, &f, stem);
+    let id = objective_id(r, &f, stem);
     let title = r.required_text(&f, "title", &LOAD_AN_OBJECTIVE);
     let period = r.required_text(&f, "period", &LOAD_AN_OBJECTIVE);
     let commitment = r

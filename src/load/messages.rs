@@ -8,6 +8,14 @@ crate::messages! {
 
     // ---- Files ----
     LOAD_CANNOT_READ_CONFIG { en: "cannot read okrs.yaml: {error}", zh: "无法读取 okrs.yaml：{error}" }
+    LOAD_CONFIG_IS_FOLDER {
+        en: "okrs.yaml is a folder, not a file: the site's settings go in a file named okrs.yaml",
+        zh: "okrs.yaml 是一个文件夹而不是文件：站点设置要写在名为 okrs.yaml 的文件中",
+    }
+    LOAD_CONFIG_NOT_A_FILE {
+        en: "okrs.yaml is not a regular file (a FIFO, socket or device), so okrs does not read it: make it a file",
+        zh: "okrs.yaml 不是普通文件（而是管道、套接字或设备），okrs 不会读取它：请改为普通文件",
+    }
     LOAD_CANNOT_READ_FILE { en: "cannot read the file: {error}", zh: "无法读取该文件：{error}" }
     LOAD_IO_NOT_FOUND { en: "{detail}", zh: "文件不存在（{detail}）" }
     LOAD_IO_PERMISSION { en: "{detail}", zh: "没有读取权限（{detail}）" }
@@ -29,6 +37,18 @@ crate::messages! {
     LOAD_UNKNOWN_FOLDER {
         en: "'{path}' is in folder '{folder}/', which holds no kind of content{hint}; move it, or give it `kind:`",
         zh: "「{path}」位于文件夹「{folder}/」，该文件夹不存放任何一类内容{hint}；请移动该文件，或给它写上 `kind:`",
+    }
+    LOAD_THEME_NOT_A_NAME {
+        en: "theme '{theme}' must be the name of a folder under themes/ or of a built-in theme ({built_in}), not a path",
+        zh: "主题「{theme}」必须是 themes/ 下某个文件夹的名字或内置主题（{built_in}），不能是路径",
+    }
+    LOAD_OUTSIDE_SITE {
+        en: "{folder} leads outside the site folder (to {target}): okrs reads templates and publishes static files only from inside the site",
+        zh: "{folder} 指向站点文件夹之外（{target}）：okrs 只从站点内部读取模板、发布静态文件",
+    }
+    LOAD_BASE_URL {
+        en: "`base_url` '{value}' must be an absolute http:// or https:// address with no query, fragment, spaces or quotes (feed.xml's links start with it)",
+        zh: "`base_url` 的值「{value}」必须是以 http:// 或 https:// 开头的完整地址，不含查询串、片段、空格或引号（feed.xml 的链接以它开头）",
     }
     LOAD_UNKNOWN_THEME {
         en: "theme '{theme}' is neither a folder themes/{theme}/ of the site nor a built-in theme ({built_in})",
@@ -245,6 +265,14 @@ crate::messages! {
     LOAD_ID_DOT { en: "must not start with `.`", zh: "不能以 `.` 开头" }
     LOAD_ID_SLASH { en: "must not contain `/`", zh: "不能包含 `/`" }
     LOAD_ID_SPACE { en: "must not contain white space", zh: "不能包含空白字符" }
+    LOAD_NOT_FINITE {
+        en: "`{key}` '{value}' is not a finite number: okrs computes with numbers up to about ±1.8e308",
+        zh: "`{key}` 的值「{value}」不是有限的数：okrs 能计算的数最大约为 ±1.8e308",
+    }
+    LOAD_ID_TOO_LONG {
+        en: "is {bytes} bytes long, more than the {max} an objective id may have (its page's folder is named after it): choose a shorter one",
+        zh: "长 {bytes} 字节，超过了目标 id 的上限 {max} 字节（目标页面的文件夹以它命名）：请换一个短一些的 id",
+    }
     LOAD_ID_RESERVED {
         en: "must not contain any of ? # % \\ \" < >",
         zh: "不能包含 ? # % \\ \" < > 中的任何一个",

@@ -130,21 +130,18 @@ impl FileCache {
             has_teams_folder: root.join("teams").is_dir(),
             ..Loaded::default()
         };
-        match std::fs::read_to_string(root.join("okrs.yaml")) {
+        match read_config_file(root) {
             Ok(text) => {
                 let (config, diagnostics, gaps) = read_config(&text);
                 loaded.config = config;
                 loaded.diagnostics.extend(diagnostics);
                 loaded.gaps.extend(gaps);
             }
-            Err(err) => {
+            Err(message) => {
                 let start = Pos { line: 1, column: 1 };
-                loaded.diagnostics.push(Diagnostic::error(
-                    "okrs.yaml",
-                    start,
-                    Rule::Io,
-                    msg!(LOAD_CANNOT_READ_CONFIG, error = io_error(&err)),
-                ));
+                loaded
+                    .diagnostics
+                    .push(Diagnostic::error("okrs.yaml", start, Rule::Io, message));
                 loaded.gaps.push(Gap {
                     file: "okrs.yaml".into(),
                     cause: start,
@@ -251,6 +248,19 @@ impl FileCache {
             }
         }
         loaded
+    }
+}
+
+/// The text of the site's okrs.yaml, or why it cannot be read. A folder or anything else
+/// that is not a file (a FIFO, a device) is called so, and never opened: reading a FIFO
+/// would wait for a writer for ever.
+pub fn read_config_file(root: &Path) -> Result<String, Message> {
+    let path = root.join("okrs.yaml");
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_dir() => Err(msg!(LOAD_CONFIG_IS_FOLDER)),
+        Ok(m) if !m.is_file() => Err(msg!(LOAD_CONFIG_NOT_A_FILE)),
+        _ => std::fs::read_to_string(&path)
+            .map_err(|err| msg!(LOAD_CANNOT_READ_CONFIG, error = io_error(&err))),
     }
 }
 

@@ -503,6 +503,18 @@ impl<'a> Reader<'a> {
             self.error(slip.pos, Rule::Type, slip.message(hints::show(n)));
             return Some(At::new(n, node.pos));
         }
+        if is_non_finite(text) {
+            self.error(
+                node.pos,
+                Rule::Type,
+                msg!(
+                    LOAD_NOT_FINITE,
+                    key = key,
+                    value = node.source.as_deref().unwrap_or(text)
+                ),
+            );
+            return None;
+        }
         let Some((n, unit)) = hints::number(text) else {
             self.type_error(node, key, &LOAD_A_NUMBER);
             return None;
@@ -797,6 +809,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether a value is a number no computation can use: YAML's `.inf` and `.nan`, or one
+/// too large for a 64-bit float (`1e309`).
+fn is_non_finite(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['+', '-']);
+    matches!(t.to_ascii_lowercase().as_str(), ".inf" | ".nan")
+        || t.parse::<f64>().is_ok_and(|n| !n.is_finite())
+}
+
+/// The longest objective id, in bytes: its page's folder is named after it (see
+/// `render::paths::MAX_SEGMENT`).
+pub const MAX_OBJECTIVE_ID: usize = 100;
+
 /// What is wrong with an id: shown in English with `{}`, in either language by `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdProblem {
@@ -805,17 +829,30 @@ pub enum IdProblem {
     Slash,
     WhiteSpace,
     Reserved,
+    /// An objective id of this many bytes, more than `MAX_OBJECTIVE_ID`.
+    TooLong(usize),
 }
 
 impl IdProblem {
     pub fn message(self) -> Message {
-        Message::new(match self {
-            IdProblem::Empty => &LOAD_ID_EMPTY,
-            IdProblem::StartsWithDot => &LOAD_ID_DOT,
-            IdProblem::Slash => &LOAD_ID_SLASH,
-            IdProblem::WhiteSpace => &LOAD_ID_SPACE,
-            IdProblem::Reserved => &LOAD_ID_RESERVED,
-        })
+        match self {
+            IdProblem::Empty => Message::new(&LOAD_ID_EMPTY),
+            IdProblem::StartsWithDot => Message::new(&LOAD_ID_DOT),
+            IdProblem::Slash => Message::new(&LOAD_ID_SLASH),
+            IdProblem::WhiteSpace => Message::new(&LOAD_ID_SPACE),
+            IdProblem::Reserved => Message::new(&LOAD_ID_RESERVED),
+            IdProblem::TooLong(bytes) => {
+                msg!(LOAD_ID_TOO_LONG, bytes = bytes, max = MAX_OBJECTIVE_ID)
+            }
+        }
+    }
+}
+
+/// A long value cut for a message: its first 32 characters and `…`.
+pub fn shortened(text: &str) -> String {
+    match text.char_indices().nth(32) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
 }
 
@@ -975,5 +1012,15 @@ mod tests {
         assert!(id_problem("a#b").is_some());
         assert!(id_problem("").is_some());
         assert!(id_problem("..").is_some());
+    }
+
+    #[test]
+    fn infinities_and_numbers_beyond_floats_are_not_finite() {
+        for text in [".inf", "-.inf", "+.INF", ".NaN", "1e309", "-1e400", "inf"] {
+            assert!(is_non_finite(text), "{text}");
+        }
+        for text in ["1e308", "-1.7e308", "55", "79%", "abc", ""] {
+            assert!(!is_non_finite(text), "{text}");
+        }
     }
 }

@@ -14,18 +14,21 @@ pub const BUILT_IN_THEMES: [&str; 1] = ["default"];
 pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>) {
     let mut files = ThemeFiles::default();
     let mut diagnostics = Vec::new();
+    let site = Site(root.canonicalize().ok());
     if let Some(theme) = &config.theme {
         let folder = root.join("themes").join(&theme.value);
         if folder.is_dir() {
             files.custom_theme = true;
             let prefix = format!("themes/{}/templates", theme.value);
             read_templates(
+                &site,
                 &folder.join("templates"),
                 &prefix,
                 &mut files,
                 &mut diagnostics,
             );
             read_static(
+                &site,
                 &folder.join("static"),
                 &mut files,
                 &mut diagnostics,
@@ -45,13 +48,33 @@ pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>)
         }
     }
     read_templates(
+        &site,
         &root.join("templates"),
         "templates",
         &mut files,
         &mut diagnostics,
     );
-    read_static(&root.join("static"), &mut files, &mut diagnostics, "static");
+    read_static(
+        &site,
+        &root.join("static"),
+        &mut files,
+        &mut diagnostics,
+        "static",
+    );
     (files, diagnostics)
+}
+
+/// Where the site folder really is (symbolic links resolved), when it can be found.
+struct Site(Option<std::path::PathBuf>);
+
+impl Site {
+    /// Where `folder` leads when that is outside the site: a symbolic link (committed to a
+    /// repository, say) must not publish files of the machine that builds it.
+    fn outside(&self, folder: &Path) -> Option<std::path::PathBuf> {
+        let real = folder.canonicalize().ok()?;
+        let site = self.0.as_ref()?;
+        (!real.starts_with(site)).then_some(real)
+    }
 }
 
 fn walk(folder: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
@@ -66,11 +89,25 @@ fn walk(folder: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
 /// Every file under `folder` (none if it does not exist) as (name relative to it, bytes);
 /// a file that cannot be read is a diagnostic on `prefix/name`.
 fn read_folder(
+    site: &Site,
     folder: &Path,
     prefix: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, Vec<u8>)> {
     if !folder.is_dir() {
+        return Vec::new();
+    }
+    if let Some(target) = site.outside(folder) {
+        diagnostics.push(Diagnostic::error(
+            prefix,
+            Pos { line: 1, column: 1 },
+            Rule::Io,
+            msg!(
+                LOAD_OUTSIDE_SITE,
+                folder = prefix,
+                target = target.display().to_string()
+            ),
+        ));
         return Vec::new();
     }
     let mut files = Vec::new();
@@ -93,12 +130,13 @@ fn read_folder(
 }
 
 fn read_templates(
+    site: &Site,
     folder: &Path,
     prefix: &str,
     files: &mut ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for (name, bytes) in read_folder(folder, prefix, diagnostics) {
+    for (name, bytes) in read_folder(site, folder, prefix, diagnostics) {
         let origin = format!("{prefix}/{name}");
         match String::from_utf8(bytes) {
             Ok(text) => {
@@ -115,6 +153,7 @@ fn read_templates(
 }
 
 fn read_static(
+    site: &Site,
     folder: &Path,
     files: &mut ThemeFiles,
     diagnostics: &mut Vec<Diagnostic>,
@@ -122,5 +161,5 @@ fn read_static(
 ) {
     files
         .static_files
-        .extend(read_folder(folder, prefix, diagnostics));
+        .extend(read_folder(site, folder, prefix, diagnostics));
 }

@@ -281,7 +281,7 @@ pub fn burn_up(chart: &BurnUp) -> String {
             }
             let mut cells = vec![value];
             if let Some((a, b)) = pace_line {
-                cells.push(fmt_val(a + (b - a) * axis.frac(d)));
+                cells.push(fmt_val(between(a, b, axis.frac(d))));
             }
             (fmt_date(d), cells)
         })
@@ -1157,6 +1157,17 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The value a fraction `f` of the way from `a` to `b`, also when `b − a` is too large for
+/// a number (from −1e308 to 1e308).
+fn between(a: f64, b: f64, f: f64) -> f64 {
+    let way = b - a;
+    if way.is_finite() {
+        a + way * f
+    } else {
+        a * (1.0 - f) + b * f
+    }
+}
+
 /// A coordinate with at most one decimal, never `-0`, `NaN` or `inf`.
 fn num(v: f64) -> String {
     if !v.is_finite() {
@@ -1387,6 +1398,13 @@ mod tests {
 
     fn count(s: &str, needle: &str) -> usize {
         s.matches(needle).count()
+    }
+
+    #[test]
+    fn the_way_between_two_far_numbers_does_not_overflow() {
+        assert_eq!(between(-1e308, 1e308, 0.5), 0.0);
+        assert_eq!(between(-1e308, 1e308, 1.0), 1e308);
+        assert_eq!(between(40.0, 70.0, 0.5), 55.0);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::views::{Views, paths, url};
+use super::paths;
+use super::views::{Views, url};
 
 /// How many check-ins the feed carries.
 pub const FEED_ENTRIES: usize = 50;

@@ -10,6 +10,13 @@ use crate::model::Language;
 /// 7.10 → "7.1", 44.6667 → "44.67", 0.0025 → "0.0025".
 pub fn number(x: f64) -> String {
     let x = if x == 0.0 { 0.0 } else { x };
+    // Past a thousand trillion, digits say nothing more: 1e308, not 309 of them.
+    if x.abs() >= 1e15 {
+        let text = format!("{x:.2e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
+    }
     let decimals = if x.abs() >= 1.0 || x == 0.0 {
         2
     } else {
@@ -127,6 +134,10 @@ mod tests {
         assert_eq!(number(0.13125), "0.1313");
         assert_eq!(number(44.666_666_7), "44.67");
         assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-1.5e20), "-1.5e20");
+        assert_eq!(number(-1e308 / 3.0), "-3.33e307");
     }
 
     #[test]

@@ -175,11 +175,6 @@ pub fn checkin_date(c: &Checkin) -> String {
     }
 }
 
-/// The URL of an objective's page, relative to the site root.
-pub fn objective_url(id: &str) -> String {
-    format!("objectives/{id}/")
-}
-
 /// Builds the export of the whole site; excluded drafts are left out everywhere.
 pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     let included = |o: usize| figures.objectives[o].included;
@@ -378,7 +373,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
         status: f.status.as_str(),
         confidence: f.confidence,
         at_risk: f.at_risk,
-        url: objective_url(&data.id.value),
+        url: super::paths::objective(&data.id.value),
         key_results,
     }
 }

@@ -10,8 +10,10 @@ pub mod i18n;
 pub mod json;
 pub mod markdown;
 pub(crate) mod messages;
+pub mod paths;
 pub mod search;
 pub mod templates;
+pub mod tree;
 pub mod view;
 pub mod views;
 
@@ -24,7 +26,7 @@ use std::sync::Arc;
 
 use crate::model::{Content, Site};
 use view::{FreePageView, Link, NavItem, PageLink, Pagination};
-use views::{Views, paths, url};
+use views::{Views, url};
 
 /// A file to write, with its path relative to the output folder (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -491,6 +493,18 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         title: t("title.alignment"),
         vars: Box::new(move |c| c.insert("alignment", &views.alignment("../"))),
     });
+    // Subtrees too deep for the page above, each on a page of its own.
+    for (n, &(top, _)) in views.tree().subtrees.iter().enumerate() {
+        let path = views.tree_page_path(tree::Page::Subtree(n));
+        let root = root_of(&path);
+        specs.push(PageSpec {
+            title: t("alignment.subtree_title").replace("{title}", &site.objective(top).title),
+            vars: Box::new(move |c| c.insert("alignment", &views.alignment_subtree(&root, n))),
+            path,
+            template: "alignment.html",
+            kind: "alignment",
+        });
+    }
 
     // The check-in timeline, paginated: checkins/, checkins/page/2/ …
     let all = std::sync::Arc::new(views.checkins_newest_first(views.included_objectives()));

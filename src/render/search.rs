@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::views::{Views, paths, url};
+use super::paths;
+use super::views::{Views, url};
 use crate::model::Content;
 
 #[derive(Serialize)]

@@ -363,24 +363,57 @@ pub struct OrgView {
 }
 
 /// A node of the alignment tree.
+/// One row of the alignment tree, in the order the page shows them. The tree is given flat,
+/// each row with its depth, so that a template draws it with one loop (no recursion): after
+/// a row with `has_children` its children follow, one level deeper; after a row without,
+/// `close` levels end.
 #[derive(Clone, Debug, Serialize)]
-pub struct TreeNode {
+pub struct TreeRow {
     pub objective: ObjectiveLink,
     pub owner: Option<Link>,
-    pub children: Vec<TreeNode>,
+    /// 0 for a row at the top of its section.
+    pub depth: usize,
+    /// The anchor of the objective's place (`o-ID`), on the one row that shows it in full
+    /// (and on the top row of a subtree's own page); null on the others.
+    pub anchor: Option<String>,
+    /// Set where the objective was already shown (it aligns to several parents): the URL of
+    /// that place, for a "see above" link. Its children are not repeated.
+    pub seen_url: Option<String>,
+    /// Set where the tree is cut: its children are on a page of their own, at this URL.
+    pub more_url: Option<String>,
+    /// How many objectives align to it directly (in this build).
+    pub children_count: usize,
+    /// Its children's rows follow.
+    pub has_children: bool,
+    /// How many levels end after this row.
+    pub close: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct StrategyTree {
     pub strategy: StrategyView,
-    pub objectives: Vec<TreeNode>,
+    pub rows: Vec<TreeRow>,
+}
+
+/// The page of a subtree cut from the page above it.
+#[derive(Clone, Debug, Serialize)]
+pub struct SubtreeView {
+    pub objective: ObjectiveLink,
+    /// Its place on the page above.
+    pub up_url: String,
+    /// The subtree: its root first.
+    pub rows: Vec<TreeRow>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignmentView {
     pub strategies: Vec<StrategyTree>,
     /// Top-level objectives that align to no strategy.
-    pub unaligned: Vec<TreeNode>,
+    pub unaligned: Vec<TreeRow>,
+    /// Set on the page of a deeper subtree (`alignment/ID/`): then the lists above are empty.
+    pub subtree: Option<SubtreeView>,
+    /// How many levels one page shows.
+    pub depth_limit: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -9,35 +9,12 @@ use super::charts::{self, ChartLabels};
 use super::format;
 use super::i18n::Strings;
 use super::markdown;
+use super::paths;
+use super::tree;
 use super::view::*;
 use crate::compute::{Band, Current, EPSILON, Figures, Status, weighted_mean};
 use crate::model::*;
 use crate::period::PeriodState;
-
-/// Paths of pages, relative to the site root (folders, ending in `/`).
-pub mod paths {
-    pub fn objective(id: &str) -> String {
-        format!("objectives/{id}/")
-    }
-    pub fn team(id: &str) -> String {
-        format!("teams/{id}/")
-    }
-    pub fn person(id: &str) -> String {
-        format!("people/{id}/")
-    }
-    pub fn period(id: &str) -> String {
-        format!("periods/{id}/")
-    }
-    pub fn review(period_id: &str) -> String {
-        format!("periods/{period_id}/review/")
-    }
-    pub fn page(slug: &str) -> String {
-        format!("pages/{slug}/")
-    }
-    pub fn kr_anchor(kr_id: &str) -> String {
-        format!("kr-{}", crate::model::slug(kr_id))
-    }
-}
 
 /// Per-objective HTML and SVG, the same on every page that shows the objective.
 #[derive(Clone, Debug, Default)]
@@ -61,6 +38,8 @@ pub struct Views {
     pub labels: ChartLabels,
     /// Made on first use, once per objective, whichever page asks first.
     prepared: Vec<OnceLock<Prepared>>,
+    /// The alignment tree's layout, made on first use.
+    tree: OnceLock<tree::Layout>,
     /// The period the dashboard shows.
     pub current_period: Option<usize>,
     /// Periods that get pages: those with objectives in this build, and custom ones.
@@ -155,6 +134,7 @@ impl Views {
             prepared: (0..site.objectives.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            tree: OnceLock::new(),
             site,
             figures,
             strings,
@@ -1082,68 +1062,145 @@ impl Views {
         }
     }
 
-    fn tree_node(&self, root: &str, o: usize, path: &mut Vec<usize>) -> TreeNode {
-        path.push(o);
-        let children = self.site.objectives[o]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| self.included(c) && !path.contains(&c))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|c| self.tree_node(root, c, path))
-            .collect();
-        path.pop();
-        TreeNode {
-            objective: self.objective_link(root, o),
-            owner: self.site.objectives[o]
-                .owner
-                .map(|p| self.person_link(root, p)),
-            children,
-        }
-    }
-
-    pub fn alignment(&self, root: &str) -> AlignmentView {
+    /// The alignment tree's sections: the objectives of each strategy of org.md (by period),
+    /// then the top-level objectives that align to no strategy.
+    fn tree_roots(&self) -> Vec<Vec<usize>> {
         let site = &*self.site;
+        let strategies: Vec<&str> = site
+            .org()
+            .map(|org| org.strategies.iter().map(|s| s.id.value.as_str()).collect())
+            .unwrap_or_default();
+        let section: HashMap<&str, usize> = strategies
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (s, i))
+            .collect();
+        let mut roots = vec![Vec::new(); strategies.len() + 1];
+        for o in self.included_objectives() {
+            let r = &site.objectives[o];
+            for s in &r.strategies {
+                if let Some(&i) = section.get(s.as_str()) {
+                    roots[i].push(o);
+                }
+            }
+            if r.strategies.is_empty() && !r.parents.iter().any(|&p| self.included(p)) {
+                roots[strategies.len()].push(o);
+            }
+        }
         let by_period = |a: &usize, b: &usize| {
             let pa = &site.periods[site.objectives[*a].period];
             let pb = &site.periods[site.objectives[*b].period];
             (pa.start, &pa.id, *a).cmp(&(pb.start, &pb.id, *b))
         };
-        let strategies = self
-            .org()
-            .map(|org| org.strategies)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|strategy| {
-                let mut members: Vec<usize> = self
-                    .included_objectives()
-                    .filter(|&o| site.objectives[o].strategies.contains(&strategy.id))
-                    .collect();
-                members.sort_by(by_period);
-                StrategyTree {
-                    objectives: members
-                        .into_iter()
-                        .map(|o| self.tree_node(root, o, &mut Vec::new()))
-                        .collect(),
-                    strategy,
+        for list in &mut roots {
+            list.sort_by(by_period);
+            list.dedup();
+        }
+        roots
+    }
+
+    /// The objectives aligned to `o` that this build shows.
+    fn tree_children(&self, o: usize) -> Vec<usize> {
+        self.site.objectives[o]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| self.included(c))
+            .collect()
+    }
+
+    /// Where the alignment tree shows each objective, worked out on first use.
+    pub fn tree(&self) -> &tree::Layout {
+        self.tree.get_or_init(|| {
+            tree::layout(
+                self.site.objectives.len(),
+                &self.tree_roots(),
+                &|o| self.tree_children(o),
+                tree::DEPTH_LIMIT,
+            )
+        })
+    }
+
+    /// The folder of an alignment page.
+    pub fn tree_page_path(&self, page: tree::Page) -> String {
+        match page {
+            tree::Page::Main => "alignment/".to_owned(),
+            tree::Page::Subtree(t) => {
+                paths::alignment(&self.site.objective(self.tree().subtrees[t].0).id.value)
+            }
+        }
+    }
+
+    fn tree_rows(&self, root: &str, rows: &[tree::Row]) -> Vec<TreeRow> {
+        let layout = self.tree();
+        rows.iter()
+            .zip(tree::nesting(rows))
+            .map(|(row, (has_children, close))| {
+                let o = row.objective;
+                let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
+                let (full, more_url) = match row.shown {
+                    tree::Shown::Full { more } => (
+                        true,
+                        more.map(|t| url(root, &self.tree_page_path(tree::Page::Subtree(t)))),
+                    ),
+                    tree::Shown::Seen => (false, None),
+                };
+                let seen_url = (!full).then(|| {
+                    let page = layout.first[o].unwrap_or(tree::Page::Main);
+                    format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
+                });
+                TreeRow {
+                    objective: self.objective_link(root, o),
+                    owner: self.site.objectives[o]
+                        .owner
+                        .map(|p| self.person_link(root, p)),
+                    depth: row.depth,
+                    anchor: full.then_some(anchor),
+                    seen_url,
+                    more_url,
+                    children_count: self.tree_children(o).len(),
+                    has_children,
+                    close,
                 }
             })
-            .collect();
-        let mut unaligned: Vec<usize> = self
-            .included_objectives()
-            .filter(|&o| {
-                let r = &site.objectives[o];
-                r.strategies.is_empty() && !r.parents.iter().any(|&p| self.included(p))
-            })
-            .collect();
-        unaligned.sort_by(by_period);
+            .collect()
+    }
+
+    /// The alignment page: the tree to `tree::DEPTH_LIMIT` levels.
+    pub fn alignment(&self, root: &str) -> AlignmentView {
+        let layout = self.tree();
+        let strategies = self.org().map(|org| org.strategies).unwrap_or_default();
+        let unaligned = layout.sections.last().map_or(&[][..], Vec::as_slice);
         AlignmentView {
-            strategies,
-            unaligned: unaligned
+            strategies: strategies
                 .into_iter()
-                .map(|o| self.tree_node(root, o, &mut Vec::new()))
+                .zip(&layout.sections)
+                .map(|(strategy, rows)| StrategyTree {
+                    strategy,
+                    rows: self.tree_rows(root, rows),
+                })
                 .collect(),
+            unaligned: self.tree_rows(root, unaligned),
+            subtree: None,
+            depth_limit: tree::DEPTH_LIMIT,
+        }
+    }
+
+    /// The page of the `t`th subtree cut from the page above it.
+    pub fn alignment_subtree(&self, root: &str, t: usize) -> AlignmentView {
+        let layout = self.tree();
+        let (top, rows) = &layout.subtrees[t];
+        let above = layout.first[*top].unwrap_or(tree::Page::Main);
+        let anchor = paths::tree_anchor(&self.site.objective(*top).id.value);
+        AlignmentView {
+            strategies: Vec::new(),
+            unaligned: Vec::new(),
+            subtree: Some(SubtreeView {
+                objective: self.objective_link(root, *top),
+                up_url: format!("{}#{anchor}", url(root, &self.tree_page_path(above))),
+                rows: self.tree_rows(root, rows),
+            }),
+            depth_limit: tree::DEPTH_LIMIT,
         }
     }
 

@@ -1,0 +1,202 @@
+//! Paths of pages, relative to the site root (folders, ending in `/`). Every page's folder
+//! comes from here — the files written, every link, okrs.json's `url`, the search index and
+//! the feed — so they always agree.
+//!
+//! A name becomes a folder as it is written when any file system and any browser takes it
+//! so; otherwise it gets a safe name, the same on every build: its first bytes (characters
+//! unsafe in a file name or a URL replaced by `-`) and a short hash of the whole name, as
+//! in `index.html-1f3c9a2b` (see docs/format.md, "Ids").
+
+use std::borrow::Cow;
+
+/// The longest name kept as it is, in bytes (file systems allow 255; an objective id may
+/// have up to this many, see `load::schema::MAX_OBJECTIVE_ID`).
+pub const MAX_SEGMENT: usize = 100;
+
+/// How many bytes of a name a safe name keeps before its hash.
+const KEPT: usize = 64;
+
+pub fn objective(id: &str) -> String {
+    format!("objectives/{}/", segment(id))
+}
+
+pub fn team(id: &str) -> String {
+    format!("teams/{}/", segment(id))
+}
+
+pub fn person(id: &str) -> String {
+    format!("people/{}/", segment(id))
+}
+
+pub fn period(id: &str) -> String {
+    format!("periods/{}/", segment(id))
+}
+
+pub fn review(period_id: &str) -> String {
+    format!("{}review/", period(period_id))
+}
+
+/// A free page: its slug is its path under `pages/`, each folder a name of its own.
+pub fn page(slug: &str) -> String {
+    let parts: Vec<Cow<str>> = slug.split('/').map(segment).collect();
+    format!("pages/{}/", parts.join("/"))
+}
+
+/// The page of an alignment subtree too deep for the page above it.
+pub fn alignment(id: &str) -> String {
+    format!("alignment/{}/", segment(id))
+}
+
+pub fn kr_anchor(kr_id: &str) -> String {
+    format!("kr-{}", crate::model::slug(kr_id))
+}
+
+/// The anchor of an objective's place in the alignment tree.
+pub fn tree_anchor(id: &str) -> String {
+    format!("o-{}", crate::model::slug(id))
+}
+
+/// A name as one folder of a path: itself when it is safe, else its safe name.
+pub fn segment(name: &str) -> Cow<'_, str> {
+    if is_safe(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(safe_name(name))
+    }
+}
+
+/// Characters that some file system refuses in a name, or that end or change a URL's path.
+fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || "<>:\"/\\|?*#%".contains(c)
+}
+
+/// Names Windows keeps for devices, alone or before an extension (`nul.txt`).
+fn is_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || (stem.len() == 4
+            && (stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// Whether a name ends like a safe name (`-` and eight hex digits): such names get a safe
+/// name of their own too, so that a safe name never equals a name kept as written.
+fn looks_hashed(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.len() >= 9
+        && bytes[bytes.len() - 9] == b'-'
+        && bytes[bytes.len() - 8..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+}
+
+fn is_safe(name: &str) -> bool {
+    is_file_name(name) && !looks_hashed(name)
+}
+
+/// Whether a name works as a folder on every file system and in a URL's path, colliding
+/// with no page of okrs's own.
+fn is_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_SEGMENT
+        && !name.starts_with('.')
+        && !name.ends_with('.')
+        && !name.chars().any(is_unsafe_char)
+        && !name.eq_ignore_ascii_case("index.html")
+        && !is_device_name(name)
+}
+
+fn safe_name(name: &str) -> String {
+    let mut kept = String::new();
+    for c in name.chars() {
+        if kept.len() + c.len_utf8() > KEPT {
+            break;
+        }
+        kept.push(if is_unsafe_char(c) { '-' } else { c });
+    }
+    let kept = kept.trim_start_matches('.').trim_end_matches('.');
+    // `nul.txt-…` is still the device `nul` to Windows.
+    let mark = if is_device_name(kept) { "_" } else { "" };
+    format!("{mark}{kept}-{:08x}", hash(name) as u32)
+}
+
+/// FNV-1a: the same on every machine and every build.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_names_are_kept_as_written() {
+        for name in [
+            "teebee-o1",
+            "李四",
+            "2024-Q2",
+            "FY2024",
+            "a.b",
+            "r-d-ops",
+            "x_1",
+        ] {
+            assert_eq!(segment(name), name);
+        }
+        assert_eq!(objective("teebee-o1"), "objectives/teebee-o1/");
+        assert_eq!(review("2024-Q1"), "periods/2024-Q1/review/");
+        assert_eq!(page("guide/intro"), "pages/guide/intro/");
+    }
+
+    #[test]
+    fn names_that_collide_or_cannot_be_files_get_a_safe_name() {
+        let long = "目".repeat(90);
+        for name in [
+            "index.html",
+            "INDEX.HTML",
+            "",
+            ".",
+            "..",
+            ".hidden",
+            "trailing.",
+            "con",
+            "NUL.txt",
+            "com1",
+            "lpt9",
+            "a:b",
+            "a#b",
+            "50%",
+            "tab\there",
+            long.as_str(),
+            "release-deadbeef",
+        ] {
+            let safe = segment(name);
+            assert_ne!(safe, name, "{name:?}");
+            assert!(is_file_name(&safe), "{name:?} → {safe:?}");
+            assert!(safe.len() <= KEPT + 9, "{name:?} → {safe:?}");
+            assert_eq!(safe, segment(name), "the same every time");
+        }
+        assert_eq!(segment("index.html"), "index.html-16211f22");
+        // Cut at a character, never inside one: 21 characters of 3 bytes are 63 bytes.
+        assert_eq!(
+            segment(&long),
+            format!("{}-{:08x}", "目".repeat(21), hash(&long) as u32)
+        );
+    }
+
+    #[test]
+    fn different_names_get_different_safe_names() {
+        let a = format!("{}a", "x".repeat(200));
+        let b = format!("{}b", "x".repeat(200));
+        assert_ne!(segment(&a), segment(&b));
+        assert_ne!(segment("con"), segment("CON"));
+    }
+
+    #[test]
+    fn a_name_of_exactly_the_limit_is_kept() {
+        let name = "o".repeat(MAX_SEGMENT);
+        assert_eq!(segment(&name), name);
+        assert_ne!(segment(&format!("{name}o")), format!("{name}o"));
+    }
+}
