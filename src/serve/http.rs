@@ -72,6 +72,22 @@ pub fn site_path(raw: &str) -> Option<String> {
     Some(path)
 }
 
+/// The request's path as a path on this server, to write into a link or a `Location`:
+/// runs of slashes are one, `.` segments are dropped and a backslash (which browsers read
+/// as a slash) is percent-encoded, so it always starts with exactly one `/` and can never
+/// be read as another host (`//evil.example/`) or a scheme. The trailing slash stays.
+pub fn local_path(raw: &str) -> String {
+    let segments: Vec<&str> = raw
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    let mut path = format!("/{}", segments.join("/")).replace('\\', "%5C");
+    if raw.ends_with('/') && !segments.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
 fn content_type(path: &str) -> &'static str {
     let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
     match extension {
@@ -178,7 +194,7 @@ fn answer(
         // Its links are written for the site root; a nested missing path needs the base.
         Some(Ok(bytes)) => html(
             StatusCode::NOT_FOUND,
-            &inject::with_root_base(&bytes, raw_path),
+            &inject::with_root_base(&bytes, &local_path(raw_path)),
             &[],
         ),
         _ => StatusCode::NOT_FOUND.into_response(),
@@ -199,7 +215,10 @@ fn answer(
         let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         return (
             StatusCode::PERMANENT_REDIRECT,
-            [(header::LOCATION, format!("{raw_path}/{query}"))],
+            [(
+                header::LOCATION,
+                format!("{}/{query}", local_path(raw_path)),
+            )],
         )
             .into_response();
     }
@@ -227,6 +246,18 @@ mod tests {
         assert_eq!(site_path("/%2E%2E%2Fetc"), None);
         assert_eq!(site_path("/a/..%5C..%5Cwindows"), None);
         assert_eq!(site_path("/a%00b"), None);
+    }
+
+    #[test]
+    fn local_paths_never_name_another_host() {
+        assert_eq!(local_path("/objectives/x"), "/objectives/x");
+        assert_eq!(local_path("//objectives/x"), "/objectives/x");
+        assert_eq!(local_path("///evil.example//x/"), "/evil.example/x/");
+        assert_eq!(local_path("/./a/./b"), "/a/b");
+        assert_eq!(local_path("/\\evil.example/x"), "/%5Cevil.example/x");
+        assert_eq!(local_path("/%E7%9B%AE/"), "/%E7%9B%AE/");
+        assert_eq!(local_path("/"), "/");
+        assert_eq!(local_path("//"), "/");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod diagnostics;
 mod edge_cases;
 mod exit_codes;
 mod good_site;
+mod hostile_serve;
 mod lints;
 mod properties;
 mod samples;
