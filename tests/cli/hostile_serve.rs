@@ -42,3 +42,47 @@ fn redirects_and_links_stay_on_this_server() {
         }
     }
 }
+
+/// Idle and half-sent connections (issue 9): more of them than the server takes at once
+/// neither stop it from answering nor stay open past the 10-second header timeout.
+#[test]
+fn half_sent_requests_are_closed_and_never_block_the_server() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+
+    let server = start("acme");
+    let started = Instant::now();
+    let open = |half: &[u8]| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        stream.write_all(half).unwrap();
+        stream
+    };
+    let mut first = open(b"GET /objectives/x HT");
+    // Beyond the 256 connections served at once.
+    let held: Vec<TcpStream> = (0..300).map(|_| open(b"GET / HTTP/1.1\r\nHost:")).collect();
+    // A request on a new connection is served once slots free up, within the timeout
+    // and a margin.
+    let page = get(server.port, "/");
+    assert_eq!(page.status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "answered after {:?}",
+        started.elapsed()
+    );
+    // The first half-sent request was closed after about 10 seconds, unanswered.
+    let mut sent = Vec::new();
+    let _ = first.read_to_end(&mut sent);
+    let closed = started.elapsed();
+    assert!(
+        closed >= Duration::from_secs(8) && closed < Duration::from_secs(25),
+        "closed after {closed:?}"
+    );
+    assert!(!String::from_utf8_lossy(&sent).contains("200 OK"));
+    drop(held);
+    let again = get(server.port, "/");
+    assert_eq!(again.status, 200);
+}
