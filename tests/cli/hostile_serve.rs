@@ -2,7 +2,8 @@
 //! browser to another host, never lets idle or half-sent connections hold it, and keeps
 //! rebuilding when the site folder is deleted and made again.
 
-use crate::serve::{get, start};
+use crate::serve::{copy_dir, edit, get, start, wait_for};
+use crate::support::sample;
 
 /// `//host/…` is another host to a browser: no redirect and no link may start with `//`
 /// (or a backslash, which browsers read as a slash).
@@ -85,4 +86,42 @@ fn half_sent_requests_are_closed_and_never_block_the_server() {
     drop(held);
     let again = get(server.port, "/");
     assert_eq!(again.status, 200);
+}
+
+/// A `git checkout` of another branch can delete the site folder and make it again
+/// (issue 9): the server watches the new folder, shows what it holds, and later edits.
+#[test]
+fn a_site_folder_deleted_and_made_again_is_still_watched() {
+    let server = start("teebee");
+    let root = server.site.path();
+    let page = "/objectives/teebee-o1/";
+    assert_eq!(get(server.port, page).status, 200);
+    std::fs::remove_dir_all(root).unwrap();
+    std::fs::create_dir(root).unwrap();
+    copy_dir(&sample("teebee"), root);
+    let file = root.join("objectives/teebee-o1.md");
+    edit(&file, "title: ", "title: 换了分支 ");
+    wait_for(server.port, page, "the recreated folder's title", |b| {
+        b.contains("换了分支")
+    });
+    // And edits after that.
+    edit(&file, "换了分支", "再改一次");
+    wait_for(server.port, page, "a later edit", |b| {
+        b.contains("再改一次")
+    });
+
+    // The same when the folder is moved away and another moved in its place.
+    let other = tempfile::tempdir().unwrap();
+    let moved_in = other.path().join("site");
+    std::fs::create_dir(&moved_in).unwrap();
+    copy_dir(&sample("teebee"), &moved_in);
+    std::fs::rename(root, other.path().join("old")).unwrap();
+    std::fs::rename(&moved_in, root).unwrap();
+    wait_for(server.port, page, "the folder moved in", |b| {
+        !b.contains("再改一次")
+    });
+    edit(&file, "title: ", "title: 第三版 ");
+    wait_for(server.port, page, "an edit in the folder moved in", |b| {
+        b.contains("第三版")
+    });
 }

@@ -44,7 +44,7 @@ impl Drop for Server {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir(from) {
         let rel = entry.strip_prefix(from).unwrap();
         let target = to.join(rel);
