@@ -170,13 +170,43 @@ pub fn human_line(d: &Diagnostic, color: bool, language: Language) -> String {
     };
     format!(
         "{bold}{}:{}:{}:{off} {on}{}[{}]{off}: {}",
-        d.file,
+        printable(&d.file, false),
         d.line,
         d.column,
         severity.template(language),
         d.rule,
-        d.text(language)
+        printable(&d.text(language), false)
     )
+}
+
+/// `text` with every character that would act on a terminal instead of showing written
+/// out: ESC as `\e`, a line break as `\n` (or kept, with `line_breaks`), tab as `\t`,
+/// other control characters and the bidirectional overrides that reorder what a line
+/// shows as `\u{..}`. A file name or value in a message can then neither colour nor
+/// clear the terminal, nor forge a diagnostic line of its own.
+pub fn printable(text: &str, line_breaks: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' if line_breaks => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x1b' => out.push_str("\\e"),
+            c if is_hidden_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// C0 and C1 control characters, DEL, the line and paragraph separators, and the
+/// bidirectional embeddings, overrides and isolates.
+fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// "2 errors, 1 warning in 14 files".
@@ -191,8 +221,10 @@ pub fn summary(diagnostics: &[Diagnostic], files: usize) -> Message {
 }
 
 // GitHub's workflow commands escape %, CR and LF in data, and also : and , in properties.
+// Other control characters would reach the log as they are: they are written out.
 fn github_data(s: &str) -> String {
-    s.replace('%', "%25")
+    printable(s, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -236,6 +268,47 @@ mod tests {
             out,
             "::error file=objectives/a.md,line=12,col=5,title=unknown-reference::aligns_to names 'x', which no objective or strategy defines (100%25 wrong)\n"
         );
+    }
+
+    /// A value from content that holds a terminal escape and a line break.
+    fn hostile() -> Diagnostic {
+        let mut d = sample();
+        d.file = "objectives/\u{1b}[2Ja.md".into();
+        d.message = crate::msg!(
+            crate::validate::messages::VALIDATE_UNKNOWN_ALIGNS_TO,
+            id = "x\u{1b}[31m\nobjectives/b.md:1:1: error[forged]: \u{7}\u{9b}\u{202e}",
+            hint = ""
+        );
+        d
+    }
+
+    #[test]
+    fn human_format_writes_out_control_characters() {
+        let line = human_line(&hostile(), false, Language::En);
+        assert_eq!(
+            line,
+            "objectives/\\e[2Ja.md:12:5: error[unknown-reference]: aligns_to names 'x\\e[31m\\nobjectives/b.md:1:1: error[forged]: \\u{7}\\u{9b}\\u{202e}', which no objective or strategy defines"
+        );
+        let out = render(&[hostile()], Format::Human, true, Language::ZhCn);
+        assert_eq!(out.lines().count(), 1, "{out}");
+        // Only okrs's own colours are escapes.
+        assert_eq!(out.matches('\u{1b}').count(), 4, "{out:?}");
+    }
+
+    #[test]
+    fn github_format_neutralises_control_characters() {
+        let out = render(&[hostile()], Format::Github, false, Language::En);
+        assert_eq!(
+            out,
+            "::error file=objectives/\\e[2Ja.md,line=12,col=5,title=unknown-reference::aligns_to names 'x\\e[31m%0Aobjectives/b.md:1:1: error[forged]: \\u{7}\\u{9b}\\u{202e}', which no objective or strategy defines\n"
+        );
+    }
+
+    #[test]
+    fn printable_keeps_text_and_line_breaks_when_asked() {
+        assert_eq!(printable("目标 a\\b 80%", false), "目标 a\\b 80%");
+        assert_eq!(printable("a\r\nb\tc\u{7f}", false), "a\\r\\nb\\tc\\u{7f}");
+        assert_eq!(printable("a\r\nb\u{1b}", true), "a\r\nb\\e");
     }
 
     #[test]

@@ -125,11 +125,13 @@ pub fn real_path(path: &Path) -> PathBuf {
 }
 
 /// Why an output folder may not be used: building would replace the site itself, one of
-/// its content folders, or another site. None when it is safe. (Any other folder is
-/// replaced whole, as a build output is.) Paths are compared where they really are, so
-/// neither `..` nor a symbolic link can hide the site. (The root folder holds every site,
-/// so an output that passes has a parent folder to stage the build in.)
-pub fn unsafe_output(site: &Path, output: &Path) -> Option<message::Message> {
+/// its content folders, or another site; or the folder is not empty and `okrs build` did
+/// not write it (it has no `write::MARKER`), which only `force` allows. None when it is
+/// safe: a folder that does not exist, an empty one, or an earlier build's output. Paths
+/// are compared where they really are, so neither `..` nor a symbolic link can hide the
+/// site. (The root folder holds every site, so an output that passes has a parent folder
+/// to stage the build in.)
+pub fn unsafe_output(site: &Path, output: &Path, force: bool) -> Option<message::Message> {
     use write::messages::*;
     let (site_real, out_real) = (real_path(site), real_path(output));
     let shown = output.display().to_string();
@@ -169,7 +171,22 @@ pub fn unsafe_output(site: &Path, output: &Path) -> Option<message::Message> {
         let file = file.display().to_string();
         return Some(msg!(WRITE_OUTPUT_UNDER_FILE, output = shown, file = file));
     }
-    None
+    if force || !out_real.is_dir() {
+        return None;
+    }
+    match write::existing(&out_real) {
+        write::Existing::Empty | write::Existing::Ours => None,
+        write::Existing::OlderBuild => Some(msg!(
+            WRITE_OUTPUT_OLDER_BUILD,
+            output = shown,
+            marker = write::MARKER
+        )),
+        write::Existing::Other => Some(msg!(
+            WRITE_OUTPUT_NOT_OURS,
+            output = shown,
+            marker = write::MARKER
+        )),
+    }
 }
 
 /// What a build did.

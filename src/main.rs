@@ -60,6 +60,10 @@ enum Command {
         /// Include draft objectives.
         #[arg(long)]
         drafts: bool,
+        /// Replace OUT even if it is not empty and okrs did not write it (never the site
+        /// or its content).
+        #[arg(long)]
+        force: bool,
     },
     /// Check the site for errors and lint warnings.
     Check {
@@ -267,7 +271,8 @@ fn main() -> ExitCode {
             output,
             as_of,
             drafts,
-        } => build(&site, output, as_of.as_deref(), drafts, lang),
+            force,
+        } => build(&site, output, as_of.as_deref(), drafts, force, lang),
         Command::New { what } => {
             // The language of the site written into, unless --lang says another.
             let language = lang.unwrap_or_else(|| author::site_language(what.site()));
@@ -537,6 +542,7 @@ fn build(
     output: Option<PathBuf>,
     as_of: Option<&str>,
     drafts: bool,
+    force: bool,
     lang: Option<Language>,
 ) -> ExitCode {
     let as_of = match site_and_as_of(site, as_of, lang) {
@@ -545,7 +551,7 @@ fn build(
     };
     let started = Instant::now();
     let output = output.unwrap_or_else(|| site.join("public"));
-    if let Some(problem) = okrs::unsafe_output(site, &output) {
+    if let Some(problem) = okrs::unsafe_output(site, &output, force) {
         print_error(problem, lang.unwrap_or_else(|| author::site_language(site)));
         return ExitCode::from(2);
     }

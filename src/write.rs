@@ -10,6 +10,49 @@ use crate::render::OutputFile;
 
 pub(crate) mod messages;
 
+/// The file every build writes at the top of its output folder: a folder that has it was
+/// written by `okrs build`, and the next build may replace it whole. Any other folder
+/// that is not empty is refused unless `--force` is given.
+pub const MARKER: &str = ".okrs-output";
+
+/// What the marker file says, to whoever finds it.
+const MARKER_TEXT: &str = "okrs build wrote this folder and replaces it whole on every build.\n\
+Anything else put here is lost on the next build.\n";
+
+/// What is in an output folder that exists, as far as replacing it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Nothing in it (not even hidden files): nothing to lose.
+    Empty,
+    /// `okrs build` wrote it (it has the marker).
+    Ours,
+    /// It has the files of an okrs build (index.html, 404.html, okrs.json) but no
+    /// marker: most likely an older okrs, which did not write one.
+    OlderBuild,
+    /// Anything else.
+    Other,
+}
+
+/// What `dir`, an existing folder, holds; a folder that cannot be read counts as `Other`.
+pub fn existing(dir: &Path) -> Existing {
+    let Ok(mut entries) = std::fs::read_dir(dir) else {
+        return Existing::Other;
+    };
+    if entries.next().is_none() {
+        return Existing::Empty;
+    }
+    if dir.join(MARKER).is_file() {
+        Existing::Ours
+    } else if ["index.html", "404.html", "okrs.json"]
+        .iter()
+        .all(|name| dir.join(name).is_file())
+    {
+        Existing::OlderBuild
+    } else {
+        Existing::Other
+    }
+}
+
 /// A new output folder being written. Dropped without `commit`, it is removed and the
 /// previous output stays.
 pub struct Staging {
@@ -60,6 +103,8 @@ impl Staging {
     /// output folder never goes missing; elsewhere (or on a file system without it) by
     /// moving the old one aside first.
     pub fn commit(mut self) -> io::Result<()> {
+        // Written last, so that no file of the site can take its place.
+        std::fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
         if self.output.exists() {
             #[cfg(target_os = "linux")]
             if exchange(&self.dir, &self.output).is_ok() {
@@ -154,8 +199,43 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(std::fs::read(out.join("a/b.txt")).unwrap(), b"new");
         assert!(!out.join("old").exists());
+        assert_eq!(existing(&out), Existing::Ours);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
+    }
+
+    #[test]
+    fn the_marker_is_written_last_over_a_file_of_the_same_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::new(&out).unwrap();
+        staging.write(&file(MARKER, b"a static file")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join(MARKER)).unwrap(),
+            MARKER_TEXT
+        );
+    }
+
+    #[test]
+    fn existing_folders_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, files: &[&str]| {
+            let folder = dir.path().join(name);
+            std::fs::create_dir_all(&folder).unwrap();
+            for f in files {
+                std::fs::write(folder.join(f), "x").unwrap();
+            }
+            existing(&folder)
+        };
+        assert_eq!(at("empty", &[]), Existing::Empty);
+        assert_eq!(at("git", &[".git"]), Existing::Other);
+        assert_eq!(at("drafts", &["notes.md"]), Existing::Other);
+        assert_eq!(
+            at("old", &["index.html", "404.html", "okrs.json"]),
+            Existing::OlderBuild
+        );
+        assert_eq!(at("ours", &[MARKER, "index.html"]), Existing::Ours);
     }
 
     #[test]

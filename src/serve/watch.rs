@@ -1,10 +1,12 @@
 //! Watches the site folder and calls back once per burst of changes: one save, or a
 //! `git checkout` of many files, makes one rebuild.
 
+use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 /// How long the file system must be quiet before a rebuild starts.
@@ -31,19 +33,69 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     !(hidden || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp"))
 }
 
-/// Starts watching `root`; `rebuild` runs on a thread of its own after each burst.
+/// How often the site folder itself is looked at, to notice it deleted and made again.
+pub const ROOT_CHECK: Duration = Duration::from_millis(250);
+
+type Inner = Debouncer<RecommendedWatcher, RecommendedCache>;
+
+/// Watches a site folder while it lives.
+pub struct Watcher {
+    /// Kept alive for its thread; also re-armed by the root keeper.
+    _debouncer: Arc<Mutex<Inner>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Which folder a path is now: its device and inode on Unix, so that a folder deleted
+/// and made again (a `git checkout` of another branch can do that), or another moved in
+/// its place, is told from the one watched; elsewhere only whether it is there.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// Starts watching `root`; `rebuild` runs on a thread of its own after each burst. A
+/// watch follows the folder it was set on, so when `root` is deleted and made again (or
+/// replaced by another folder) the watch is set again on the new one and a rebuild runs.
 pub fn start(
     root: &Path,
     mut rebuild: impl FnMut(&[PathBuf]) + Send + 'static,
-) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, notify_debouncer_full::notify::Error> {
+) -> Result<Watcher, notify_debouncer_full::notify::Error> {
     let root: PathBuf = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    // The folder itself made, removed or renamed: the watch must be set again.
+    let (root_tx, root_rx) = mpsc::channel::<()>();
     let watched = root.clone();
+    let events = tx.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        let Ok(events) = result else {
+        let Ok(events_seen) = result else {
             return;
         };
-        let changed: Vec<PathBuf> = events
+        if events_seen.iter().any(|e| {
+            matches!(
+                e.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(ModifyKind::Name(_))
+            ) && e.paths.contains(&watched)
+        }) {
+            let _ = root_tx.send(());
+        }
+        let changed: Vec<PathBuf> = events_seen
             .iter()
             .filter(|e| !matches!(e.kind, EventKind::Access(_)))
             .flat_map(|e| e.paths.iter())
@@ -51,10 +103,18 @@ pub fn start(
             .cloned()
             .collect();
         if !changed.is_empty() {
-            let _ = tx.send(changed);
+            let _ = events.send(changed);
         }
     })?;
     debouncer.watch(&root, RecursiveMode::Recursive)?;
+    // The parent tells when the folder itself is made again (a watch on the folder
+    // ends with it). Without one, `keep_root` still looks at the folder every
+    // `ROOT_CHECK`.
+    if let Some(parent) = root.parent() {
+        let _ = debouncer.watch(parent, RecursiveMode::NonRecursive);
+    }
+    let debouncer = Arc::new(Mutex::new(debouncer));
+    let stop = Arc::new(AtomicBool::new(false));
     std::thread::spawn(move || {
         while let Ok(mut changed) = rx.recv() {
             // Bursts that arrived while the last rebuild ran make one more rebuild, not many.
@@ -64,12 +124,110 @@ pub fn start(
             rebuild(&changed);
         }
     });
-    Ok(debouncer)
+    std::thread::spawn({
+        let (debouncer, stop) = (Arc::clone(&debouncer), Arc::clone(&stop));
+        move || keep_root(&root, &debouncer, &stop, &root_rx, &tx)
+    });
+    Ok(Watcher {
+        _debouncer: debouncer,
+        stop,
+    })
+}
+
+/// Sets the watch again whenever `root` was made, removed or renamed (`root_events`), or
+/// is another folder than the one watched (looked at every `ROOT_CHECK`: a folder made
+/// again may even have the same inode), and asks for a rebuild of everything, as the new
+/// folder's files were never seen.
+fn keep_root(
+    root: &Path,
+    debouncer: &Mutex<Inner>,
+    stop: &AtomicBool,
+    root_events: &mpsc::Receiver<()>,
+    tx: &mpsc::Sender<Vec<PathBuf>>,
+) {
+    let mut watching = identity(root);
+    while !stop.load(Ordering::Relaxed) {
+        let told = match root_events.recv_timeout(ROOT_CHECK) {
+            Ok(()) => true,
+            Err(mpsc::RecvTimeoutError::Timeout) => false,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        let now = identity(root);
+        if !told && now == watching {
+            continue;
+        }
+        let Ok(mut debouncer) = debouncer.lock() else {
+            return;
+        };
+        // The old watch may be gone with its folder already.
+        let _ = debouncer.unwatch(root);
+        let armed = now.is_some() && debouncer.watch(root, RecursiveMode::Recursive).is_ok();
+        drop(debouncer);
+        // Not there (or not watchable) yet: try again on the next look.
+        watching = if armed { now } else { None };
+        let everything = vec![root.join("okrs.yaml"), root.join("templates")];
+        if armed && tx.send(everything).is_err() {
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
+
+    /// Waits for a rebuild whose changed paths satisfy `ok`.
+    fn wait_for(rx: &mpsc::Receiver<Vec<PathBuf>>, what: &str, ok: impl Fn(&[PathBuf]) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(changed) if ok(&changed) => return,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("no rebuild for {what}");
+    }
+
+    #[test]
+    fn a_site_folder_deleted_and_made_again_is_watched_again() {
+        let parent = tempfile::tempdir().unwrap();
+        let root = parent.path().join("site");
+        std::fs::create_dir_all(root.join("objectives")).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watcher = start(&root, move |changed: &[PathBuf]| {
+            let _ = tx.send(changed.to_vec());
+        })
+        .unwrap();
+        let a = root.join("objectives/a.md");
+        std::fs::write(&a, "one").unwrap();
+        wait_for(&rx, "the first edit", |c| c.contains(&a));
+
+        std::fs::remove_dir_all(&root).unwrap();
+        std::fs::create_dir_all(root.join("objectives")).unwrap();
+        // The new folder is watched, and read again whole.
+        wait_for(&rx, "the new folder", |c| {
+            c.contains(&root.join("okrs.yaml"))
+        });
+        let b = root.join("objectives/b.md");
+        std::fs::write(&b, "two").unwrap();
+        wait_for(&rx, "an edit in the new folder", |c| c.contains(&b));
+
+        // A folder moved in its place is watched too.
+        let other = parent.path().join("other");
+        std::fs::create_dir_all(&other).unwrap();
+        std::fs::rename(&root, parent.path().join("old")).unwrap();
+        std::fs::rename(&other, &root).unwrap();
+        wait_for(&rx, "the folder moved in", |c| {
+            c.contains(&root.join("okrs.yaml"))
+        });
+        let c = root.join("org.md");
+        std::fs::write(&c, "three").unwrap();
+        wait_for(&rx, "an edit in the folder moved in", |changed| {
+            changed.contains(&c)
+        });
+    }
 
     #[test]
     fn output_hidden_and_backup_files_do_not_rebuild() {

@@ -82,6 +82,7 @@ fn failed_build_keeps_previous_output() {
 fn successful_build_replaces_the_previous_output_whole() {
     let site = Site::copy_of("good");
     let public = site.path().join("public");
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
     std::fs::create_dir_all(public.join("old")).unwrap();
     std::fs::write(public.join("old/stale.html"), "stale").unwrap();
     assert_eq!(run(&["build", site.arg()], &[]).code, 0);
@@ -200,14 +201,17 @@ fn okrs_csv_keeps_chinese_text() {
 fn build_output_inside_the_site_is_not_read_as_content() {
     // A leftover Markdown file in the output folder would be an unknown-kind error if read.
     let site = Site::copy_of("good");
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
     site.file("public/notes.md", "no front matter\n");
     let run_default = run(&["build", site.arg()], &[]);
     assert_eq!(run_default.code, 0, "{}", run_default.stderr);
 
     let site = Site::copy_of("good");
-    site.file("site-out/notes.md", "no front matter\n");
     let out = site.path().join("site-out");
-    let run_o = run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
+    let build_o = || run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
+    assert_eq!(build_o().code, 0);
+    site.file("site-out/notes.md", "no front matter\n");
+    let run_o = build_o();
     assert_eq!(run_o.code, 0, "{}", run_o.stderr);
 }
 
@@ -281,4 +285,142 @@ fn neither_dot_dot_nor_a_symbolic_link_can_hide_the_site_from_the_output_check()
             .is_symlink()
     );
     assert!(target.join("okrs.json").is_file());
+}
+
+/// The marker every build writes at the top of its output (docs/checks.md, "The output
+/// folder").
+const MARKER: &str = ".okrs-output";
+
+/// A mistyped `-o` (issue 9): a folder okrs did not write is never replaced without
+/// `--force` — not the repository's `.git`, not a folder of drafts; the refusal is exit
+/// 2 with the way out, and nothing in the folder is touched.
+#[test]
+fn a_folder_okrs_did_not_write_is_refused_without_force() {
+    let site = Site::copy_of("good");
+    site.file(".git/HEAD", "ref: refs/heads/main\n");
+    site.file(".git/objects/ab/cdef", "a git object");
+    site.file("_drafts/plan.txt", "my notes");
+    for out in [".git", "_drafts"] {
+        let target = site.path().join(out);
+        let before = read_tree(&target);
+        let refused = run(
+            &[
+                "build",
+                site.arg(),
+                "-o",
+                target.to_str().unwrap(),
+                "--lang",
+                "en",
+            ],
+            &[],
+        );
+        assert_eq!(refused.code, 2, "{out}: {}", refused.stderr);
+        assert!(
+            refused.stderr.contains(&format!(
+                "is not empty and was not written by okrs build (it has no {MARKER})"
+            )) && refused.stderr.contains("pass --force to replace it"),
+            "{}",
+            refused.stderr
+        );
+        assert_eq!(read_tree(&target), before, "{out} was touched");
+    }
+    // The same refusal in Chinese on a zh-CN run.
+    let zh = run(
+        &[
+            "build",
+            site.arg(),
+            "-o",
+            site.path().join("_drafts").to_str().unwrap(),
+            "--lang",
+            "zh-CN",
+        ],
+        &[],
+    );
+    assert_eq!(zh.code, 2);
+    assert!(
+        zh.stderr.contains("不是空的，也不是 okrs build 生成的") && zh.stderr.contains("--force"),
+        "{}",
+        zh.stderr
+    );
+
+    // --force replaces it, and marks it as okrs's: the next build needs no --force.
+    let drafts = site.path().join("_drafts");
+    let forced = run(
+        &[
+            "build",
+            site.arg(),
+            "-o",
+            drafts.to_str().unwrap(),
+            "--force",
+        ],
+        &[],
+    );
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(!drafts.join("plan.txt").exists());
+    assert!(drafts.join(MARKER).is_file());
+    let again = run(&["build", site.arg(), "-o", drafts.to_str().unwrap()], &[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+}
+
+#[test]
+fn force_never_replaces_the_site_or_its_content() {
+    let site = Site::copy_of("good");
+    for out in [site.path().to_path_buf(), site.path().join("objectives")] {
+        let run = run(
+            &["build", site.arg(), "-o", out.to_str().unwrap(), "--force"],
+            &[],
+        );
+        assert_eq!(run.code, 2, "{}: {}", out.display(), run.stderr);
+    }
+    assert!(site.path().join("objectives/sales/upsell.md").is_file());
+}
+
+#[test]
+fn a_missing_or_empty_folder_is_built_into_and_marked() {
+    let site = Site::copy_of("good");
+    let parent = tempfile::tempdir().unwrap();
+    let missing = parent.path().join("a/b/out");
+    let empty = parent.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for out in [&missing, &empty] {
+        let run = run(&["build", site.arg(), "-o", out.to_str().unwrap()], &[]);
+        assert_eq!(run.code, 0, "{}: {}", out.display(), run.stderr);
+        assert!(out.join("okrs.json").is_file());
+        let marker = std::fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            marker.starts_with("okrs build wrote this folder"),
+            "{marker}"
+        );
+    }
+    // The default output is marked too.
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
+    assert!(site.path().join("public").join(MARKER).is_file());
+}
+
+#[test]
+fn the_output_of_an_older_build_without_a_marker_needs_force_once() {
+    let site = Site::copy_of("good");
+    let public = site.path().join("public");
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
+    // What an okrs from before the marker left.
+    std::fs::remove_file(public.join(MARKER)).unwrap();
+    let refused = run(&["build", site.arg(), "--lang", "en"], &[]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("looks like the output of an older okrs build")
+            && refused.stderr.contains("pass --force once"),
+        "{}",
+        refused.stderr
+    );
+    assert!(public.join("okrs.json").is_file(), "nothing was removed");
+    let zh = run(&["build", site.arg(), "--lang", "zh-CN"], &[]);
+    assert!(
+        zh.stderr.contains("旧版 okrs build 的输出"),
+        "{}",
+        zh.stderr
+    );
+    assert_eq!(run(&["build", site.arg(), "--force"], &[]).code, 0);
+    assert_eq!(run(&["build", site.arg()], &[]).code, 0);
 }

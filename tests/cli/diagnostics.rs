@@ -642,3 +642,65 @@ fn a_key_result_id_shared_by_several_objectives_lists_them() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("a/nps, b/nps"), "{}", run.stderr);
 }
+
+/// Terminal escapes and line breaks in content (issue 9): `check` writes them out, so a
+/// value can neither colour or clear the terminal nor forge a diagnostic line; the GitHub
+/// format keeps its %0A and neutralises the rest; JSON carries the text as it is.
+#[test]
+fn control_characters_in_content_are_written_out() {
+    let site = Site::copy_of("good");
+    site.file(
+        "objectives/sales/upsell.md",
+        site.read("objectives/sales/upsell.md").replace(
+            "aligns_to: grow-revenue",
+            "aligns_to: \"grow\\e[2J\\e[31m\\nobjectives/x.md:1:1: error[forged]: \\a\"",
+        ),
+    );
+    let human = run(&["check", site.arg(), "--lang", "en"], &[]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert!(!human.stdout.contains('\u{1b}'), "{:?}", human.stdout);
+    assert!(!human.stdout.contains('\u{7}'), "{:?}", human.stdout);
+    let (_, json) = site.check(&[]);
+    // One line per diagnostic, none of them forged.
+    assert_eq!(human.stdout.lines().count(), json.len(), "{}", human.stdout);
+    assert!(
+        !human
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("objectives/x.md")),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains(
+            "objectives/sales/upsell.md:6:12: error[unknown-reference]: aligns_to names \
+             'grow\\e[2J\\e[31m\\nobjectives/x.md:1:1: error[forged]: \\u{7}'"
+        ),
+        "{}",
+        human.stdout
+    );
+
+    let github = run(&["check", site.arg(), "--format", "github"], &[]);
+    assert_eq!(
+        github.stdout.lines().count(),
+        json.len(),
+        "{}",
+        github.stdout
+    );
+    assert!(!github.stdout.contains('\u{1b}'), "{:?}", github.stdout);
+    assert!(
+        github
+            .stdout
+            .contains("'grow\\e[2J\\e[31m%0Aobjectives/x.md:1:1: error[forged]: \\u{7}'"),
+        "{}",
+        github.stdout
+    );
+
+    let d = only(&json, "objectives/sales/upsell.md", "unknown-reference");
+    assert!(
+        d.message
+            .contains("grow\u{1b}[2J\u{1b}[31m\nobjectives/x.md"),
+        "{}",
+        d.message
+    );
+}

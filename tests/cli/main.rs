@@ -20,6 +20,7 @@ mod edge_cases;
 mod exit_codes;
 mod good_site;
 mod hostile;
+mod hostile_serve;
 mod lints;
 mod properties;
 mod qa_fixes;

@@ -11,17 +11,17 @@ use std::time::{Duration, Instant};
 use crate::support::sample;
 
 /// A running `okrs serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
-    site: tempfile::TempDir,
+    pub(crate) port: u16,
+    pub(crate) site: tempfile::TempDir,
     /// Every line it has printed on standard error so far.
     stderr: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
     /// Waits until a line it printed satisfies `ok`, and returns that line.
-    fn wait_for_line(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_for_line(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             if let Some(line) = self.stderr.lock().unwrap().iter().find(|l| ok(l)) {
@@ -44,7 +44,7 @@ impl Drop for Server {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir(from) {
         let rel = entry.strip_prefix(from).unwrap();
         let target = to.join(rel);
@@ -75,12 +75,12 @@ fn walkdir(root: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// Starts `okrs serve` on a copy of a sample, on a port the system picks.
-fn start(sample_name: &str) -> Server {
+pub(crate) fn start(sample_name: &str) -> Server {
     start_with(sample_name, &[])
 }
 
 /// Starts `okrs serve` with more arguments.
-fn start_with(sample_name: &str, args: &[&str]) -> Server {
+pub(crate) fn start_with(sample_name: &str, args: &[&str]) -> Server {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&sample(sample_name), site.path());
     let mut child = Command::new(env!("CARGO_BIN_EXE_okrs"))
@@ -118,14 +118,14 @@ fn start_with(sample_name: &str, args: &[&str]) -> Server {
 }
 
 /// A response: status code, headers (lower-case names) and body.
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
 }
 
 impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k == name)
@@ -133,7 +133,7 @@ impl Response {
     }
 }
 
-fn get(port: u16, path: &str) -> Response {
+pub(crate) fn get(port: u16, path: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
@@ -165,7 +165,7 @@ fn get(port: u16, path: &str) -> Response {
 }
 
 /// Polls `path` until `ok` holds for its body (rebuilds are asynchronous).
-fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+pub(crate) fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let body = get(port, path).body;
@@ -177,7 +177,7 @@ fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> Str
     }
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
+pub(crate) fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from} in {}", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
