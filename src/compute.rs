@@ -719,31 +719,48 @@ fn team_figures(
     included: &[bool],
 ) -> Vec<TeamFigures> {
     let periods = site.periods.len();
-    // (team, period) → (progress, weight) of its objectives, own and with every team below.
-    let mut own: Vec<Vec<Vec<(f64, f64)>>> = vec![vec![Vec::new(); periods]; site.teams.len()];
+    // (team, period) → the sums of a weighted mean, own and with every team below.
+    let mut own = vec![vec![Sums::default(); periods]; site.teams.len()];
     let mut all = own.clone();
+    let mut overflowed = false;
     for (o, resolved) in site.objectives.iter().enumerate() {
         let Some(team) = resolved.team.filter(|_| included[o]) else {
             continue;
         };
-        let (p, item) = (
-            resolved.period,
-            (objectives[o].progress, resolved.data.weight),
-        );
-        own[team][p].push(item);
+        let (p, w) = (resolved.period, resolved.data.weight);
+        let progress = objectives[o].progress;
+        overflowed |= own[team][p].add(progress, w);
         let mut seen = HashSet::new();
         let mut up = Some(team);
         while let Some(t) = up.filter(|&t| seen.insert(t)) {
-            all[t][p].push(item);
+            overflowed |= all[t][p].add(progress, w);
             up = site.teams[t].team;
         }
     }
-    let means = |cells: &[Vec<(f64, f64)>]| -> Vec<(usize, f64)> {
+    if overflowed {
+        // Weights so large that a sum overflowed: those means again, each weight divided
+        // by the largest, as `weighted_mean` does.
+        for (o, resolved) in site.objectives.iter().enumerate() {
+            let Some(team) = resolved.team.filter(|_| included[o]) else {
+                continue;
+            };
+            let (p, w) = (resolved.period, resolved.data.weight);
+            let progress = objectives[o].progress;
+            own[team][p].add_scaled(progress, w);
+            let mut seen = HashSet::new();
+            let mut up = Some(team);
+            while let Some(t) = up.filter(|&t| seen.insert(t)) {
+                all[t][p].add_scaled(progress, w);
+                up = site.teams[t].team;
+            }
+        }
+    }
+    let means = |cells: &[Sums]| -> Vec<(usize, f64)> {
         cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.is_empty())
-            .map(|(p, c)| (p, weighted_mean(c.iter().copied())))
+            .filter(|(_, c)| c.count > 0)
+            .map(|(p, c)| (p, c.mean()))
             .collect()
     };
     own.iter()
@@ -753,6 +770,44 @@ fn team_figures(
             with_subteams: means(all),
         })
         .collect()
+}
+
+/// The running sums of one weighted mean, kept as `weighted_mean` computes it: plainly,
+/// and, once they overflow, with each weight divided by the largest (a second pass).
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    sum: f64,
+    weight: f64,
+    largest: f64,
+    count: usize,
+    scaled_sum: f64,
+    scaled_weight: f64,
+}
+
+impl Sums {
+    /// Adds one value; says whether the plain sums have overflowed.
+    fn add(&mut self, value: f64, weight: f64) -> bool {
+        self.sum += value * weight;
+        self.weight += weight;
+        self.largest = self.largest.max(weight);
+        self.count += 1;
+        !(self.sum.is_finite() && self.weight.is_finite())
+    }
+
+    fn add_scaled(&mut self, value: f64, weight: f64) {
+        let weight = weight / self.largest;
+        self.scaled_sum += value * weight;
+        self.scaled_weight += weight;
+    }
+
+    fn mean(&self) -> f64 {
+        let (sum, weight) = if self.sum.is_finite() && self.weight.is_finite() {
+            (self.sum, self.weight)
+        } else {
+            (self.scaled_sum, self.scaled_weight)
+        };
+        if weight > 0.0 { sum / weight } else { 0.0 }
+    }
 }
 
 /// The periods with objectives that hold the as-of date: the one with the most objectives

@@ -341,7 +341,10 @@ fn clean_message(message: &str) -> String {
 /// The parser's message in the catalogue's words: the common ones in both languages, the
 /// rare ones as the parser says them, after a Chinese "YAML syntax error".
 fn syntax_message(detail: &str) -> Message {
-    if detail.contains("budget breached") && detail.contains("Depth") {
+    // The parser's own limit comes first on trees thousands of levels deep.
+    if (detail.contains("budget breached") && detail.contains("Depth"))
+        || detail == "recursion limit exceeded"
+    {
         return msg!(LOAD_YAML_TOO_DEEP, depth = MAX_DEPTH);
     }
     if detail.contains("recursive references") {
@@ -508,6 +511,12 @@ mod tests {
     fn deep_nesting_is_a_readable_error() {
         let deep = format!("x: {}1{}\n", "[".repeat(40), "]".repeat(40));
         let err = parse(&deep).unwrap_err();
+        assert_eq!(
+            err.message.text(Language::En),
+            "the YAML nests more than 24 levels deep"
+        );
+        let deeper = format!("x: {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let err = parse(&deeper).unwrap_err();
         assert_eq!(
             err.message.text(Language::En),
             "the YAML nests more than 24 levels deep"
