@@ -180,7 +180,8 @@ impl Builder {
     fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        std::fs::read(self.root.join("okrs.yaml"))
+        // Read as the loader reads it: a FIFO named okrs.yaml is never opened.
+        crate::load::read_config_file(&self.root)
             .ok()
             .hash(&mut hasher);
         for folder in ["templates", "themes", "static"] {
