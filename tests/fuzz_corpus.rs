@@ -1,8 +1,7 @@
-//! Replays the fuzz corpus: every file under fuzz/corpus/<target>/ (the seeds, what the
-//! fuzzer kept for new coverage, and every crash once fixed) goes through the same
-//! function its fuzz target calls (fuzz/harness.rs), so a regression shows up in
-//! `cargo test` without a nightly compiler. Crashes not fixed yet wait in
-//! fuzz/crashes-open/, which is not replayed. See docs/reliability.md, "Fuzzing".
+//! Replays the fuzz corpus: every file under fuzz/corpus/<target>/ (the seeds, and every
+//! input that once crashed or was slow) goes through the same function its fuzz target
+//! calls (fuzz/harness.rs), so a regression shows up in `cargo test` without a nightly
+//! compiler. See docs/reliability.md, "Fuzzing".
 
 #[path = "../fuzz/harness.rs"]
 mod harness;
