@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::figure::{Swatch, data_table, draw_legend, legend_layout, open_figure};
-use super::svg::{anchor_near, class_key, escape, num, sanitize_id};
+use super::svg::{Esc, anchor_near, class_key, num, sanitize_id};
 use super::text::{text_width, truncate_to_width};
 use super::{Bar, ChartLabels, FONT_MAX, LEGEND_ROW, StatusSlice, W};
 
@@ -56,7 +56,7 @@ pub fn status_breakdown(
             r#"<text class="chart-label chart-empty" x="{}" y="{}" text-anchor="middle">{}</text>"#,
             num(W / 2.0),
             num(legend_y),
-            escape(&labels.field(&labels.count, "0"))
+            Esc(&labels.field(&labels.count, "0"))
         );
     } else {
         let mut acc = 0usize;
@@ -72,7 +72,7 @@ pub fn status_breakdown(
                 num(bar_y),
                 num(x1 - x0),
                 num(bar_h),
-                escape(&labels.field(s.label, &s.count.to_string())),
+                Esc(&labels.field(s.label, &s.count.to_string())),
             );
         }
         draw_legend(&mut out, &items, 0.0, W, legend_y);
@@ -152,9 +152,9 @@ pub fn bars(
         let _ = write!(
             out,
             r#"<g class="chart-row"><title>{}</title><text class="chart-label" x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
-            escape(&labels.field(b.label, b.display)),
+            Esc(&labels.field(b.label, b.display)),
             num(cy),
-            escape(&truncate_to_width(b.label, label_w)),
+            Esc(&truncate_to_width(b.label, label_w)),
             num(x0),
             num(by),
             num(bw),
@@ -176,14 +176,14 @@ pub fn bars(
             r#"<text class="chart-label chart-value" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text></g>"#,
             num(W),
             num(cy),
-            escape(b.display)
+            Esc(b.display)
         );
     }
     if let (Some(e), Some(text)) = (expected, &expected_text) {
         let x = x0 + bw * e;
         let _ = write!(
             out,
-            r#"<line class="chart-expected" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="3 3"/>"#,
+            r#"<line class="chart-expected" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="currentColor"/>"#,
             num(top - 4.0),
             num(h - 2.0),
             x = num(x)
@@ -195,7 +195,7 @@ pub fn bars(
             num(x),
             num(top - 8.0),
             anchor_near(x, text_width(&label), 0.0, W),
-            escape(&label)
+            Esc(&label)
         );
     }
     out.push_str("</svg>");

@@ -2,13 +2,13 @@
 
 use std::fmt::Write;
 
-use super::svg::{escape, num};
+use super::svg::{Esc, num};
 use super::text::text_width;
 use super::{FONT, LEGEND_ROW, W};
 
 pub(super) enum Swatch {
-    /// A short line with this class and dash pattern.
-    Line(&'static str, Option<&'static str>),
+    /// A short line with this class (its dash pattern comes from the class).
+    Line(&'static str),
     /// A small square with these classes.
     Rect(String),
 }
@@ -46,19 +46,16 @@ pub(super) fn draw_legend(
     if items.is_empty() {
         return;
     }
-    out.push_str(r#"<g class="chart-legend">"#);
+    out.push_str(r#"<g class="chart-legend chart-label">"#);
     for (r, row) in legend_layout(items, x0, max_x).iter().enumerate() {
         let yy = y + LEGEND_ROW * r as f64;
         for &(i, x) in row {
             let (swatch, label) = &items[i];
             match swatch {
-                Swatch::Line(class, dash) => {
-                    let dash = dash
-                        .map(|d| format!(r#" stroke-dasharray="{d}""#))
-                        .unwrap_or_default();
+                Swatch::Line(class) => {
                     let _ = write!(
                         out,
-                        r#"<line class="chart-swatch {class}" x1="{}" y1="{ly}" x2="{}" y2="{ly}" stroke="currentColor" stroke-width="2"{dash}/>"#,
+                        r#"<line class="chart-swatch {class}" x1="{}" y1="{ly}" x2="{}" y2="{ly}" stroke="currentColor"/>"#,
                         num(x),
                         num(x + 14.0),
                         ly = num(yy - 4.0)
@@ -75,10 +72,10 @@ pub(super) fn draw_legend(
             }
             let _ = write!(
                 out,
-                r#"<text class="chart-label" x="{}" y="{}">{}</text>"#,
+                r#"<text x="{}" y="{}">{}</text>"#,
                 num(x + 18.0),
                 num(yy),
-                escape(label)
+                Esc(label)
             );
         }
     }
@@ -96,12 +93,12 @@ pub(super) fn open_figure(
 ) {
     let _ = write!(
         out,
-        r#"<figure class="chart chart-{kind}"><svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {} {}" width="100%" preserveAspectRatio="xMidYMid meet" font-size="{}" fill="currentColor" role="img" aria-labelledby="{sid}-title {sid}-desc"><title id="{sid}-title">{}</title><desc id="{sid}-desc">{}</desc>"#,
+        r#"<figure class="chart chart-{kind}"><svg class="chart-svg" viewBox="0 0 {} {}" width="100%" font-size="{}" fill="currentColor" role="img" aria-labelledby="{sid}-title {sid}-desc"><title id="{sid}-title">{}</title><desc id="{sid}-desc">{}</desc>"#,
         num(W),
         num(h),
         num(FONT),
-        escape(title),
-        escape(desc)
+        Esc(title),
+        Esc(desc)
     );
 }
 
@@ -117,22 +114,22 @@ pub(super) fn data_table(
     let _ = write!(
         out,
         r#"<table class="chart-data"><caption>{}</caption><thead><tr>"#,
-        escape(caption)
+        Esc(caption)
     );
     for h in head {
         if h.is_empty() {
             out.push_str("<td></td>");
         } else {
-            let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
+            let _ = write!(out, r#"<th scope="col">{}</th>"#, Esc(h));
         }
     }
     out.push_str("</tr></thead>");
     if !rows.is_empty() {
         out.push_str("<tbody>");
         for (first, cells) in rows {
-            let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, escape(first));
+            let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, Esc(first));
             for c in cells {
-                let _ = write!(out, "<td>{}</td>", escape(c));
+                let _ = write!(out, "<td>{}</td>", Esc(c));
             }
             out.push_str("</tr>");
         }
@@ -148,8 +145,8 @@ pub(super) fn data_table(
         let _ = write!(
             out,
             r#"<tfoot><tr><th scope="row">{}</th><td{colspan}>{}</td></tr></tfoot>"#,
-            escape(label),
-            escape(value)
+            Esc(label),
+            Esc(value)
         );
     }
     out.push_str("</table>");

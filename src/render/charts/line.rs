@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::figure::{Swatch, draw_legend, open_figure};
 use super::scale::TimeAxis;
-use super::svg::{anchor_near, escape, num, polyline, sanitize_id};
+use super::svg::{Esc, Path, anchor_near, num, polyline, sanitize_id};
 use super::text::text_width;
 use super::{ChartLabels, FONT_MAX, LINE_H, W};
 
@@ -39,9 +39,52 @@ pub(super) struct LineChart<'a> {
     pub(super) table: String,
 }
 
+/// Where a line chart draws: the plot area and the y scale.
+struct Frame {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    lo: f64,
+    span: f64,
+    axis: TimeAxis,
+}
+
+impl Frame {
+    fn x(&self, d: NaiveDate) -> f64 {
+        self.left + (self.right - self.left) * self.axis.frac(d)
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (self.bottom - self.top) * ((v - self.lo) / self.span).clamp(0.0, 1.0)
+    }
+}
+
 impl LineChart<'_> {
     pub(super) fn render(&self) -> String {
-        let sid = sanitize_id(self.id);
+        let f = self.frame();
+        let mut out = String::with_capacity(2048 + self.table.len());
+        open_figure(
+            &mut out,
+            self.kind,
+            &sanitize_id(self.id),
+            LINE_H,
+            self.title,
+            self.desc,
+        );
+        self.draw_zones(&mut out, &f);
+        self.draw_lines(&mut out, &f);
+        self.draw_labels(&mut out, &f);
+        self.draw_points(&mut out, &f);
+        self.draw_zone_labels(&mut out, &f);
+        self.draw_legend(&mut out, &f);
+        out.push_str("</svg>");
+        out.push_str(&self.table);
+        out.push_str("</figure>");
+        out
+    }
+
+    fn frame(&self) -> Frame {
         let left = (self
             .ticks
             .iter()
@@ -49,213 +92,246 @@ impl LineChart<'_> {
             .fold(0.0, f64::max)
             + 12.0)
             .clamp(28.0, 160.0);
-        let right = W - 12.0;
-        let top = FONT_MAX + 10.0;
-        let bottom = LINE_H - (2.0 * FONT_MAX + 16.0);
-        let span = if self.hi - self.lo > 1e-12 {
-            self.hi - self.lo
-        } else {
-            1.0
-        };
-        let xf = |f: f64| left + (right - left) * f;
-        let xd = |d: NaiveDate| xf(self.axis.frac(d));
-        let y = |v: f64| bottom - (bottom - top) * ((v - self.lo) / span).clamp(0.0, 1.0);
-
-        let mut out = String::new();
-        open_figure(&mut out, self.kind, &sid, LINE_H, self.title, self.desc);
-
-        // Zones.
-        if let Some((t, kept_above)) = self.zones {
-            let yt = y(t);
-            let (above, below) = if kept_above {
-                ("chart-zone-kept", "chart-zone-broken")
+        Frame {
+            left,
+            right: W - 12.0,
+            top: FONT_MAX + 10.0,
+            bottom: LINE_H - (2.0 * FONT_MAX + 16.0),
+            lo: self.lo,
+            span: if self.hi - self.lo > 1e-12 {
+                self.hi - self.lo
             } else {
-                ("chart-zone-broken", "chart-zone-kept")
-            };
-            for (class, y0, y1) in [(above, top, yt), (below, yt, bottom)] {
-                if y1 - y0 > 0.05 {
-                    let _ = write!(
-                        out,
-                        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" fill="none"/>"#,
-                        num(left),
-                        num(y0),
-                        num(right - left),
-                        num(y1 - y0)
-                    );
-                }
+                1.0
+            },
+            axis: self.axis,
+        }
+    }
+
+    /// The kept and broken zones of stay_above / stay_below.
+    fn draw_zones(&self, out: &mut String, f: &Frame) {
+        let Some((t, kept_above)) = self.zones else {
+            return;
+        };
+        let yt = f.y(t);
+        let (above, below) = if kept_above {
+            ("chart-zone-kept", "chart-zone-broken")
+        } else {
+            ("chart-zone-broken", "chart-zone-kept")
+        };
+        for (class, y0, y1) in [(above, f.top, yt), (below, yt, f.bottom)] {
+            if y1 - y0 > 0.05 {
+                let _ = write!(
+                    out,
+                    r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" fill="none"/>"#,
+                    num(f.left),
+                    num(y0),
+                    num(f.right - f.left),
+                    num(y1 - y0)
+                );
             }
         }
+    }
 
-        // Grid and y tick labels.
-        for (v, label) in &self.ticks {
-            let yv = y(*v);
+    /// Grid, axes, expected pace, target, as-of marker and check-ins line: strokes
+    /// without fill, in one group that sets both.
+    fn draw_lines(&self, out: &mut String, f: &Frame) {
+        out.push_str(r#"<g fill="none" stroke="currentColor">"#);
+        let mut grid = Path::default();
+        for (v, _) in &self.ticks {
+            grid.move_to(f.left, f.y(*v)).h(f.right);
+        }
+        let mut axes = Path::default();
+        axes.move_to(f.left, f.top).v(f.bottom).h(f.right);
+        let _ = write!(
+            out,
+            r#"<path class="chart-grid" d="{}"/><path class="chart-axis" d="{}"/>"#,
+            grid.as_str(),
+            axes.as_str()
+        );
+        if let Some((a, b, _)) = self.pace_line {
             let _ = write!(
                 out,
-                r#"<line class="chart-grid" x1="{}" y1="{yv}" x2="{}" y2="{yv}" stroke="currentColor" stroke-width="0.5"/><text class="chart-label" x="{}" y="{yv}" dy="0.35em" text-anchor="end">{}</text>"#,
-                num(left),
-                num(right),
-                num(left - 6.0),
-                escape(label),
-                yv = num(yv)
+                r#"<line class="chart-ideal" x1="{}" y1="{}" x2="{}" y2="{}"/>"#,
+                num(f.left),
+                num(f.y(a)),
+                num(f.right),
+                num(f.y(b))
             );
         }
-
-        // Axes and date labels.
+        if let Some((t, _)) = &self.target {
+            let _ = write!(
+                out,
+                r#"<line class="chart-target" x1="{}" y1="{yt}" x2="{}" y2="{yt}"/>"#,
+                num(f.left),
+                num(f.right),
+                yt = num(f.y(*t))
+            );
+        }
         let _ = write!(
             out,
-            r#"<line class="chart-axis" x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="currentColor"/><line class="chart-axis" x1="{l}" y1="{t}" x2="{l}" y2="{b}" stroke="currentColor"/>"#,
-            l = num(left),
-            r = num(right),
-            t = num(top),
-            b = num(bottom)
+            r#"<line class="chart-asof" x1="{x}" y1="{}" x2="{x}" y2="{}"/>"#,
+            num(f.top - 4.0),
+            num(f.bottom),
+            x = num(f.x(self.as_of))
         );
-        let date_y = num(bottom + FONT_MAX + 1.0);
+        let line = self.actual_line(f);
+        if line.len() >= 2 {
+            let _ = write!(
+                out,
+                r#"<polyline class="chart-actual" points="{}"/>"#,
+                polyline(&line)
+            );
+        }
+        out.push_str("</g>");
+    }
+
+    /// The check-ins line's vertices: the points, with steps for milestones (carried on
+    /// to the as-of date).
+    fn actual_line(&self, f: &Frame) -> Vec<(f64, f64)> {
+        let mut line: Vec<(f64, f64)> = Vec::with_capacity(self.points.len() * 2 + 1);
+        let mut last: Option<(f64, f64)> = None;
+        for &(d, v, _) in &self.points {
+            let (px, py) = (f.x(d), f.y(v));
+            if let (true, Some((_, ly))) = (self.step, last) {
+                push_vertex(&mut line, (px, ly));
+            }
+            push_vertex(&mut line, (px, py));
+            last = Some((px, py));
+        }
+        let xa = f.x(self.as_of);
+        if let (true, Some((lx, ly))) = (self.step, last)
+            && xa > lx
+        {
+            line.push((xa, ly));
+        }
+        line
+    }
+
+    /// Tick, date, target and as-of labels, in one group of class `chart-label`.
+    fn draw_labels(&self, out: &mut String, f: &Frame) {
+        out.push_str(r#"<g class="chart-label"><g text-anchor="end">"#);
+        for (v, label) in &self.ticks {
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" dy="0.35em">{}</text>"#,
+                num(f.left - 6.0),
+                num(f.y(*v)),
+                Esc(label)
+            );
+        }
+        out.push_str("</g>");
+        let date_y = num(f.bottom + FONT_MAX + 1.0);
         let _ = write!(
             out,
-            r#"<text class="chart-label" x="{}" y="{date_y}">{}</text>"#,
-            num(left),
-            escape(&self.date_labels.0)
+            r#"<text x="{}" y="{date_y}">{}</text>"#,
+            num(f.left),
+            Esc(&self.date_labels.0)
         );
         if self.axis.days > 0 && self.date_labels.1 != self.date_labels.0 {
             let _ = write!(
                 out,
-                r#"<text class="chart-label" x="{}" y="{date_y}" text-anchor="end">{}</text>"#,
-                num(right),
-                escape(&self.date_labels.1)
+                r#"<text x="{}" y="{date_y}" text-anchor="end">{}</text>"#,
+                num(f.right),
+                Esc(&self.date_labels.1)
             );
         }
-
-        // Expected-pace line.
-        if let Some((a, b, _)) = self.pace_line {
-            let _ = write!(
-                out,
-                r#"<line class="chart-ideal" x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>"#,
-                num(left),
-                num(y(a)),
-                num(right),
-                num(y(b))
-            );
-        }
-
-        // Target line and its label: above the line (below it near the top); at the
-        // left end when the expected-pace line ends at the right one, else at the right end
-        // (clear of the zone labels, which sit at the left).
-        if let Some((t, label)) = &self.target {
-            let yt = y(*t);
-            let ly = if yt - top < FONT_MAX + 4.0 {
-                yt + FONT_MAX + 2.0
-            } else {
-                yt - 4.0
-            };
-            let (lx, anchor) = if self.pace_line.is_some() {
-                (left + 6.0, "")
-            } else {
-                (right - 2.0, r#" text-anchor="end""#)
-            };
-            let _ = write!(
-                out,
-                r#"<line class="chart-target" x1="{}" y1="{yt}" x2="{}" y2="{yt}" stroke="currentColor" stroke-width="1" stroke-dasharray="2 3"/><text class="chart-label" x="{}" y="{}"{anchor}>{}</text>"#,
-                num(left),
-                num(right),
-                num(lx),
-                num(ly),
-                escape(label),
-                yt = num(yt)
-            );
-        }
-
-        // As-of marker, labelled in the top margin.
-        let xa = xd(self.as_of);
+        self.draw_target_label(out, f);
+        // The as-of label, in the top margin.
+        let xa = f.x(self.as_of);
         let _ = write!(
             out,
-            r#"<line class="chart-asof" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="currentColor" stroke-width="1" stroke-dasharray="3 3"/><text class="chart-label" x="{}" y="{}"{}>{}</text>"#,
-            num(top - 4.0),
-            num(bottom),
+            r#"<text x="{}" y="{}"{}>{}</text></g>"#,
             num(xa),
-            num(top - 8.0),
+            num(f.top - 8.0),
             anchor_near(xa, text_width(&self.as_of_label), 0.0, W),
-            escape(&self.as_of_label),
-            x = num(xa)
+            Esc(&self.as_of_label)
         );
+    }
 
-        // Check-ins.
-        let coords: Vec<(f64, f64)> = self.points.iter().map(|p| (xd(p.0), y(p.1))).collect();
-        let mut line: Vec<(f64, f64)> = Vec::new();
-        for (i, &(px, py)) in coords.iter().enumerate() {
-            if self.step && i > 0 {
-                push_vertex(&mut line, (px, coords[i - 1].1));
-            }
-            push_vertex(&mut line, (px, py));
+    /// The target line's label: above the line (below it near the top); at the left end
+    /// when the expected-pace line ends at the right one, else at the right end (clear of
+    /// the zone labels, which sit at the left).
+    fn draw_target_label(&self, out: &mut String, f: &Frame) {
+        let Some((t, label)) = &self.target else {
+            return;
+        };
+        let yt = f.y(*t);
+        let ly = if yt - f.top < FONT_MAX + 4.0 {
+            yt + FONT_MAX + 2.0
+        } else {
+            yt - 4.0
+        };
+        let (lx, anchor) = if self.pace_line.is_some() {
+            (f.left + 6.0, "")
+        } else {
+            (f.right - 2.0, r#" text-anchor="end""#)
+        };
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}"{anchor}>{}</text>"#,
+            num(lx),
+            num(ly),
+            Esc(label)
+        );
+    }
+
+    /// A circle per check-in, with its date and value as a tooltip.
+    fn draw_points(&self, out: &mut String, f: &Frame) {
+        if self.points.is_empty() {
+            return;
         }
-        let last = coords.last().filter(|&&(lx, _)| self.step && xa > lx);
-        if let Some(&(_, ly)) = last {
-            line.push((xa, ly));
-        }
-        if line.len() >= 2 {
+        out.push_str(r#"<g class="chart-point">"#);
+        for (d, v, tip) in &self.points {
             let _ = write!(
                 out,
-                r#"<polyline class="chart-actual" points="{}" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>"#,
-                polyline(&line)
+                r#"<circle cx="{}" cy="{}" r="3.5"><title>{}</title></circle>"#,
+                num(f.x(*d)),
+                num(f.y(*v)),
+                Esc(tip)
             );
         }
-        for ((_, _, tip), (px, py)) in self.points.iter().zip(&coords) {
-            let _ = write!(
-                out,
-                r#"<circle class="chart-point" cx="{}" cy="{}" r="3.5"><title>{}</title></circle>"#,
-                num(*px),
-                num(*py),
-                escape(tip)
-            );
-        }
+        out.push_str("</g>");
+    }
 
-        // Zone labels, inside their zones when there is room.
-        if let Some((t, kept_above)) = self.zones {
-            let yt = y(t);
-            let (above, below) = if kept_above {
-                (&self.labels.kept, &self.labels.broken)
-            } else {
-                (&self.labels.broken, &self.labels.kept)
-            };
-            if yt - top >= FONT_MAX + 6.0 {
+    /// Zone labels, inside their zones when there is room.
+    fn draw_zone_labels(&self, out: &mut String, f: &Frame) {
+        let Some((t, kept_above)) = self.zones else {
+            return;
+        };
+        let yt = f.y(t);
+        let (above, below) = if kept_above {
+            (&self.labels.kept, &self.labels.broken)
+        } else {
+            (&self.labels.broken, &self.labels.kept)
+        };
+        for (room, y, text) in [
+            (yt - f.top, f.top + FONT_MAX + 2.0, above),
+            (f.bottom - yt, f.bottom - 6.0, below),
+        ] {
+            if room >= FONT_MAX + 6.0 {
                 let _ = write!(
                     out,
                     r#"<text class="chart-label chart-zone-label" x="{}" y="{}">{}</text>"#,
-                    num(left + 6.0),
-                    num(top + FONT_MAX + 2.0),
-                    escape(above)
-                );
-            }
-            if bottom - yt >= FONT_MAX + 6.0 {
-                let _ = write!(
-                    out,
-                    r#"<text class="chart-label chart-zone-label" x="{}" y="{}">{}</text>"#,
-                    num(left + 6.0),
-                    num(bottom - 6.0),
-                    escape(below)
+                    num(f.left + 6.0),
+                    num(y),
+                    Esc(text)
                 );
             }
         }
+    }
 
-        // Legend.
+    fn draw_legend(&self, out: &mut String, f: &Frame) {
         let mut items = Vec::new();
         if let Some((_, _, label)) = self.pace_line {
-            items.push((Swatch::Line("chart-ideal", Some("6 4")), label.to_string()));
+            items.push((Swatch::Line("chart-ideal"), label.to_string()));
         }
         if !self.points.is_empty() {
-            items.push((Swatch::Line("chart-actual", None), self.series.to_string()));
+            items.push((Swatch::Line("chart-actual"), self.series.to_string()));
         }
         if self.target.is_some() {
-            items.push((
-                Swatch::Line("chart-target", Some("2 3")),
-                self.labels.target.clone(),
-            ));
+            items.push((Swatch::Line("chart-target"), self.labels.target.clone()));
         }
-        draw_legend(&mut out, &items, left, W, LINE_H - 8.0);
-
-        out.push_str("</svg>");
-        out.push_str(&self.table);
-        out.push_str("</figure>");
-        out
+        draw_legend(out, &items, f.left, W, LINE_H - 8.0);
     }
 }
 

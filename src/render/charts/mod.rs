@@ -7,12 +7,17 @@
 //! scales to its container and never causes horizontal scrolling. Text from callers is
 //! XML-escaped; numbers are written with at most one decimal, so output is deterministic.
 //!
-//! # Colours
+//! # Colours and styles
 //!
 //! No colour is hard-coded: the root `<svg>` has `fill="currentColor"` (so text and
-//! points follow the page's text colour), lines have `stroke="currentColor"
-//! fill="none"`, and everything else is left to the theme's CSS through these classes
-//! (a CSS rule always beats SVG presentation attributes):
+//! points follow the page's text colour) and every line is in a
+//! `<g fill="none" stroke="currentColor">` (legend samples and the bars' marker carry
+//! `stroke="currentColor"` themselves), so a chart is legible without a stylesheet.
+//! Everything else — colours, stroke widths, dash patterns, line joins — is the theme's
+//! CSS, through these classes; the default theme's `style.css` (section "Chart SVG") sets
+//! them all, and a theme that replaces `style.css` should copy that section. Properties
+//! SVG inherits (fill, stroke, stroke-width, font) may be set on a group's class, which
+//! is how `chart-label` and `chart-point` reach their elements:
 //!
 //! | class | on |
 //! |---|---|
@@ -20,29 +25,29 @@
 //! | `chart-burnup`, `chart-progress`, `chart-status`, `chart-bars` | the `<figure>`, by kind |
 //! | `chart-svg` | every chart's `<svg>` (not the sparkline) |
 //! | `chart-data` | the data `<table>` (hide it visually on screen, show it in print) |
-//! | `chart-axis` | the x and y axis `<line>`s |
-//! | `chart-grid` | horizontal grid `<line>`s; the sparkline's baseline |
-//! | `chart-label` | every `<text>` (tick labels, line labels, legend, bar labels) |
+//! | `chart-axis` | one `<path>`: the y axis, then the x axis |
+//! | `chart-grid` | one `<path>` of the horizontal grid lines; the sparkline's baseline |
+//! | `chart-label` | a line chart's `<g>` of tick, date, target and as-of texts; a legend's `<g>`; every other `<text>` (zone labels, bar labels and values, the bars' marker label, the empty breakdown's text) |
 //! | `chart-value` | with `chart-label`: the value text right of a bar |
-//! | `chart-ideal` | the expected-pace line: the burn-up's from start to target, the progress chart's diagonal (dashed `6 4`) |
+//! | `chart-ideal` | the expected-pace `<line>`: the burn-up's from start to target, the progress chart's diagonal (dashed in the default theme, as are target, as-of and expected) |
 //! | `chart-actual` | the check-ins `<polyline>` (also the sparkline's line) |
-//! | `chart-point` | a check-in `<circle>` (also the sparkline's last point) |
-//! | `chart-target` | the horizontal target / threshold `<line>` (dashed `2 3`) |
-//! | `chart-asof` | the vertical as-of `<line>` (dashed `3 3`) |
+//! | `chart-point` | the `<g>` of a line chart's check-in `<circle>`s (each with a `<title>`); the sparkline's last point `<circle>` |
+//! | `chart-target` | the horizontal target / threshold `<line>` |
+//! | `chart-asof` | the vertical as-of `<line>` |
 //! | `chart-zone-kept`, `chart-zone-broken` | stay_above/stay_below zone `<rect>`s (no fill unless styled) |
 //! | `chart-zone-label` | with `chart-label`: the "Kept"/"Broken" zone texts |
-//! | `chart-expected` | the bars chart's vertical expected-pace `<line>` (dashed `3 3`) |
+//! | `chart-expected` | the bars chart's vertical expected-pace `<line>` |
 //! | `chart-row` | a `<g>` per bar row (it has a `<title>` with the full label) |
 //! | `chart-bar` | a bar `<rect>` (rollup bar, status segment); with `status-*` when known |
 //! | `chart-bar-track` | the full-width `<rect>` behind a bar (no fill unless styled) |
-//! | `chart-legend` | the `<g>` holding a legend |
+//! | `chart-legend` | the `<g>` holding a legend (with `chart-label`) |
 //! | `chart-swatch` | a legend sample: `<rect>` with `chart-bar status-*`, or `<line>` with the line's class |
 //! | `chart-empty` | with `chart-label`: the text of an empty status breakdown |
 //! | `sparkline` | the sparkline `<svg>` |
 //! | `status-on_track`, `status-behind`, `status-done`, `status-missed`, `status-no_data`, `status-upcoming` | status bars, segments and swatches (`status-KEY` for any key given, sanitised to `[A-Za-z0-9_-]`) |
 //!
-//! Geometry defaults set as presentation attributes, which CSS may override:
-//! `stroke-width`, `stroke-dasharray` (above), `r` of points, `rx` of bars.
+//! Geometry set as attributes: `r` of points, `rx` of bars. The SVG is written for an
+//! HTML page (no `xmlns`); coordinates have at most one decimal.
 
 mod bars;
 mod burn_up;

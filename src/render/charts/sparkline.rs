@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{escape, num, polyline};
+use super::svg::{Esc, num, polyline};
 
 /// A tiny progress sparkline (80×20) for lists. `points` are (x, y), both 0..1, x
 /// being the position in the period. Fewer than 2 points draw only the baseline (and
@@ -19,19 +19,20 @@ pub fn sparkline(_id: &str, title: &str, points: &[(f64, f64)]) -> String {
             )
         })
         .collect();
-    let t = escape(title);
-    let mut out = String::new();
+    let t = Esc(title);
+    let mut out = String::with_capacity(256 + 2 * title.len());
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" viewBox="0 0 80 20" width="80" height="20" fill="currentColor" role="img" aria-label="{t}"><title>{t}</title><line class="chart-grid" x1="2" y1="18" x2="78" y2="18" stroke="currentColor" stroke-width="1"/>"#
+        r#"<svg class="sparkline" viewBox="0 0 80 20" width="80" height="20" fill="currentColor" role="img" aria-label="{t}"><title>{t}</title><g fill="none" stroke="currentColor"><path class="chart-grid" d="M2 18H78"/>"#
     );
     if pts.len() >= 2 {
         let _ = write!(
             out,
-            r#"<polyline class="chart-actual" points="{}" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round"/>"#,
+            r#"<polyline class="chart-actual" points="{}"/>"#,
             polyline(&pts)
         );
     }
+    out.push_str("</g>");
     if let Some(&(x, y)) = pts.last() {
         let _ = write!(
             out,

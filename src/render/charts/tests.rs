@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::scale::{between, nice_ticks, padded};
-use super::svg::{escape, num, sanitize_id};
+use super::svg::{escape, sanitize_id};
 use super::text::{text_width, truncate_to_width};
 use super::*;
 use crate::model::Metric;
@@ -208,7 +208,8 @@ fn burn_up_increase() {
     assert_eq!(count(&s, r#"class="chart-target""#), 1);
     assert_eq!(count(&s, r#"class="chart-asof""#), 1);
     assert_eq!(count(&s, r#"<polyline class="chart-actual""#), 1);
-    assert_eq!(count(&s, r#"<circle class="chart-point""#), 2);
+    assert_eq!(count(&s, r#"<g class="chart-point"><circle "#), 1);
+    assert_eq!(count(&s, "<circle "), 2);
     assert!(s.contains(">Target 70%<"));
     assert!(s.contains(">As of May 20<"));
     assert!(!s.contains("chart-zone"));
@@ -383,15 +384,18 @@ fn burn_up_edge_cases_never_nan() {
     let doc = roxmltree::Document::parse(&s).unwrap();
     let xs: Vec<&str> = doc
         .descendants()
-        .filter(|n| n.attribute("class") == Some("chart-point"))
+        .filter(|n| n.has_tag_name("circle"))
         .map(|n| n.attribute("cx").unwrap())
         .collect();
-    let axis_x: Vec<&str> = doc
+    // The axes are one path: up the left edge, then along the bottom to the right edge.
+    let axes = doc
         .descendants()
-        .filter(|n| n.attribute("class") == Some("chart-axis"))
-        .flat_map(|n| [n.attribute("x1").unwrap(), n.attribute("x2").unwrap()])
-        .collect();
-    assert_eq!(xs, vec![axis_x[0], axis_x[1]]);
+        .find(|n| n.attribute("class") == Some("chart-axis"))
+        .and_then(|n| n.attribute("d"))
+        .unwrap();
+    let (left, rest) = axes[1..].split_once(' ').unwrap();
+    let right = rest.rsplit_once('H').unwrap().1;
+    assert_eq!(xs, vec![left, right]);
     // A single point draws a point but no line.
     let s = burn_up(&burn(Metric::Increase, 0.0, Some(10.0), &one, &l));
     assert!(!s.contains("<polyline"));
@@ -649,10 +653,6 @@ fn output_is_deterministic() {
 
 #[test]
 fn numbers_and_ticks() {
-    assert_eq!(num(-0.01), "0");
-    assert_eq!(num(12.0), "12");
-    assert_eq!(num(12.34), "12.3");
-    assert_eq!(num(f64::NAN), "0");
     assert_eq!(nice_ticks(0.0, 77.0), vec![0.0, 20.0, 40.0, 60.0]);
     assert_eq!(nice_ticks(0.0, 1.1), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
     assert_eq!(nice_ticks(0.0, 0.7), vec![0.0, 0.2, 0.4, 0.6]);
@@ -666,4 +666,106 @@ fn numbers_and_ticks() {
     assert_eq!(truncate_to_width("abc", 100.0), "abc");
     assert!(truncate_to_width("华东区域大客户销售", 50.0).ends_with('…'));
     assert!(text_width(&truncate_to_width("华东区域大客户销售", 50.0)) <= 50.0);
+}
+
+/// Every chart, drawn small: (kind, output).
+fn every_chart(l: &ChartLabels) -> Vec<(&'static str, String)> {
+    let pts = [(d("2024-04-15"), 20.0), (d("2024-05-15"), 55.0)];
+    let progress = [(d("2024-04-15"), 0.2), (d("2024-05-15"), 0.4)];
+    let done = [(d("2024-04-15"), 0.0), (d("2024-05-15"), 1.0)];
+    let mut charts = vec![
+        (
+            "burnup",
+            burn_up(&burn(Metric::Increase, 0.0, Some(70.0), &pts, l)),
+        ),
+        (
+            "burnup",
+            burn_up(&burn(Metric::StayAbove, 0.0, Some(30.0), &pts, l)),
+        ),
+        (
+            "burnup",
+            burn_up(&burn(Metric::Milestone, 0.0, None, &done, l)),
+        ),
+        (
+            "progress",
+            progress_over_time(&ProgressOverTime {
+                id: "o",
+                title: "Renewal rate",
+                period_start: d("2024-04-01"),
+                period_end: d("2024-06-30"),
+                as_of: d("2024-05-20"),
+                points: &progress,
+                format_date: &fmt_date,
+                format_percent: &fmt_percent,
+                labels: l,
+            }),
+        ),
+    ];
+    let slices = [StatusSlice {
+        key: "on_track",
+        label: "On track",
+        count: 2,
+    }];
+    charts.push(("status", status_breakdown("s", "Renewal rate", &slices, l)));
+    let rows = [Bar {
+        label: "Ops",
+        value: 0.5,
+        display: "50%",
+        status: None,
+    }];
+    charts.push(("bars", bars("b", "Renewal rate", &rows, Some(0.4), l)));
+    charts
+}
+
+#[test]
+fn every_chart_keeps_its_accessible_name_and_text_alternative() {
+    let l = labels();
+    for (kind, s) in every_chart(&l) {
+        // An image named by its title and described by a sentence, then the data as a
+        // table captioned with the same title, with a header and a row per entry.
+        let (title, desc) = check_figure(&s, kind);
+        assert_eq!(title, "Renewal rate", "{s}");
+        assert!(desc.len() > 5, "{s}");
+        let doc = roxmltree::Document::parse(&s).unwrap();
+        let table = doc.descendants().find(|n| n.has_tag_name("table")).unwrap();
+        let caption = table.first_element_child().unwrap();
+        assert_eq!(caption.text(), Some("Renewal rate"));
+        assert!(table.descendants().any(|n| n.has_tag_name("thead")), "{s}");
+        assert!(
+            table
+                .descendants()
+                .any(|n| n.attribute("scope") == Some("row")),
+            "{s}"
+        );
+    }
+    // The sparkline is named by its aria-label and has the same text as its tooltip.
+    let s = sparkline("k", "Renewal & co", &[(0.0, 0.0), (0.5, 0.5)]);
+    let doc = roxmltree::Document::parse(&s).unwrap();
+    let svg = doc.root_element();
+    assert_eq!(svg.attribute("role"), Some("img"));
+    assert_eq!(svg.attribute("aria-label"), Some("Renewal & co"));
+    let title = svg.first_element_child().unwrap();
+    assert_eq!(title.tag_name().name(), "title");
+    assert_eq!(title.text(), Some("Renewal & co"));
+}
+
+#[test]
+fn lines_are_drawn_without_fill_in_one_group() {
+    let l = labels();
+    for (_, s) in every_chart(&l) {
+        let doc = roxmltree::Document::parse(&s).unwrap();
+        for n in doc.descendants().filter(|n| {
+            n.has_tag_name("polyline") || n.has_tag_name("path") || n.has_tag_name("line")
+        }) {
+            // Every stroke has a colour and no fill without the stylesheet: from its
+            // group, or (legend samples, the bars' marker) its own attribute.
+            let stroked = n
+                .ancestors()
+                .any(|a| a.attribute("stroke") == Some("currentColor"));
+            assert!(stroked, "{s}");
+            let unfilled = n.has_tag_name("line")
+                || n.ancestors().any(|a| a.attribute("fill") == Some("none"));
+            assert!(unfilled, "{s}");
+        }
+    }
 }
