@@ -151,7 +151,7 @@ pub fn bars(
             .unwrap_or_default();
         let _ = write!(
             out,
-            r#"<g class="chart-row"><title>{}</title><text class="chart-label" x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
+            r#"<g class="chart-row chart-label"><title>{}</title><text x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
             Esc(&labels.field(b.label, b.display)),
             num(cy),
             Esc(&truncate_to_width(b.label, label_w)),
@@ -173,7 +173,7 @@ pub fn bars(
         }
         let _ = write!(
             out,
-            r#"<text class="chart-label chart-value" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text></g>"#,
+            r#"<text class="chart-value" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text></g>"#,
             num(W),
             num(cy),
             Esc(b.display)

@@ -79,20 +79,28 @@ pub fn burn_up(chart: &BurnUp) -> String {
         (lo, hi, ticks)
     };
 
+    // Each text once: the check-ins' dates and values, the target, the as-of date.
+    let texts: Vec<(String, String)> = points
+        .iter()
+        .map(|&(d, v)| (fmt_date(d), fmt_val(v)))
+        .collect();
+    let target_text = target.map(fmt_val);
+    let as_of_text = fmt_date(chart.as_of);
+
     // The text alternative.
     let mut parts = Vec::new();
-    if let Some(&(d, v)) = points.last() {
-        let mut s = l.field(&l.value, &fmt_val(v)) + &l.parens(&fmt_date(d));
+    if let (Some(&(_, v)), Some((date, value))) = (points.last(), texts.last()) {
+        let mut s = l.field(&l.value, value) + &l.parens(date);
         if let (true, Some(t)) = (stay, target) {
             let word = if kept(v, t) { &l.kept } else { &l.broken };
             let _ = write!(s, "{}{word}", l.comma);
         }
         parts.push(s);
     }
-    if let Some(t) = target {
-        parts.push(l.field(&l.target, &fmt_val(t)));
+    if let Some(t) = &target_text {
+        parts.push(l.field(&l.target, t));
     }
-    parts.push(l.field(&l.as_of, &fmt_date(chart.as_of)));
+    parts.push(l.field(&l.as_of, &as_of_text));
     let desc = l.join(&parts);
 
     // The data table.
@@ -103,8 +111,9 @@ pub fn burn_up(chart: &BurnUp) -> String {
     }
     let rows: Vec<(String, Vec<String>)> = points
         .iter()
-        .map(|&(d, v)| {
-            let mut value = fmt_val(v);
+        .zip(&texts)
+        .map(|(&(d, v), (date, value))| {
+            let mut value = value.clone();
             if let (true, Some(t)) = (stay, target) {
                 let word = if kept(v, t) { &l.kept } else { &l.broken };
                 value.push_str(&l.parens(word));
@@ -113,10 +122,10 @@ pub fn burn_up(chart: &BurnUp) -> String {
             if let Some((a, b)) = pace_line {
                 cells.push(fmt_val(between(a, b, axis.frac(d))));
             }
-            (fmt_date(d), cells)
+            (date.clone(), cells)
         })
         .collect();
-    let foot = target.map(|t| (l.target.clone(), fmt_val(t)));
+    let foot = target_text.as_ref().map(|t| (l.target.clone(), t.clone()));
     let table = data_table(chart.title, &head, &rows, foot.as_ref());
 
     let zones = match (chart.metric, target) {
@@ -135,16 +144,19 @@ pub fn burn_up(chart: &BurnUp) -> String {
         hi,
         ticks,
         pace_line: pace_line.map(|(a, b)| (a, b, l.expected.as_str())),
-        target: target.map(|t| (t, format!("{} {}", l.target, fmt_val(t)))),
+        target: target
+            .zip(target_text.as_ref())
+            .map(|(t, text)| (t, format!("{} {text}", l.target))),
         zones,
         points: points
             .iter()
-            .map(|&(d, v)| (d, v, l.field(&fmt_date(d), &fmt_val(v))))
+            .zip(&texts)
+            .map(|(&(d, v), (date, value))| (d, v, l.field(date, value)))
             .collect(),
         step: milestone,
         series: &l.value,
         date_labels: (fmt_date(chart.period_start), fmt_date(chart.period_end)),
-        as_of_label: format!("{} {}", l.as_of, fmt_date(chart.as_of)),
+        as_of_label: format!("{} {as_of_text}", l.as_of),
         labels: l,
         table,
     };

@@ -27,8 +27,8 @@
 //! | `chart-data` | the data `<table>` (hide it visually on screen, show it in print) |
 //! | `chart-axis` | one `<path>`: the y axis, then the x axis |
 //! | `chart-grid` | one `<path>` of the horizontal grid lines; the sparkline's baseline |
-//! | `chart-label` | a line chart's `<g>` of tick, date, target and as-of texts; a legend's `<g>`; every other `<text>` (zone labels, bar labels and values, the bars' marker label, the empty breakdown's text) |
-//! | `chart-value` | with `chart-label`: the value text right of a bar |
+//! | `chart-label` | a line chart's `<g>` of tick, date, target and as-of texts; a legend's `<g>`; a bar row's `<g>`; every other `<text>` (zone labels, the bars' marker label, the empty breakdown's text) |
+//! | `chart-value` | the value text right of a bar (in its row's `chart-label` group) |
 //! | `chart-ideal` | the expected-pace `<line>`: the burn-up's from start to target, the progress chart's diagonal (dashed in the default theme, as are target, as-of and expected) |
 //! | `chart-actual` | the check-ins `<polyline>` (also the sparkline's line) |
 //! | `chart-point` | the `<g>` of a line chart's check-in `<circle>`s (each with a `<title>`); the sparkline's last point `<circle>` |
@@ -37,7 +37,7 @@
 //! | `chart-zone-kept`, `chart-zone-broken` | stay_above/stay_below zone `<rect>`s (no fill unless styled) |
 //! | `chart-zone-label` | with `chart-label`: the "Kept"/"Broken" zone texts |
 //! | `chart-expected` | the bars chart's vertical expected-pace `<line>` |
-//! | `chart-row` | a `<g>` per bar row (it has a `<title>` with the full label) |
+//! | `chart-row` | with `chart-label`: a `<g>` per bar row (it has a `<title>` with the full label) |
 //! | `chart-bar` | a bar `<rect>` (rollup bar, status segment); with `status-*` when known |
 //! | `chart-bar-track` | the full-width `<rect>` behind a bar (no fill unless styled) |
 //! | `chart-legend` | the `<g>` holding a legend (with `chart-label`) |

@@ -24,18 +24,26 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
         .map(|&v| (v, fmt_pct(v)))
         .collect();
 
+    // Each text once: the check-ins' dates and progress, the as-of date.
+    let texts: Vec<(String, String)> = points
+        .iter()
+        .map(|&(d, v)| (fmt_date(d), fmt_pct(v)))
+        .collect();
+    let as_of_text = fmt_date(chart.as_of);
+
     let mut parts = Vec::new();
-    if let Some(&(d, v)) = points.last() {
-        parts.push(l.field(&l.progress, &fmt_pct(v)) + &l.parens(&fmt_date(d)));
+    if let Some((date, value)) = texts.last() {
+        parts.push(l.field(&l.progress, value) + &l.parens(date));
     }
     parts.push(l.field(&l.expected, &fmt_pct(axis.frac(chart.as_of))));
-    parts.push(l.field(&l.as_of, &fmt_date(chart.as_of)));
+    parts.push(l.field(&l.as_of, &as_of_text));
     let desc = l.join(&parts);
 
     let head = [l.date.as_str(), l.progress.as_str(), l.expected.as_str()];
     let rows: Vec<(String, Vec<String>)> = points
         .iter()
-        .map(|&(d, v)| (fmt_date(d), vec![fmt_pct(v), fmt_pct(axis.frac(d))]))
+        .zip(&texts)
+        .map(|(&(d, _), (date, value))| (date.clone(), vec![value.clone(), fmt_pct(axis.frac(d))]))
         .collect();
     let table = data_table(chart.title, &head, &rows, None);
 
@@ -54,12 +62,13 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
         zones: None,
         points: points
             .iter()
-            .map(|&(d, v)| (d, v, l.field(&fmt_date(d), &fmt_pct(v))))
+            .zip(&texts)
+            .map(|(&(d, v), (date, value))| (d, v, l.field(date, value)))
             .collect(),
         step: false,
         series: &l.progress,
         date_labels: (fmt_date(chart.period_start), fmt_date(chart.period_end)),
-        as_of_label: format!("{} {}", l.as_of, fmt_date(chart.as_of)),
+        as_of_label: format!("{} {as_of_text}", l.as_of),
         labels: l,
         table,
     };

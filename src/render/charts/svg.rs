@@ -126,7 +126,7 @@ impl fmt::Display for Num {
     }
 }
 
-/// An SVG path's `d`: moves and lines, coordinates as [`num`] writes them.
+/// An SVG path's `d`: moves and horizontal and vertical lines, coordinates as [`num`] writes them.
 #[derive(Default)]
 pub(super) struct Path(String);
 
@@ -134,12 +134,6 @@ impl Path {
     /// Starts a new piece at (x, y).
     pub(super) fn move_to(&mut self, x: f64, y: f64) -> &mut Self {
         let _ = write!(self.0, "M{} {}", num(x), num(y));
-        self
-    }
-
-    /// A line to (x, y).
-    pub(super) fn line_to(&mut self, x: f64, y: f64) -> &mut Self {
-        let _ = write!(self.0, "L{} {}", num(x), num(y));
         self
     }
 
@@ -256,12 +250,8 @@ mod tests {
     #[test]
     fn paths_are_written_compactly() {
         let mut p = Path::default();
-        p.move_to(66.23, 212.0)
-            .h(548.0)
-            .move_to(1.0, -0.5)
-            .line_to(2.0, 3.25)
-            .v(7.0);
-        assert_eq!(p.as_str(), "M66.2 212H548M1 -0.5L2 3.3V7");
+        p.move_to(66.23, 212.0).h(548.0).move_to(1.0, -0.5).v(3.25);
+        assert_eq!(p.as_str(), "M66.2 212H548M1 -0.5V3.3");
     }
 
     #[test]

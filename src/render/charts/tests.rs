@@ -554,7 +554,7 @@ fn bars_chart() {
     let (_, desc) = check_figure(&s, "bars");
     assert!(desc.starts_with(&format!("{long}: 50%; ")));
     assert!(desc.ends_with("Expected pace: 54%"));
-    assert_eq!(count(&s, r#"<g class="chart-row">"#), 4);
+    assert_eq!(count(&s, r#"<g class="chart-row chart-label">"#), 4);
     assert_eq!(count(&s, r#"class="chart-bar-track""#), 4);
     assert_eq!(count(&s, r#"<rect class="chart-bar "#), 3);
     assert_eq!(count(&s, r#"class="chart-expected""#), 1);
