@@ -103,7 +103,7 @@ impl fmt::Display for Num {
         let mut buf = [0u8; 20];
         let mut at = buf.len();
         let mut rest = t.unsigned_abs();
-        if rest % 10 != 0 {
+        if !rest.is_multiple_of(10) {
             at -= 2;
             buf[at] = b'.';
             buf[at + 1] = b'0' + (rest % 10) as u8;
