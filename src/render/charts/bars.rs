@@ -1,0 +1,212 @@
+//! Bar charts: the status breakdown (one stacked bar) and rollup bars (a row per team).
+
+use std::fmt::Write;
+
+use super::figure::{Swatch, data_table, draw_legend, legend_layout, open_figure};
+use super::svg::{Esc, anchor_near, class_key, num, sanitize_id};
+use super::text::{text_width, truncate_to_width};
+use super::{Bar, ChartLabels, FONT_MAX, LEGEND_ROW, StatusSlice, W};
+
+/// A period's status breakdown: one horizontal stacked bar with a legend. Zero counts
+/// draw nothing (they stay in the data table); all zero draws an empty track.
+pub fn status_breakdown(
+    id: &str,
+    title: &str,
+    slices: &[StatusSlice],
+    labels: &ChartLabels,
+) -> String {
+    let sid = sanitize_id(id);
+    let total: usize = slices.iter().map(|s| s.count).sum();
+    let shown: Vec<&StatusSlice> = slices.iter().filter(|s| s.count > 0).collect();
+
+    let mut parts: Vec<String> = shown
+        .iter()
+        .map(|s| labels.field(s.label, &s.count.to_string()))
+        .collect();
+    parts.push(labels.field(&labels.count, &total.to_string()));
+    let desc = labels.join(&parts);
+
+    let bar_y = 4.0;
+    let bar_h = 28.0;
+    let legend_y = bar_y + bar_h + FONT_MAX + 4.0;
+    let items: Vec<(Swatch, String)> = shown
+        .iter()
+        .map(|s| {
+            (
+                Swatch::Rect(format!("chart-bar status-{}", class_key(s.key))),
+                format!("{} {}", s.label, s.count),
+            )
+        })
+        .collect();
+    let legend_rows = legend_layout(&items, 0.0, W).len().max(1);
+    let h = legend_y + (legend_rows as f64 - 1.0) * LEGEND_ROW + 8.0;
+
+    let mut out = String::new();
+    open_figure(&mut out, "status", &sid, h, title, &desc);
+    let _ = write!(
+        out,
+        r#"<rect class="chart-bar-track" x="0" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
+        num(bar_y),
+        num(W),
+        num(bar_h)
+    );
+    if total == 0 {
+        let _ = write!(
+            out,
+            r#"<text class="chart-label chart-empty" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            num(W / 2.0),
+            num(legend_y),
+            Esc(&labels.field(&labels.count, "0"))
+        );
+    } else {
+        let mut acc = 0usize;
+        for s in &shown {
+            let x0 = W * acc as f64 / total as f64;
+            acc += s.count;
+            let x1 = W * acc as f64 / total as f64;
+            let _ = write!(
+                out,
+                r#"<rect class="chart-bar status-{}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>"#,
+                class_key(s.key),
+                num(x0),
+                num(bar_y),
+                num(x1 - x0),
+                num(bar_h),
+                Esc(&labels.field(s.label, &s.count.to_string())),
+            );
+        }
+        draw_legend(&mut out, &items, 0.0, W, legend_y);
+    }
+    out.push_str("</svg>");
+
+    let head = ["", labels.count.as_str()];
+    let rows: Vec<(String, Vec<String>)> = slices
+        .iter()
+        .map(|s| (s.label.to_string(), vec![s.count.to_string()]))
+        .collect();
+    out.push_str(&data_table(title, &head, &rows, None));
+    out.push_str("</figure>");
+    out
+}
+
+/// Horizontal rollup bars, one row per team: label left (truncated, full text in the
+/// row's `<title>` and the data table), value right, an optional expected-pace line.
+pub fn bars(
+    id: &str,
+    title: &str,
+    bars: &[Bar],
+    expected: Option<f64>,
+    labels: &ChartLabels,
+) -> String {
+    let sid = sanitize_id(id);
+    let expected = expected
+        .filter(|e| e.is_finite())
+        .map(|e| e.clamp(0.0, 1.0));
+    let expected_text = expected.map(|e| format!("{}%", (e * 100.0).round() as i64));
+
+    let mut parts: Vec<String> = bars
+        .iter()
+        .map(|b| labels.field(b.label, b.display))
+        .collect();
+    if let Some(e) = &expected_text {
+        parts.push(labels.field(&labels.expected, e));
+    }
+    let desc = if parts.is_empty() {
+        title.to_string()
+    } else {
+        labels.join(&parts)
+    };
+
+    let row_h = FONT_MAX + 12.0;
+    let bar_h = 14.0;
+    let top = if expected.is_some() {
+        FONT_MAX + 12.0
+    } else {
+        4.0
+    };
+    let h = top + row_h * bars.len().max(1) as f64 + 4.0;
+    let label_w = (W * 0.32).round();
+    let value_w = bars
+        .iter()
+        .map(|b| text_width(b.display))
+        .fold(0.0, f64::max)
+        .clamp(32.0, 120.0);
+    let x0 = label_w + 8.0;
+    let x1 = W - value_w - 12.0;
+    let bw = x1 - x0;
+
+    let mut out = String::new();
+    open_figure(&mut out, "bars", &sid, h, title, &desc);
+    for (i, b) in bars.iter().enumerate() {
+        let value = if b.value.is_finite() {
+            b.value.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let cy = top + row_h * (i as f64 + 0.5);
+        let by = cy - bar_h / 2.0;
+        let status = b
+            .status
+            .map(|s| format!(" status-{}", class_key(s)))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            r#"<g class="chart-row chart-label"><title>{}</title><text x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
+            Esc(&labels.field(b.label, b.display)),
+            num(cy),
+            Esc(&truncate_to_width(b.label, label_w)),
+            num(x0),
+            num(by),
+            num(bw),
+            num(bar_h),
+        );
+        if value > 0.0 {
+            let _ = write!(
+                out,
+                r#"<rect class="chart-bar{}" x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
+                status,
+                num(x0),
+                num(by),
+                num(bw * value),
+                num(bar_h),
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<text class="chart-value" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text></g>"#,
+            num(W),
+            num(cy),
+            Esc(b.display)
+        );
+    }
+    if let (Some(e), Some(text)) = (expected, &expected_text) {
+        let x = x0 + bw * e;
+        let _ = write!(
+            out,
+            r#"<line class="chart-expected" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="currentColor"/>"#,
+            num(top - 4.0),
+            num(h - 2.0),
+            x = num(x)
+        );
+        let label = format!("{} {}", labels.expected, text);
+        let _ = write!(
+            out,
+            r#"<text class="chart-label" x="{}" y="{}"{}>{}</text>"#,
+            num(x),
+            num(top - 8.0),
+            anchor_near(x, text_width(&label), 0.0, W),
+            Esc(&label)
+        );
+    }
+    out.push_str("</svg>");
+
+    let head = [labels.team.as_str(), labels.progress.as_str()];
+    let rows: Vec<(String, Vec<String>)> = bars
+        .iter()
+        .map(|b| (b.label.to_string(), vec![b.display.to_string()]))
+        .collect();
+    let foot = expected_text.map(|e| (labels.expected.clone(), e));
+    out.push_str(&data_table(title, &head, &rows, foot.as_ref()));
+    out.push_str("</figure>");
+    out
+}
