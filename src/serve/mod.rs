@@ -82,16 +82,19 @@ pub enum Change {
     Css,
 }
 
+/// Rendered files by output path.
+type Rendered = HashMap<String, Arc<Vec<u8>>>;
+
 /// The site as served: the last good build, rendered page by page as pages are asked
 /// for, and the latest build's errors.
 #[derive(Default)]
 pub struct Snapshot {
     pub renderer: Option<Arc<Renderer>>,
     /// Files rendered so far from the last good build.
-    pub cache: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    pub cache: Arc<Mutex<Rendered>>,
     /// The files rendered from the build before it: shown (with the overlay) when a page
     /// of the last build fails to render.
-    pub fallback: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    pub fallback: Arc<Mutex<Rendered>>,
     /// Render errors already printed on the terminal.
     pub reported: Mutex<HashSet<String>>,
     /// The site's language, for the overlay.
@@ -348,11 +351,7 @@ fn release_freed_memory() {}
 fn prepare(
     analysis: &crate::Analysis,
     render_all: bool,
-) -> (
-    Option<Arc<Renderer>>,
-    HashMap<String, Arc<Vec<u8>>>,
-    Vec<Diagnostic>,
-) {
+) -> (Option<Arc<Renderer>>, Rendered, Vec<Diagnostic>) {
     let options = RenderOptions {
         live_reload: true,
         progress: None,
