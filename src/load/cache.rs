@@ -301,3 +301,67 @@ fn read_file(
         gaps,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHECKIN: &str = "---\ndate: 2024-05-01\nkr: o/k\nvalue: 1\n---\n";
+
+    fn paths(loaded: &Loaded) -> Vec<&str> {
+        loaded.documents.iter().map(|d| d.path.as_str()).collect()
+    }
+
+    #[test]
+    fn only_the_named_paths_are_read_and_folders_are_walked_or_dropped_whole() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::write(root.join("okrs.yaml"), "title: T\n").unwrap();
+        std::fs::create_dir_all(root.join("checkins/q1")).unwrap();
+        std::fs::write(root.join("checkins/q1/a.md"), CHECKIN).unwrap();
+        std::fs::write(root.join("checkins/b.md"), CHECKIN).unwrap();
+        let mut cache = FileCache::default();
+        let first = cache.load(root, None, &Changes::Paths(Vec::new()));
+        assert_eq!(paths(&first), ["checkins/b.md", "checkins/q1/a.md"]);
+
+        // A file written without the watcher naming it is not looked at.
+        std::fs::write(root.join("checkins/c.md"), CHECKIN).unwrap();
+        let named = cache.load(
+            root,
+            None,
+            &Changes::Paths(vec![root.join("checkins/b.md")]),
+        );
+        assert_eq!(paths(&named), ["checkins/b.md", "checkins/q1/a.md"]);
+        assert_eq!(cache.parsed, 0, "b.md's bytes are the same");
+
+        // A folder renamed: the old name is dropped whole, the new one walked.
+        std::fs::rename(root.join("checkins/q1"), root.join("checkins/first")).unwrap();
+        let renamed = cache.load(
+            root,
+            None,
+            &Changes::Paths(vec![root.join("checkins/q1"), root.join("checkins/first")]),
+        );
+        assert_eq!(paths(&renamed), ["checkins/b.md", "checkins/first/a.md"]);
+        assert_eq!((cache.parsed, cache.removed), (1, 1));
+
+        // Files the site does not read are never taken in, even when named.
+        std::fs::write(root.join("checkins/_draft.md"), CHECKIN).unwrap();
+        std::fs::write(root.join("README.md"), "# hi\n").unwrap();
+        let skipped = cache.load(
+            root,
+            None,
+            &Changes::Paths(vec![
+                root.join("checkins/_draft.md"),
+                root.join("README.md"),
+            ]),
+        );
+        assert_eq!(skipped.documents.len(), 2);
+
+        // Everything: the file the watcher never named is found.
+        let all = cache.load(root, None, &Changes::Everything);
+        assert_eq!(
+            paths(&all),
+            ["checkins/b.md", "checkins/c.md", "checkins/first/a.md"]
+        );
+    }
+}
