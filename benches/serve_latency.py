@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Save-to-reload latency of `okrs serve`: edits one objective file, waits for the
 live-reload event, then fetches the page, and reports the time from the write to the
-page showing the edit. Usage: serve_latency.py OKRS_BINARY SITE OBJECTIVE_FILE PAGE_PATH [RUNS]"""
+page showing the edit, and the server's resident memory (VmRSS) after the first build,
+after 1 rebuild and every 10 rebuilds (memory must stay flat).
+Usage: serve_latency.py OKRS_BINARY SITE OBJECTIVE_FILE PAGE_PATH [RUNS, default 30]"""
 import http.client, os, re, socket, subprocess, sys, time
 
 okrs, site, rel, page = sys.argv[1:5]
-runs = int(sys.argv[5]) if len(sys.argv) > 5 else 10
+runs = int(sys.argv[5]) if len(sys.argv) > 5 else 30
 server = subprocess.Popen([okrs, "serve", site, "--port", "0"], stderr=subprocess.PIPE, text=True)
 port = None
 for line in server.stderr:
@@ -21,7 +23,15 @@ def get(path):
     c.close()
     return body
 
+def rss_mib():
+    with open(f"/proc/{server.pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
 get(page)  # warm up
+memory = [("after the first build", rss_mib())]
 path = os.path.join(site, rel)
 original = open(path, encoding="utf-8").read()
 events = socket.create_connection(("127.0.0.1", port))
@@ -42,7 +52,9 @@ try:
             time.sleep(0.002)
         done = time.perf_counter()
         timings.append(((event_at - started) * 1000, (done - started) * 1000))
-        time.sleep(0.2)
+        time.sleep(1.0)  # one save a second: the server is idle when the next comes
+        if i == 0 or (i + 1) % 10 == 0:
+            memory.append((f"after {i + 1} rebuild{'s' if i else ''}", rss_mib()))
 finally:
     with open(path, "w", encoding="utf-8") as f:
         f.write(original)
@@ -52,3 +64,6 @@ page_ms = sorted(t[1] for t in timings)
 print(f"runs: {runs}")
 print(f"save -> reload event: min {event_ms[0]:.0f} ms, median {event_ms[len(event_ms)//2]:.0f} ms, max {event_ms[-1]:.0f} ms")
 print(f"save -> page shows the edit: min {page_ms[0]:.0f} ms, median {page_ms[len(page_ms)//2]:.0f} ms, max {page_ms[-1]:.0f} ms")
+first = dict(memory)["after 1 rebuild"] if runs else float("nan")
+for what, mib in memory:
+    print(f"RSS {what}: {mib:.0f} MiB ({(mib / first - 1) * 100:+.0f} % from after 1 rebuild)")

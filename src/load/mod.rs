@@ -1,6 +1,7 @@
 //! Stage 1: finds the site's files, splits each into front matter and body, and reads
 //! the front matter into the model. Each file is read on its own (and in parallel).
 
+mod cache;
 mod config;
 pub mod hints;
 mod kinds;
@@ -10,7 +11,6 @@ mod slips;
 pub mod theme;
 
 use crate::rule::Rule;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,6 +19,7 @@ use crate::message::{Entry, Message, common};
 use crate::model::{Config, Content, Document, Kind, Pos, ThemeFiles};
 use crate::msg;
 use crate::yaml;
+pub use cache::{Changes, FileCache};
 use messages::*;
 
 /// What loading a site gives: its configuration, every document that could be read,
@@ -96,159 +97,7 @@ const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
 
 /// Loads the site at `root`, skipping `output` (the build's output folder) if it lies inside.
 pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
-    FileCache::default().load(root, output)
-}
-
-/// A parsed file and what it was parsed from.
-#[derive(Clone, Debug)]
-struct CachedFile {
-    modified: Option<std::time::SystemTime>,
-    len: u64,
-    /// A hash of the bytes, so a save that changed nothing (or a `touch`) counts as no change.
-    hash: u64,
-    document: Option<Arc<Document>>,
-    diagnostics: Vec<Diagnostic>,
-    gaps: Vec<Gap>,
-}
-
-/// Keeps every parsed file between loads, so that `okrs serve` reads and parses again
-/// only the files whose size or modification time changed.
-#[derive(Clone, Debug, Default)]
-pub struct FileCache {
-    files: std::collections::HashMap<PathBuf, CachedFile>,
-    /// How many files the last load parsed (not taken from the cache).
-    pub parsed: usize,
-    /// How many files the last load found gone since the load before.
-    pub removed: usize,
-}
-
-impl FileCache {
-    pub fn load(&mut self, root: &Path, output: Option<&Path>) -> Loaded {
-        let mut loaded = Loaded {
-            files: 1,
-            has_people_folder: root.join("people").is_dir(),
-            has_teams_folder: root.join("teams").is_dir(),
-            ..Loaded::default()
-        };
-        match read_config_file(root) {
-            Ok(text) => {
-                let (config, diagnostics, gaps) = read_config(&text);
-                loaded.config = config;
-                loaded.diagnostics.extend(diagnostics);
-                loaded.gaps.extend(gaps);
-            }
-            Err(message) => {
-                let start = Pos { line: 1, column: 1 };
-                loaded
-                    .diagnostics
-                    .push(Diagnostic::error("okrs.yaml", start, Rule::Io, message));
-                loaded.gaps.push(Gap {
-                    file: "okrs.yaml".into(),
-                    cause: start,
-                    missing: Missing::LintSettings,
-                });
-            }
-        }
-        let (theme, theme_diagnostics) = theme::load_theme(root, &loaded.config);
-        loaded.theme = theme;
-        loaded.diagnostics.extend(theme_diagnostics);
-        let files = discover(root, output);
-        loaded.files += files.len();
-        let stamps: Vec<(Option<std::time::SystemTime>, u64)> = files
-            .iter()
-            .map(|rel| match std::fs::metadata(root.join(rel)) {
-                Ok(m) => (m.modified().ok(), m.len()),
-                Err(_) => (None, 0),
-            })
-            .collect();
-        let stale: Vec<usize> = (0..files.len())
-            .filter(|&i| match self.files.get(&files[i]) {
-                Some(c) => c.modified.is_none() || (c.modified, c.len) != stamps[i],
-                None => true,
-            })
-            .collect();
-        let cached = &self.files;
-        let fresh: Vec<(usize, Option<CachedFile>)> = stale
-            .par_iter()
-            .map(|&i| {
-                let rel = &files[i];
-                let name = relative_name(rel);
-                let (modified, len) = stamps[i];
-                let bytes = match std::fs::read(root.join(rel)) {
-                    Ok(bytes) => bytes,
-                    Err(err) => {
-                        let d = Diagnostic::error(
-                            &name,
-                            Pos { line: 1, column: 1 },
-                            Rule::Io,
-                            msg!(LOAD_CANNOT_READ_FILE, error = io_error(&err)),
-                        );
-                        let gaps = file_gaps(&name, None, &d);
-                        let file = CachedFile {
-                            modified,
-                            len,
-                            hash: 0,
-                            document: None,
-                            diagnostics: vec![d],
-                            gaps,
-                        };
-                        return (i, Some(file));
-                    }
-                };
-                let hash = {
-                    use std::hash::{Hash, Hasher};
-                    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                    bytes.hash(&mut hasher);
-                    hasher.finish()
-                };
-                // Same bytes as before: only the time changed; keep what was parsed.
-                if cached
-                    .get(rel)
-                    .is_some_and(|c| c.hash == hash && c.len == len)
-                {
-                    return (i, None);
-                }
-                let (document, diagnostics, gaps) = load_file(&name, &bytes);
-                let file = CachedFile {
-                    modified,
-                    len,
-                    hash,
-                    document: document.map(Arc::new),
-                    diagnostics,
-                    gaps,
-                };
-                (i, Some(file))
-            })
-            .collect();
-        self.parsed = 0;
-        for (i, file) in fresh {
-            match file {
-                Some(file) => {
-                    self.parsed += 1;
-                    self.files.insert(files[i].clone(), file);
-                }
-                None => {
-                    if let Some(c) = self.files.get_mut(&files[i]) {
-                        c.modified = stamps[i].0;
-                    }
-                }
-            }
-        }
-        let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
-        let before = self.files.len();
-        self.files.retain(|path, _| present.contains(path));
-        self.removed = before - self.files.len();
-        for rel in &files {
-            if let Some(cached) = self.files.get(rel) {
-                loaded.documents.extend(cached.document.clone());
-                loaded
-                    .diagnostics
-                    .extend(cached.diagnostics.iter().cloned());
-                loaded.gaps.extend(cached.gaps.iter().cloned());
-            }
-        }
-        loaded
-    }
+    FileCache::default().load(root, output, &Changes::Everything)
 }
 
 /// The text of the site's okrs.yaml, or why it cannot be read. A folder or anything else
@@ -341,43 +190,60 @@ fn read_config(text: &str) -> (Config, Vec<Diagnostic>, Vec<Gap>) {
 
 /// The site's Markdown files, relative to `root`, in byte order of their paths.
 pub fn discover(root: &Path, output: Option<&Path>) -> Vec<PathBuf> {
-    let output = output.and_then(|o| {
-        let o = std::path::absolute(o).ok()?;
-        let r = std::path::absolute(root).ok()?;
-        o.strip_prefix(&r).ok().map(Path::to_path_buf)
-    });
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
+    let mut files = discover_under(root, Path::new(""), output);
+    files.sort_by_cached_key(|p| relative_name(p));
+    files
+}
+
+/// The output folder relative to `root`, when it lies inside.
+fn output_inside(root: &Path, output: Option<&Path>) -> Option<PathBuf> {
+    let o = std::path::absolute(output?).ok()?;
+    let r = std::path::absolute(root).ok()?;
+    o.strip_prefix(&r).ok().map(Path::to_path_buf)
+}
+
+/// Whether a folder (relative to the root) holds no content: hidden or `_`-prefixed at any
+/// depth, or at the top one of `templates/`, `themes/`, `static/` or the output folder.
+fn excluded_folder(rel: &Path, output: Option<&Path>) -> bool {
+    let mut names = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    if names.any(|n| n.starts_with('.') || n.starts_with('_')) {
+        return true;
+    }
+    let first = rel.components().next().map(|c| c.as_os_str());
+    first.is_some_and(|f| NOT_CONTENT.iter().any(|n| f == *n) || output == Some(Path::new(f)))
+}
+
+/// Whether a file (relative to the root) is one the site reads: Markdown outside the
+/// folders that hold none, and at the root only org.md (another is a README).
+fn is_content_file(rel: &Path, output: Option<&Path>) -> bool {
+    let folder = rel.parent().unwrap_or(Path::new(""));
+    rel.extension().is_some_and(|e| e == "md")
+        && !excluded_folder(rel, output)
+        && (folder != Path::new("") || rel == Path::new("org.md"))
+}
+
+/// The content files under `folder` (relative to `root`; "" for the whole site), relative
+/// to `root`, in no particular order. Symbolic links are not followed.
+pub(crate) fn discover_under(root: &Path, folder: &Path, output: Option<&Path>) -> Vec<PathBuf> {
+    let output = output_inside(root, output);
+    let output = output.as_deref();
+    if excluded_folder(folder, output) {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(root.join(folder))
         .min_depth(1)
         .into_iter()
         .filter_entry(|entry| {
-            let name = entry.file_name().to_string_lossy();
-            if name.starts_with('.') || name.starts_with('_') {
-                return false;
-            }
             let Ok(rel) = entry.path().strip_prefix(root) else {
                 return false;
             };
-            if entry.depth() == 1 && entry.file_type().is_dir() {
-                if NOT_CONTENT.contains(&name.as_ref()) {
-                    return false;
-                }
-                if output.as_deref() == Some(rel) {
-                    return false;
-                }
-            }
-            true
+            !entry.file_type().is_dir() || !excluded_folder(rel, output)
         })
         .filter_map(Result::ok)
-        .filter(|entry| {
-            entry.file_type().is_file()
-                && entry.path().extension().is_some_and(|e| e == "md")
-                // Markdown at the root other than org.md (a README) is not content.
-                && (entry.depth() > 1 || entry.file_name() == "org.md")
-        })
+        .filter(|entry| entry.file_type().is_file())
         .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
-    files.sort_by_cached_key(|p| relative_name(p));
-    files
+        .filter(|rel| is_content_file(rel, output))
+        .collect()
 }
 
 /// A relative path written with `/`, as diagnostics and okrs.json show it.

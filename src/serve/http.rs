@@ -389,7 +389,7 @@ fn answer(
         return response;
     }
     // A folder asked for without its slash: relative links need the slash.
-    if snapshot.paths.contains(&format!("{key}/index.html")) {
+    if snapshot.file(&format!("{key}/index.html")).is_some() {
         let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         return (
             StatusCode::PERMANENT_REDIRECT,

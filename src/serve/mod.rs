@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::diagnostics::{self, Diagnostic};
-use crate::load::FileCache;
+use crate::load::{Changes, FileCache};
 use crate::message::{Message, cli, common, count};
 use crate::model::Language;
 use crate::render::i18n::Strings;
@@ -82,18 +82,19 @@ pub enum Change {
     Css,
 }
 
+/// Rendered files by output path.
+type Rendered = HashMap<String, Arc<Vec<u8>>>;
+
 /// The site as served: the last good build, rendered page by page as pages are asked
 /// for, and the latest build's errors.
 #[derive(Default)]
 pub struct Snapshot {
     pub renderer: Option<Arc<Renderer>>,
-    /// Every output path of the last good build.
-    pub paths: Arc<HashSet<String>>,
     /// Files rendered so far from the last good build.
-    pub cache: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    pub cache: Arc<Mutex<Rendered>>,
     /// The files rendered from the build before it: shown (with the overlay) when a page
     /// of the last build fails to render.
-    pub fallback: Arc<Mutex<HashMap<String, Arc<Vec<u8>>>>>,
+    pub fallback: Arc<Mutex<Rendered>>,
     /// Render errors already printed on the terminal.
     pub reported: Mutex<HashSet<String>>,
     /// The site's language, for the overlay.
@@ -109,9 +110,6 @@ impl Snapshot {
     /// A file of the last good build: from the cache, else rendered now (and cached).
     /// None when the site has no such file.
     pub fn file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
-        if !self.paths.contains(path) {
-            return None;
-        }
         if let Some(bytes) = self.cache.lock().ok()?.get(path) {
             return Some(Ok(Arc::clone(bytes)));
         }
@@ -135,8 +133,10 @@ pub struct Shared {
 }
 
 /// Rebuilds the site, re-reading only the files that changed. Pages are not rendered
-/// here but when asked for, so a rebuild costs about as much as `okrs check`.
+/// here but when asked for, so a rebuild costs about as much as `okrs check` without its
+/// reading of files.
 pub struct Builder {
+    /// Absolute, as the watcher names changed paths.
     root: PathBuf,
     options: Options,
     cache: FileCache,
@@ -158,18 +158,20 @@ pub struct Rebuilt {
     pub parsed: usize,
     pub pages: usize,
     pub change: Change,
+    /// From the start of the rebuild to the browser being told.
     pub elapsed: std::time::Duration,
 }
 
 impl Builder {
     pub fn new(root: &Path, as_of: Option<NaiveDate>) -> Builder {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         Builder {
-            root: root.to_path_buf(),
             options: Options {
                 as_of,
                 include_drafts: true,
                 output: Some(root.join("public")),
             },
+            root,
             cache: FileCache::default(),
             fingerprint: None,
         }
@@ -199,12 +201,20 @@ impl Builder {
         hasher.finish()
     }
 
-    /// Rebuilds after `changed` files changed and updates `shared`; on errors the served
-    /// pages stay as they were.
-    pub fn rebuild(&mut self, shared: &Shared, changed: &[PathBuf]) -> Rebuilt {
+    /// Rebuilds after `changes` and updates `shared`; on errors the served pages stay as
+    /// they were.
+    pub fn rebuild(&mut self, shared: &Shared, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
-        let fingerprint = self.fingerprint();
-        let loaded = self.cache.load(&self.root, self.options.output.as_deref());
+        let first = self.fingerprint.is_none();
+        let settings = changes.touches_settings(&self.root);
+        let fingerprint = if settings || self.fingerprint.is_none() {
+            Some(self.fingerprint())
+        } else {
+            self.fingerprint
+        };
+        let loaded = self
+            .cache
+            .load(&self.root, self.options.output.as_deref(), changes);
         let previous = shared
             .snapshot
             .read()
@@ -212,10 +222,7 @@ impl Builder {
             .unwrap_or_default();
         // An editor's second event for one save, or the tail of a bulk change already
         // read, changes nothing: no rebuild, no reload.
-        if self.fingerprint == Some(fingerprint)
-            && self.cache.parsed == 0
-            && self.cache.removed == 0
-        {
+        if self.fingerprint == fingerprint && self.cache.parsed == 0 && self.cache.removed == 0 {
             return Rebuilt {
                 unchanged: true,
                 never_built: previous.renderer.is_none(),
@@ -228,61 +235,27 @@ impl Builder {
                 elapsed: started.elapsed(),
             };
         }
-        self.fingerprint = Some(fingerprint);
+        self.fingerprint = fingerprint;
         let analysis = analyse_loaded(loaded, &self.options);
-        let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = analysis
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = analysis
             .diagnostics
             .iter()
             .cloned()
             .partition(Diagnostic::is_error);
-        let options = RenderOptions {
-            live_reload: true,
-            progress: None,
-        };
-        let mut rendered = HashMap::new();
-        let renderer = if errors.is_empty() {
-            match Renderer::new(
-                Arc::clone(&analysis.site),
-                Arc::clone(&analysis.figures),
-                options,
-            ) {
-                Ok(renderer) => Some(Arc::new(renderer)),
-                Err(template_errors) => {
-                    errors = template_errors;
-                    None
-                }
-            }
-        } else {
-            None
-        };
         // After a template change, render every page now: a template that fails on some
-        // page is then an error like any other, and the last good pages stay.
-        let templates_changed = changed.iter().any(|p| {
-            p.components()
-                .any(|c| c.as_os_str() == "templates" || c.as_os_str() == "themes")
-        });
-        let renderer = match renderer {
-            Some(renderer) if templates_changed => {
-                let collected = Mutex::new(HashMap::new());
-                let result = renderer.render_each(None, &|file| {
-                    if let Ok(mut map) = collected.lock() {
-                        map.insert(file.path, Arc::new(file.bytes));
-                    }
-                    Ok::<(), ()>(())
-                });
-                match result {
-                    Ok(_) => {
-                        rendered = collected.into_inner().unwrap_or_default();
-                        Some(renderer)
-                    }
-                    Err(crate::render::RenderError::Templates(template_errors)) => {
-                        errors = template_errors;
-                        None
-                    }
-                    Err(crate::render::RenderError::Sink(())) => Some(renderer),
-                }
-            }
-            other => other,
+        // page is then an error like any other, and the last good pages stay. (The first
+        // build renders pages as they are asked for, as after a content change.)
+        let templates_changed = match changes {
+            Changes::Everything => !first,
+            Changes::Paths(paths) => paths.iter().any(|p| {
+                let first = p.strip_prefix(&self.root).unwrap_or(p).components().next();
+                first.is_some_and(|c| c.as_os_str() == "templates" || c.as_os_str() == "themes")
+            }),
+        };
+        let (renderer, rendered, errors) = if errors.is_empty() {
+            prepare(&analysis, templates_changed)
+        } else {
+            (None, HashMap::new(), errors)
         };
         // With okrs.yaml broken, its language is unknown: keep the one the pages have.
         let language =
@@ -291,10 +264,8 @@ impl Builder {
             } else {
                 analysis.site.config.language
             };
-        let only_css = !changed.is_empty()
-            && changed
-                .iter()
-                .all(|p| p.extension().is_some_and(|e| e == "css"))
+        let only_css = matches!(changes, Changes::Paths(paths)
+            if paths.iter().all(|p| p.extension().is_some_and(|e| e == "css")))
             && previous.errors.is_empty()
             && errors.is_empty();
         let change = if only_css {
@@ -303,20 +274,21 @@ impl Builder {
             Change::Reload
         };
         let snapshot = match renderer {
-            Some(renderer) => Snapshot {
-                paths: Arc::new(renderer.paths().into_iter().collect()),
-                renderer: Some(renderer),
-                cache: Arc::new(Mutex::new(rendered)),
-                fallback: Arc::clone(&previous.cache),
-                reported: Mutex::default(),
-                errors: Vec::new(),
-                version: previous.version + 1,
-                language,
-                strings: Strings::for_language(language),
-            },
+            Some(renderer) => {
+                let kept = unchanged_statics(&previous, &analysis.site.theme);
+                Snapshot {
+                    renderer: Some(renderer),
+                    cache: Arc::new(Mutex::new(kept.into_iter().chain(rendered).collect())),
+                    fallback: Arc::clone(&previous.cache),
+                    reported: Mutex::default(),
+                    errors: Vec::new(),
+                    version: previous.version + 1,
+                    language,
+                    strings: Strings::for_language(language),
+                }
+            }
             None => Snapshot {
                 renderer: previous.renderer.clone(),
-                paths: Arc::clone(&previous.paths),
                 cache: Arc::clone(&previous.cache),
                 fallback: Arc::clone(&previous.fallback),
                 reported: Mutex::default(),
@@ -326,35 +298,118 @@ impl Builder {
                 strings: Strings::for_language(language),
             },
         };
-        let pages = snapshot
-            .paths
-            .iter()
-            .filter(|p| p.ends_with(".html"))
-            .count();
+        let snapshot = Arc::new(snapshot);
         if let Ok(mut slot) = shared.snapshot.write() {
-            *slot = Arc::new(snapshot);
+            *slot = Arc::clone(&snapshot);
         }
         // No page is open yet when nobody listens: that is not an error.
         let _ = shared.changes.send(change);
+        let elapsed = started.elapsed();
+        // Freeing the previous build takes a while on a large site: not before the
+        // browser is told, but before the next rebuild, so builds never pile up.
+        drop(previous);
+        release_freed_memory();
+        // Counted after the browser was told: listing every page is not on its way.
+        let pages = snapshot.renderer.as_ref().map_or(0, |r| {
+            r.paths().iter().filter(|p| p.ends_with(".html")).count()
+        });
         Rebuilt {
             unchanged: false,
-            never_built: snapshot_never_built(shared),
+            never_built: snapshot.renderer.is_none(),
             errors,
             warnings: warnings.len(),
             language,
             parsed: self.cache.parsed,
             pages,
             change,
-            elapsed: started.elapsed(),
+            elapsed,
         }
     }
 }
 
-fn snapshot_never_built(shared: &Shared) -> bool {
-    shared
-        .snapshot
-        .read()
-        .map_or(true, |s| s.renderer.is_none())
+/// Gives the memory freed with the previous build back to the system. glibc keeps freed
+/// memory in the arena of the thread that used it (parsing, rendering and rebuilding run
+/// on different threads), so without this the server's RSS grew by about 40 % over the
+/// first 20 rebuilds of a large site before levelling off (docs/performance.md).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> i32;
+    }
+    // SAFETY: malloc_trim takes a size and only hands free pages of glibc's heaps back to
+    // the system; it touches no memory in use.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
+
+/// The renderer of a build without content errors and, after a template change, every
+/// file rendered; or the template errors that stop it.
+fn prepare(
+    analysis: &crate::Analysis,
+    render_all: bool,
+) -> (Option<Arc<Renderer>>, Rendered, Vec<Diagnostic>) {
+    let options = RenderOptions {
+        live_reload: true,
+        progress: None,
+    };
+    let renderer = match Renderer::new(
+        Arc::clone(&analysis.site),
+        Arc::clone(&analysis.figures),
+        options,
+    ) {
+        Ok(renderer) => Arc::new(renderer),
+        Err(template_errors) => return (None, HashMap::new(), template_errors),
+    };
+    if !render_all {
+        return (Some(renderer), HashMap::new(), Vec::new());
+    }
+    let collected = Mutex::new(HashMap::new());
+    let result = renderer.render_each(None, &|file| {
+        if let Ok(mut map) = collected.lock() {
+            map.insert(file.path, Arc::new(file.bytes));
+        }
+        Ok::<(), ()>(())
+    });
+    match result {
+        Ok(_) | Err(crate::render::RenderError::Sink(())) => (
+            Some(renderer),
+            collected.into_inner().unwrap_or_default(),
+            Vec::new(),
+        ),
+        Err(crate::render::RenderError::Templates(template_errors)) => {
+            (None, HashMap::new(), template_errors)
+        }
+    }
+}
+
+/// The static files served from the previous build whose bytes are still the site's
+/// (its theme's or the built-in one's): kept, while every page and data file is
+/// rendered again when next asked for. A file whose bytes differ (a static file changed,
+/// or a generated file of that name) is dropped.
+fn unchanged_statics(
+    previous: &Snapshot,
+    theme: &crate::model::ThemeFiles,
+) -> Vec<(String, Arc<Vec<u8>>)> {
+    let Ok(cache) = previous.cache.lock() else {
+        return Vec::new();
+    };
+    let source = |path: &str| {
+        theme.static_files.get(path).map(Vec::as_slice).or_else(|| {
+            crate::render::templates::BUILT_IN_STATIC
+                .iter()
+                .find(|(name, _)| *name == path)
+                .map(|(_, bytes)| *bytes)
+        })
+    };
+    cache
+        .iter()
+        .filter(|(path, bytes)| source(path) == Some(bytes.as_slice()))
+        .map(|(path, bytes)| (path.clone(), Arc::clone(bytes)))
+        .collect()
 }
 
 /// What a rebuild says on the terminal, in `lang` or else the site's language: the
@@ -408,7 +463,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         lang,
     });
     let mut builder = Builder::new(&options.site, options.as_of);
-    let first = builder.rebuild(&shared, &[]);
+    let first = builder.rebuild(&shared, &Changes::Everything);
     report(&first, color, lang);
     // The banner's language: the one asked for, else the site's as first read.
     let language = lang.unwrap_or(first.language);
@@ -432,7 +487,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // Watch before saying where the site is, so no save after that line goes unseen.
     let _watcher = watch::start(&options.site, {
         let shared = Arc::clone(&shared);
-        move |changed: &[PathBuf]| report(&builder.rebuild(&shared, changed), color, lang)
+        move |changes: &Changes| report(&builder.rebuild(&shared, changes), color, lang)
     })
     .map_err(|err| ServeError::Watch(options.site.clone(), err.to_string()))?;
 

@@ -5,12 +5,16 @@ use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::path::{Path, PathBuf};
+
+use crate::load::Changes;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
-/// How long the file system must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How long a changed path must be quiet before a rebuild starts: long enough for an
+/// editor's save (write, rename, chmod: well under a millisecond apart) to be one change,
+/// short next to the rebuild itself (docs/serve.md, docs/performance.md).
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Whether a changed path can change the site: not the output folder, not hidden files
 /// (`.git`, editor swap files), not editor backups.
@@ -73,18 +77,25 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
 /// replaced by another folder) the watch is set again on the new one and a rebuild runs.
 pub fn start(
     root: &Path,
-    mut rebuild: impl FnMut(&[PathBuf]) + Send + 'static,
+    mut rebuild: impl FnMut(&Changes) + Send + 'static,
 ) -> Result<Watcher, notify_debouncer_full::notify::Error> {
     let root: PathBuf = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    let (tx, rx) = mpsc::channel::<Changes>();
     // The folder itself made, removed or renamed: the watch must be set again.
     let (root_tx, root_rx) = mpsc::channel::<()>();
     let watched = root.clone();
     let events = tx.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        let Ok(events_seen) = result else {
-            return;
+        // The watcher lost track (its queue overflowed, say): read everything again.
+        let lost = |events: &mpsc::Sender<Changes>| {
+            let _ = events.send(Changes::Everything);
         };
+        let Ok(events_seen) = result else {
+            return lost(&events);
+        };
+        if events_seen.iter().any(|e| e.need_rescan()) {
+            return lost(&events);
+        }
         if events_seen.iter().any(|e| {
             matches!(
                 e.kind,
@@ -103,7 +114,7 @@ pub fn start(
             .cloned()
             .collect();
         if !changed.is_empty() {
-            let _ = events.send(changed);
+            let _ = events.send(Changes::Paths(changed));
         }
     })?;
     debouncer.watch(&root, RecursiveMode::Recursive)?;
@@ -116,12 +127,12 @@ pub fn start(
     let debouncer = Arc::new(Mutex::new(debouncer));
     let stop = Arc::new(AtomicBool::new(false));
     std::thread::spawn(move || {
-        while let Ok(mut changed) = rx.recv() {
+        while let Ok(mut changes) = rx.recv() {
             // Bursts that arrived while the last rebuild ran make one more rebuild, not many.
             while let Ok(more) = rx.try_recv() {
-                changed.extend(more);
+                changes.merge(more);
             }
-            rebuild(&changed);
+            rebuild(&changes);
         }
     });
     std::thread::spawn({
@@ -143,7 +154,7 @@ fn keep_root(
     debouncer: &Mutex<Inner>,
     stop: &AtomicBool,
     root_events: &mpsc::Receiver<()>,
-    tx: &mpsc::Sender<Vec<PathBuf>>,
+    tx: &mpsc::Sender<Changes>,
 ) {
     let mut watching = identity(root);
     while !stop.load(Ordering::Relaxed) {
@@ -165,8 +176,7 @@ fn keep_root(
         drop(debouncer);
         // Not there (or not watchable) yet: try again on the next look.
         watching = if armed { now } else { None };
-        let everything = vec![root.join("okrs.yaml"), root.join("templates")];
-        if armed && tx.send(everything).is_err() {
+        if armed && tx.send(Changes::Everything).is_err() {
             return;
         }
     }
@@ -177,8 +187,8 @@ mod tests {
     use super::*;
     use std::time::Instant;
 
-    /// Waits for a rebuild whose changed paths satisfy `ok`.
-    fn wait_for(rx: &mpsc::Receiver<Vec<PathBuf>>, what: &str, ok: impl Fn(&[PathBuf]) -> bool) {
+    /// Waits for a rebuild whose changes satisfy `ok`.
+    fn wait_for(rx: &mpsc::Receiver<Changes>, what: &str, ok: impl Fn(&Changes) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match rx.recv_timeout(left) {
@@ -196,37 +206,33 @@ mod tests {
         let root = parent.path().join("site");
         std::fs::create_dir_all(root.join("objectives")).unwrap();
         let (tx, rx) = mpsc::channel();
-        let _watcher = start(&root, move |changed: &[PathBuf]| {
-            let _ = tx.send(changed.to_vec());
+        let _watcher = start(&root, move |changes: &Changes| {
+            let _ = tx.send(changes.clone());
         })
         .unwrap();
+        let names =
+            |path: PathBuf| move |c: &Changes| matches!(c, Changes::Paths(p) if p.contains(&path));
         let a = root.join("objectives/a.md");
         std::fs::write(&a, "one").unwrap();
-        wait_for(&rx, "the first edit", |c| c.contains(&a));
+        wait_for(&rx, "the first edit", names(a));
 
         std::fs::remove_dir_all(&root).unwrap();
         std::fs::create_dir_all(root.join("objectives")).unwrap();
         // The new folder is watched, and read again whole.
-        wait_for(&rx, "the new folder", |c| {
-            c.contains(&root.join("okrs.yaml"))
-        });
+        wait_for(&rx, "the new folder", |c| *c == Changes::Everything);
         let b = root.join("objectives/b.md");
         std::fs::write(&b, "two").unwrap();
-        wait_for(&rx, "an edit in the new folder", |c| c.contains(&b));
+        wait_for(&rx, "an edit in the new folder", names(b));
 
         // A folder moved in its place is watched too.
         let other = parent.path().join("other");
         std::fs::create_dir_all(&other).unwrap();
         std::fs::rename(&root, parent.path().join("old")).unwrap();
         std::fs::rename(&other, &root).unwrap();
-        wait_for(&rx, "the folder moved in", |c| {
-            c.contains(&root.join("okrs.yaml"))
-        });
+        wait_for(&rx, "the folder moved in", |c| *c == Changes::Everything);
         let c = root.join("org.md");
         std::fs::write(&c, "three").unwrap();
-        wait_for(&rx, "an edit in the folder moved in", |changed| {
-            changed.contains(&c)
-        });
+        wait_for(&rx, "an edit in the folder moved in", names(c));
     }
 
     #[test]

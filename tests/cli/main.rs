@@ -26,6 +26,7 @@ mod properties;
 mod qa_fixes;
 mod samples;
 mod serve;
+mod serve_incremental;
 mod site;
 mod support;
 mod zh_check;
