@@ -308,7 +308,6 @@ impl Builder {
         // Freeing the previous build takes a while on a large site: not before the
         // browser is told, but before the next rebuild, so builds never pile up.
         drop(previous);
-        release_freed_memory();
         // Counted after the browser was told: listing every page is not on its way.
         let pages = snapshot.renderer.as_ref().map_or(0, |r| {
             r.paths().iter().filter(|p| p.ends_with(".html")).count()
@@ -326,25 +325,6 @@ impl Builder {
         }
     }
 }
-
-/// Gives the memory freed with the previous build back to the system. glibc keeps freed
-/// memory in the arena of the thread that used it (parsing, rendering and rebuilding run
-/// on different threads), so without this the server's RSS grew by about 40 % over the
-/// first 20 rebuilds of a large site before levelling off (docs/performance.md).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_freed_memory() {
-    unsafe extern "C" {
-        fn malloc_trim(pad: usize) -> i32;
-    }
-    // SAFETY: malloc_trim takes a size and only hands free pages of glibc's heaps back to
-    // the system; it touches no memory in use.
-    unsafe {
-        malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_freed_memory() {}
 
 /// The renderer of a build without content errors and, after a template change, every
 /// file rendered; or the template errors that stop it.
