@@ -400,19 +400,33 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         if views.figures.periods[p].state != crate::period::PeriodState::Closed {
             continue;
         }
-        let path = paths::review(&site.periods[p].id);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: t("review.title").replace(
-                "{period}",
-                &format::period_label(&site.periods[p].id, views.language),
-            ),
-            vars: Box::new(move |c| c.insert("review", &views.review(&root, p))),
-            path,
-            template: "review.html",
-            kind: "review",
-        });
+        let base = paths::review(&site.periods[p].id);
+        let title = t("review.title").replace(
+            "{period}",
+            &format::period_label(&site.periods[p].id, views.language),
+        );
+        let total = views.figures.periods[p]
+            .objectives
+            .len()
+            .div_ceil(views::REVIEW_PER_PAGE)
+            .max(1);
+        for n in 1..=total {
+            let path = paths::list_page(&base, n);
+            let root = root_of(&path);
+            let base = base.clone();
+            specs.push(PageSpec {
+                title: title.clone(),
+                vars: Box::new(move |c| {
+                    c.insert("review", &views.review(&root, p, n));
+                    c.insert("pagination", &pagination(&root, &base, n, total));
+                }),
+                path,
+                template: "review.html",
+                kind: "review",
+            });
+        }
     }
+    period_lists(&mut specs, views);
 
     for o in views.included_objectives() {
         let data = site.objective(o);
@@ -427,19 +441,29 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         });
     }
 
-    specs.push(PageSpec {
-        path: "teams/".into(),
-        template: "teams.html",
-        kind: "teams",
-        title: t("title.teams"),
-        vars: Box::new(move |c| {
-            let teams: Vec<_> = (0..site.teams.len())
-                .filter(|&x| views.figures.teams_included[x])
-                .map(|x| views.team_summary("../", x))
+    let teams: Arc<Vec<usize>> = Arc::new(
+        (0..site.teams.len())
+            .filter(|&x| views.figures.teams_included[x])
+            .collect(),
+    );
+    let list = Arc::clone(&teams);
+    list_pages(
+        &mut specs,
+        List {
+            base: paths::TEAMS.to_owned(),
+            template: "teams.html",
+            kind: "teams",
+            title: t("title.teams"),
+            total: teams.len(),
+        },
+        Arc::new(move |c, root, range| {
+            let rows: Vec<_> = list[range]
+                .iter()
+                .map(|&x| views.team_summary(root, x))
                 .collect();
-            c.insert("teams", &teams);
+            c.insert("teams", &rows);
         }),
-    });
+    );
     let teams_shown = site
         .teams
         .iter()
@@ -455,20 +479,31 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
             template: "team.html",
             kind: "team",
         });
+        team_lists(&mut specs, views, x);
     }
-    specs.push(PageSpec {
-        path: "people/".into(),
-        template: "people.html",
-        kind: "people",
-        title: t("title.people"),
-        vars: Box::new(move |c| {
-            let people: Vec<_> = (0..site.people.len())
-                .filter(|&x| views.figures.people_included[x])
-                .map(|x| views.person_summary("../", x))
+    let people: Arc<Vec<usize>> = Arc::new(
+        (0..site.people.len())
+            .filter(|&x| views.figures.people_included[x])
+            .collect(),
+    );
+    let list = Arc::clone(&people);
+    list_pages(
+        &mut specs,
+        List {
+            base: paths::PEOPLE.to_owned(),
+            template: "people.html",
+            kind: "people",
+            title: t("title.people"),
+            total: people.len(),
+        },
+        Arc::new(move |c, root, range| {
+            let rows: Vec<_> = list[range]
+                .iter()
+                .map(|&x| views.person_summary(root, x))
                 .collect();
-            c.insert("people", &people);
+            c.insert("people", &rows);
         }),
-    });
+    );
     let people_shown = site
         .people
         .iter()
@@ -486,20 +521,19 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
         });
     }
 
-    specs.push(PageSpec {
-        path: "alignment/".into(),
-        template: "alignment.html",
-        kind: "alignment",
-        title: t("title.alignment"),
-        vars: Box::new(move |c| c.insert("alignment", &views.alignment("../"))),
-    });
-    // Subtrees too deep for the page above, each on a page of its own.
-    for (n, &(top, _)) in views.tree().subtrees.iter().enumerate() {
-        let path = views.tree_page_path(tree::Page::Subtree(n));
+    // The alignment page and the pages of objectives whose children do not all fit on it.
+    for page in 0..views.tree().pages.len() {
+        let path = views.tree_page_path(page);
         let root = root_of(&path);
+        let title = match views.tree().pages[page].top {
+            None => t("title.alignment"),
+            Some(top) => {
+                t("alignment.subtree_title").replace("{title}", &site.objective(top).title)
+            }
+        };
         specs.push(PageSpec {
-            title: t("alignment.subtree_title").replace("{title}", &site.objective(top).title),
-            vars: Box::new(move |c| c.insert("alignment", &views.alignment_subtree(&root, n))),
+            title,
+            vars: Box::new(move |c| c.insert("alignment", &views.alignment(&root, page))),
             path,
             template: "alignment.html",
             kind: "alignment",
@@ -510,7 +544,7 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
     let all = std::sync::Arc::new(views.checkins_newest_first(views.included_objectives()));
     let total = all.len().div_ceil(CHECKINS_PER_PAGE).max(1);
     for n in 1..=total {
-        let path = checkins_page_path(n);
+        let path = paths::list_page(paths::CHECKINS, n);
         let root = root_of(&path);
         let all = std::sync::Arc::clone(&all);
         specs.push(PageSpec {
@@ -526,7 +560,7 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
                     .take(CHECKINS_PER_PAGE);
                 let checkins = views.checkin_list(&root, page);
                 c.insert("checkins", &checkins);
-                c.insert("pagination", &pagination(&root, n, total));
+                c.insert("pagination", &pagination(&root, paths::CHECKINS, n, total));
             }),
         });
     }
@@ -569,27 +603,246 @@ fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
     specs
 }
 
-fn checkins_page_path(n: usize) -> String {
-    if n == 1 {
-        "checkins/".to_owned()
-    } else {
-        format!("checkins/page/{n}/")
+/// A full list to paginate: its first page's folder, template and kind, and its items.
+struct List {
+    base: String,
+    template: &'static str,
+    kind: &'static str,
+    title: String,
+    total: usize,
+}
+
+/// Fills a page of a list with the items of a range.
+type Fill<'v> = Arc<dyn Fn(&mut tera::Context, &str, std::ops::Range<usize>) + Send + Sync + 'v>;
+
+/// The pages of a full list, `views::PER_PAGE` items each: `base`, `base/page/2/` …
+fn list_pages<'v>(specs: &mut Vec<PageSpec<'v>>, list: List, fill: Fill<'v>) {
+    let total = list.total.div_ceil(views::PER_PAGE).max(1);
+    for n in 1..=total {
+        let path = paths::list_page(&list.base, n);
+        let root = root_of(&path);
+        let base = list.base.clone();
+        let fill = Arc::clone(&fill);
+        let items = list.total;
+        specs.push(PageSpec {
+            path,
+            template: list.template,
+            kind: list.kind,
+            title: list.title.clone(),
+            vars: Box::new(move |c| {
+                let start = (n - 1) * views::PER_PAGE;
+                fill(c, &root, start..(start + views::PER_PAGE).min(items));
+                c.insert("total", &items);
+                c.insert("pagination", &pagination(&root, &base, n, total));
+            }),
+        });
     }
 }
 
-/// Links for page `n` of `total`: the first, the last, and two on each side of `n`.
-fn pagination(root: &str, n: usize, total: usize) -> Pagination {
+/// A list page of `list.html`: its kind names the items it shows, `back` the page it
+/// continues.
+fn list_spec<'v>(
+    specs: &mut Vec<PageSpec<'v>>,
+    views: &'v Views,
+    (base, of): (String, String),
+    (name, total): (&'static str, usize),
+    fill: Fill<'v>,
+) {
+    let back = base.clone();
+    let title = views
+        .strings
+        .get(&format!("list.{}", name.replace('-', "_")))
+        .replace("{of}", &of);
+    let wrapped: Fill<'v> = Arc::new(move |c, root, range| {
+        c.insert("list_kind", name);
+        c.insert(
+            "back",
+            &Link {
+                id: String::new(),
+                name: of.clone(),
+                url: url(root, &back),
+            },
+        );
+        fill(c, root, range);
+    });
+    list_pages(
+        specs,
+        List {
+            base: paths::list_of(&base, name),
+            template: "list.html",
+            kind: "list",
+            title,
+            total,
+        },
+        wrapped,
+    );
+}
+
+/// The full lists of every period's page and of the dashboard, for those cut short there.
+fn period_lists<'v>(specs: &mut Vec<PageSpec<'v>>, views: &'v Views) {
+    let site = &*views.site;
+    for &p in &views.listed_periods {
+        let base = paths::period(&site.periods[p].id);
+        let label = format::period_label(&site.periods[p].id, views.language);
+        let order = Arc::new(views.period_objectives(p));
+        if order.len() > views.top_level(p).len().min(views::SHOWN) {
+            let list = Arc::clone(&order);
+            list_spec(
+                specs,
+                views,
+                (base.clone(), label.clone()),
+                (paths::list::OBJECTIVES, order.len()),
+                Arc::new(move |c, root, range| {
+                    let rows: Vec<_> = list[range]
+                        .iter()
+                        .map(|&o| views.objective_row(root, o))
+                        .collect();
+                    c.insert("objectives", &rows);
+                }),
+            );
+        }
+        let teams = views.figures.periods[p].teams.len();
+        if teams > views::TEAMS_SHOWN {
+            list_spec(
+                specs,
+                views,
+                (base.clone(), label.clone()),
+                (paths::list::TEAMS, teams),
+                Arc::new(move |c, root, range| {
+                    c.insert("teams", &views.team_rollups(root, p, range));
+                }),
+            );
+        }
+        risk_and_due_lists(specs, views, (base, label), p, views.period_lists(p));
+    }
+    if let Some(p) = views.current_period {
+        let label = views.strings.get("nav.dashboard");
+        risk_and_due_lists(
+            specs,
+            views,
+            (String::new(), label),
+            p,
+            views.dashboard_lists(p),
+        );
+    }
+}
+
+/// The full at-risk and due lists of a period's page (or the dashboard's), when cut there.
+fn risk_and_due_lists<'v>(
+    specs: &mut Vec<PageSpec<'v>>,
+    views: &'v Views,
+    (base, label): (String, String),
+    p: usize,
+    (risks, due): (Vec<views::Risk>, Vec<(usize, usize)>),
+) {
+    if risks.len() > views::SHOWN {
+        let total = risks.len();
+        let risks = Arc::new(risks);
+        list_spec(
+            specs,
+            views,
+            (base.clone(), label.clone()),
+            (paths::list::AT_RISK, total),
+            Arc::new(move |c, root, range| {
+                let rows: Vec<_> = risks[range]
+                    .iter()
+                    .map(|&r| views.risk_view(root, r, p))
+                    .collect();
+                c.insert("risks", &rows);
+            }),
+        );
+    }
+    if due.len() > views::SHOWN {
+        let due = Arc::new(views.due_in_order(&due));
+        list_spec(
+            specs,
+            views,
+            (base, label),
+            (paths::list::CHECKINS_DUE, due.len()),
+            Arc::new(move |c, root, range| {
+                c.insert("due", &views.due_groups(root, &due[range], Some(p)));
+            }),
+        );
+    }
+}
+
+/// The full lists of a team's page: its own objectives, its sub-teams and its members.
+fn team_lists<'v>(specs: &mut Vec<PageSpec<'v>>, views: &'v Views, t: usize) {
+    let team = &views.site.teams[t];
+    let of = (paths::team(&team.id), team.name.clone());
+    let own = Arc::new(views.team_objectives(t));
+    let periods = &views.figures.teams[t].with_subteams;
+    let cut = periods.iter().any(|&(p, _)| {
+        own.iter()
+            .filter(|&&o| views.site.objectives[o].period == p)
+            .count()
+            > views::SHOWN
+    });
+    if cut {
+        let list = Arc::clone(&own);
+        list_spec(
+            specs,
+            views,
+            of.clone(),
+            (paths::list::OBJECTIVES, own.len()),
+            Arc::new(move |c, root, range| {
+                let rows: Vec<_> = list[range]
+                    .iter()
+                    .map(|&o| views.objective_row(root, o))
+                    .collect();
+                c.insert("objectives", &rows);
+            }),
+        );
+    }
+    let sub_teams = views.sub_teams(t);
+    if sub_teams.len() > views::TEAMS_SHOWN {
+        list_spec(
+            specs,
+            views,
+            of.clone(),
+            (paths::list::SUB_TEAMS, sub_teams.len()),
+            Arc::new(move |c, root, range| {
+                let rows: Vec<_> = views.sub_teams(t)[range]
+                    .iter()
+                    .map(|&x| views.team_summary(root, x))
+                    .collect();
+                c.insert("team_summaries", &rows);
+            }),
+        );
+    }
+    let members = Arc::new(views.members(t));
+    if members.len() > views::TEAMS_SHOWN {
+        let list = Arc::clone(&members);
+        list_spec(
+            specs,
+            views,
+            of,
+            (paths::list::MEMBERS, members.len()),
+            Arc::new(move |c, root, range| {
+                let rows: Vec<_> = list[range]
+                    .iter()
+                    .map(|&x| views.person_summary(root, x))
+                    .collect();
+                c.insert("people", &rows);
+            }),
+        );
+    }
+}
+
+/// Links for page `n` of `total` of the list whose first page is `base`: the first, the
+/// last, and two on each side of `n`.
+pub(crate) fn pagination(root: &str, base: &str, n: usize, total: usize) -> Pagination {
     let shown = |m: usize| m == 1 || m == total || m.abs_diff(n) <= 2;
     Pagination {
         current: n,
         total,
-        previous_url: (n > 1).then(|| url(root, &checkins_page_path(n - 1))),
-        next_url: (n < total).then(|| url(root, &checkins_page_path(n + 1))),
+        previous_url: (n > 1).then(|| url(root, &paths::list_page(base, n - 1))),
+        next_url: (n < total).then(|| url(root, &paths::list_page(base, n + 1))),
         pages: (1..=total)
             .filter(|&m| shown(m))
             .map(|m| PageLink {
                 number: m,
-                url: url(root, &checkins_page_path(m)),
+                url: url(root, &paths::list_page(base, m)),
                 current: m == n,
             })
             .collect(),
@@ -609,17 +862,17 @@ mod tests {
 
     #[test]
     fn pagination_shows_the_ends_and_the_neighbourhood() {
-        let p = pagination("../../../", 5, 9);
+        let p = pagination("../../../", "checkins/", 5, 9);
         let numbers: Vec<usize> = p.pages.iter().map(|l| l.number).collect();
         assert_eq!(numbers, vec![1, 3, 4, 5, 6, 7, 9]);
         assert_eq!(
             p.previous_url.as_deref(),
             Some("../../../checkins/page/4/index.html")
         );
-        assert_eq!(pagination("", 1, 1).pages.len(), 1);
-        assert_eq!(pagination("", 1, 2).previous_url, None);
+        assert_eq!(pagination("", "checkins/", 1, 1).pages.len(), 1);
+        assert_eq!(pagination("", "checkins/", 1, 2).previous_url, None);
         assert_eq!(
-            pagination("../", 2, 2).previous_url.as_deref(),
+            pagination("../", "checkins/", 2, 2).previous_url.as_deref(),
             Some("../checkins/index.html")
         );
     }

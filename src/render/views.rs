@@ -53,6 +53,23 @@ pub struct Views {
     sub_teams: Vec<Vec<usize>>,
 }
 
+/// How many items a summary shows of a list before linking to its full list: the
+/// top-level objectives, the at-risk and due lists, a team's own objectives in a period.
+pub const SHOWN: usize = 20;
+/// How many team rollups, sub-teams and members a page shows before linking to the full list.
+pub const TEAMS_SHOWN: usize = 50;
+/// How many objectives aligned to it an objective's page lists.
+pub const CHILDREN_SHOWN: usize = 50;
+/// How many latest check-ins a period's page shows.
+pub const LATEST_SHOWN: usize = 8;
+/// How many items one page of a full list shows.
+pub const PER_PAGE: usize = 200;
+/// How many objectives one page of a period's review shows (each with its key results).
+pub const REVIEW_PER_PAGE: usize = 100;
+
+/// An at-risk item: an objective, or one of its key results.
+pub type Risk = (usize, Option<usize>);
+
 /// A URL from a page at `root` to a folder page at `path` (or to the root with "").
 pub fn url(root: &str, path: &str) -> String {
     format!("{root}{path}index.html")
@@ -437,8 +454,19 @@ impl Views {
                 .children
                 .iter()
                 .filter(|&&c| self.included(c))
+                .take(CHILDREN_SHOWN)
                 .map(|&c| self.objective_link(root, c))
                 .collect(),
+            children_total: resolved
+                .children
+                .iter()
+                .filter(|&&c| self.included(c))
+                .count(),
+            children_url: if full {
+                self.children_url(root, o)
+            } else {
+                None
+            },
             body_html: if full {
                 prepared.body_html.clone()
             } else {
@@ -774,13 +802,9 @@ impl Views {
         }
     }
 
-    /// Due key results by owner: owners by name, then those with no owner.
-    fn due_groups(
-        &self,
-        root: &str,
-        due: &[(usize, usize)],
-        page_period: Option<usize>,
-    ) -> Vec<DueGroup> {
+    /// Due key results in the order shown: by owner (names in order, "no owner" last),
+    /// within one owner in objective order.
+    pub fn due_in_order(&self, due: &[(usize, usize)]) -> Vec<(Option<usize>, usize, usize)> {
         let people = &self.site.people;
         let mut owned: Vec<(Option<usize>, usize, usize)> = due
             .iter()
@@ -794,6 +818,16 @@ impl Views {
             (None, None) => std::cmp::Ordering::Equal,
         });
         owned
+    }
+
+    /// Due key results (in the order of `due_in_order`) grouped by owner.
+    pub fn due_groups(
+        &self,
+        root: &str,
+        owned: &[(Option<usize>, usize, usize)],
+        page_period: Option<usize>,
+    ) -> Vec<DueGroup> {
+        owned
             .chunk_by(|a, b| a.0 == b.0)
             .map(|chunk| DueGroup {
                 owner: chunk[0].0.map(|p| self.person_link(root, p)),
@@ -805,11 +839,72 @@ impl Views {
             .collect()
     }
 
-    /// The dashboard of one period.
-    pub fn period(&self, root: &str, p: usize) -> PeriodView {
-        let site = &*self.site;
+    /// Where a list of `total` items cut to `shown` continues: its list at `path`.
+    pub fn more(&self, root: &str, total: usize, shown: usize, path: &str) -> More {
+        More {
+            total,
+            shown: shown.min(total),
+            url: if total > shown {
+                url(root, path)
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// A period's objectives in the order its pages show them: teams by name, "no team" last.
+    pub fn period_objectives(&self, p: usize) -> Vec<usize> {
+        self.figures.periods[p]
+            .teams
+            .iter()
+            .flat_map(|g| g.objectives.iter().copied())
+            .collect()
+    }
+
+    /// Its top-level objectives: those aligned to no objective of the same period.
+    pub fn top_level(&self, p: usize) -> Vec<usize> {
+        self.period_objectives(p)
+            .into_iter()
+            .filter(|&o| {
+                !self.site.objectives[o]
+                    .parents
+                    .iter()
+                    .any(|&x| self.included(x) && self.site.objectives[x].period == p)
+            })
+            .collect()
+    }
+
+    pub fn objective_row(&self, root: &str, o: usize) -> ObjectiveRow {
+        let resolved = &self.site.objectives[o];
+        ObjectiveRow {
+            objective: self.objective_link(root, o),
+            team: resolved.team.map(|t| self.team_link(root, t)),
+            owner: resolved.owner.map(|x| self.person_link(root, x)),
+        }
+    }
+
+    /// The rollups of a period's teams, teams by name, "no team" last.
+    pub fn team_rollups(
+        &self,
+        root: &str,
+        p: usize,
+        range: std::ops::Range<usize>,
+    ) -> Vec<TeamRollup> {
+        let groups = &self.figures.periods[p].teams;
+        groups[range.start.min(groups.len())..range.end.min(groups.len())]
+            .iter()
+            .map(|g| TeamRollup {
+                team: g.team.map(|t| self.team_link(root, t)),
+                objective_count: g.objectives.len(),
+                progress: self.fraction(g.progress),
+                grade: self.mean_grade(&g.objectives),
+            })
+            .collect()
+    }
+
+    /// The status counts of a period and their chart.
+    fn status_counts(&self, p: usize) -> (Vec<StatusCount>, String) {
         let pf = &self.figures.periods[p];
-        let closed = pf.state == PeriodState::Closed;
         let members = &pf.objectives;
         // Only the statuses its objectives can have: they all share the period's state.
         let possible: &[Status] = match pf.state {
@@ -841,8 +936,8 @@ impl Views {
                 count: s.count,
             })
             .collect();
-        let period_label = format::period_label(&site.periods[p].id, self.language);
-        let status_chart_svg = charts::status_breakdown(
+        let period_label = format::period_label(&self.site.periods[p].id, self.language);
+        let chart = charts::status_breakdown(
             &format!("status-{p}"),
             &format!(
                 "{} · {}",
@@ -852,23 +947,14 @@ impl Views {
             &slices,
             &self.labels,
         );
+        (status_counts, chart)
+    }
 
-        let groups: Vec<TeamGroup> = pf
-            .teams
-            .iter()
-            .map(|g| TeamGroup {
-                team: g.team.map(|t| self.team_link(root, t)),
-                progress: self.fraction(g.progress),
-                grade: self.mean_grade(&g.objectives),
-                objectives: g
-                    .objectives
-                    .iter()
-                    .map(|&o| self.objective(root, o, false))
-                    .collect(),
-            })
-            .collect();
+    /// The bars of the team rollups shown.
+    fn teams_chart(&self, p: usize, teams: &[TeamRollup]) -> String {
+        let pf = &self.figures.periods[p];
         let no_team = self.strings.get("no_team");
-        let bar_labels: Vec<String> = groups
+        let labels: Vec<String> = teams
             .iter()
             .map(|g| {
                 g.team
@@ -876,9 +962,9 @@ impl Views {
                     .map_or_else(|| no_team.clone(), |t| t.name.clone())
             })
             .collect();
-        let bars: Vec<charts::Bar> = groups
+        let bars: Vec<charts::Bar> = teams
             .iter()
-            .zip(&bar_labels)
+            .zip(&labels)
             .map(|(g, label)| charts::Bar {
                 label,
                 value: g.progress.value,
@@ -886,7 +972,8 @@ impl Views {
                 status: None,
             })
             .collect();
-        let teams_chart_svg = charts::bars(
+        let period_label = format::period_label(&self.site.periods[p].id, self.language);
+        charts::bars(
             &format!("teams-{p}"),
             &format!(
                 "{} · {}",
@@ -894,21 +981,45 @@ impl Views {
                 period_label
             ),
             &bars,
-            (!closed).then_some(pf.expected),
+            (pf.state != PeriodState::Closed).then_some(pf.expected),
             &self.labels,
-        );
+        )
+    }
 
+    /// The at-risk items and due key results a period's page lists.
+    pub fn period_lists(&self, p: usize) -> (Vec<Risk>, Vec<(usize, usize)>) {
+        let pf = &self.figures.periods[p];
         // Confidence no longer matters once the period is over: it is graded instead.
-        let at_risk = if closed {
+        let risks = if pf.state == PeriodState::Closed {
             Vec::new()
         } else {
-            self.risks(root, members, p)
+            self.risks(&pf.objectives)
         };
+        (risks, self.due_key_results(&pf.objectives))
+    }
+
+    /// The dashboard of one period; `lists` are the at-risk items and due key results it
+    /// shows, and `path` the folder of their full lists.
+    fn period_view(
+        &self,
+        root: &str,
+        p: usize,
+        (risks, due): (Vec<Risk>, Vec<(usize, usize)>),
+        lists: &str,
+    ) -> PeriodView {
+        let site = &*self.site;
+        let pf = &self.figures.periods[p];
+        let base = paths::period(&site.periods[p].id);
+        let (status_counts, status_chart_svg) = self.status_counts(p);
+        let teams = self.team_rollups(root, p, 0..TEAMS_SHOWN);
+        let teams_chart_svg = self.teams_chart(p, &teams);
+        let top = self.top_level(p);
+        let due = self.due_in_order(&due);
         let latest_checkins = self.checkin_list(
             root,
-            self.checkins_newest_first(members.iter().copied())
+            self.checkins_newest_first(pf.objectives.iter().copied())
                 .into_iter()
-                .take(8),
+                .take(LATEST_SHOWN),
         );
         PeriodView {
             period: self.period_link(root, p),
@@ -916,95 +1027,132 @@ impl Views {
             status_counts,
             status_chart_svg,
             teams_chart_svg,
-            groups,
-            at_risk,
-            checkins_due: self.due_groups(root, &self.due_key_results(members), Some(p)),
+            objectives: top
+                .iter()
+                .take(SHOWN)
+                .map(|&o| self.objective(root, o, false))
+                .collect(),
+            all_objectives: self.more(
+                root,
+                pf.objectives.len(),
+                top.len().min(SHOWN),
+                &paths::list_of(&base, paths::list::OBJECTIVES),
+            ),
+            teams_more: self.more(
+                root,
+                pf.teams.len(),
+                TEAMS_SHOWN,
+                &paths::list_of(&base, paths::list::TEAMS),
+            ),
+            teams,
+            at_risk: risks
+                .iter()
+                .take(SHOWN)
+                .map(|&r| self.risk_view(root, r, p))
+                .collect(),
+            at_risk_more: self.more(
+                root,
+                risks.len(),
+                SHOWN,
+                &paths::list_of(lists, paths::list::AT_RISK),
+            ),
+            checkins_due: self.due_groups(root, &due[..due.len().min(SHOWN)], Some(p)),
+            checkins_due_more: self.more(
+                root,
+                due.len(),
+                SHOWN,
+                &paths::list_of(lists, paths::list::CHECKINS_DUE),
+            ),
             latest_checkins,
         }
     }
 
-    /// The root page: period `p`'s view, with the risks and due check-ins of every other
-    /// period that holds the as-of date too (a running year's at-risk key result belongs
-    /// on the running quarter's dashboard), each saying its period. After `p`'s own, in
-    /// the order of `Figures::running_periods` (shortest first). When any period runs, `p`
-    /// (the current period) is the first of them, so it runs too.
-    pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
-        let mut view = self.period(root, p);
-        let others: Vec<usize> = self
-            .figures
-            .running_periods
-            .iter()
-            .copied()
-            .filter(|&x| x != p)
-            .collect();
-        if others.is_empty() {
-            return view;
-        }
-        for &x in &others {
-            view.at_risk
-                .extend(self.risks(root, &self.figures.periods[x].objectives, p));
-        }
-        let mut due = self.due_key_results(&self.figures.periods[p].objectives);
-        for &x in &others {
+    /// A period's page.
+    pub fn period(&self, root: &str, p: usize) -> PeriodView {
+        let base = paths::period(&self.site.periods[p].id);
+        self.period_view(root, p, self.period_lists(p), &base)
+    }
+
+    /// The at-risk items and due key results of the dashboard: period `p`'s, then those of
+    /// every other period that holds the as-of date too (a running year's at-risk key
+    /// result belongs on the running quarter's dashboard), each saying its period. After
+    /// `p`'s own, in the order of `Figures::running_periods` (shortest first). When any
+    /// period runs, `p` (the current period) is the first of them, so it runs too.
+    pub fn dashboard_lists(&self, p: usize) -> (Vec<Risk>, Vec<(usize, usize)>) {
+        let (mut risks, mut due) = self.period_lists(p);
+        for &x in self.figures.running_periods.iter().filter(|&&x| x != p) {
+            risks.extend(self.risks(&self.figures.periods[x].objectives));
             due.extend(self.due_key_results(&self.figures.periods[x].objectives));
         }
-        view.checkins_due = self.due_groups(root, &due, Some(p));
-        view
+        (risks, due)
+    }
+
+    /// The root page: period `p`'s view with the lists of `dashboard_lists`.
+    pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
+        self.period_view(root, p, self.dashboard_lists(p), "")
     }
 
     /// The at-risk objectives and key results among `objectives`, each objective followed
-    /// by its key results; `page_period` is the period of the page listing them.
-    fn risks(&self, root: &str, objectives: &[usize], page_period: usize) -> Vec<RiskView> {
+    /// by its key results: (objective, key result or none for the objective itself).
+    fn risks(&self, objectives: &[usize]) -> Vec<Risk> {
         let mut at_risk = Vec::new();
         for &o in objectives {
             let f = &self.figures.objectives[o];
-            let resolved = &self.site.objectives[o];
-            let period = self.other_period(root, o, Some(page_period));
             if f.at_risk {
-                at_risk.push(RiskView {
-                    kind: "objective".into(),
-                    title: resolved.data.title.clone(),
-                    url: url(root, &paths::objective(&resolved.data.id.value)),
-                    objective_title: None,
-                    period: period.clone(),
-                    owner: resolved.owner.map(|x| self.person_link(root, x)),
-                    confidence: self.confidence(f.confidence),
-                    status: self.status(f.status),
-                    progress: self.fraction(f.progress),
-                    draft: resolved.data.draft,
-                });
+                at_risk.push((o, None));
             }
-            for (k, kf) in f.key_results.iter().enumerate() {
-                if kf.at_risk {
-                    let view = self.key_result(root, o, k, false);
-                    at_risk.push(RiskView {
-                        kind: "key_result".into(),
-                        title: view.title,
-                        url: view.url,
-                        objective_title: Some(resolved.data.title.clone()),
-                        period: period.clone(),
-                        owner: view.owner,
-                        confidence: view.confidence,
-                        status: view.status,
-                        progress: view.progress,
-                        draft: view.draft,
-                    });
-                }
-            }
+            at_risk.extend(
+                f.key_results
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, kf)| kf.at_risk)
+                    .map(|(k, _)| (o, Some(k))),
+            );
         }
         at_risk
     }
 
-    /// The review page of a closed period.
-    pub fn review(&self, root: &str, p: usize) -> ReviewView {
+    /// One at-risk item; `page_period` is the period of the page listing it.
+    pub fn risk_view(&self, root: &str, (o, k): Risk, page_period: usize) -> RiskView {
+        let f = &self.figures.objectives[o];
+        let resolved = &self.site.objectives[o];
+        let period = self.other_period(root, o, Some(page_period));
+        match k {
+            None => RiskView {
+                kind: "objective".into(),
+                title: resolved.data.title.clone(),
+                url: url(root, &paths::objective(&resolved.data.id.value)),
+                objective_title: None,
+                period,
+                owner: resolved.owner.map(|x| self.person_link(root, x)),
+                confidence: self.confidence(f.confidence),
+                status: self.status(f.status),
+                progress: self.fraction(f.progress),
+                draft: resolved.data.draft,
+            },
+            Some(k) => {
+                let view = self.key_result(root, o, k, false);
+                RiskView {
+                    kind: "key_result".into(),
+                    title: view.title,
+                    url: view.url,
+                    objective_title: Some(resolved.data.title.clone()),
+                    period,
+                    owner: view.owner,
+                    confidence: view.confidence,
+                    status: view.status,
+                    progress: view.progress,
+                    draft: view.draft,
+                }
+            }
+        }
+    }
+
+    /// Page `n` (from 1) of the review of a closed period, `REVIEW_PER_PAGE` objectives a page.
+    pub fn review(&self, root: &str, p: usize, n: usize) -> ReviewView {
         let site = &*self.site;
-        let pf = &self.figures.periods[p];
         // Teams by name, "no team" last, as on the period page.
-        let order: Vec<usize> = pf
-            .teams
-            .iter()
-            .flat_map(|g| g.objectives.iter().copied())
-            .collect();
+        let order = self.period_objectives(p);
         let band_of = |o: usize| self.figures.objectives[o].grade.map(Band::of);
         let band_counts = Band::ALL
             .iter()
@@ -1029,7 +1177,13 @@ impl Views {
                 Some((grade, site.objective(o).weight))
             })
             .collect();
-        let objectives: Vec<ObjectiveView> = order
+        let page: Vec<usize> = order
+            .iter()
+            .copied()
+            .skip((n.max(1) - 1) * REVIEW_PER_PAGE)
+            .take(REVIEW_PER_PAGE)
+            .collect();
+        let objectives: Vec<ObjectiveView> = page
             .iter()
             .map(|&o| self.objective(root, o, false))
             .collect();
@@ -1045,11 +1199,16 @@ impl Views {
             aspirational_mean: (!aspirational.is_empty())
                 .then(|| self.grade(Some(weighted_mean(aspirational))))
                 .flatten(),
-            reviewed_count: objectives
+            reviewed_count: order
                 .iter()
-                .filter(|o| !o.review_html.is_empty())
+                .filter(|&&o| {
+                    site.objective(o)
+                        .review
+                        .as_deref()
+                        .is_some_and(|r| !r.trim().is_empty())
+                })
                 .count(),
-            carried: order
+            carried: page
                 .iter()
                 .zip(&objectives)
                 .filter(|(_, view)| !view.carried_to.is_empty())
@@ -1058,6 +1217,7 @@ impl Views {
                     carried_to: view.carried_to.clone(),
                 })
                 .collect(),
+            objectives_total: order.len(),
             objectives,
         }
     }
@@ -1116,18 +1276,36 @@ impl Views {
                 self.site.objectives.len(),
                 &self.tree_roots(),
                 &|o| self.tree_children(o),
-                tree::DEPTH_LIMIT,
+                tree::LIMITS,
             )
         })
     }
 
-    /// The folder of an alignment page.
-    pub fn tree_page_path(&self, page: tree::Page) -> String {
-        match page {
-            tree::Page::Main => "alignment/".to_owned(),
-            tree::Page::Subtree(t) => {
-                paths::alignment(&self.site.objective(self.tree().subtrees[t].0).id.value)
-            }
+    /// The first folder of an alignment page's list: the alignment page's, or its
+    /// objective's.
+    fn tree_base(&self, page: &tree::TreePage) -> String {
+        match page.top {
+            None => paths::ALIGNMENT.to_owned(),
+            Some(o) => paths::alignment(&self.site.objective(o).id.value),
+        }
+    }
+
+    /// The folder of an alignment page (an index into the layout's pages).
+    pub fn tree_page_path(&self, page: usize) -> String {
+        let page = &self.tree().pages[page];
+        paths::list_page(&self.tree_base(page), page.number)
+    }
+
+    /// Where the tree lists every objective aligned to `o`: its own page when it has one,
+    /// else its place.
+    fn children_url(&self, root: &str, o: usize) -> Option<String> {
+        let layout = self.tree();
+        match layout.own_page[o] {
+            Some(page) => Some(url(root, &self.tree_page_path(page))),
+            None => layout.first[o].map(|page| {
+                let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
+                format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
+            }),
         }
     }
 
@@ -1139,14 +1317,13 @@ impl Views {
                 let o = row.objective;
                 let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
                 let (full, more_url) = match row.shown {
-                    tree::Shown::Full { more } => (
-                        true,
-                        more.map(|t| url(root, &self.tree_page_path(tree::Page::Subtree(t)))),
-                    ),
+                    tree::Shown::Full { more } => {
+                        (true, more.map(|t| url(root, &self.tree_page_path(t))))
+                    }
                     tree::Shown::Seen => (false, None),
                 };
                 let seen_url = (!full).then(|| {
-                    let page = layout.first[o].unwrap_or(tree::Page::Main);
+                    let page = layout.first[o].unwrap_or(0);
                     format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
                 });
                 TreeRow {
@@ -1166,58 +1343,77 @@ impl Views {
             .collect()
     }
 
-    /// The alignment page: the tree to `tree::DEPTH_LIMIT` levels.
-    pub fn alignment(&self, root: &str) -> AlignmentView {
+    /// Alignment page `page` (an index into the layout's pages): the alignment page, or
+    /// the page of an objective whose children did not all fit on the page above.
+    pub fn alignment(&self, root: &str, page: usize) -> AlignmentView {
         let layout = self.tree();
+        let tp = &layout.pages[page];
+        let pagination =
+            (tp.of > 1).then(|| super::pagination(root, &self.tree_base(tp), tp.number, tp.of));
+        if let Some(top) = tp.top {
+            let above = layout.first[top].unwrap_or(0);
+            let anchor = paths::tree_anchor(&self.site.objective(top).id.value);
+            return AlignmentView {
+                strategies: Vec::new(),
+                unaligned: Vec::new(),
+                subtree: Some(SubtreeView {
+                    objective: self.objective_link(root, top),
+                    up_url: format!("{}#{anchor}", url(root, &self.tree_page_path(above))),
+                    rows: self.tree_rows(root, &tp.rows),
+                }),
+                depth_limit: tree::DEPTH_LIMIT,
+                pagination,
+            };
+        }
         let strategies = self.org().map(|org| org.strategies).unwrap_or_default();
-        let unaligned = layout.sections.last().map_or(&[][..], Vec::as_slice);
+        let section = |s: usize| -> Vec<tree::Row> {
+            tp.rows.iter().copied().filter(|r| r.section == s).collect()
+        };
         AlignmentView {
+            // Every strategy on the first page (an empty one says so); later pages show
+            // those that continue there.
             strategies: strategies
                 .into_iter()
-                .zip(&layout.sections)
-                .map(|(strategy, rows)| StrategyTree {
+                .enumerate()
+                .map(|(s, strategy)| StrategyTree {
                     strategy,
-                    rows: self.tree_rows(root, rows),
+                    rows: self.tree_rows(root, &section(s)),
                 })
+                .filter(|st| tp.number == 1 || !st.rows.is_empty())
                 .collect(),
-            unaligned: self.tree_rows(root, unaligned),
+            unaligned: self.tree_rows(root, &section(self.tree_roots_sections() - 1)),
             subtree: None,
             depth_limit: tree::DEPTH_LIMIT,
+            pagination,
         }
     }
 
-    /// The page of the `t`th subtree cut from the page above it.
-    pub fn alignment_subtree(&self, root: &str, t: usize) -> AlignmentView {
-        let layout = self.tree();
-        let (top, rows) = &layout.subtrees[t];
-        let above = layout.first[*top].unwrap_or(tree::Page::Main);
-        let anchor = paths::tree_anchor(&self.site.objective(*top).id.value);
-        AlignmentView {
-            strategies: Vec::new(),
-            unaligned: Vec::new(),
-            subtree: Some(SubtreeView {
-                objective: self.objective_link(root, *top),
-                up_url: format!("{}#{anchor}", url(root, &self.tree_page_path(above))),
-                rows: self.tree_rows(root, rows),
-            }),
-            depth_limit: tree::DEPTH_LIMIT,
-        }
+    /// How many sections the alignment page has: one per strategy, then the unaligned.
+    fn tree_roots_sections(&self) -> usize {
+        self.site.org().map_or(0, |org| org.strategies.len()) + 1
     }
 
-    /// Every team below `t`, depth first, sub-teams by name: (team, its parent, depth).
-    fn teams_below(&self, t: usize) -> Vec<(usize, usize, usize)> {
-        let mut found = Vec::new();
-        let mut seen = std::collections::HashSet::from([t]);
-        let mut stack: Vec<(usize, usize, usize)> =
-            self.sub_teams[t].iter().rev().map(|&x| (x, t, 1)).collect();
-        while let Some((x, parent, depth)) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
-            found.push((x, parent, depth));
-            stack.extend(self.sub_teams[x].iter().rev().map(|&y| (y, x, depth + 1)));
-        }
-        found
+    /// The teams whose pages a team's page links to: its direct sub-teams, by name.
+    pub fn sub_teams(&self, t: usize) -> &[usize] {
+        &self.sub_teams[t]
+    }
+
+    /// The included members of a team.
+    pub fn members(&self, t: usize) -> Vec<usize> {
+        (0..self.site.people.len())
+            .filter(|&x| self.site.people[x].team == Some(t))
+            .collect()
+    }
+
+    /// A team's own objectives, in every period (periods in order).
+    pub fn team_objectives(&self, t: usize) -> Vec<usize> {
+        let site = &*self.site;
+        let mut list = self.objectives_by_team[t].clone();
+        list.sort_by_key(|&o| {
+            let p = &site.periods[site.objectives[o].period];
+            (p.start, p.end, p.id.clone(), o)
+        });
+        list
     }
 
     fn team_objectives_in(&self, t: usize, p: usize) -> Vec<usize> {
@@ -1228,53 +1424,69 @@ impl Views {
             .collect()
     }
 
+    fn progress_in(progress: &[(usize, f64)], p: usize) -> Option<f64> {
+        progress.iter().find(|(x, _)| *x == p).map(|&(_, v)| v)
+    }
+
+    /// One period of a team's page: its rollups, its own objectives (the first), and its
+    /// direct sub-teams' rollups (the first).
+    fn team_period(&self, root: &str, t: usize, p: usize, with_subteams: f64) -> TeamPeriod {
+        let tf = &self.figures.teams[t];
+        let base = paths::team(&self.site.teams[t].id);
+        let own = self.team_objectives_in(t, p);
+        // The objectives of the team and of every team below it, for the grade with them.
+        let mut all = own.clone();
+        for &(x, _, _) in &self.teams_below(t) {
+            all.extend(self.team_objectives_in(x, p));
+        }
+        let sub_teams: Vec<SubTeamRollup> = self.sub_teams[t]
+            .iter()
+            .filter_map(|&x| {
+                let xf = &self.figures.teams[x];
+                let with = Self::progress_in(&xf.with_subteams, p)?;
+                Some(SubTeamRollup {
+                    team: self.team_link(root, x),
+                    progress: Self::progress_in(&xf.progress, p).map(|v| self.fraction(v)),
+                    with_subteams: self.fraction(with),
+                })
+            })
+            .collect();
+        TeamPeriod {
+            period: self.period_link(root, p),
+            progress: Self::progress_in(&tf.progress, p).map(|v| self.fraction(v)),
+            with_subteams: self.fraction(with_subteams),
+            grade: self.mean_grade(&own),
+            grade_with_subteams: self.mean_grade(&all),
+            objectives: own
+                .iter()
+                .take(SHOWN)
+                .map(|&o| self.objective(root, o, false))
+                .collect(),
+            objectives_more: self.more(
+                root,
+                own.len(),
+                SHOWN,
+                &paths::list_of(&base, paths::list::OBJECTIVES),
+            ),
+            sub_teams_more: self.more(
+                root,
+                sub_teams.len(),
+                TEAMS_SHOWN,
+                &paths::list_of(&base, paths::list::SUB_TEAMS),
+            ),
+            sub_teams: sub_teams.into_iter().take(TEAMS_SHOWN).collect(),
+        }
+    }
+
     pub fn team(&self, root: &str, t: usize) -> TeamView {
         let site = &*self.site;
         let team = &site.teams[t];
         let tf = &self.figures.teams[t];
-        let below = self.teams_below(t);
-        let own_in = |p: usize| tf.progress.iter().find(|(x, _)| *x == p).map(|&(_, v)| v);
+        let base = paths::team(&team.id);
         let periods: Vec<TeamPeriod> = tf
             .with_subteams
             .iter()
-            .map(|&(p, with_subteams)| {
-                let own = self.team_objectives_in(t, p);
-                let mut all = own.clone();
-                let sub_teams: Vec<SubTeamGroup> = below
-                    .iter()
-                    .filter_map(|&(x, parent, depth)| {
-                        let list = self.team_objectives_in(x, p);
-                        let progress = self.figures.teams[x]
-                            .progress
-                            .iter()
-                            .find(|(y, _)| *y == p)
-                            .map(|&(_, v)| v)?;
-                        all.extend(&list);
-                        Some(SubTeamGroup {
-                            team: self.team_link(root, x),
-                            parent: self.team_link(root, parent),
-                            depth,
-                            progress: self.fraction(progress),
-                            objectives: list
-                                .iter()
-                                .map(|&o| self.objective(root, o, false))
-                                .collect(),
-                        })
-                    })
-                    .collect();
-                TeamPeriod {
-                    period: self.period_link(root, p),
-                    progress: own_in(p).map(|v| self.fraction(v)),
-                    with_subteams: self.fraction(with_subteams),
-                    grade: self.mean_grade(&own),
-                    grade_with_subteams: self.mean_grade(&all),
-                    objectives: own
-                        .iter()
-                        .map(|&o| self.objective(root, o, false))
-                        .collect(),
-                    sub_teams,
-                }
-            })
+            .map(|&(p, with_subteams)| self.team_period(root, t, p, with_subteams))
             .collect();
         let with_label = self.strings.get("team.with_subteams");
         let has_sub_objectives = periods.iter().any(|p| !p.sub_teams.is_empty());
@@ -1305,20 +1517,36 @@ impl Views {
             .document
             .map(|d| markdown::to_html(&site.documents[d].body))
             .unwrap_or_default();
+        let sub_teams = &self.sub_teams[t];
+        let members = self.members(t);
         TeamView {
             id: team.id.clone(),
             name: team.name.clone(),
-            url: url(root, &paths::team(&team.id)),
+            url: url(root, &base),
             parent: team.team.map(|p| self.team_link(root, p)),
             lead: team.lead.map(|p| self.person_link(root, p)),
-            sub_teams: self.sub_teams[t]
+            sub_teams: sub_teams
                 .iter()
+                .take(TEAMS_SHOWN)
                 .map(|&x| self.team_link(root, x))
                 .collect(),
-            members: (0..site.people.len())
-                .filter(|&x| site.people[x].team == Some(t))
-                .map(|x| self.person_link(root, x))
+            sub_teams_more: self.more(
+                root,
+                sub_teams.len(),
+                TEAMS_SHOWN,
+                &paths::list_of(&base, paths::list::SUB_TEAMS),
+            ),
+            members: members
+                .iter()
+                .take(TEAMS_SHOWN)
+                .map(|&x| self.person_link(root, x))
                 .collect(),
+            members_more: self.more(
+                root,
+                members.len(),
+                TEAMS_SHOWN,
+                &paths::list_of(&base, paths::list::MEMBERS),
+            ),
             chart_svg: if bars.is_empty() {
                 String::new()
             } else {
@@ -1327,6 +1555,22 @@ impl Views {
             periods,
             body_html: body,
         }
+    }
+
+    /// Every team below `t`, depth first, sub-teams by name: (team, its parent, depth).
+    fn teams_below(&self, t: usize) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::from([t]);
+        let mut stack: Vec<(usize, usize, usize)> =
+            self.sub_teams[t].iter().rev().map(|&x| (x, t, 1)).collect();
+        while let Some((x, parent, depth)) = stack.pop() {
+            if !seen.insert(x) {
+                continue;
+            }
+            found.push((x, parent, depth));
+            stack.extend(self.sub_teams[x].iter().rev().map(|&y| (y, x, depth + 1)));
+        }
+        found
     }
 
     pub fn team_summary(&self, root: &str, t: usize) -> TeamSummary {
