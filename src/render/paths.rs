@@ -42,6 +42,26 @@ pub fn page(slug: &str) -> String {
     format!("pages/{}/", parts.join("/"))
 }
 
+/// The page web servers show for a missing page, at the root.
+pub const NOT_FOUND: &str = "404.html";
+/// The files a build writes beside the pages.
+pub const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
+
+/// The file of a page in folder `path`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+/// A URL from a page at `root` to a folder page at `path` (or to the root with "").
+pub fn url(root: &str, path: &str) -> String {
+    format!("{root}{}", index_file(path))
+}
+
+/// The relative path from a page folder back to the root: "objectives/x/" → "../../".
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
 /// The alignment page.
 pub const ALIGNMENT: &str = "alignment/";
 pub const CHECKINS: &str = "checkins/";
@@ -168,6 +188,14 @@ fn hash(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("objectives/x/"), "../../");
+        assert_eq!(root_of("checkins/page/2/"), "../../../");
+        assert_eq!(url("../", "teams/"), "../teams/index.html");
+    }
 
     #[test]
     fn ordinary_names_are_kept_as_written() {

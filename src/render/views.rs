@@ -37,20 +37,20 @@ pub struct Views {
     pub language: Language,
     pub labels: ChartLabels,
     /// Made on first use, once per objective, whichever page asks first.
-    prepared: Vec<OnceLock<Prepared>>,
+    pub(crate) prepared: Vec<OnceLock<Prepared>>,
     /// The alignment tree's layout, made on first use.
-    tree: OnceLock<tree::Layout>,
+    pub(crate) tree: OnceLock<tree::Layout>,
     /// The period the dashboard shows.
     pub current_period: Option<usize>,
     /// Periods that get pages: those with objectives in this build, and custom ones.
     pub listed_periods: Vec<usize>,
-    person_by_name: HashMap<String, usize>,
+    pub(crate) person_by_name: HashMap<String, usize>,
     /// Included objectives by owner, by team, and key results by owner: found once, not per page.
-    objectives_by_owner: Vec<Vec<usize>>,
-    objectives_by_team: Vec<Vec<usize>>,
-    key_results_by_owner: Vec<Vec<(usize, usize)>>,
+    pub(crate) objectives_by_owner: Vec<Vec<usize>>,
+    pub(crate) objectives_by_team: Vec<Vec<usize>>,
+    pub(crate) key_results_by_owner: Vec<Vec<(usize, usize)>>,
     /// Each team's direct sub-teams, by name.
-    sub_teams: Vec<Vec<usize>>,
+    pub(crate) sub_teams: Vec<Vec<usize>>,
 }
 
 /// How many items a summary shows of a list before linking to its full list: the
@@ -70,10 +70,7 @@ pub const REVIEW_PER_PAGE: usize = 100;
 /// An at-risk item: an objective, or one of its key results.
 pub type Risk = (usize, Option<usize>);
 
-/// A URL from a page at `root` to a folder page at `path` (or to the root with "").
-pub fn url(root: &str, path: &str) -> String {
-    format!("{root}{path}index.html")
-}
+pub use super::paths::url;
 
 impl Views {
     pub fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
@@ -168,7 +165,7 @@ impl Views {
         self.prepared[o].get_or_init(|| self.prepare(o))
     }
 
-    fn prepare(&self, o: usize) -> Prepared {
+    pub(crate) fn prepare(&self, o: usize) -> Prepared {
         let site = &*self.site;
         let resolved = &site.objectives[o];
         let f = &self.figures.objectives[o];
@@ -252,7 +249,7 @@ impl Views {
 
     /// The objective's progress at the period start and at each check-in date up to the
     /// as-of date.
-    fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
+    pub(crate) fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
         let period = &self.site.periods[self.site.objectives[o].period];
         let mut history = self.figures.objectives[o].history.clone();
         let start = period.start.min(self.figures.as_of);
@@ -294,7 +291,7 @@ impl Views {
     }
 
     /// A check-in's date and time of day.
-    fn date_view(&self, checkin: &Checkin) -> DateView {
+    pub(crate) fn date_view(&self, checkin: &Checkin) -> DateView {
         DateView {
             date: checkin.date.to_string(),
             display: self.date(checkin.date),
@@ -388,7 +385,7 @@ impl Views {
         }
     }
 
-    fn included(&self, o: usize) -> bool {
+    pub(crate) fn included(&self, o: usize) -> bool {
         self.figures.objectives[o].included
     }
 
@@ -410,7 +407,11 @@ impl Views {
                     .map(|s| Link {
                         id: s.id.value.clone(),
                         name: s.title.clone(),
-                        url: format!("{}#strategy-{}", url(root, "alignment/"), slug(&s.id.value)),
+                        url: format!(
+                            "{}#strategy-{}",
+                            url(root, paths::ALIGNMENT),
+                            slug(&s.id.value)
+                        ),
                     })
                     .collect()
             })
@@ -718,7 +719,7 @@ impl Views {
 
     /// The pace verdict of a period that is not closed, from its status (so that it never
     /// contradicts the status the same figures give an objective).
-    fn pace(&self, p: usize) -> Option<PaceView> {
+    pub(crate) fn pace(&self, p: usize) -> Option<PaceView> {
         let pf = &self.figures.periods[p];
         let key = match pf.status {
             _ if pf.state == PeriodState::Closed => return None,
@@ -738,7 +739,7 @@ impl Views {
     }
 
     /// The mean grade of objectives, each by its weight (none outside closed periods).
-    fn mean_grade(&self, objectives: &[usize]) -> Option<GradeView> {
+    pub(crate) fn mean_grade(&self, objectives: &[usize]) -> Option<GradeView> {
         let grades: Option<Vec<(f64, f64)>> = objectives
             .iter()
             .map(|&o| {
@@ -753,13 +754,13 @@ impl Views {
     }
 
     /// Who owes a check-in on a key result: its owner, else its objective's.
-    fn due_owner(&self, o: usize, k: usize) -> Option<usize> {
+    pub(crate) fn due_owner(&self, o: usize, k: usize) -> Option<usize> {
         let resolved = &self.site.objectives[o];
         resolved.key_results[k].owner.or(resolved.owner)
     }
 
     /// The key results of these objectives whose owners owe a check-in.
-    fn due_key_results(&self, objectives: &[usize]) -> Vec<(usize, usize)> {
+    pub(crate) fn due_key_results(&self, objectives: &[usize]) -> Vec<(usize, usize)> {
         objectives
             .iter()
             .flat_map(|&o| {
@@ -775,7 +776,12 @@ impl Views {
 
     /// A link to the period of objective `o` when it is not `page_period`, the period of
     /// the page that lists it (a yearly key result on the quarter's dashboard says "2024").
-    fn other_period(&self, root: &str, o: usize, page_period: Option<usize>) -> Option<Link> {
+    pub(crate) fn other_period(
+        &self,
+        root: &str,
+        o: usize,
+        page_period: Option<usize>,
+    ) -> Option<Link> {
         let p = self.site.objectives[o].period;
         (Some(p) != page_period).then(|| {
             let id = &self.site.periods[p].id;
@@ -787,7 +793,13 @@ impl Views {
         })
     }
 
-    fn due(&self, root: &str, o: usize, k: usize, page_period: Option<usize>) -> DueView {
+    pub(crate) fn due(
+        &self,
+        root: &str,
+        o: usize,
+        k: usize,
+        page_period: Option<usize>,
+    ) -> DueView {
         let view = self.key_result(root, o, k, false);
         DueView {
             key_result: Link {
@@ -852,28 +864,6 @@ impl Views {
         }
     }
 
-    /// A period's objectives in the order its pages show them: teams by name, "no team" last.
-    pub fn period_objectives(&self, p: usize) -> Vec<usize> {
-        self.figures.periods[p]
-            .teams
-            .iter()
-            .flat_map(|g| g.objectives.iter().copied())
-            .collect()
-    }
-
-    /// Its top-level objectives: those aligned to no objective of the same period.
-    pub fn top_level(&self, p: usize) -> Vec<usize> {
-        self.period_objectives(p)
-            .into_iter()
-            .filter(|&o| {
-                !self.site.objectives[o]
-                    .parents
-                    .iter()
-                    .any(|&x| self.included(x) && self.site.objectives[x].period == p)
-            })
-            .collect()
-    }
-
     pub fn objective_row(&self, root: &str, o: usize) -> ObjectiveRow {
         let resolved = &self.site.objectives[o];
         ObjectiveRow {
@@ -883,218 +873,9 @@ impl Views {
         }
     }
 
-    /// The rollups of a period's teams, teams by name, "no team" last.
-    pub fn team_rollups(
-        &self,
-        root: &str,
-        p: usize,
-        range: std::ops::Range<usize>,
-    ) -> Vec<TeamRollup> {
-        let groups = &self.figures.periods[p].teams;
-        groups[range.start.min(groups.len())..range.end.min(groups.len())]
-            .iter()
-            .map(|g| TeamRollup {
-                team: g.team.map(|t| self.team_link(root, t)),
-                objective_count: g.objectives.len(),
-                progress: self.fraction(g.progress),
-                grade: self.mean_grade(&g.objectives),
-            })
-            .collect()
-    }
-
-    /// The status counts of a period and their chart.
-    fn status_counts(&self, p: usize) -> (Vec<StatusCount>, String) {
-        let pf = &self.figures.periods[p];
-        let members = &pf.objectives;
-        // Only the statuses its objectives can have: they all share the period's state.
-        let possible: &[Status] = match pf.state {
-            PeriodState::Upcoming => &[Status::Upcoming],
-            PeriodState::Running => &[
-                Status::OnTrack,
-                Status::Behind,
-                Status::NoData,
-                Status::Done,
-            ],
-            PeriodState::Closed => &[Status::Done, Status::Missed],
-        };
-        let status_counts: Vec<StatusCount> = possible
-            .iter()
-            .map(|&s| StatusCount {
-                key: s.as_str().to_owned(),
-                label: self.strings.get(&format!("status.{}", s.as_str())),
-                count: members
-                    .iter()
-                    .filter(|&&o| self.figures.objectives[o].status == s)
-                    .count(),
-            })
-            .collect();
-        let slices: Vec<charts::StatusSlice> = status_counts
-            .iter()
-            .map(|s| charts::StatusSlice {
-                key: &s.key,
-                label: &s.label,
-                count: s.count,
-            })
-            .collect();
-        let period_label = format::period_label(&self.site.periods[p].id, self.language);
-        let chart = charts::status_breakdown(
-            &format!("status-{p}"),
-            &format!(
-                "{} · {}",
-                self.strings.get("chart.status_title"),
-                period_label
-            ),
-            &slices,
-            &self.labels,
-        );
-        (status_counts, chart)
-    }
-
-    /// The bars of the team rollups shown.
-    fn teams_chart(&self, p: usize, teams: &[TeamRollup]) -> String {
-        let pf = &self.figures.periods[p];
-        let no_team = self.strings.get("no_team");
-        let labels: Vec<String> = teams
-            .iter()
-            .map(|g| {
-                g.team
-                    .as_ref()
-                    .map_or_else(|| no_team.clone(), |t| t.name.clone())
-            })
-            .collect();
-        let bars: Vec<charts::Bar> = teams
-            .iter()
-            .zip(&labels)
-            .map(|(g, label)| charts::Bar {
-                label,
-                value: g.progress.value,
-                display: &g.progress.percent,
-                status: None,
-            })
-            .collect();
-        let period_label = format::period_label(&self.site.periods[p].id, self.language);
-        charts::bars(
-            &format!("teams-{p}"),
-            &format!(
-                "{} · {}",
-                self.strings.get("chart.teams_title"),
-                period_label
-            ),
-            &bars,
-            (pf.state != PeriodState::Closed).then_some(pf.expected),
-            &self.labels,
-        )
-    }
-
-    /// The at-risk items and due key results a period's page lists.
-    pub fn period_lists(&self, p: usize) -> (Vec<Risk>, Vec<(usize, usize)>) {
-        let pf = &self.figures.periods[p];
-        // Confidence no longer matters once the period is over: it is graded instead.
-        let risks = if pf.state == PeriodState::Closed {
-            Vec::new()
-        } else {
-            self.risks(&pf.objectives)
-        };
-        (risks, self.due_key_results(&pf.objectives))
-    }
-
-    /// The dashboard of one period; `lists` are the at-risk items and due key results it
-    /// shows, and `path` the folder of their full lists.
-    fn period_view(
-        &self,
-        root: &str,
-        p: usize,
-        (risks, due): (Vec<Risk>, Vec<(usize, usize)>),
-        lists: &str,
-    ) -> PeriodView {
-        let site = &*self.site;
-        let pf = &self.figures.periods[p];
-        let base = paths::period(&site.periods[p].id);
-        let (status_counts, status_chart_svg) = self.status_counts(p);
-        let teams = self.team_rollups(root, p, 0..TEAMS_SHOWN);
-        let teams_chart_svg = self.teams_chart(p, &teams);
-        let top = self.top_level(p);
-        let due = self.due_in_order(&due);
-        let latest_checkins = self.checkin_list(
-            root,
-            self.checkins_newest_first(pf.objectives.iter().copied())
-                .into_iter()
-                .take(LATEST_SHOWN),
-        );
-        PeriodView {
-            period: self.period_link(root, p),
-            pace: self.pace(p),
-            status_counts,
-            status_chart_svg,
-            teams_chart_svg,
-            objectives: top
-                .iter()
-                .take(SHOWN)
-                .map(|&o| self.objective(root, o, false))
-                .collect(),
-            all_objectives: self.more(
-                root,
-                pf.objectives.len(),
-                top.len().min(SHOWN),
-                &paths::list_of(&base, paths::list::OBJECTIVES),
-            ),
-            teams_more: self.more(
-                root,
-                pf.teams.len(),
-                TEAMS_SHOWN,
-                &paths::list_of(&base, paths::list::TEAMS),
-            ),
-            teams,
-            at_risk: risks
-                .iter()
-                .take(SHOWN)
-                .map(|&r| self.risk_view(root, r, p))
-                .collect(),
-            at_risk_more: self.more(
-                root,
-                risks.len(),
-                SHOWN,
-                &paths::list_of(lists, paths::list::AT_RISK),
-            ),
-            checkins_due: self.due_groups(root, &due[..due.len().min(SHOWN)], Some(p)),
-            checkins_due_more: self.more(
-                root,
-                due.len(),
-                SHOWN,
-                &paths::list_of(lists, paths::list::CHECKINS_DUE),
-            ),
-            latest_checkins,
-        }
-    }
-
-    /// A period's page.
-    pub fn period(&self, root: &str, p: usize) -> PeriodView {
-        let base = paths::period(&self.site.periods[p].id);
-        self.period_view(root, p, self.period_lists(p), &base)
-    }
-
-    /// The at-risk items and due key results of the dashboard: period `p`'s, then those of
-    /// every other period that holds the as-of date too (a running year's at-risk key
-    /// result belongs on the running quarter's dashboard), each saying its period. After
-    /// `p`'s own, in the order of `Figures::running_periods` (shortest first). When any
-    /// period runs, `p` (the current period) is the first of them, so it runs too.
-    pub fn dashboard_lists(&self, p: usize) -> (Vec<Risk>, Vec<(usize, usize)>) {
-        let (mut risks, mut due) = self.period_lists(p);
-        for &x in self.figures.running_periods.iter().filter(|&&x| x != p) {
-            risks.extend(self.risks(&self.figures.periods[x].objectives));
-            due.extend(self.due_key_results(&self.figures.periods[x].objectives));
-        }
-        (risks, due)
-    }
-
-    /// The root page: period `p`'s view with the lists of `dashboard_lists`.
-    pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
-        self.period_view(root, p, self.dashboard_lists(p), "")
-    }
-
     /// The at-risk objectives and key results among `objectives`, each objective followed
     /// by its key results: (objective, key result or none for the objective itself).
-    fn risks(&self, objectives: &[usize]) -> Vec<Risk> {
+    pub(crate) fn risks(&self, objectives: &[usize]) -> Vec<Risk> {
         let mut at_risk = Vec::new();
         for &o in objectives {
             let f = &self.figures.objectives[o];
@@ -1147,530 +928,6 @@ impl Views {
             }
         }
     }
-
-    /// Page `n` (from 1) of the review of a closed period, `REVIEW_PER_PAGE` objectives a page.
-    pub fn review(&self, root: &str, p: usize, n: usize) -> ReviewView {
-        let site = &*self.site;
-        // Teams by name, "no team" last, as on the period page.
-        let order = self.period_objectives(p);
-        let band_of = |o: usize| self.figures.objectives[o].grade.map(Band::of);
-        let band_counts = Band::ALL
-            .iter()
-            .map(|&b| BandCount {
-                key: b.as_str().to_owned(),
-                label: self.strings.get(&format!("band.{}", b.as_str())),
-                count: order.iter().filter(|&&o| band_of(o) == Some(b)).count(),
-            })
-            .collect();
-        let is = |o: usize, c: Commitment| site.objective(o).commitment == c;
-        let committed: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&o| is(o, Commitment::Committed))
-            .collect();
-        // The aspirational objectives' grades, each by its weight, as every other grade.
-        let aspirational: Vec<(f64, f64)> = order
-            .iter()
-            .filter(|&&o| is(o, Commitment::Aspirational))
-            .filter_map(|&o| {
-                let grade = self.figures.objectives[o].grade?;
-                Some((grade, site.objective(o).weight))
-            })
-            .collect();
-        let page: Vec<usize> = order
-            .iter()
-            .copied()
-            .skip((n.max(1) - 1) * REVIEW_PER_PAGE)
-            .take(REVIEW_PER_PAGE)
-            .collect();
-        let objectives: Vec<ObjectiveView> = page
-            .iter()
-            .map(|&o| self.objective(root, o, false))
-            .collect();
-        ReviewView {
-            period: self.period_link(root, p),
-            band_counts,
-            committed_done: committed
-                .iter()
-                .filter(|&&o| self.figures.objectives[o].status == Status::Done)
-                .count(),
-            committed_total: committed.len(),
-            aspirational_total: aspirational.len(),
-            aspirational_mean: (!aspirational.is_empty())
-                .then(|| self.grade(Some(weighted_mean(aspirational))))
-                .flatten(),
-            reviewed_count: order
-                .iter()
-                .filter(|&&o| {
-                    site.objective(o)
-                        .review
-                        .as_deref()
-                        .is_some_and(|r| !r.trim().is_empty())
-                })
-                .count(),
-            carried: page
-                .iter()
-                .zip(&objectives)
-                .filter(|(_, view)| !view.carried_to.is_empty())
-                .map(|(&o, view)| CarriedView {
-                    objective: self.objective_link(root, o),
-                    carried_to: view.carried_to.clone(),
-                })
-                .collect(),
-            objectives_total: order.len(),
-            objectives,
-        }
-    }
-
-    /// The alignment tree's sections: the objectives of each strategy of org.md (by period),
-    /// then the top-level objectives that align to no strategy.
-    fn tree_roots(&self) -> Vec<Vec<usize>> {
-        let site = &*self.site;
-        let strategies: Vec<&str> = site
-            .org()
-            .map(|org| org.strategies.iter().map(|s| s.id.value.as_str()).collect())
-            .unwrap_or_default();
-        let section: HashMap<&str, usize> = strategies
-            .iter()
-            .enumerate()
-            .map(|(i, &s)| (s, i))
-            .collect();
-        let mut roots = vec![Vec::new(); strategies.len() + 1];
-        for o in self.included_objectives() {
-            let r = &site.objectives[o];
-            for s in &r.strategies {
-                if let Some(&i) = section.get(s.as_str()) {
-                    roots[i].push(o);
-                }
-            }
-            if r.strategies.is_empty() && !r.parents.iter().any(|&p| self.included(p)) {
-                roots[strategies.len()].push(o);
-            }
-        }
-        let by_period = |a: &usize, b: &usize| {
-            let pa = &site.periods[site.objectives[*a].period];
-            let pb = &site.periods[site.objectives[*b].period];
-            (pa.start, &pa.id, *a).cmp(&(pb.start, &pb.id, *b))
-        };
-        for list in &mut roots {
-            list.sort_by(by_period);
-            list.dedup();
-        }
-        roots
-    }
-
-    /// The objectives aligned to `o` that this build shows.
-    fn tree_children(&self, o: usize) -> Vec<usize> {
-        self.site.objectives[o]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| self.included(c))
-            .collect()
-    }
-
-    /// Where the alignment tree shows each objective, worked out on first use.
-    pub fn tree(&self) -> &tree::Layout {
-        self.tree.get_or_init(|| {
-            tree::layout(
-                self.site.objectives.len(),
-                &self.tree_roots(),
-                &|o| self.tree_children(o),
-                tree::LIMITS,
-            )
-        })
-    }
-
-    /// The first folder of an alignment page's list: the alignment page's, or its
-    /// objective's.
-    fn tree_base(&self, page: &tree::TreePage) -> String {
-        match page.top {
-            None => paths::ALIGNMENT.to_owned(),
-            Some(o) => paths::alignment(&self.site.objective(o).id.value),
-        }
-    }
-
-    /// The folder of an alignment page (an index into the layout's pages).
-    pub fn tree_page_path(&self, page: usize) -> String {
-        let page = &self.tree().pages[page];
-        paths::list_page(&self.tree_base(page), page.number)
-    }
-
-    /// Where the tree lists every objective aligned to `o`: its own page when it has one,
-    /// else its place.
-    fn children_url(&self, root: &str, o: usize) -> Option<String> {
-        let layout = self.tree();
-        match layout.own_page[o] {
-            Some(page) => Some(url(root, &self.tree_page_path(page))),
-            None => layout.first[o].map(|page| {
-                let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
-                format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
-            }),
-        }
-    }
-
-    fn tree_rows(&self, root: &str, rows: &[tree::Row]) -> Vec<TreeRow> {
-        let layout = self.tree();
-        rows.iter()
-            .zip(tree::nesting(rows))
-            .map(|(row, (has_children, close))| {
-                let o = row.objective;
-                let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
-                let (full, more_url) = match row.shown {
-                    tree::Shown::Full { more } => {
-                        (true, more.map(|t| url(root, &self.tree_page_path(t))))
-                    }
-                    tree::Shown::Seen => (false, None),
-                };
-                let seen_url = (!full).then(|| {
-                    let page = layout.first[o].unwrap_or(0);
-                    format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
-                });
-                TreeRow {
-                    objective: self.objective_link(root, o),
-                    owner: self.site.objectives[o]
-                        .owner
-                        .map(|p| self.person_link(root, p)),
-                    depth: row.depth,
-                    anchor: full.then_some(anchor),
-                    seen_url,
-                    more_url,
-                    children_count: self.tree_children(o).len(),
-                    has_children,
-                    close,
-                }
-            })
-            .collect()
-    }
-
-    /// Alignment page `page` (an index into the layout's pages): the alignment page, or
-    /// the page of an objective whose children did not all fit on the page above.
-    pub fn alignment(&self, root: &str, page: usize) -> AlignmentView {
-        let layout = self.tree();
-        let tp = &layout.pages[page];
-        let pagination =
-            (tp.of > 1).then(|| super::pagination(root, &self.tree_base(tp), tp.number, tp.of));
-        if let Some(top) = tp.top {
-            let above = layout.first[top].unwrap_or(0);
-            let anchor = paths::tree_anchor(&self.site.objective(top).id.value);
-            return AlignmentView {
-                strategies: Vec::new(),
-                unaligned: Vec::new(),
-                subtree: Some(SubtreeView {
-                    objective: self.objective_link(root, top),
-                    up_url: format!("{}#{anchor}", url(root, &self.tree_page_path(above))),
-                    rows: self.tree_rows(root, &tp.rows),
-                }),
-                depth_limit: tree::DEPTH_LIMIT,
-                pagination,
-            };
-        }
-        let strategies = self.org().map(|org| org.strategies).unwrap_or_default();
-        let section = |s: usize| -> Vec<tree::Row> {
-            tp.rows.iter().copied().filter(|r| r.section == s).collect()
-        };
-        AlignmentView {
-            // Every strategy on the first page (an empty one says so); later pages show
-            // those that continue there.
-            strategies: strategies
-                .into_iter()
-                .enumerate()
-                .map(|(s, strategy)| StrategyTree {
-                    strategy,
-                    rows: self.tree_rows(root, &section(s)),
-                })
-                .filter(|st| tp.number == 1 || !st.rows.is_empty())
-                .collect(),
-            unaligned: self.tree_rows(root, &section(self.tree_roots_sections() - 1)),
-            subtree: None,
-            depth_limit: tree::DEPTH_LIMIT,
-            pagination,
-        }
-    }
-
-    /// How many sections the alignment page has: one per strategy, then the unaligned.
-    fn tree_roots_sections(&self) -> usize {
-        self.site.org().map_or(0, |org| org.strategies.len()) + 1
-    }
-
-    /// The teams whose pages a team's page links to: its direct sub-teams, by name.
-    pub fn sub_teams(&self, t: usize) -> &[usize] {
-        &self.sub_teams[t]
-    }
-
-    /// The included members of a team.
-    pub fn members(&self, t: usize) -> Vec<usize> {
-        (0..self.site.people.len())
-            .filter(|&x| self.site.people[x].team == Some(t))
-            .collect()
-    }
-
-    /// A team's own objectives, in every period (periods in order).
-    pub fn team_objectives(&self, t: usize) -> Vec<usize> {
-        let site = &*self.site;
-        let mut list = self.objectives_by_team[t].clone();
-        list.sort_by_key(|&o| {
-            let p = &site.periods[site.objectives[o].period];
-            (p.start, p.end, p.id.clone(), o)
-        });
-        list
-    }
-
-    fn team_objectives_in(&self, t: usize, p: usize) -> Vec<usize> {
-        self.objectives_by_team[t]
-            .iter()
-            .copied()
-            .filter(|&o| self.site.objectives[o].period == p)
-            .collect()
-    }
-
-    fn progress_in(progress: &[(usize, f64)], p: usize) -> Option<f64> {
-        progress.iter().find(|(x, _)| *x == p).map(|&(_, v)| v)
-    }
-
-    /// One period of a team's page: its rollups, its own objectives (the first), and its
-    /// direct sub-teams' rollups (the first).
-    fn team_period(&self, root: &str, t: usize, p: usize, with_subteams: f64) -> TeamPeriod {
-        let tf = &self.figures.teams[t];
-        let base = paths::team(&self.site.teams[t].id);
-        let own = self.team_objectives_in(t, p);
-        // The objectives of the team and of every team below it, for the grade with them.
-        let mut all = own.clone();
-        for &(x, _, _) in &self.teams_below(t) {
-            all.extend(self.team_objectives_in(x, p));
-        }
-        let sub_teams: Vec<SubTeamRollup> = self.sub_teams[t]
-            .iter()
-            .filter_map(|&x| {
-                let xf = &self.figures.teams[x];
-                let with = Self::progress_in(&xf.with_subteams, p)?;
-                Some(SubTeamRollup {
-                    team: self.team_link(root, x),
-                    progress: Self::progress_in(&xf.progress, p).map(|v| self.fraction(v)),
-                    with_subteams: self.fraction(with),
-                })
-            })
-            .collect();
-        TeamPeriod {
-            period: self.period_link(root, p),
-            progress: Self::progress_in(&tf.progress, p).map(|v| self.fraction(v)),
-            with_subteams: self.fraction(with_subteams),
-            grade: self.mean_grade(&own),
-            grade_with_subteams: self.mean_grade(&all),
-            objectives: own
-                .iter()
-                .take(SHOWN)
-                .map(|&o| self.objective(root, o, false))
-                .collect(),
-            objectives_more: self.more(
-                root,
-                own.len(),
-                SHOWN,
-                &paths::list_of(&base, paths::list::OBJECTIVES),
-            ),
-            sub_teams_more: self.more(
-                root,
-                sub_teams.len(),
-                TEAMS_SHOWN,
-                &paths::list_of(&base, paths::list::SUB_TEAMS),
-            ),
-            sub_teams: sub_teams.into_iter().take(TEAMS_SHOWN).collect(),
-        }
-    }
-
-    pub fn team(&self, root: &str, t: usize) -> TeamView {
-        let site = &*self.site;
-        let team = &site.teams[t];
-        let tf = &self.figures.teams[t];
-        let base = paths::team(&team.id);
-        let periods: Vec<TeamPeriod> = tf
-            .with_subteams
-            .iter()
-            .map(|&(p, with_subteams)| self.team_period(root, t, p, with_subteams))
-            .collect();
-        let with_label = self.strings.get("team.with_subteams");
-        let has_sub_objectives = periods.iter().any(|p| !p.sub_teams.is_empty());
-        // One bar per period for its own objectives and, when teams below it have some,
-        // one for the rollup with them.
-        let mut rows: Vec<(String, &Fraction)> = Vec::new();
-        for tp in &periods {
-            if let Some(own) = &tp.progress {
-                rows.push((tp.period.label.clone(), own));
-            }
-            if has_sub_objectives {
-                rows.push((
-                    format!("{} · {with_label}", tp.period.label),
-                    &tp.with_subteams,
-                ));
-            }
-        }
-        let bars: Vec<charts::Bar> = rows
-            .iter()
-            .map(|(label, f)| charts::Bar {
-                label,
-                value: f.value,
-                display: &f.percent,
-                status: None,
-            })
-            .collect();
-        let body = team
-            .document
-            .map(|d| markdown::to_html(&site.documents[d].body))
-            .unwrap_or_default();
-        let sub_teams = &self.sub_teams[t];
-        let members = self.members(t);
-        TeamView {
-            id: team.id.clone(),
-            name: team.name.clone(),
-            url: url(root, &base),
-            parent: team.team.map(|p| self.team_link(root, p)),
-            lead: team.lead.map(|p| self.person_link(root, p)),
-            sub_teams: sub_teams
-                .iter()
-                .take(TEAMS_SHOWN)
-                .map(|&x| self.team_link(root, x))
-                .collect(),
-            sub_teams_more: self.more(
-                root,
-                sub_teams.len(),
-                TEAMS_SHOWN,
-                &paths::list_of(&base, paths::list::SUB_TEAMS),
-            ),
-            members: members
-                .iter()
-                .take(TEAMS_SHOWN)
-                .map(|&x| self.person_link(root, x))
-                .collect(),
-            members_more: self.more(
-                root,
-                members.len(),
-                TEAMS_SHOWN,
-                &paths::list_of(&base, paths::list::MEMBERS),
-            ),
-            chart_svg: if bars.is_empty() {
-                String::new()
-            } else {
-                charts::bars(&format!("team-{t}"), &team.name, &bars, None, &self.labels)
-            },
-            periods,
-            body_html: body,
-        }
-    }
-
-    /// Every team below `t`, depth first, sub-teams by name: (team, its parent, depth).
-    fn teams_below(&self, t: usize) -> Vec<(usize, usize, usize)> {
-        let mut found = Vec::new();
-        let mut seen = std::collections::HashSet::from([t]);
-        let mut stack: Vec<(usize, usize, usize)> =
-            self.sub_teams[t].iter().rev().map(|&x| (x, t, 1)).collect();
-        while let Some((x, parent, depth)) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
-            found.push((x, parent, depth));
-            stack.extend(self.sub_teams[x].iter().rev().map(|&y| (y, x, depth + 1)));
-        }
-        found
-    }
-
-    pub fn team_summary(&self, root: &str, t: usize) -> TeamSummary {
-        let team = &self.site.teams[t];
-        TeamSummary {
-            team: self.team_link(root, t),
-            parent: team.team.map(|p| self.team_link(root, p)),
-            objective_count: self.objectives_by_team[t].len(),
-            progress: self.current_period.and_then(|cp| {
-                self.figures.teams[t]
-                    .progress
-                    .iter()
-                    .find(|(p, _)| *p == cp)
-                    .map(|&(_, x)| self.fraction(x))
-            }),
-        }
-    }
-
-    pub fn person(&self, root: &str, p: usize) -> PersonView {
-        let site = &*self.site;
-        let person = &site.people[p];
-        let objectives = &self.objectives_by_owner[p];
-        let key_results = &self.key_results_by_owner[p];
-        let mut periods: Vec<usize> = objectives
-            .iter()
-            .chain(key_results.iter().map(|(o, _)| o))
-            .map(|&o| site.objectives[o].period)
-            .collect();
-        // Newest first: by start, then end, latest first.
-        periods.sort_by(|&a, &b| {
-            let (pa, pb) = (&site.periods[a], &site.periods[b]);
-            (pb.start, pb.end, &pb.id).cmp(&(pa.start, pa.end, &pa.id))
-        });
-        periods.dedup();
-        let in_period = |o: usize, x: usize| site.objectives[o].period == x;
-        // Theirs: the key results they own, and those without an owner of their objectives.
-        let mut due: Vec<(usize, usize)> = key_results
-            .iter()
-            .copied()
-            .chain(
-                objectives
-                    .iter()
-                    .flat_map(|&o| (0..site.objectives[o].key_results.len()).map(move |k| (o, k))),
-            )
-            .filter(|&(o, k)| {
-                self.figures.objectives[o].key_results[k].checkin_due
-                    && self.due_owner(o, k) == Some(p)
-            })
-            .collect();
-        due.sort_unstable();
-        due.dedup();
-        PersonView {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            url: url(root, &paths::person(&person.id)),
-            team: person.team.map(|t| self.team_link(root, t)),
-            objectives: objectives
-                .iter()
-                .map(|&o| self.objective(root, o, false))
-                .collect(),
-            key_results: key_results
-                .iter()
-                .map(|&(o, k)| self.key_result(root, o, k, false))
-                .collect(),
-            periods: periods
-                .into_iter()
-                .map(|x| PersonPeriod {
-                    period: self.period_link(root, x),
-                    objectives: objectives
-                        .iter()
-                        .filter(|&&o| in_period(o, x))
-                        .map(|&o| self.objective(root, o, false))
-                        .collect(),
-                    key_results: key_results
-                        .iter()
-                        .filter(|&&(o, _)| in_period(o, x))
-                        .map(|&(o, k)| self.key_result(root, o, k, false))
-                        .collect(),
-                })
-                .collect(),
-            checkins_due: due
-                .into_iter()
-                .map(|(o, k)| self.due(root, o, k, self.current_period))
-                .collect(),
-            body_html: person
-                .document
-                .map(|d| markdown::to_html(&site.documents[d].body))
-                .unwrap_or_default(),
-        }
-    }
-
-    pub fn person_summary(&self, root: &str, p: usize) -> PersonSummary {
-        let person = &self.site.people[p];
-        PersonSummary {
-            person: self.person_link(root, p),
-            team: person.team.map(|t| self.team_link(root, t)),
-            objective_count: self.objectives_by_owner[p].len(),
-            key_result_count: self.key_results_by_owner[p].len(),
-        }
-    }
 }
 
 /// A grade with two decimals, rounded (2/3 is "0.67"), except where rounding would carry
@@ -1703,7 +960,7 @@ fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
 mod tests {
     use super::*;
 
-    fn views(language: Language) -> Views {
+    pub(crate) fn views(language: Language) -> Views {
         let mut site = Site::default();
         site.config.language = language;
         let date = NaiveDate::from_ymd_opt(2024, 5, 20).unwrap();
@@ -1712,7 +969,7 @@ mod tests {
     }
 
     #[test]
-    fn a_grade_is_its_number_and_its_band_in_words() {
+    pub(crate) fn a_grade_is_its_number_and_its_band_in_words() {
         let en = views(Language::En);
         let g = en.grade(Some(0.72)).unwrap();
         assert_eq!(
@@ -1725,7 +982,7 @@ mod tests {
     }
 
     #[test]
-    fn the_number_shown_never_falls_in_another_band_than_the_word() {
+    pub(crate) fn the_number_shown_never_falls_in_another_band_than_the_word() {
         let v = views(Language::En);
         for (grade, label) in [
             (0.399, "0.39 · red"),
