@@ -255,3 +255,46 @@ fn pages_stay_light_and_every_item_is_reachable() {
         );
     }
 }
+
+#[test]
+fn an_objective_with_two_parents_is_shown_once_and_linked_from_its_other_place() {
+    let site = Site::new("title: Two parents\nlanguage: en\nas_of: 2024-05-20\n");
+    site.file(
+        "org.md",
+        "---\nname: Org\nmission: M\nstrategies:\n  - { id: grow, title: Grow }\n---\n",
+    );
+    for (id, aligns) in [("a", "grow"), ("b", "grow"), ("c", "[a, b]"), ("d", "c")] {
+        site.file(
+            &format!("objectives/{id}.md"),
+            format!(
+                "---\ntitle: Objective {id}\nperiod: 2024-Q2\naligns_to: {aligns}\nkey_results:\n  - {{ title: k, target: 10 }}\n---\n"
+            ),
+        );
+    }
+    let (run, out) = build_into_temp(site.path(), &[], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = html_pages(&out.path().join("public"));
+    let tree = &pages["alignment/index.html"];
+    // c in full once, under a, with d below it; under b one row linking there.
+    assert_eq!(tree.matches("id=\"o-c\"").count(), 1);
+    assert_eq!(tree.matches("id=\"o-d\"").count(), 1);
+    assert_eq!(
+        tree.matches("class=\"trow-seen\" href=\"../alignment/index.html#o-c\"")
+            .count(),
+        1
+    );
+    assert_eq!(tree.matches("Objective d").count(), 1, "d is not repeated");
+    assert!(tree.find("id=\"o-a\"") < tree.find("id=\"o-c\""));
+    assert!(tree.find("id=\"o-c\"") < tree.find("id=\"o-b\""));
+    // Both parents list it, and it lists both.
+    let c = &pages["objectives/c/index.html"];
+    assert!(
+        c.contains("../../objectives/a/index.html") && c.contains("../../objectives/b/index.html")
+    );
+    for parent in ["a", "b"] {
+        assert!(
+            pages[&format!("objectives/{parent}/index.html")]
+                .contains("../../objectives/c/index.html")
+        );
+    }
+}
