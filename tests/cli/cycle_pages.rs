@@ -327,6 +327,17 @@ fn review_page_snapshot() {
     });
 }
 
+#[test]
+fn team_page_snapshot() {
+    let built = cycle(&[]);
+    insta::with_settings!({
+        snapshot_path => "../snapshots",
+        prepend_module_to_snapshot => false,
+    }, {
+        insta::assert_snapshot!("cycle_pages_team_company_index_html", built.read("teams/company/index.html"));
+    });
+}
+
 // ---- The period pages ----
 
 /// The class of the pace verdict on a period page (`pace-even` …), if it has one.
