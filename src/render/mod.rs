@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod markdown;
 pub(crate) mod messages;
+pub mod pages;
 pub mod paths;
 pub mod search;
 pub mod templates;
@@ -25,8 +26,10 @@ use crate::diagnostics::Diagnostic;
 use std::sync::Arc;
 
 use crate::model::{Content, Site};
-use view::{FreePageView, Link, NavItem, PageLink, Pagination};
-use views::{Views, url};
+use pages::{PageKind, PageSpec, page_specs};
+use paths::{root_of, url};
+use view::{Link, NavItem};
+use views::Views;
 
 /// A file to write, with its path relative to the output folder (`/`-separated).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,9 +37,6 @@ pub struct OutputFile {
     pub path: String,
     pub bytes: Vec<u8>,
 }
-
-/// How many check-ins one page of the timeline lists.
-pub const CHECKINS_PER_PAGE: usize = 20;
 
 /// Called with (pages rendered, pages in all) as rendering goes on.
 pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
@@ -49,41 +49,9 @@ pub struct RenderOptions<'p> {
     pub progress: Option<Progress<'p>>,
 }
 
-/// A page's own variables, built only when the page is rendered so that a large site
-/// never holds every page's context at once.
-type Vars<'v> = Box<dyn Fn(&mut tera::Context) + Send + Sync + 'v>;
-
-/// One page to render: where, with which template, and its own variables.
-struct PageSpec<'v> {
-    /// The page's folder relative to the root ("" for the dashboard).
-    path: String,
-    template: &'static str,
-    kind: &'static str,
-    title: String,
-    vars: Vars<'v>,
-}
-
-impl PageSpec<'_> {
-    fn output_path(&self) -> String {
-        if self.kind == "not_found" {
-            "404.html".to_owned()
-        } else {
-            format!("{}index.html", self.path)
-        }
-    }
-}
-
 fn json<T: Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
-
-/// The relative path from a page folder back to the root: "objectives/x/" → "../../".
-pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// The files that are not pages.
-const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
 
 /// Renders the files of one build, all at once (`build`) or one at a time as they are
 /// asked for (`serve`).
@@ -120,7 +88,7 @@ impl Renderer {
             .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
             .collect();
         statics.extend(self.views.site.theme.static_files.clone());
-        for generated in DATA_FILES {
+        for generated in paths::DATA_FILES {
             statics.remove(generated);
         }
         statics
@@ -143,7 +111,7 @@ impl Renderer {
             .iter()
             .map(PageSpec::output_path)
             .collect();
-        paths.extend(DATA_FILES.iter().map(|p| p.to_string()));
+        paths.extend(paths::DATA_FILES.iter().map(|p| p.to_string()));
         paths.extend(self.statics().into_keys());
         paths.sort();
         paths.dedup();
@@ -205,7 +173,7 @@ impl Renderer {
             return Err(RenderError::Templates(one_per_place(templates)));
         }
         let mut files = total;
-        for path in DATA_FILES {
+        for path in paths::DATA_FILES {
             if let Some(bytes) = self.data_file(path) {
                 sink(OutputFile {
                     path: path.to_owned(),
@@ -296,12 +264,12 @@ fn common_vars(
 
 const NAV: [(&str, &str); 7] = [
     ("dashboard", ""),
-    ("periods", "periods/"),
-    ("alignment", "alignment/"),
-    ("teams", "teams/"),
-    ("people", "people/"),
-    ("checkins", "checkins/"),
-    ("search", "search/"),
+    ("periods", paths::PERIODS),
+    ("alignment", paths::ALIGNMENT),
+    ("teams", paths::TEAMS),
+    ("people", paths::PEOPLE),
+    ("checkins", paths::CHECKINS),
+    ("search", paths::SEARCH),
 ];
 
 fn render_page(
@@ -320,7 +288,7 @@ fn render_page(
             label: views.strings.get(&format!("nav.{key}")),
             url: url(&root, path),
             active: path.trim_end_matches('/') == section
-                || (*key == "dashboard" && spec.kind == "dashboard"),
+                || (*key == "dashboard" && spec.kind == PageKind::Dashboard),
         })
         .collect();
     let free_pages: Vec<Link> = views
@@ -339,10 +307,10 @@ fn render_page(
     context.insert("root", &root);
     context.insert("nav", &nav);
     context.insert("free_pages", &free_pages);
-    context.insert("page_kind", spec.kind);
+    context.insert("page_kind", spec.kind.name());
     context.insert("page_title", &spec.title);
     (spec.vars)(&mut context);
-    match tera.render(spec.template, &context) {
+    match tera.render(spec.kind.template(), &context) {
         Ok(html) => Ok(OutputFile {
             path: spec.output_path(),
             bytes: html.into_bytes(),
@@ -352,275 +320,5 @@ fn render_page(
             origins,
             Some(&spec.output_path()),
         )),
-    }
-}
-
-/// Every page of the site, as a spec the renderer fills in (in parallel).
-fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
-    let site = &*views.site;
-    let t = |key: &str| views.strings.get(key);
-    let mut specs = Vec::new();
-
-    // The dashboard and the period pages.
-    specs.push(PageSpec {
-        path: String::new(),
-        template: "dashboard.html",
-        kind: "dashboard",
-        title: t("nav.dashboard"),
-        vars: Box::new(move |c| {
-            c.insert("periods", &views.periods(""));
-            if let Some(p) = views.current_period {
-                c.insert("view", &views.dashboard("", p));
-            }
-        }),
-    });
-    specs.push(PageSpec {
-        path: "periods/".into(),
-        template: "periods.html",
-        kind: "periods",
-        title: t("title.periods"),
-        vars: Box::new(move |c| c.insert("periods", &views.periods("../"))),
-    });
-    for &p in &views.listed_periods {
-        let path = paths::period(&site.periods[p].id);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: format::period_label(&site.periods[p].id, views.language),
-            vars: Box::new(move |c| {
-                c.insert("view", &views.period(&root, p));
-                c.insert("periods", &views.periods(&root));
-            }),
-            path,
-            template: "period.html",
-            kind: "period",
-        });
-    }
-    // The review of every closed period.
-    for &p in &views.listed_periods {
-        if views.figures.periods[p].state != crate::period::PeriodState::Closed {
-            continue;
-        }
-        let path = paths::review(&site.periods[p].id);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: t("review.title").replace(
-                "{period}",
-                &format::period_label(&site.periods[p].id, views.language),
-            ),
-            vars: Box::new(move |c| c.insert("review", &views.review(&root, p))),
-            path,
-            template: "review.html",
-            kind: "review",
-        });
-    }
-
-    for o in views.included_objectives() {
-        let data = site.objective(o);
-        let path = paths::objective(&data.id.value);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: data.title.clone(),
-            vars: Box::new(move |c| c.insert("objective", &views.objective(&root, o, true))),
-            path,
-            template: "objective.html",
-            kind: "objective",
-        });
-    }
-
-    specs.push(PageSpec {
-        path: "teams/".into(),
-        template: "teams.html",
-        kind: "teams",
-        title: t("title.teams"),
-        vars: Box::new(move |c| {
-            let teams: Vec<_> = (0..site.teams.len())
-                .filter(|&x| views.figures.teams_included[x])
-                .map(|x| views.team_summary("../", x))
-                .collect();
-            c.insert("teams", &teams);
-        }),
-    });
-    let teams_shown = site
-        .teams
-        .iter()
-        .enumerate()
-        .filter(|(x, _)| views.figures.teams_included[*x]);
-    for (x, team) in teams_shown {
-        let path = paths::team(&team.id);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: team.name.clone(),
-            vars: Box::new(move |c| c.insert("team", &views.team(&root, x))),
-            path,
-            template: "team.html",
-            kind: "team",
-        });
-    }
-    specs.push(PageSpec {
-        path: "people/".into(),
-        template: "people.html",
-        kind: "people",
-        title: t("title.people"),
-        vars: Box::new(move |c| {
-            let people: Vec<_> = (0..site.people.len())
-                .filter(|&x| views.figures.people_included[x])
-                .map(|x| views.person_summary("../", x))
-                .collect();
-            c.insert("people", &people);
-        }),
-    });
-    let people_shown = site
-        .people
-        .iter()
-        .enumerate()
-        .filter(|(x, _)| views.figures.people_included[*x]);
-    for (x, person) in people_shown {
-        let path = paths::person(&person.id);
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: person.name.clone(),
-            vars: Box::new(move |c| c.insert("person", &views.person(&root, x))),
-            path,
-            template: "person.html",
-            kind: "person",
-        });
-    }
-
-    specs.push(PageSpec {
-        path: "alignment/".into(),
-        template: "alignment.html",
-        kind: "alignment",
-        title: t("title.alignment"),
-        vars: Box::new(move |c| c.insert("alignment", &views.alignment("../"))),
-    });
-    // Subtrees too deep for the page above, each on a page of its own.
-    for (n, &(top, _)) in views.tree().subtrees.iter().enumerate() {
-        let path = views.tree_page_path(tree::Page::Subtree(n));
-        let root = root_of(&path);
-        specs.push(PageSpec {
-            title: t("alignment.subtree_title").replace("{title}", &site.objective(top).title),
-            vars: Box::new(move |c| c.insert("alignment", &views.alignment_subtree(&root, n))),
-            path,
-            template: "alignment.html",
-            kind: "alignment",
-        });
-    }
-
-    // The check-in timeline, paginated: checkins/, checkins/page/2/ …
-    let all = std::sync::Arc::new(views.checkins_newest_first(views.included_objectives()));
-    let total = all.len().div_ceil(CHECKINS_PER_PAGE).max(1);
-    for n in 1..=total {
-        let path = checkins_page_path(n);
-        let root = root_of(&path);
-        let all = std::sync::Arc::clone(&all);
-        specs.push(PageSpec {
-            path,
-            template: "checkins.html",
-            kind: "checkins",
-            title: t("title.checkins"),
-            vars: Box::new(move |c| {
-                let page = all
-                    .iter()
-                    .copied()
-                    .skip((n - 1) * CHECKINS_PER_PAGE)
-                    .take(CHECKINS_PER_PAGE);
-                let checkins = views.checkin_list(&root, page);
-                c.insert("checkins", &checkins);
-                c.insert("pagination", &pagination(&root, n, total));
-            }),
-        });
-    }
-
-    for &d in &site.pages {
-        let Content::Page(page) = &site.documents[d].content else {
-            continue;
-        };
-        specs.push(PageSpec {
-            path: paths::page(&page.slug),
-            template: "page.html",
-            kind: "page",
-            title: page.title.clone(),
-            vars: Box::new(move |c| {
-                let view = FreePageView {
-                    title: page.title.clone(),
-                    slug: page.slug.clone(),
-                    body_html: markdown::to_html(&site.documents[d].body),
-                };
-                c.insert("page", &view);
-            }),
-        });
-    }
-    specs.push(PageSpec {
-        path: "search/".into(),
-        template: "search.html",
-        kind: "search",
-        title: t("title.search"),
-        vars: Box::new(|_| {}),
-    });
-    // Web servers (and `okrs serve`) show 404.html for a missing page; its links assume
-    // it is served at the site root.
-    specs.push(PageSpec {
-        path: String::new(),
-        template: "404.html",
-        kind: "not_found",
-        title: t("title.not_found"),
-        vars: Box::new(|_| {}),
-    });
-    specs
-}
-
-fn checkins_page_path(n: usize) -> String {
-    if n == 1 {
-        "checkins/".to_owned()
-    } else {
-        format!("checkins/page/{n}/")
-    }
-}
-
-/// Links for page `n` of `total`: the first, the last, and two on each side of `n`.
-fn pagination(root: &str, n: usize, total: usize) -> Pagination {
-    let shown = |m: usize| m == 1 || m == total || m.abs_diff(n) <= 2;
-    Pagination {
-        current: n,
-        total,
-        previous_url: (n > 1).then(|| url(root, &checkins_page_path(n - 1))),
-        next_url: (n < total).then(|| url(root, &checkins_page_path(n + 1))),
-        pages: (1..=total)
-            .filter(|&m| shown(m))
-            .map(|m| PageLink {
-                number: m,
-                url: url(root, &checkins_page_path(m)),
-                current: m == n,
-            })
-            .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roots_climb_one_level_per_folder() {
-        assert_eq!(root_of(""), "");
-        assert_eq!(root_of("objectives/x/"), "../../");
-        assert_eq!(root_of("checkins/page/2/"), "../../../");
-    }
-
-    #[test]
-    fn pagination_shows_the_ends_and_the_neighbourhood() {
-        let p = pagination("../../../", 5, 9);
-        let numbers: Vec<usize> = p.pages.iter().map(|l| l.number).collect();
-        assert_eq!(numbers, vec![1, 3, 4, 5, 6, 7, 9]);
-        assert_eq!(
-            p.previous_url.as_deref(),
-            Some("../../../checkins/page/4/index.html")
-        );
-        assert_eq!(pagination("", 1, 1).pages.len(), 1);
-        assert_eq!(pagination("", 1, 2).previous_url, None);
-        assert_eq!(
-            pagination("../", 2, 2).previous_url.as_deref(),
-            Some("../checkins/index.html")
-        );
     }
 }

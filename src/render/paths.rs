@@ -42,10 +42,67 @@ pub fn page(slug: &str) -> String {
     format!("pages/{}/", parts.join("/"))
 }
 
-/// The page of an alignment subtree too deep for the page above it.
-pub fn alignment(id: &str) -> String {
-    format!("alignment/{}/", segment(id))
+/// The page web servers show for a missing page, at the root.
+pub const NOT_FOUND: &str = "404.html";
+/// The files a build writes beside the pages.
+pub const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
+
+/// The file of a page in folder `path`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
 }
+
+/// A URL from a page at `root` to a folder page at `path` (or to the root with "").
+pub fn url(root: &str, path: &str) -> String {
+    format!("{root}{}", index_file(path))
+}
+
+/// The relative path from a page folder back to the root: "objectives/x/" → "../../".
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The alignment page.
+pub const ALIGNMENT: &str = "alignment/";
+pub const CHECKINS: &str = "checkins/";
+pub const TEAMS: &str = "teams/";
+pub const PEOPLE: &str = "people/";
+pub const PERIODS: &str = "periods/";
+pub const SEARCH: &str = "search/";
+
+/// The names of the full lists, as folders below the page they continue (`list_of`).
+pub mod list {
+    pub const OBJECTIVES: &str = "objectives";
+    pub const TEAMS: &str = "teams";
+    pub const AT_RISK: &str = "at-risk";
+    pub const CHECKINS_DUE: &str = "checkins-due";
+    pub const MEMBERS: &str = "members";
+    pub const SUB_TEAMS: &str = "sub-teams";
+}
+
+/// The pages of an objective too deep or with too many children for the page above it.
+pub fn alignment(id: &str) -> String {
+    format!("{ALIGNMENT}{}/", segment(id))
+}
+
+/// A full list of a period's (or the dashboard's, with "") or a team's page: `objectives`,
+/// `teams`, `at-risk`, `checkins-due`, `members`, `sub-teams`.
+pub fn list_of(page: &str, list: &str) -> String {
+    format!("{page}{list}/")
+}
+
+/// Page `n` (from 1) of a paginated list whose first page is `base`: `base/page/N/`.
+/// `page` is never kept as a name (see `segment`), so this never meets an id's page.
+pub fn list_page(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}{PAGE}/{n}/")
+    }
+}
+
+/// The folder of the later pages of a list.
+const PAGE: &str = "page";
 
 pub fn kr_anchor(kr_id: &str) -> String {
     format!("kr-{}", crate::model::slug(kr_id))
@@ -103,6 +160,7 @@ fn is_file_name(name: &str) -> bool {
         && !name.ends_with('.')
         && !name.chars().any(is_unsafe_char)
         && !name.eq_ignore_ascii_case("index.html")
+        && !name.eq_ignore_ascii_case(PAGE)
         && !is_device_name(name)
 }
 
@@ -132,6 +190,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn roots_climb_one_level_per_folder() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("objectives/x/"), "../../");
+        assert_eq!(root_of("checkins/page/2/"), "../../../");
+        assert_eq!(url("../", "teams/"), "../teams/index.html");
+    }
+
+    #[test]
     fn ordinary_names_are_kept_as_written() {
         for name in [
             "teebee-o1",
@@ -147,6 +213,12 @@ mod tests {
         assert_eq!(objective("teebee-o1"), "objectives/teebee-o1/");
         assert_eq!(review("2024-Q1"), "periods/2024-Q1/review/");
         assert_eq!(page("guide/intro"), "pages/guide/intro/");
+        assert_eq!(list_page("teams/", 1), "teams/");
+        assert_eq!(list_page("teams/", 3), "teams/page/3/");
+        assert_eq!(
+            list_of(&period("2024-Q2"), list::AT_RISK),
+            "periods/2024-Q2/at-risk/"
+        );
     }
 
     #[test]
@@ -170,6 +242,8 @@ mod tests {
             "tab\there",
             long.as_str(),
             "release-deadbeef",
+            "page",
+            "Page",
         ] {
             let safe = segment(name);
             assert_ne!(safe, name, "{name:?}");

@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Pos, ThemeFiles};
 
 /// The built-in templates, embedded so the binary works on its own anywhere.
-pub const BUILT_IN: [(&str, &str); 16] = [
+pub const BUILT_IN: [(&str, &str); 17] = [
     ("base.html", include_str!("../../templates/base.html")),
     (
         "components.html",
@@ -38,6 +38,7 @@ pub const BUILT_IN: [(&str, &str); 16] = [
         "checkins.html",
         include_str!("../../templates/checkins.html"),
     ),
+    ("list.html", include_str!("../../templates/list.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

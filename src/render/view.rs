@@ -170,8 +170,11 @@ pub struct ObjectiveView {
     /// Objectives it aligns to, and strategies it aligns to.
     pub parents: Vec<ObjectiveLink>,
     pub strategies: Vec<Link>,
-    /// Objectives aligned to it.
+    /// Objectives aligned to it: the first `views::CHILDREN_SHOWN` of them.
     pub children: Vec<ObjectiveLink>,
+    /// How many objectives align to it, and where the alignment tree lists them all.
+    pub children_total: usize,
+    pub children_url: Option<String>,
     pub body_html: String,
     /// Its `review:`, rendered and sanitised (empty without one).
     pub review_html: String,
@@ -195,15 +198,32 @@ pub struct StatusCount {
     pub count: usize,
 }
 
-/// Objectives of one team in one period.
+/// The rollup of one team's objectives in one period.
 #[derive(Clone, Debug, Serialize)]
-pub struct TeamGroup {
+pub struct TeamRollup {
     /// None for objectives without a team.
     pub team: Option<Link>,
+    pub objective_count: usize,
     pub progress: Fraction,
     /// In a closed period, the mean grade of these objectives (by weight).
     pub grade: Option<GradeView>,
-    pub objectives: Vec<ObjectiveView>,
+}
+
+/// Where a list cut short continues: how many items it has in all, how many the page
+/// shows, and its full, paginated list (`url` is empty when nothing was cut).
+#[derive(Clone, Debug, Serialize)]
+pub struct More {
+    pub total: usize,
+    pub shown: usize,
+    pub url: String,
+}
+
+/// An objective in a full list: with its team and owner.
+#[derive(Clone, Debug, Serialize)]
+pub struct ObjectiveRow {
+    pub objective: ObjectiveLink,
+    pub team: Option<Link>,
+    pub owner: Option<Link>,
 }
 
 /// An at-risk key result or objective (confidence ≤ 3).
@@ -298,16 +318,23 @@ pub struct PeriodView {
     pub status_counts: Vec<StatusCount>,
     /// Status breakdown (inline SVG).
     pub status_chart_svg: String,
-    /// Per-team rollup bars (inline SVG).
+    /// Per-team rollup bars of the teams shown (inline SVG).
     pub teams_chart_svg: String,
-    /// Objectives by team, teams by name, "no team" last.
-    pub groups: Vec<TeamGroup>,
+    /// The top-level objectives: those aligned to no objective of the same period (teams
+    /// by name, "no team" last), the first of them; `all_objectives` is every objective.
+    pub objectives: Vec<ObjectiveView>,
+    pub all_objectives: More,
+    /// Each team's rollup, teams by name, "no team" last: the first of them.
+    pub teams: Vec<TeamRollup>,
+    pub teams_more: More,
     /// At-risk key results and objectives; empty once the period is closed. On the
-    /// dashboard, those of every other period holding the as-of date follow.
+    /// dashboard, those of every other period holding the as-of date follow. The first.
     pub at_risk: Vec<RiskView>,
+    pub at_risk_more: More,
     /// Key results whose owners owe a check-in, by owner (names in order, "no owner" last);
-    /// on the dashboard, of every period holding the as-of date.
+    /// on the dashboard, of every period holding the as-of date. The first of them.
     pub checkins_due: Vec<DueGroup>,
+    pub checkins_due_more: More,
     pub latest_checkins: Vec<CheckinView>,
 }
 
@@ -338,11 +365,13 @@ pub struct ReviewView {
     /// How many objectives are aspirational, and the mean of their grades by weight.
     pub aspirational_total: usize,
     pub aspirational_mean: Option<GradeView>,
-    /// Every objective of the period (teams by name, "no team" last), with its key results.
+    /// The objectives of this page of the review (teams by name, "no team" last), with
+    /// their key results; `objectives_total` in all, over every page.
     pub objectives: Vec<ObjectiveView>,
-    /// How many of them have a `review:` (their `review_html` is not empty).
+    pub objectives_total: usize,
+    /// How many objectives of the period have a `review:`.
     pub reviewed_count: usize,
-    /// Objectives carried into a later period.
+    /// Objectives of this page carried into a later period.
     pub carried: Vec<CarriedView>,
 }
 
@@ -410,10 +439,12 @@ pub struct AlignmentView {
     pub strategies: Vec<StrategyTree>,
     /// Top-level objectives that align to no strategy.
     pub unaligned: Vec<TreeRow>,
-    /// Set on the page of a deeper subtree (`alignment/ID/`): then the lists above are empty.
+    /// Set on an objective's own page (`alignment/ID/`): then the lists above are empty.
     pub subtree: Option<SubtreeView>,
     /// How many levels one page shows.
     pub depth_limit: usize,
+    /// Set when this list of roots (or of an objective's children) takes several pages.
+    pub pagination: Option<Pagination>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -426,23 +457,22 @@ pub struct TeamPeriod {
     /// In a closed period: the mean grade of its own objectives, and with its sub-teams'.
     pub grade: Option<GradeView>,
     pub grade_with_subteams: Option<GradeView>,
-    /// Its own objectives.
+    /// Its own objectives: the first of them; the rest are on its full list.
     pub objectives: Vec<ObjectiveView>,
-    /// Every team below it (recursively) with objectives in the period, depth first.
-    pub sub_teams: Vec<SubTeamGroup>,
+    pub objectives_more: More,
+    /// Its direct sub-teams with objectives (theirs or below) in the period: the first.
+    pub sub_teams: Vec<SubTeamRollup>,
+    pub sub_teams_more: More,
 }
 
-/// The objectives of one team below the page's team, in one period.
+/// A direct sub-team's rollups in one period.
 #[derive(Clone, Debug, Serialize)]
-pub struct SubTeamGroup {
+pub struct SubTeamRollup {
     pub team: Link,
-    /// Its parent team (the page's team for a direct sub-team).
-    pub parent: Link,
-    /// 1 for a direct sub-team, 2 below that …
-    pub depth: usize,
-    /// The rollup of its own objectives.
-    pub progress: Fraction,
-    pub objectives: Vec<ObjectiveView>,
+    /// The rollup of its own objectives (none when it has none in the period).
+    pub progress: Option<Fraction>,
+    /// The rollup with every team below it.
+    pub with_subteams: Fraction,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -452,8 +482,11 @@ pub struct TeamView {
     pub url: String,
     pub parent: Option<Link>,
     pub lead: Option<Link>,
+    /// Its direct sub-teams and its members: the first of them.
     pub sub_teams: Vec<Link>,
+    pub sub_teams_more: More,
     pub members: Vec<Link>,
+    pub members_more: More,
     pub periods: Vec<TeamPeriod>,
     pub body_html: String,
     /// Rollup per period (inline SVG bars).

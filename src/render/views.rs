@@ -37,26 +37,40 @@ pub struct Views {
     pub language: Language,
     pub labels: ChartLabels,
     /// Made on first use, once per objective, whichever page asks first.
-    prepared: Vec<OnceLock<Prepared>>,
+    pub(crate) prepared: Vec<OnceLock<Prepared>>,
     /// The alignment tree's layout, made on first use.
-    tree: OnceLock<tree::Layout>,
+    pub(crate) tree: OnceLock<tree::Layout>,
     /// The period the dashboard shows.
     pub current_period: Option<usize>,
     /// Periods that get pages: those with objectives in this build, and custom ones.
     pub listed_periods: Vec<usize>,
-    person_by_name: HashMap<String, usize>,
+    pub(crate) person_by_name: HashMap<String, usize>,
     /// Included objectives by owner, by team, and key results by owner: found once, not per page.
-    objectives_by_owner: Vec<Vec<usize>>,
-    objectives_by_team: Vec<Vec<usize>>,
-    key_results_by_owner: Vec<Vec<(usize, usize)>>,
+    pub(crate) objectives_by_owner: Vec<Vec<usize>>,
+    pub(crate) objectives_by_team: Vec<Vec<usize>>,
+    pub(crate) key_results_by_owner: Vec<Vec<(usize, usize)>>,
     /// Each team's direct sub-teams, by name.
-    sub_teams: Vec<Vec<usize>>,
+    pub(crate) sub_teams: Vec<Vec<usize>>,
 }
 
-/// A URL from a page at `root` to a folder page at `path` (or to the root with "").
-pub fn url(root: &str, path: &str) -> String {
-    format!("{root}{path}index.html")
-}
+/// How many items a summary shows of a list before linking to its full list: the
+/// top-level objectives, the at-risk and due lists, a team's own objectives in a period.
+pub const SHOWN: usize = 20;
+/// How many team rollups, sub-teams and members a page shows before linking to the full list.
+pub const TEAMS_SHOWN: usize = 50;
+/// How many objectives aligned to it an objective's page lists.
+pub const CHILDREN_SHOWN: usize = 50;
+/// How many latest check-ins a period's page shows.
+pub const LATEST_SHOWN: usize = 8;
+/// How many items one page of a full list shows.
+pub const PER_PAGE: usize = 200;
+/// How many objectives one page of a period's review shows (each with its key results).
+pub const REVIEW_PER_PAGE: usize = 100;
+
+/// An at-risk item: an objective, or one of its key results.
+pub type Risk = (usize, Option<usize>);
+
+pub use super::paths::url;
 
 impl Views {
     pub fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
@@ -151,7 +165,7 @@ impl Views {
         self.prepared[o].get_or_init(|| self.prepare(o))
     }
 
-    fn prepare(&self, o: usize) -> Prepared {
+    pub(crate) fn prepare(&self, o: usize) -> Prepared {
         let site = &*self.site;
         let resolved = &site.objectives[o];
         let f = &self.figures.objectives[o];
@@ -235,7 +249,7 @@ impl Views {
 
     /// The objective's progress at the period start and at each check-in date up to the
     /// as-of date.
-    fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
+    pub(crate) fn progress_history(&self, o: usize) -> Vec<(NaiveDate, f64)> {
         let period = &self.site.periods[self.site.objectives[o].period];
         let mut history = self.figures.objectives[o].history.clone();
         let start = period.start.min(self.figures.as_of);
@@ -277,7 +291,7 @@ impl Views {
     }
 
     /// A check-in's date and time of day.
-    fn date_view(&self, checkin: &Checkin) -> DateView {
+    pub(crate) fn date_view(&self, checkin: &Checkin) -> DateView {
         DateView {
             date: checkin.date.to_string(),
             display: self.date(checkin.date),
@@ -371,7 +385,7 @@ impl Views {
         }
     }
 
-    fn included(&self, o: usize) -> bool {
+    pub(crate) fn included(&self, o: usize) -> bool {
         self.figures.objectives[o].included
     }
 
@@ -393,7 +407,11 @@ impl Views {
                     .map(|s| Link {
                         id: s.id.value.clone(),
                         name: s.title.clone(),
-                        url: format!("{}#strategy-{}", url(root, "alignment/"), slug(&s.id.value)),
+                        url: format!(
+                            "{}#strategy-{}",
+                            url(root, paths::ALIGNMENT),
+                            slug(&s.id.value)
+                        ),
                     })
                     .collect()
             })
@@ -437,8 +455,19 @@ impl Views {
                 .children
                 .iter()
                 .filter(|&&c| self.included(c))
+                .take(CHILDREN_SHOWN)
                 .map(|&c| self.objective_link(root, c))
                 .collect(),
+            children_total: resolved
+                .children
+                .iter()
+                .filter(|&&c| self.included(c))
+                .count(),
+            children_url: if full {
+                self.children_url(root, o)
+            } else {
+                None
+            },
             body_html: if full {
                 prepared.body_html.clone()
             } else {
@@ -690,7 +719,7 @@ impl Views {
 
     /// The pace verdict of a period that is not closed, from its status (so that it never
     /// contradicts the status the same figures give an objective).
-    fn pace(&self, p: usize) -> Option<PaceView> {
+    pub(crate) fn pace(&self, p: usize) -> Option<PaceView> {
         let pf = &self.figures.periods[p];
         let key = match pf.status {
             _ if pf.state == PeriodState::Closed => return None,
@@ -710,7 +739,7 @@ impl Views {
     }
 
     /// The mean grade of objectives, each by its weight (none outside closed periods).
-    fn mean_grade(&self, objectives: &[usize]) -> Option<GradeView> {
+    pub(crate) fn mean_grade(&self, objectives: &[usize]) -> Option<GradeView> {
         let grades: Option<Vec<(f64, f64)>> = objectives
             .iter()
             .map(|&o| {
@@ -725,13 +754,13 @@ impl Views {
     }
 
     /// Who owes a check-in on a key result: its owner, else its objective's.
-    fn due_owner(&self, o: usize, k: usize) -> Option<usize> {
+    pub(crate) fn due_owner(&self, o: usize, k: usize) -> Option<usize> {
         let resolved = &self.site.objectives[o];
         resolved.key_results[k].owner.or(resolved.owner)
     }
 
     /// The key results of these objectives whose owners owe a check-in.
-    fn due_key_results(&self, objectives: &[usize]) -> Vec<(usize, usize)> {
+    pub(crate) fn due_key_results(&self, objectives: &[usize]) -> Vec<(usize, usize)> {
         objectives
             .iter()
             .flat_map(|&o| {
@@ -747,7 +776,12 @@ impl Views {
 
     /// A link to the period of objective `o` when it is not `page_period`, the period of
     /// the page that lists it (a yearly key result on the quarter's dashboard says "2024").
-    fn other_period(&self, root: &str, o: usize, page_period: Option<usize>) -> Option<Link> {
+    pub(crate) fn other_period(
+        &self,
+        root: &str,
+        o: usize,
+        page_period: Option<usize>,
+    ) -> Option<Link> {
         let p = self.site.objectives[o].period;
         (Some(p) != page_period).then(|| {
             let id = &self.site.periods[p].id;
@@ -759,7 +793,13 @@ impl Views {
         })
     }
 
-    fn due(&self, root: &str, o: usize, k: usize, page_period: Option<usize>) -> DueView {
+    pub(crate) fn due(
+        &self,
+        root: &str,
+        o: usize,
+        k: usize,
+        page_period: Option<usize>,
+    ) -> DueView {
         let view = self.key_result(root, o, k, false);
         DueView {
             key_result: Link {
@@ -774,13 +814,9 @@ impl Views {
         }
     }
 
-    /// Due key results by owner: owners by name, then those with no owner.
-    fn due_groups(
-        &self,
-        root: &str,
-        due: &[(usize, usize)],
-        page_period: Option<usize>,
-    ) -> Vec<DueGroup> {
+    /// Due key results in the order shown: by owner (names in order, "no owner" last),
+    /// within one owner in objective order.
+    pub fn due_in_order(&self, due: &[(usize, usize)]) -> Vec<(Option<usize>, usize, usize)> {
         let people = &self.site.people;
         let mut owned: Vec<(Option<usize>, usize, usize)> = due
             .iter()
@@ -794,6 +830,16 @@ impl Views {
             (None, None) => std::cmp::Ordering::Equal,
         });
         owned
+    }
+
+    /// Due key results (in the order of `due_in_order`) grouped by owner.
+    pub fn due_groups(
+        &self,
+        root: &str,
+        owned: &[(Option<usize>, usize, usize)],
+        page_period: Option<usize>,
+    ) -> Vec<DueGroup> {
+        owned
             .chunk_by(|a, b| a.0 == b.0)
             .map(|chunk| DueGroup {
                 owner: chunk[0].0.map(|p| self.person_link(root, p)),
@@ -805,626 +851,81 @@ impl Views {
             .collect()
     }
 
-    /// The dashboard of one period.
-    pub fn period(&self, root: &str, p: usize) -> PeriodView {
-        let site = &*self.site;
-        let pf = &self.figures.periods[p];
-        let closed = pf.state == PeriodState::Closed;
-        let members = &pf.objectives;
-        // Only the statuses its objectives can have: they all share the period's state.
-        let possible: &[Status] = match pf.state {
-            PeriodState::Upcoming => &[Status::Upcoming],
-            PeriodState::Running => &[
-                Status::OnTrack,
-                Status::Behind,
-                Status::NoData,
-                Status::Done,
-            ],
-            PeriodState::Closed => &[Status::Done, Status::Missed],
-        };
-        let status_counts: Vec<StatusCount> = possible
-            .iter()
-            .map(|&s| StatusCount {
-                key: s.as_str().to_owned(),
-                label: self.strings.get(&format!("status.{}", s.as_str())),
-                count: members
-                    .iter()
-                    .filter(|&&o| self.figures.objectives[o].status == s)
-                    .count(),
-            })
-            .collect();
-        let slices: Vec<charts::StatusSlice> = status_counts
-            .iter()
-            .map(|s| charts::StatusSlice {
-                key: &s.key,
-                label: &s.label,
-                count: s.count,
-            })
-            .collect();
-        let period_label = format::period_label(&site.periods[p].id, self.language);
-        let status_chart_svg = charts::status_breakdown(
-            &format!("status-{p}"),
-            &format!(
-                "{} · {}",
-                self.strings.get("chart.status_title"),
-                period_label
-            ),
-            &slices,
-            &self.labels,
-        );
-
-        let groups: Vec<TeamGroup> = pf
-            .teams
-            .iter()
-            .map(|g| TeamGroup {
-                team: g.team.map(|t| self.team_link(root, t)),
-                progress: self.fraction(g.progress),
-                grade: self.mean_grade(&g.objectives),
-                objectives: g
-                    .objectives
-                    .iter()
-                    .map(|&o| self.objective(root, o, false))
-                    .collect(),
-            })
-            .collect();
-        let no_team = self.strings.get("no_team");
-        let bar_labels: Vec<String> = groups
-            .iter()
-            .map(|g| {
-                g.team
-                    .as_ref()
-                    .map_or_else(|| no_team.clone(), |t| t.name.clone())
-            })
-            .collect();
-        let bars: Vec<charts::Bar> = groups
-            .iter()
-            .zip(&bar_labels)
-            .map(|(g, label)| charts::Bar {
-                label,
-                value: g.progress.value,
-                display: &g.progress.percent,
-                status: None,
-            })
-            .collect();
-        let teams_chart_svg = charts::bars(
-            &format!("teams-{p}"),
-            &format!(
-                "{} · {}",
-                self.strings.get("chart.teams_title"),
-                period_label
-            ),
-            &bars,
-            (!closed).then_some(pf.expected),
-            &self.labels,
-        );
-
-        // Confidence no longer matters once the period is over: it is graded instead.
-        let at_risk = if closed {
-            Vec::new()
-        } else {
-            self.risks(root, members, p)
-        };
-        let latest_checkins = self.checkin_list(
-            root,
-            self.checkins_newest_first(members.iter().copied())
-                .into_iter()
-                .take(8),
-        );
-        PeriodView {
-            period: self.period_link(root, p),
-            pace: self.pace(p),
-            status_counts,
-            status_chart_svg,
-            teams_chart_svg,
-            groups,
-            at_risk,
-            checkins_due: self.due_groups(root, &self.due_key_results(members), Some(p)),
-            latest_checkins,
+    /// Where a list of `total` items cut to `shown` continues: its list at `path`.
+    pub fn more(&self, root: &str, total: usize, shown: usize, path: &str) -> More {
+        More {
+            total,
+            shown: shown.min(total),
+            url: if total > shown {
+                url(root, path)
+            } else {
+                String::new()
+            },
         }
     }
 
-    /// The root page: period `p`'s view, with the risks and due check-ins of every other
-    /// period that holds the as-of date too (a running year's at-risk key result belongs
-    /// on the running quarter's dashboard), each saying its period. After `p`'s own, in
-    /// the order of `Figures::running_periods` (shortest first). When any period runs, `p`
-    /// (the current period) is the first of them, so it runs too.
-    pub fn dashboard(&self, root: &str, p: usize) -> PeriodView {
-        let mut view = self.period(root, p);
-        let others: Vec<usize> = self
-            .figures
-            .running_periods
-            .iter()
-            .copied()
-            .filter(|&x| x != p)
-            .collect();
-        if others.is_empty() {
-            return view;
+    pub fn objective_row(&self, root: &str, o: usize) -> ObjectiveRow {
+        let resolved = &self.site.objectives[o];
+        ObjectiveRow {
+            objective: self.objective_link(root, o),
+            team: resolved.team.map(|t| self.team_link(root, t)),
+            owner: resolved.owner.map(|x| self.person_link(root, x)),
         }
-        for &x in &others {
-            view.at_risk
-                .extend(self.risks(root, &self.figures.periods[x].objectives, p));
-        }
-        let mut due = self.due_key_results(&self.figures.periods[p].objectives);
-        for &x in &others {
-            due.extend(self.due_key_results(&self.figures.periods[x].objectives));
-        }
-        view.checkins_due = self.due_groups(root, &due, Some(p));
-        view
     }
 
     /// The at-risk objectives and key results among `objectives`, each objective followed
-    /// by its key results; `page_period` is the period of the page listing them.
-    fn risks(&self, root: &str, objectives: &[usize], page_period: usize) -> Vec<RiskView> {
+    /// by its key results: (objective, key result or none for the objective itself).
+    pub(crate) fn risks(&self, objectives: &[usize]) -> Vec<Risk> {
         let mut at_risk = Vec::new();
         for &o in objectives {
             let f = &self.figures.objectives[o];
-            let resolved = &self.site.objectives[o];
-            let period = self.other_period(root, o, Some(page_period));
             if f.at_risk {
-                at_risk.push(RiskView {
-                    kind: "objective".into(),
-                    title: resolved.data.title.clone(),
-                    url: url(root, &paths::objective(&resolved.data.id.value)),
-                    objective_title: None,
-                    period: period.clone(),
-                    owner: resolved.owner.map(|x| self.person_link(root, x)),
-                    confidence: self.confidence(f.confidence),
-                    status: self.status(f.status),
-                    progress: self.fraction(f.progress),
-                    draft: resolved.data.draft,
-                });
+                at_risk.push((o, None));
             }
-            for (k, kf) in f.key_results.iter().enumerate() {
-                if kf.at_risk {
-                    let view = self.key_result(root, o, k, false);
-                    at_risk.push(RiskView {
-                        kind: "key_result".into(),
-                        title: view.title,
-                        url: view.url,
-                        objective_title: Some(resolved.data.title.clone()),
-                        period: period.clone(),
-                        owner: view.owner,
-                        confidence: view.confidence,
-                        status: view.status,
-                        progress: view.progress,
-                        draft: view.draft,
-                    });
-                }
-            }
+            at_risk.extend(
+                f.key_results
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, kf)| kf.at_risk)
+                    .map(|(k, _)| (o, Some(k))),
+            );
         }
         at_risk
     }
 
-    /// The review page of a closed period.
-    pub fn review(&self, root: &str, p: usize) -> ReviewView {
-        let site = &*self.site;
-        let pf = &self.figures.periods[p];
-        // Teams by name, "no team" last, as on the period page.
-        let order: Vec<usize> = pf
-            .teams
-            .iter()
-            .flat_map(|g| g.objectives.iter().copied())
-            .collect();
-        let band_of = |o: usize| self.figures.objectives[o].grade.map(Band::of);
-        let band_counts = Band::ALL
-            .iter()
-            .map(|&b| BandCount {
-                key: b.as_str().to_owned(),
-                label: self.strings.get(&format!("band.{}", b.as_str())),
-                count: order.iter().filter(|&&o| band_of(o) == Some(b)).count(),
-            })
-            .collect();
-        let is = |o: usize, c: Commitment| site.objective(o).commitment == c;
-        let committed: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&o| is(o, Commitment::Committed))
-            .collect();
-        // The aspirational objectives' grades, each by its weight, as every other grade.
-        let aspirational: Vec<(f64, f64)> = order
-            .iter()
-            .filter(|&&o| is(o, Commitment::Aspirational))
-            .filter_map(|&o| {
-                let grade = self.figures.objectives[o].grade?;
-                Some((grade, site.objective(o).weight))
-            })
-            .collect();
-        let objectives: Vec<ObjectiveView> = order
-            .iter()
-            .map(|&o| self.objective(root, o, false))
-            .collect();
-        ReviewView {
-            period: self.period_link(root, p),
-            band_counts,
-            committed_done: committed
-                .iter()
-                .filter(|&&o| self.figures.objectives[o].status == Status::Done)
-                .count(),
-            committed_total: committed.len(),
-            aspirational_total: aspirational.len(),
-            aspirational_mean: (!aspirational.is_empty())
-                .then(|| self.grade(Some(weighted_mean(aspirational))))
-                .flatten(),
-            reviewed_count: objectives
-                .iter()
-                .filter(|o| !o.review_html.is_empty())
-                .count(),
-            carried: order
-                .iter()
-                .zip(&objectives)
-                .filter(|(_, view)| !view.carried_to.is_empty())
-                .map(|(&o, view)| CarriedView {
-                    objective: self.objective_link(root, o),
-                    carried_to: view.carried_to.clone(),
-                })
-                .collect(),
-            objectives,
-        }
-    }
-
-    /// The alignment tree's sections: the objectives of each strategy of org.md (by period),
-    /// then the top-level objectives that align to no strategy.
-    fn tree_roots(&self) -> Vec<Vec<usize>> {
-        let site = &*self.site;
-        let strategies: Vec<&str> = site
-            .org()
-            .map(|org| org.strategies.iter().map(|s| s.id.value.as_str()).collect())
-            .unwrap_or_default();
-        let section: HashMap<&str, usize> = strategies
-            .iter()
-            .enumerate()
-            .map(|(i, &s)| (s, i))
-            .collect();
-        let mut roots = vec![Vec::new(); strategies.len() + 1];
-        for o in self.included_objectives() {
-            let r = &site.objectives[o];
-            for s in &r.strategies {
-                if let Some(&i) = section.get(s.as_str()) {
-                    roots[i].push(o);
-                }
-            }
-            if r.strategies.is_empty() && !r.parents.iter().any(|&p| self.included(p)) {
-                roots[strategies.len()].push(o);
-            }
-        }
-        let by_period = |a: &usize, b: &usize| {
-            let pa = &site.periods[site.objectives[*a].period];
-            let pb = &site.periods[site.objectives[*b].period];
-            (pa.start, &pa.id, *a).cmp(&(pb.start, &pb.id, *b))
-        };
-        for list in &mut roots {
-            list.sort_by(by_period);
-            list.dedup();
-        }
-        roots
-    }
-
-    /// The objectives aligned to `o` that this build shows.
-    fn tree_children(&self, o: usize) -> Vec<usize> {
-        self.site.objectives[o]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| self.included(c))
-            .collect()
-    }
-
-    /// Where the alignment tree shows each objective, worked out on first use.
-    pub fn tree(&self) -> &tree::Layout {
-        self.tree.get_or_init(|| {
-            tree::layout(
-                self.site.objectives.len(),
-                &self.tree_roots(),
-                &|o| self.tree_children(o),
-                tree::DEPTH_LIMIT,
-            )
-        })
-    }
-
-    /// The folder of an alignment page.
-    pub fn tree_page_path(&self, page: tree::Page) -> String {
-        match page {
-            tree::Page::Main => "alignment/".to_owned(),
-            tree::Page::Subtree(t) => {
-                paths::alignment(&self.site.objective(self.tree().subtrees[t].0).id.value)
-            }
-        }
-    }
-
-    fn tree_rows(&self, root: &str, rows: &[tree::Row]) -> Vec<TreeRow> {
-        let layout = self.tree();
-        rows.iter()
-            .zip(tree::nesting(rows))
-            .map(|(row, (has_children, close))| {
-                let o = row.objective;
-                let anchor = paths::tree_anchor(&self.site.objective(o).id.value);
-                let (full, more_url) = match row.shown {
-                    tree::Shown::Full { more } => (
-                        true,
-                        more.map(|t| url(root, &self.tree_page_path(tree::Page::Subtree(t)))),
-                    ),
-                    tree::Shown::Seen => (false, None),
-                };
-                let seen_url = (!full).then(|| {
-                    let page = layout.first[o].unwrap_or(tree::Page::Main);
-                    format!("{}#{anchor}", url(root, &self.tree_page_path(page)))
-                });
-                TreeRow {
-                    objective: self.objective_link(root, o),
-                    owner: self.site.objectives[o]
-                        .owner
-                        .map(|p| self.person_link(root, p)),
-                    depth: row.depth,
-                    anchor: full.then_some(anchor),
-                    seen_url,
-                    more_url,
-                    children_count: self.tree_children(o).len(),
-                    has_children,
-                    close,
-                }
-            })
-            .collect()
-    }
-
-    /// The alignment page: the tree to `tree::DEPTH_LIMIT` levels.
-    pub fn alignment(&self, root: &str) -> AlignmentView {
-        let layout = self.tree();
-        let strategies = self.org().map(|org| org.strategies).unwrap_or_default();
-        let unaligned = layout.sections.last().map_or(&[][..], Vec::as_slice);
-        AlignmentView {
-            strategies: strategies
-                .into_iter()
-                .zip(&layout.sections)
-                .map(|(strategy, rows)| StrategyTree {
-                    strategy,
-                    rows: self.tree_rows(root, rows),
-                })
-                .collect(),
-            unaligned: self.tree_rows(root, unaligned),
-            subtree: None,
-            depth_limit: tree::DEPTH_LIMIT,
-        }
-    }
-
-    /// The page of the `t`th subtree cut from the page above it.
-    pub fn alignment_subtree(&self, root: &str, t: usize) -> AlignmentView {
-        let layout = self.tree();
-        let (top, rows) = &layout.subtrees[t];
-        let above = layout.first[*top].unwrap_or(tree::Page::Main);
-        let anchor = paths::tree_anchor(&self.site.objective(*top).id.value);
-        AlignmentView {
-            strategies: Vec::new(),
-            unaligned: Vec::new(),
-            subtree: Some(SubtreeView {
-                objective: self.objective_link(root, *top),
-                up_url: format!("{}#{anchor}", url(root, &self.tree_page_path(above))),
-                rows: self.tree_rows(root, rows),
-            }),
-            depth_limit: tree::DEPTH_LIMIT,
-        }
-    }
-
-    /// Every team below `t`, depth first, sub-teams by name: (team, its parent, depth).
-    fn teams_below(&self, t: usize) -> Vec<(usize, usize, usize)> {
-        let mut found = Vec::new();
-        let mut seen = std::collections::HashSet::from([t]);
-        let mut stack: Vec<(usize, usize, usize)> =
-            self.sub_teams[t].iter().rev().map(|&x| (x, t, 1)).collect();
-        while let Some((x, parent, depth)) = stack.pop() {
-            if !seen.insert(x) {
-                continue;
-            }
-            found.push((x, parent, depth));
-            stack.extend(self.sub_teams[x].iter().rev().map(|&y| (y, x, depth + 1)));
-        }
-        found
-    }
-
-    fn team_objectives_in(&self, t: usize, p: usize) -> Vec<usize> {
-        self.objectives_by_team[t]
-            .iter()
-            .copied()
-            .filter(|&o| self.site.objectives[o].period == p)
-            .collect()
-    }
-
-    pub fn team(&self, root: &str, t: usize) -> TeamView {
-        let site = &*self.site;
-        let team = &site.teams[t];
-        let tf = &self.figures.teams[t];
-        let below = self.teams_below(t);
-        let own_in = |p: usize| tf.progress.iter().find(|(x, _)| *x == p).map(|&(_, v)| v);
-        let periods: Vec<TeamPeriod> = tf
-            .with_subteams
-            .iter()
-            .map(|&(p, with_subteams)| {
-                let own = self.team_objectives_in(t, p);
-                let mut all = own.clone();
-                let sub_teams: Vec<SubTeamGroup> = below
-                    .iter()
-                    .filter_map(|&(x, parent, depth)| {
-                        let list = self.team_objectives_in(x, p);
-                        let progress = self.figures.teams[x]
-                            .progress
-                            .iter()
-                            .find(|(y, _)| *y == p)
-                            .map(|&(_, v)| v)?;
-                        all.extend(&list);
-                        Some(SubTeamGroup {
-                            team: self.team_link(root, x),
-                            parent: self.team_link(root, parent),
-                            depth,
-                            progress: self.fraction(progress),
-                            objectives: list
-                                .iter()
-                                .map(|&o| self.objective(root, o, false))
-                                .collect(),
-                        })
-                    })
-                    .collect();
-                TeamPeriod {
-                    period: self.period_link(root, p),
-                    progress: own_in(p).map(|v| self.fraction(v)),
-                    with_subteams: self.fraction(with_subteams),
-                    grade: self.mean_grade(&own),
-                    grade_with_subteams: self.mean_grade(&all),
-                    objectives: own
-                        .iter()
-                        .map(|&o| self.objective(root, o, false))
-                        .collect(),
-                    sub_teams,
-                }
-            })
-            .collect();
-        let with_label = self.strings.get("team.with_subteams");
-        let has_sub_objectives = periods.iter().any(|p| !p.sub_teams.is_empty());
-        // One bar per period for its own objectives and, when teams below it have some,
-        // one for the rollup with them.
-        let mut rows: Vec<(String, &Fraction)> = Vec::new();
-        for tp in &periods {
-            if let Some(own) = &tp.progress {
-                rows.push((tp.period.label.clone(), own));
-            }
-            if has_sub_objectives {
-                rows.push((
-                    format!("{} · {with_label}", tp.period.label),
-                    &tp.with_subteams,
-                ));
-            }
-        }
-        let bars: Vec<charts::Bar> = rows
-            .iter()
-            .map(|(label, f)| charts::Bar {
-                label,
-                value: f.value,
-                display: &f.percent,
-                status: None,
-            })
-            .collect();
-        let body = team
-            .document
-            .map(|d| markdown::to_html(&site.documents[d].body))
-            .unwrap_or_default();
-        TeamView {
-            id: team.id.clone(),
-            name: team.name.clone(),
-            url: url(root, &paths::team(&team.id)),
-            parent: team.team.map(|p| self.team_link(root, p)),
-            lead: team.lead.map(|p| self.person_link(root, p)),
-            sub_teams: self.sub_teams[t]
-                .iter()
-                .map(|&x| self.team_link(root, x))
-                .collect(),
-            members: (0..site.people.len())
-                .filter(|&x| site.people[x].team == Some(t))
-                .map(|x| self.person_link(root, x))
-                .collect(),
-            chart_svg: if bars.is_empty() {
-                String::new()
-            } else {
-                charts::bars(&format!("team-{t}"), &team.name, &bars, None, &self.labels)
+    /// One at-risk item; `page_period` is the period of the page listing it.
+    pub fn risk_view(&self, root: &str, (o, k): Risk, page_period: usize) -> RiskView {
+        let f = &self.figures.objectives[o];
+        let resolved = &self.site.objectives[o];
+        let period = self.other_period(root, o, Some(page_period));
+        match k {
+            None => RiskView {
+                kind: "objective".into(),
+                title: resolved.data.title.clone(),
+                url: url(root, &paths::objective(&resolved.data.id.value)),
+                objective_title: None,
+                period,
+                owner: resolved.owner.map(|x| self.person_link(root, x)),
+                confidence: self.confidence(f.confidence),
+                status: self.status(f.status),
+                progress: self.fraction(f.progress),
+                draft: resolved.data.draft,
             },
-            periods,
-            body_html: body,
-        }
-    }
-
-    pub fn team_summary(&self, root: &str, t: usize) -> TeamSummary {
-        let team = &self.site.teams[t];
-        TeamSummary {
-            team: self.team_link(root, t),
-            parent: team.team.map(|p| self.team_link(root, p)),
-            objective_count: self.objectives_by_team[t].len(),
-            progress: self.current_period.and_then(|cp| {
-                self.figures.teams[t]
-                    .progress
-                    .iter()
-                    .find(|(p, _)| *p == cp)
-                    .map(|&(_, x)| self.fraction(x))
-            }),
-        }
-    }
-
-    pub fn person(&self, root: &str, p: usize) -> PersonView {
-        let site = &*self.site;
-        let person = &site.people[p];
-        let objectives = &self.objectives_by_owner[p];
-        let key_results = &self.key_results_by_owner[p];
-        let mut periods: Vec<usize> = objectives
-            .iter()
-            .chain(key_results.iter().map(|(o, _)| o))
-            .map(|&o| site.objectives[o].period)
-            .collect();
-        // Newest first: by start, then end, latest first.
-        periods.sort_by(|&a, &b| {
-            let (pa, pb) = (&site.periods[a], &site.periods[b]);
-            (pb.start, pb.end, &pb.id).cmp(&(pa.start, pa.end, &pa.id))
-        });
-        periods.dedup();
-        let in_period = |o: usize, x: usize| site.objectives[o].period == x;
-        // Theirs: the key results they own, and those without an owner of their objectives.
-        let mut due: Vec<(usize, usize)> = key_results
-            .iter()
-            .copied()
-            .chain(
-                objectives
-                    .iter()
-                    .flat_map(|&o| (0..site.objectives[o].key_results.len()).map(move |k| (o, k))),
-            )
-            .filter(|&(o, k)| {
-                self.figures.objectives[o].key_results[k].checkin_due
-                    && self.due_owner(o, k) == Some(p)
-            })
-            .collect();
-        due.sort_unstable();
-        due.dedup();
-        PersonView {
-            id: person.id.clone(),
-            name: person.name.clone(),
-            url: url(root, &paths::person(&person.id)),
-            team: person.team.map(|t| self.team_link(root, t)),
-            objectives: objectives
-                .iter()
-                .map(|&o| self.objective(root, o, false))
-                .collect(),
-            key_results: key_results
-                .iter()
-                .map(|&(o, k)| self.key_result(root, o, k, false))
-                .collect(),
-            periods: periods
-                .into_iter()
-                .map(|x| PersonPeriod {
-                    period: self.period_link(root, x),
-                    objectives: objectives
-                        .iter()
-                        .filter(|&&o| in_period(o, x))
-                        .map(|&o| self.objective(root, o, false))
-                        .collect(),
-                    key_results: key_results
-                        .iter()
-                        .filter(|&&(o, _)| in_period(o, x))
-                        .map(|&(o, k)| self.key_result(root, o, k, false))
-                        .collect(),
-                })
-                .collect(),
-            checkins_due: due
-                .into_iter()
-                .map(|(o, k)| self.due(root, o, k, self.current_period))
-                .collect(),
-            body_html: person
-                .document
-                .map(|d| markdown::to_html(&site.documents[d].body))
-                .unwrap_or_default(),
-        }
-    }
-
-    pub fn person_summary(&self, root: &str, p: usize) -> PersonSummary {
-        let person = &self.site.people[p];
-        PersonSummary {
-            person: self.person_link(root, p),
-            team: person.team.map(|t| self.team_link(root, t)),
-            objective_count: self.objectives_by_owner[p].len(),
-            key_result_count: self.key_results_by_owner[p].len(),
+            Some(k) => {
+                let view = self.key_result(root, o, k, false);
+                RiskView {
+                    kind: "key_result".into(),
+                    title: view.title,
+                    url: view.url,
+                    objective_title: Some(resolved.data.title.clone()),
+                    period,
+                    owner: view.owner,
+                    confidence: view.confidence,
+                    status: view.status,
+                    progress: view.progress,
+                    draft: view.draft,
+                }
+            }
         }
     }
 }
@@ -1459,7 +960,7 @@ fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
 mod tests {
     use super::*;
 
-    fn views(language: Language) -> Views {
+    pub(crate) fn views(language: Language) -> Views {
         let mut site = Site::default();
         site.config.language = language;
         let date = NaiveDate::from_ymd_opt(2024, 5, 20).unwrap();
@@ -1468,7 +969,7 @@ mod tests {
     }
 
     #[test]
-    fn a_grade_is_its_number_and_its_band_in_words() {
+    pub(crate) fn a_grade_is_its_number_and_its_band_in_words() {
         let en = views(Language::En);
         let g = en.grade(Some(0.72)).unwrap();
         assert_eq!(
@@ -1481,7 +982,7 @@ mod tests {
     }
 
     #[test]
-    fn the_number_shown_never_falls_in_another_band_than_the_word() {
+    pub(crate) fn the_number_shown_never_falls_in_another_band_than_the_word() {
         let v = views(Language::En);
         for (grade, label) in [
             (0.399, "0.39 · red"),

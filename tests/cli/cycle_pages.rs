@@ -327,6 +327,17 @@ fn review_page_snapshot() {
     });
 }
 
+#[test]
+fn team_page_snapshot() {
+    let built = cycle(&[]);
+    insta::with_settings!({
+        snapshot_path => "../snapshots",
+        prepend_module_to_snapshot => false,
+    }, {
+        insta::assert_snapshot!("cycle_pages_team_company_index_html", built.read("teams/company/index.html"));
+    });
+}
+
 // ---- The period pages ----
 
 /// The class of the pace verdict on a period page (`pace-even` …), if it has one.
@@ -412,17 +423,18 @@ fn a_closed_period_shows_its_grade_and_review_link_instead_of_a_pace_verdict_and
     // Status counts include `missed`: q1-deals done, the other three missed.
     assert_eq!(text_of(&html, "status-count--missed"), "3 Missed");
     assert_eq!(text_of(&html, "status-count--done"), "1 Done");
-    // Objectives by team come from the period's team groups, with their grades.
-    let groups = texts_of(&html, "team-group-title");
-    assert_eq!(
-        groups,
-        [
-            "Company Grade 0.20 · red",
-            "Mobile Grade 0.50 · yellow",
-            "Product Grade 0.90 · green",
-            "Sales Grade 1.00 · green",
-        ]
-    );
+    // Each team's rollup comes from the period's team groups, with its grade.
+    let rollups = texts_of(&html, "team-rollup");
+    let expected = [
+        ("Company", "Grade 0.20 · red"),
+        ("Mobile", "Grade 0.50 · yellow"),
+        ("Product", "Grade 0.90 · green"),
+        ("Sales", "Grade 1.00 · green"),
+    ];
+    assert_eq!(rollups.len(), expected.len(), "{rollups:?}");
+    for (row, (team, grade)) in rollups.iter().zip(expected) {
+        assert!(row.starts_with(team) && row.ends_with(grade), "{row}");
+    }
 }
 
 #[test]
@@ -675,47 +687,36 @@ fn a_team_page_shows_its_own_objectives_and_each_sub_team_s_with_both_rollups() 
         "{rollups:?}"
     );
     assert!(q2.contains("Grow paying customers"), "its own objective");
-    // Sub-teams, recursively, depth first by name; each names and links its team.
-    let groups: Vec<String> = texts_of(&html, "sub-team-group")
+    // Its direct sub-teams by name, each with its own rollup and the one with the teams
+    // below it, linking to its page; not the objectives of the teams below.
+    let rows = texts_of(&html, "sub-team-rollup");
+    let names: Vec<&str> = rows
         .iter()
-        .map(|g| {
-            g.split(" Progress")
-                .next()
-                .unwrap()
-                .trim_start_matches(&format!("{} ", en("team.sub_team")))
-                .to_owned()
-        })
+        .map(|r| r.split(" Progress").next().unwrap())
         .collect();
     assert_eq!(
-        groups,
-        [
-            "Product",
-            "Mobile part of Product",
-            "Sales",
-            "Product",
-            "Mobile part of Product",
-            "Sales",
-        ],
-        "Q1's groups, then Q2's"
+        names,
+        ["Product", "Sales", "Product", "Sales"],
+        "Q1's, then Q2's"
     );
-    let q2_groups = &texts_of(&html, "sub-team-group")[3..];
     assert!(
-        q2_groups[1].contains("Progress 39%"),
-        "mobile's own Q2 rollup"
+        !q2.contains("Try voice search"),
+        "mobile's objective is on its own page"
     );
-    assert!(q2_groups[1].contains("Make the app a joy to use, continued"));
-    assert!(q2_groups[1].contains("Try voice search"));
-    let targets = link_targets(page, &html, "sub-team-group");
-    for team in ["product", "mobile", "sales"] {
+    let targets = link_targets(page, &html, "sub-team-rollup");
+    for team in ["product", "sales"] {
         let url = format!("teams/{team}/index.html");
         assert!(targets.contains(&url), "{page} links to {url}");
     }
-    // One level down, mobile is a direct sub-team of product.
+    // One level down, mobile is a direct sub-team of product, with its own Q2 rollup.
     let product = built.read("teams/product/index.html");
-    let groups = texts_of(&product, "sub-team-group--depth-1");
-    assert_eq!(groups.len(), 2, "mobile in Q1 and in Q2: {groups:?}");
-    assert!(groups.iter().all(|g| g.contains("Mobile")));
-    assert!(texts_of(&product, "sub-team-group--depth-2").is_empty());
+    let rows = texts_of(&product, "sub-team-rollup");
+    assert_eq!(rows.len(), 2, "mobile in Q1 and in Q2: {rows:?}");
+    assert!(rows.iter().all(|g| g.starts_with("Mobile")));
+    assert!(
+        rows[1].contains("Progress 39%"),
+        "mobile's own Q2 rollup: {rows:?}"
+    );
 }
 
 #[test]

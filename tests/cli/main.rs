@@ -25,6 +25,7 @@ mod lints;
 mod properties;
 mod qa_fixes;
 mod samples;
+mod scale;
 mod serve;
 mod serve_incremental;
 mod site;

@@ -1665,6 +1665,10 @@ fn fixture_site_pages_snapshot() {
             "site_fixture_objective_renewals_index_html",
             built.read("objectives/renewals/index.html")
         );
+        insta::assert_snapshot!(
+            "site_fixture_period_objectives_list_index_html",
+            built.read("periods/2024-Q2/objectives/index.html")
+        );
     });
 }
 
