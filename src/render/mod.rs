@@ -82,8 +82,8 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// The files that are not pages.
-const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
+/// The files that are not pages (besides the search index's pieces).
+const DATA_FILES: [&str; 3] = ["okrs.json", "okrs.csv", "feed.xml"];
 
 /// Renders the files of one build, all at once (`build`) or one at a time as they are
 /// asked for (`serve`).
@@ -91,6 +91,8 @@ pub struct Renderer {
     tera: tera::Tera,
     origins: templates::Origins,
     views: Views,
+    /// The search index, built when `serve` first asks for one of its files.
+    search: std::sync::OnceLock<search::Index>,
 }
 
 impl Renderer {
@@ -110,6 +112,7 @@ impl Renderer {
             tera,
             origins,
             views,
+            search: std::sync::OnceLock::new(),
         })
     }
 
@@ -123,6 +126,7 @@ impl Renderer {
         for generated in DATA_FILES {
             statics.remove(generated);
         }
+        statics.retain(|path, _| !search::is_generated(path));
         statics
     }
 
@@ -132,9 +136,12 @@ impl Renderer {
             "okrs.json" => json::to_bytes(site, figures),
             "okrs.csv" => csv::to_bytes(site, figures),
             "feed.xml" => feed::to_bytes(&self.views),
-            "search-index.js" => search::to_bytes(&self.views),
-            _ => return None,
+            _ => return self.search_index().get(path).cloned(),
         })
+    }
+
+    fn search_index(&self) -> &search::Index {
+        self.search.get_or_init(|| search::Index::build(&self.views))
     }
 
     /// Every output path, pages and files alike.
@@ -144,6 +151,7 @@ impl Renderer {
             .map(PageSpec::output_path)
             .collect();
         paths.extend(DATA_FILES.iter().map(|p| p.to_string()));
+        paths.extend(self.search_index().paths().cloned());
         paths.extend(self.statics().into_keys());
         paths.sort();
         paths.dedup();
@@ -214,6 +222,10 @@ impl Renderer {
                 .map_err(RenderError::Sink)?;
                 files += 1;
             }
+        }
+        for (path, bytes) in search::Index::build(&self.views).into_files() {
+            sink(OutputFile { path, bytes }).map_err(RenderError::Sink)?;
+            files += 1;
         }
         // A generated page wins over a static file of the same name.
         for (path, bytes) in self
