@@ -212,8 +212,12 @@ fn checkin(shape: &Shape, o: usize, n: usize) -> (String, String) {
         3 + (o + step) % 7,
         400 - (o * 11 + step * 23) % 180,
         4 + (o + 2 * step) % 6,
-        if (o + step) % 5 == 0 { "99.2" } else { "99.7" },
-        step == CHECKIN_DATES.len() && o % 3 == 0
+        if (o + step).is_multiple_of(5) {
+            "99.2"
+        } else {
+            "99.7"
+        },
+        step == CHECKIN_DATES.len() && o.is_multiple_of(3)
     );
     text.push_str("---\nSteady progress this fortnight: the sign-up funnel lost fewer people at the second step, \
          and the latency work on the search service landed in production on Tuesday. \

@@ -46,10 +46,10 @@ pub fn document(data: &[u8]) {
         return;
     };
     let path = KINDS[usize::from(pick) % KINDS.len()];
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        if let Ok(split) = okrs::load::split_front_matter(text) {
-            assert!(split.yaml.len() + split.body.len() <= text.len());
-        }
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(split) = okrs::load::split_front_matter(text)
+    {
+        assert!(split.yaml.len() + split.body.len() <= text.len());
     }
     let diagnostics = if path == "okrs.yaml" {
         okrs::load::load_config(&String::from_utf8_lossy(bytes)).1

@@ -141,7 +141,8 @@ impl Renderer {
     }
 
     fn search_index(&self) -> &search::Index {
-        self.search.get_or_init(|| search::Index::build(&self.views))
+        self.search
+            .get_or_init(|| search::Index::build(&self.views))
     }
 
     /// Every output path, pages and files alike.
@@ -223,10 +224,11 @@ impl Renderer {
                 files += 1;
             }
         }
-        for (path, bytes) in search::Index::build(&self.views).into_files() {
-            sink(OutputFile { path, bytes }).map_err(RenderError::Sink)?;
+        search::write_each(&self.views, &mut |path, bytes| {
             files += 1;
-        }
+            sink(OutputFile { path, bytes })
+        })
+        .map_err(RenderError::Sink)?;
         // A generated page wins over a static file of the same name.
         for (path, bytes) in self
             .statics()

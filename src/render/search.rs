@@ -66,9 +66,18 @@ pub fn is_generated(path: &str) -> bool {
 }
 
 impl Index {
-    /// The index of the site `views` show.
+    /// The index of the site `views` show, held in memory (for `serve`).
     pub fn build(views: &Views) -> Index {
-        write_index(&docs(views))
+        Index::of(&docs(views))
+    }
+
+    fn of(docs: &[Doc]) -> Index {
+        let mut files = BTreeMap::new();
+        let Ok(()) = write_index(docs, &mut |path, bytes| {
+            files.insert(path, bytes);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        Index { files }
     }
 
     pub fn paths(&self) -> impl Iterator<Item = &String> {
@@ -78,10 +87,15 @@ impl Index {
     pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
         self.files.get(path)
     }
+}
 
-    pub fn into_files(self) -> impl Iterator<Item = (String, Vec<u8>)> {
-        self.files.into_iter()
-    }
+/// Hands every file of the index of the site `views` show to `sink` (path, bytes) as it
+/// is made, so the whole index is never held in memory; stops at the sink's first error.
+pub fn write_each<E>(
+    views: &Views,
+    sink: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    write_index(&docs(views), sink)
 }
 
 /// The text a reader sees in sanitised HTML (what the page shows, not what the Markdown
@@ -396,37 +410,51 @@ fn piece(name: &str, data: &str) -> Vec<u8> {
     format!("okrsSearchPiece(\"{name}\",{data});\n").into_bytes()
 }
 
-/// The record shards and how many records each holds.
-fn record_shards(docs: &[Doc], files: &mut BTreeMap<String, Vec<u8>>) -> usize {
-    let records: Vec<String> = docs
-        .iter()
-        .map(|d| {
-            let mut r = format!("[{},", d.kind);
-            for (i, field) in [&d.title, &d.text, &d.url, &d.context].iter().enumerate() {
-                if i > 0 {
-                    r.push(',');
-                }
-                js_string(&mut r, field);
-            }
-            r.push(']');
-            r
-        })
-        .collect();
-    let total: usize = records.iter().map(|r| r.len() + 1).sum();
-    let average = (total / records.len().max(1)).max(1);
-    let per_shard = (RECORD_SHARD_BYTES / average).clamp(1, MAX_RECORDS_PER_SHARD);
-    for (n, chunk) in records.chunks(per_shard).enumerate() {
-        let name = format!("d{n}");
-        files.insert(
-            format!("{DIR}{name}.js"),
-            piece(&name, &format!("[{}]", chunk.join(","))),
-        );
+/// A document's record: what its result shows.
+fn record(d: &Doc) -> String {
+    let mut r = format!("[{},", d.kind);
+    for (i, field) in [&d.title, &d.text, &d.url, &d.context].iter().enumerate() {
+        if i > 0 {
+            r.push(',');
+        }
+        js_string(&mut r, field);
     }
-    per_shard
+    r.push(']');
+    r
 }
 
-/// The terms filed under each key, sorted.
-type Keys = BTreeMap<String, Vec<(String, Vec<u32>)>>;
+/// How many records a record shard holds: as many as weigh [`RECORD_SHARD_BYTES`] on
+/// average.
+fn records_per_shard(docs: &[Doc]) -> usize {
+    let total: usize = docs
+        .iter()
+        .map(|d| d.title.len() + d.text.len() + d.url.len() + d.context.len() + 16)
+        .sum();
+    let average = (total / docs.len().max(1)).max(1);
+    (RECORD_SHARD_BYTES / average).clamp(1, MAX_RECORDS_PER_SHARD)
+}
+
+/// Writes the record shards of `per_shard` records each.
+fn record_shards<E>(docs: &[Doc], per_shard: usize, sink: &mut Sink<E>) -> Result<(), E> {
+    for (n, chunk) in docs.chunks(per_shard).enumerate() {
+        let records: Vec<String> = chunk.iter().map(record).collect();
+        let name = format!("d{n}");
+        sink(
+            format!("{DIR}{name}.js"),
+            piece(&name, &format!("[{}]", records.join(","))),
+        )?;
+    }
+    Ok(())
+}
+
+/// Where the index's files go: (path, bytes).
+type Sink<'s, E> = dyn FnMut(String, Vec<u8>) -> Result<(), E> + 's;
+
+/// A key's terms with their postings, sorted.
+type Terms = Vec<(String, Vec<u32>)>;
+
+/// The terms filed under each key.
+type Keys = BTreeMap<String, Terms>;
 
 fn keys(map: HashMap<String, Postings>) -> Keys {
     let mut keys = Keys::new();
@@ -458,10 +486,10 @@ fn key_weight(key: &str, terms: &[(String, Vec<u32>)]) -> usize {
 }
 
 /// The term shards and the blocks, and how many term shards there are.
-fn term_shards(keys: &Keys, files: &mut BTreeMap<String, Vec<u8>>) -> usize {
+fn term_shards<E>(keys: &Keys, sink: &mut Sink<E>) -> Result<usize, E> {
     let weight: usize = keys.iter().map(|(k, t)| key_weight(k, t)).sum();
     let shards = weight.div_ceil(TERM_SHARD_BYTES).max(1).next_power_of_two();
-    let mut by_shard: Vec<Vec<(&String, &Vec<(String, Vec<u32>)>)>> = vec![Vec::new(); shards];
+    let mut by_shard: Vec<Vec<(&String, &Terms)>> = vec![Vec::new(); shards];
     for (key, terms) in keys {
         by_shard[shard_of(key, shards)].push((key, terms));
     }
@@ -481,29 +509,29 @@ fn term_shards(keys: &Keys, files: &mut BTreeMap<String, Vec<u8>>) -> usize {
                 data.push('[');
                 js_string(&mut data, term);
                 data.push(',');
-                write_postings(&mut data, list, &mut blocks, files);
+                write_postings(&mut data, list, &mut blocks, sink)?;
                 data.push(']');
             }
             data.push(']');
         }
         data.push('}');
         let name = format!("t{n}");
-        files.insert(format!("{DIR}{name}.js"), piece(&name, &data));
+        sink(format!("{DIR}{name}.js"), piece(&name, &data))?;
     }
-    shards
+    Ok(shards)
 }
 
 /// A term's postings in its shard: the encoded string when short, else the blocks (each
 /// `[first doc, last doc, block number, postings]`), written as files of their own.
-fn write_postings(
+fn write_postings<E>(
     data: &mut String,
     list: &[u32],
     blocks: &mut usize,
-    files: &mut BTreeMap<String, Vec<u8>>,
-) {
+    sink: &mut Sink<E>,
+) -> Result<(), E> {
     if list.len() <= INLINE_POSTINGS {
         let _ = write!(data, "\"{}\"", encode(list));
-        return;
+        return Ok(());
     }
     data.push('[');
     for (i, block) in list.chunks(BLOCK_POSTINGS).enumerate() {
@@ -513,26 +541,26 @@ fn write_postings(
         let (first, last) = (block[0] >> 1, block[block.len() - 1] >> 1);
         let _ = write!(data, "[{first},{last},{blocks},{}]", block.len());
         let name = format!("p{blocks}");
-        files.insert(
+        sink(
             format!("{DIR}{name}.js"),
             piece(&name, &format!("\"{}\"", encode(block))),
-        );
+        )?;
         *blocks += 1;
     }
     data.push(']');
+    Ok(())
 }
 
-/// Every file of the index of `docs`.
-fn write_index(docs: &[Doc]) -> Index {
-    let mut files = BTreeMap::new();
-    let per_shard = record_shards(docs, &mut files);
-    let shards = term_shards(&keys(postings(docs)), &mut files);
+/// Writes every file of the index of `docs`: the pieces, then the manifest.
+fn write_index<E>(docs: &[Doc], sink: &mut Sink<E>) -> Result<(), E> {
+    let per_shard = records_per_shard(docs);
+    record_shards(docs, per_shard, sink)?;
+    let shards = term_shards(&keys(postings(docs)), sink)?;
     let manifest = format!(
         "window.OKRS_SEARCH = {{\"version\":2,\"dir\":\"{DIR}\",\"docs\":{},\"recordsPerShard\":{per_shard},\"termShards\":{shards},\"keyChars\":{KEY_CHARS}}};\n",
         docs.len()
     );
-    files.insert(MANIFEST.to_owned(), manifest.into_bytes());
-    Index { files }
+    sink(MANIFEST.to_owned(), manifest.into_bytes())
 }
 
 #[cfg(test)]
@@ -557,7 +585,10 @@ mod tests {
 
     #[test]
     fn words_are_runs_of_letters_and_digits_and_chinese_is_cut_into_pieces() {
-        assert_eq!(all_terms("KR-1: Grow cafés 70%"), ["kr", "1", "grow", "cafés", "70"]);
+        assert_eq!(
+            all_terms("KR-1: Grow cafés 70%"),
+            ["kr", "1", "grow", "cafés", "70"]
+        );
         assert_eq!(all_terms("ＡＢＣ"), ["abc"], "width is normalised");
         assert_eq!(
             all_terms("开放平台"),
@@ -628,16 +659,22 @@ mod tests {
         let docs: Vec<Doc> = (0..BLOCK_POSTINGS + 10)
             .map(|n| doc(0, "common", &format!("w{n}")))
             .collect();
-        let index = write_index(&docs);
+        let index = Index::of(&docs);
         let manifest = file(&index, MANIFEST);
-        assert!(manifest.contains(&format!("\"docs\":{}", docs.len())), "{manifest}");
+        assert!(
+            manifest.contains(&format!("\"docs\":{}", docs.len())),
+            "{manifest}"
+        );
         let shards: usize = manifest
             .split("\"termShards\":")
             .nth(1)
             .and_then(|s| s.split(',').next())
             .and_then(|s| s.parse().ok())
             .unwrap();
-        let shard = file(&index, &format!("search/index/t{}.js", shard_of("com", shards)));
+        let shard = file(
+            &index,
+            &format!("search/index/t{}.js", shard_of("com", shards)),
+        );
         let last = docs.len() - 1;
         let blocks = format!(
             "\"com\":[[\"common\",[[0,{},0,{BLOCK_POSTINGS}],[{BLOCK_POSTINGS},{last},1,10]]]]",
@@ -651,13 +688,13 @@ mod tests {
     #[test]
     fn records_escape_markup_and_the_same_docs_give_the_same_bytes() {
         let docs = [doc(2, "<b>Li</b> & co", "")];
-        let index = write_index(&docs);
+        let index = Index::of(&docs);
         let records = file(&index, "search/index/d0.js");
         assert_eq!(
             records,
             "okrsSearchPiece(\"d0\",[[2,\"\\u003cb\\u003eLi\\u003c/b\\u003e \\u0026 co\",\"\",\"\",\"\"]]);\n"
         );
-        let again = write_index(&docs);
+        let again = Index::of(&docs);
         assert!(index.files == again.files);
     }
 }

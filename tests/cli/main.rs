@@ -25,6 +25,7 @@ mod lints;
 mod properties;
 mod qa_fixes;
 mod samples;
+mod search;
 mod serve;
 mod site;
 mod support;

@@ -460,9 +460,11 @@
           break;
         }
         // Documents are ranked by estimate, then by number: once enough have the best
-        // estimate possible, no later document can come before them.
-        var top = matches.filter(function (m) { return m.estimate === best; }).length;
-        if (top >= limits.shown && i + 1 < blocks.length) {
+        // estimate possible and come before every block still to read, no document of
+        // those blocks can come before them.
+        var next = i + 1 < blocks.length ? blocks[i + 1].first : Infinity;
+        var top = matches.filter(function (m) { return m.estimate === best && m.doc < next; }).length;
+        if (top >= limits.shown && next !== Infinity) {
           complete = false;
           break;
         }
