@@ -21,6 +21,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use super::paths;
 use super::views::{Views, url};
 use crate::model::Content;
@@ -128,68 +130,86 @@ fn plain(html: &str, limit: usize) -> String {
 
 /// The documents of the site, numbered kind by kind.
 fn docs(views: &Views) -> Vec<Doc> {
+    let objectives: Vec<usize> = views.included_objectives().collect();
+    // Made in parallel, a run of objectives at a time, then put back in order.
+    let parts: Vec<[Vec<Doc>; 6]> = objectives
+        .par_chunks(256)
+        .map(|run| {
+            let mut by_kind: [Vec<Doc>; 6] = Default::default();
+            for &o in run {
+                objective_docs(views, o, &mut by_kind);
+            }
+            by_kind
+        })
+        .collect();
     let mut by_kind: [Vec<Doc>; 6] = Default::default();
-    objective_docs(views, &mut by_kind);
+    for part in parts {
+        for (all, docs) in by_kind.iter_mut().zip(part) {
+            all.extend(docs);
+        }
+    }
     people_and_team_docs(views, &mut by_kind);
     page_docs(views, &mut by_kind[5]);
     by_kind.into_iter().flatten().collect()
 }
 
-fn objective_docs(views: &Views, by_kind: &mut [Vec<Doc>; 6]) {
+/// The documents of objective `o`: itself, its key results and their check-ins.
+fn objective_docs(views: &Views, o: usize, by_kind: &mut [Vec<Doc>; 6]) {
     let site = &*views.site;
-    for o in views.included_objectives() {
-        let resolved = &site.objectives[o];
-        let data = &resolved.data;
-        let period = super::format::period_label(&site.periods[resolved.period].id, views.language);
-        let objective_url = url("", &paths::objective(&data.id.value));
-        let owner = resolved
+    let resolved = &site.objectives[o];
+    let data = &resolved.data;
+    let period = super::format::period_label(&site.periods[resolved.period].id, views.language);
+    let objective_url = url("", &paths::objective(&data.id.value));
+    let owner = resolved
+        .owner
+        .map(|p| site.people[p].name.clone())
+        .unwrap_or_default();
+    by_kind[0].push(Doc {
+        kind: 0,
+        title: data.title.clone(),
+        text: plain(&views.prepared(o).body_html, 300),
+        url: objective_url.clone(),
+        context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
+    });
+    for (k, rk) in resolved.key_results.iter().enumerate() {
+        let kr = &data.key_results[rk.written];
+        let kr_url = format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value));
+        let owner = rk
             .owner
             .map(|p| site.people[p].name.clone())
             .unwrap_or_default();
-        by_kind[0].push(Doc {
-            kind: 0,
-            title: data.title.clone(),
-            text: plain(&views.prepared(o).body_html, 300),
-            url: objective_url.clone(),
-            context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
+        by_kind[1].push(Doc {
+            kind: 1,
+            title: kr.title.clone(),
+            text: kr
+                .tasks
+                .iter()
+                .map(|t| t.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            url: kr_url.clone(),
+            context: [data.title.as_str(), owner.as_str()].join(" · "),
         });
-        for (k, rk) in resolved.key_results.iter().enumerate() {
-            let kr = &data.key_results[rk.written];
-            let kr_url = format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value));
-            let owner = rk
-                .owner
-                .map(|p| site.people[p].name.clone())
-                .unwrap_or_default();
-            by_kind[1].push(Doc {
-                kind: 1,
-                title: kr.title.clone(),
-                text: kr
-                    .tasks
-                    .iter()
-                    .map(|t| t.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                url: kr_url.clone(),
-                context: [data.title.as_str(), owner.as_str()].join(" · "),
-            });
-            let visible = views.figures.objectives[o].key_results[k].checkins;
-            for (n, c) in rk.checkins[..visible].iter().enumerate() {
-                if c.note.trim().is_empty() {
-                    continue;
-                }
-                let note = views.prepared(o).notes_html[k]
-                    .get(n)
-                    .map_or("", String::as_str);
-                // The author by name when a people/ file defines them (as on the pages).
-                let author = views.checkin("", o, k, n).author.map(|a| a.name);
-                by_kind[4].push(Doc {
-                    kind: 4,
-                    title: format!("{} · {}", kr.title, views.date(c.date)),
-                    text: plain(note, 300),
-                    url: kr_url.clone(),
-                    context: author.unwrap_or_default(),
-                });
+        let visible = views.figures.objectives[o].key_results[k].checkins;
+        for (n, c) in rk.checkins[..visible].iter().enumerate() {
+            if c.note.trim().is_empty() {
+                continue;
             }
+            let note = views.prepared(o).notes_html[k]
+                .get(n)
+                .map_or("", String::as_str);
+            // The author by name when a people/ file defines them (as on the pages).
+            let author = c.author.as_deref().map(|a| match views.person_named(a) {
+                Some(p) => site.people[p].name.clone(),
+                None => a.to_owned(),
+            });
+            by_kind[4].push(Doc {
+                kind: 4,
+                title: format!("{} · {}", kr.title, views.date(c.date)),
+                text: plain(note, 300),
+                url: kr_url.clone(),
+                context: author.unwrap_or_default(),
+            });
         }
     }
 }
@@ -250,6 +270,9 @@ fn page_docs(views: &Views, pages: &mut Vec<Doc>) {
 /// Text as search compares it: NFKC (so `ＡＢＣ` is `abc`), then lower case, as
 /// search.js's `normalise`.
 pub(crate) fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     icu_normalizer::ComposingNormalizerBorrowed::new_nfkc()
         .normalize(text)
         .to_lowercase()
@@ -374,15 +397,56 @@ impl Postings {
     }
 }
 
-/// Every term of `docs` with its postings.
-fn postings(docs: &[Doc]) -> HashMap<String, Postings> {
-    let mut map: HashMap<String, Postings> = HashMap::new();
+/// A fast hash for the terms while the index is built (the table is ours, its keys
+/// short): a multiply-rotate over 8 bytes at a time.
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type TermMap = HashMap<String, Postings, std::hash::BuildHasherDefault<TermHasher>>;
+
+/// Every term of `docs` with its postings: made in parallel for runs of documents, then
+/// joined in order.
+fn postings(docs: &[Doc]) -> TermMap {
+    const RUN: usize = 4096;
+    let parts: Vec<TermMap> = docs
+        .par_chunks(RUN)
+        .enumerate()
+        .map(|(r, run)| run_postings(run, (r * RUN) as u32))
+        .collect();
+    let mut parts = parts.into_iter();
+    let mut map = parts.next().unwrap_or_default();
+    for part in parts {
+        for (term, p) in part {
+            map.entry(term).or_default().list.extend(p.list);
+        }
+    }
+    map
+}
+
+/// The terms of `docs`, numbered from `first`, with their postings.
+fn run_postings(docs: &[Doc], first: u32) -> TermMap {
+    let mut map = TermMap::default();
     let mut add = |term: &str, doc: u32, title: bool| match map.get_mut(term) {
         Some(p) => p.add(doc, title),
         None => map.entry(term.to_owned()).or_default().add(doc, title),
     };
     for (n, doc) in docs.iter().enumerate() {
-        let n = n as u32;
+        let n = first + n as u32;
         terms(&normalise(&doc.title), |t| add(t, n, true));
         for text in [&doc.text, &doc.context] {
             terms(&normalise(text), |t| add(t, n, false));
@@ -394,15 +458,19 @@ fn postings(docs: &[Doc]) -> HashMap<String, Postings> {
 /// A string as a JSON (and JavaScript) string literal, markup characters escaped so no
 /// content can close or open a script element even if a piece is ever inlined.
 fn js_string(out: &mut String, text: &str) {
-    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
-    for c in json.chars() {
+    out.push('"');
+    for c in text.chars() {
         match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' | '\0'..='\u{1f}' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
+    out.push('"');
 }
 
 /// A piece: a call of `okrsSearchPiece(name, data)`.
@@ -436,13 +504,22 @@ fn records_per_shard(docs: &[Doc]) -> usize {
 
 /// Writes the record shards of `per_shard` records each.
 fn record_shards<E>(docs: &[Doc], per_shard: usize, sink: &mut Sink<E>) -> Result<(), E> {
-    for (n, chunk) in docs.chunks(per_shard).enumerate() {
-        let records: Vec<String> = chunk.iter().map(record).collect();
-        let name = format!("d{n}");
-        sink(
-            format!("{DIR}{name}.js"),
-            piece(&name, &format!("[{}]", records.join(","))),
-        )?;
+    // Made in parallel, a batch of shards at a time, so only a batch is held.
+    let batch = per_shard * 256;
+    for (b, docs) in docs.chunks(batch).enumerate() {
+        let shards: Vec<(String, Vec<u8>)> = docs
+            .par_chunks(per_shard)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let records: Vec<String> = chunk.iter().map(record).collect();
+                let name = format!("d{}", b * 256 + n);
+                let bytes = piece(&name, &format!("[{}]", records.join(",")));
+                (format!("{DIR}{name}.js"), bytes)
+            })
+            .collect();
+        for (path, bytes) in shards {
+            sink(path, bytes)?;
+        }
     }
     Ok(())
 }
@@ -456,7 +533,7 @@ type Terms = Vec<(String, Vec<u32>)>;
 /// The terms filed under each key.
 type Keys = BTreeMap<String, Terms>;
 
-fn keys(map: HashMap<String, Postings>) -> Keys {
+fn keys(map: TermMap) -> Keys {
     let mut keys = Keys::new();
     for (term, p) in map {
         keys.entry(key_of(&term).to_owned())
@@ -630,6 +707,23 @@ mod tests {
         let mut big = String::new();
         push_number(&mut big, 32 * 32 * 5 + 32 * 7 + 9);
         assert_eq!(big, "FH9");
+    }
+
+    #[test]
+    fn strings_are_json_with_markup_and_line_separators_escaped() {
+        let texts = [
+            "plain",
+            "quote \" back \\ line \n tab \t bell \u{7}",
+            "<script>a && b</script>",
+            "\u{2028}\u{2029}",
+            "中文 ＡＢＣ",
+        ];
+        for text in texts {
+            let mut out = String::new();
+            js_string(&mut out, text);
+            assert!(!out.contains(['<', '>', '&', '\u{2028}', '\t']), "{out}");
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text);
+        }
     }
 
     fn doc(kind: usize, title: &str, text: &str) -> Doc {
