@@ -345,9 +345,10 @@ pub(crate) fn shard_of(key: &str, shards: usize) -> usize {
 
 /// Digits of the posting encoding: the last digit of a number is one of `END`, the ones
 /// before it of `MORE` (base 32, most significant first). None needs escaping in a
-/// JavaScript string or in HTML.
-const END: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
-const MORE: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()";
+/// JavaScript string or in HTML, and no run of them spells a word such as `NaN` or
+/// `inf`.
+const END: &[u8; 32] = b"0123456789!#$%()*+,-./:;=?@[]^_~";
+const MORE: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ`{|}'z";
 
 /// Writes `value` in the posting encoding.
 fn push_number(out: &mut String, value: u64) {
@@ -702,11 +703,14 @@ mod tests {
     #[test]
     fn postings_are_gaps_in_base_32_with_the_title_bit() {
         // docs 0 (title), 1, 40 (title): gaps 0, 1, 39 → 1, 2, 79 = 2·32 + 15.
-        assert_eq!(encode(&[1, 2, 81]), "12Cf");
+        assert_eq!(encode(&[1, 2, 81]), "12C)");
         assert_eq!(encode(&[]), "");
         let mut big = String::new();
         push_number(&mut big, 32 * 32 * 5 + 32 * 7 + 9);
         assert_eq!(big, "FH9");
+        let digits: std::collections::BTreeSet<u8> = END.iter().chain(MORE).copied().collect();
+        assert_eq!(digits.len(), 64, "the two alphabets are apart");
+        assert!(!digits.iter().any(|d| b"\"\\<>&".contains(d)));
     }
 
     #[test]

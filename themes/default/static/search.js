@@ -204,8 +204,8 @@
 
   // The digits of the posting encoding: a number's last digit is one of END, the ones
   // before it of MORE (base 32, most significant first).
-  var END = "0123456789abcdefghijklmnopqrstuv";
-  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%()";
+  var END = "0123456789!#$%()*+,-./:;=?@[]^_~";
+  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ`{|}'z";
 
   // Encoded postings as { docs, titles }: each number is the gap from the document before
   // (the first: from 0) times two, plus one when the term is in the title.
@@ -462,11 +462,13 @@
         // Documents are ranked by estimate, then by number: once enough have the best
         // estimate possible and come before every block still to read, no document of
         // those blocks can come before them.
-        var next = i + 1 < blocks.length ? blocks[i + 1].first : Infinity;
-        var top = matches.filter(function (m) { return m.estimate === best && m.doc < next; }).length;
-        if (top >= limits.shown && next !== Infinity) {
-          complete = false;
-          break;
+        if (i + 1 < blocks.length) {
+          var next = blocks[i + 1].first;
+          var top = matches.filter(function (m) { return m.estimate === best && m.doc < next; }).length;
+          if (top >= limits.shown) {
+            complete = false;
+            break;
+          }
         }
       }
       matches.sort(function (a, b) { return b.estimate - a.estimate || a.doc - b.doc; });
