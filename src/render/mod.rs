@@ -145,14 +145,16 @@ impl Renderer {
             .get_or_init(|| search::Index::build(&self.views))
     }
 
-    /// Every output path, pages and files alike.
+    /// Every output path, pages and files alike, but for the search index's pieces
+    /// (`search::is_generated`): listing them would mean building the index, which `serve`
+    /// does only when a search asks for one.
     pub fn paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = page_specs(&self.views)
             .iter()
             .map(PageSpec::output_path)
             .collect();
         paths.extend(DATA_FILES.iter().map(|p| p.to_string()));
-        paths.extend(self.search_index().paths().cloned());
+        paths.push(search::MANIFEST.to_owned());
         paths.extend(self.statics().into_keys());
         paths.sort();
         paths.dedup();

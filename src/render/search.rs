@@ -82,10 +82,6 @@ impl Index {
         Index { files }
     }
 
-    pub fn paths(&self) -> impl Iterator<Item = &String> {
-        self.files.keys()
-    }
-
     pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
         self.files.get(path)
     }

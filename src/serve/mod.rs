@@ -109,7 +109,8 @@ impl Snapshot {
     /// A file of the last good build: from the cache, else rendered now (and cached).
     /// None when the site has no such file.
     pub fn file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
-        if !self.paths.contains(path) {
+        // The search index's pieces are not listed: they are known only once it is built.
+        if !self.paths.contains(path) && !crate::render::search::is_generated(path) {
             return None;
         }
         if let Some(bytes) = self.cache.lock().ok()?.get(path) {

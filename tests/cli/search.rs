@@ -1,6 +1,6 @@
 //! The search index stays in small pieces as the site grows (SPEC 9, docs/themes.md
 //! "Search"): on a generated site of a few thousand objectives no piece is over its bound,
-//! and the pieces are many.
+//! and the pieces are many; `serve` serves them.
 
 #[path = "../support/search_site.rs"]
 mod search_site;
@@ -56,4 +56,28 @@ fn no_piece_of_the_search_index_is_over_its_bound_on_a_site_of_2000_objectives()
 fn no_piece_of_a_chinese_search_index_is_over_its_bound_on_a_site_of_2000_objectives() {
     let site = tempfile::tempdir().unwrap();
     assert_bounded(&pieces(site.path(), true));
+}
+
+#[test]
+fn serve_serves_the_pieces_of_the_index_it_builds_when_asked() {
+    let server = crate::serve::start("teebee");
+    let get = |path: &str| crate::serve::get(server.port, path);
+    let manifest = get("/search-index.js");
+    assert_eq!(manifest.status, 200);
+    assert!(
+        manifest.body.starts_with("window.OKRS_SEARCH = {"),
+        "{}",
+        manifest.body
+    );
+    for piece in ["t0", "d0"] {
+        let response = get(&format!("/search/index/{piece}.js"));
+        assert_eq!(response.status, 200, "{piece}");
+        assert_eq!(
+            response.header("content-type"),
+            Some("text/javascript; charset=utf-8")
+        );
+        let call = format!("okrsSearchPiece(\"{piece}\",");
+        assert!(response.body.starts_with(&call), "{}", response.body);
+    }
+    assert_eq!(get("/search/index/t99999.js").status, 404);
 }
