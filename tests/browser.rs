@@ -6,6 +6,8 @@
 //! key result. The same on `tests/fixtures/zh-site`, where searching 开放平台 must find
 //! 开放式创新平台 first (Chinese matched by its two-character pieces, ranked). And the
 //! search's matching and ranking functions, with node alone (`tests/browser/search_unit.mjs`).
+//! And, on generated sites of 2,000 objectives (English and Chinese), that a query loads
+//! only its pieces of the search index (`tests/browser/search_pieces.mjs`).
 //!
 //! Needs Chromium (`apt-get install -y chromium`), node, and the script's dependencies
 //! (`cd tests/browser && npm ci`); the unit tests need node only. When one is missing the
@@ -17,6 +19,9 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "support/search_site.rs"]
+mod search_site;
 
 /// How long check.mjs may take before it is killed (it normally takes ~10 s).
 const CHECK_TIMEOUT: Duration = Duration::from_secs(300);
@@ -279,4 +284,67 @@ fn search_matching_and_ranking_unit_tests_pass_in_node() {
             "tests/browser/search_unit.mjs failed ({status}); its output is above"
         ),
     }
+}
+
+/// Builds a generated site of 2,000 objectives (in Chinese when `chinese`) and runs
+/// search_pieces.mjs on it with `queries` (`QUERY=EXPECT`).
+fn check_search_pieces(test: &str, chinese: bool, queries: &[&str]) {
+    let root = manifest_dir();
+    let script_dir = root.join("tests/browser");
+    if !prerequisites_present(test, &script_dir) {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let source = temp.path().join("source");
+    search_site::write_site(&source, 2000, chinese);
+    let site = temp.path().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_okrs"))
+        .arg("build")
+        .arg(&source)
+        .arg("-o")
+        .arg(&site)
+        .output()
+        .expect("run okrs build");
+    assert!(
+        build.status.success(),
+        "okrs build failed ({}):\n{}{}",
+        build.status,
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let mut args: Vec<&std::ffi::OsStr> = vec!["search_pieces.mjs".as_ref(), site.as_os_str()];
+    args.extend(queries.iter().map(|q| std::ffi::OsStr::new(*q)));
+    match run_script(&script_dir, temp.path(), &args, &[]) {
+        None => panic!("tests/browser/search_pieces.mjs did not finish in time"),
+        Some(status) => assert!(
+            status.success(),
+            "tests/browser/search_pieces.mjs failed ({status}); its output is above"
+        ),
+    }
+}
+
+#[test]
+fn a_search_loads_only_its_pieces_of_the_index_in_headless_chromium() {
+    check_search_pieces(
+        "a_search_loads_only_its_pieces_of_the_index_in_headless_chromium",
+        false,
+        &[
+            // A word in a fifth of the titles and most notes: blocks, cut short.
+            "latency=latency",
+            // Two words; a word's beginning finds it (renew: renewal).
+            "renew pricing=renewal pricing",
+            // An id: the objective first.
+            "obj-1234=Objective 1234",
+            "zqxj-nothing=",
+        ],
+    );
+}
+
+#[test]
+fn a_chinese_search_loads_only_its_pieces_of_the_index_in_headless_chromium() {
+    check_search_pieces(
+        "a_chinese_search_loads_only_its_pieces_of_the_index_in_headless_chromium",
+        true,
+        &["开放平台=开放式创新平台", "续约 定价=续约", "合作=合作伙伴"],
+    );
 }

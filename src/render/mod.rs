@@ -59,6 +59,8 @@ pub struct Renderer {
     tera: tera::Tera,
     origins: templates::Origins,
     views: Views,
+    /// The search index, built when `serve` first asks for one of its files.
+    search: std::sync::OnceLock<search::Index>,
 }
 
 impl Renderer {
@@ -78,6 +80,7 @@ impl Renderer {
             tera,
             origins,
             views,
+            search: std::sync::OnceLock::new(),
         })
     }
 
@@ -91,6 +94,7 @@ impl Renderer {
         for generated in paths::DATA_FILES {
             statics.remove(generated);
         }
+        statics.retain(|path, _| !search::is_generated(path));
         statics
     }
 
@@ -100,18 +104,25 @@ impl Renderer {
             "okrs.json" => json::to_bytes(site, figures),
             "okrs.csv" => csv::to_bytes(site, figures),
             "feed.xml" => feed::to_bytes(&self.views),
-            "search-index.js" => search::to_bytes(&self.views),
-            _ => return None,
+            _ => return self.search_index().get(path).cloned(),
         })
     }
 
-    /// Every output path, pages and files alike.
+    fn search_index(&self) -> &search::Index {
+        self.search
+            .get_or_init(|| search::Index::build(&self.views))
+    }
+
+    /// Every output path, pages and files alike, but for the search index's pieces
+    /// (`search::is_generated`): listing them would mean building the index, which `serve`
+    /// does only when a search asks for one.
     pub fn paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = page_specs(&self.views)
             .iter()
             .map(PageSpec::output_path)
             .collect();
         paths.extend(paths::DATA_FILES.iter().map(|p| p.to_string()));
+        paths.push(search::MANIFEST.to_owned());
         paths.extend(self.statics().into_keys());
         paths.sort();
         paths.dedup();
@@ -183,6 +194,11 @@ impl Renderer {
                 files += 1;
             }
         }
+        search::write_each(&self.views, &mut |path, bytes| {
+            files += 1;
+            sink(OutputFile { path, bytes })
+        })
+        .map_err(RenderError::Sink)?;
         // A generated page wins over a static file of the same name.
         for (path, bytes) in self
             .statics()

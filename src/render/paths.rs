@@ -45,7 +45,7 @@ pub fn page(slug: &str) -> String {
 /// The page web servers show for a missing page, at the root.
 pub const NOT_FOUND: &str = "404.html";
 /// The files a build writes beside the pages.
-pub const DATA_FILES: [&str; 4] = ["okrs.json", "okrs.csv", "feed.xml", "search-index.js"];
+pub const DATA_FILES: [&str; 3] = ["okrs.json", "okrs.csv", "feed.xml"];
 
 /// The file of a page in folder `path`.
 pub fn index_file(path: &str) -> String {

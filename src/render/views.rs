@@ -594,6 +594,11 @@ impl Views {
         }
     }
 
+    /// The person a check-in's author names (by id or name), when a people/ file defines them.
+    pub fn person_named(&self, author: &str) -> Option<usize> {
+        self.person_by_name.get(author).copied()
+    }
+
     /// The `c`-th visible check-in of a key result.
     pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
         let resolved = &self.site.objectives[o];

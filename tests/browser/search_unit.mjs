@@ -16,13 +16,24 @@ const here = dirname(fileURLToPath(import.meta.url));
 const source = readFileSync(join(here, "../../themes/default/static/search.js"), "utf8");
 const sandbox = { window: {}, document: { getElementById: () => null } };
 vm.runInNewContext(source, sandbox, { filename: "search.js" });
-const { parse, prepare, rank, marks } = sandbox.window.okrsSearch;
+const { parse, prepare, score, rank, marks, words, hash, keyOf, decode, clauses, searcher, search, LIMITS } =
+  sandbox.window.okrsSearch;
 
 let failed = 0;
 let passed = 0;
 function test(name, body) {
   try {
     body();
+    passed += 1;
+    console.log(`  ok    ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`  FAIL  ${name}\n        ${e.message}`);
+  }
+}
+async function testAsync(name, body) {
+  try {
+    await body();
     passed += 1;
     console.log(`  ok    ${name}`);
   } catch (e) {
@@ -48,8 +59,14 @@ const INDEX = [
   entry("objective", "Grow renewals with cafés", "Renewal rate reaches 70%", "Q2 2024 · Li Si"),
   entry("person", "李四", "li-si", "销售部"),
 ];
-const prepared = INDEX.map((item) => prepare(item));
-const titles = (query) => rank(prepared, query).map((h) => h.item.title);
+// What `score` matches, in the order `rank` shows it (index order breaking ties).
+const titles = (query) => {
+  const groups = parse(query);
+  const found = INDEX.map((item, doc) => ({ item, doc, estimate: 0 })).filter(
+    (h) => score(prepare(h.item), groups, query) >= 0,
+  );
+  return rank(found, query).map((h) => h.item.title);
+};
 
 test("a Chinese word is cut into its two-character pieces", () => {
   equal(parse("开放平台").map((g) => [g.text, g.pieces, g.needed]), [["开放平台", ["开放", "放平", "平台"], 2]], "groups");
@@ -101,6 +118,91 @@ test("nothing to search for gives nothing", () => {
 
 test("marks are the words and their pieces", () => {
   equal(marks("开放平台 KR"), ["开放平台", "开放", "放平", "平台", "kr"], "marks");
+});
+
+// --- The index: the same hash, terms and encoding as src/render/search.rs ------------
+
+test("the shard hash is the Rust side's (FNV-1a over UTF-16 code units)", () => {
+  // The same values as src/render/search.rs's shards_are_chosen_by_fnv1a_of_the_key.
+  equal([hash(""), hash("ren"), hash("开放"), hash("𠀀")], [2166136261, 1257541786, 1874472691, 3072481677], "hashes");
+});
+
+test("words and keys are the Rust side's", () => {
+  equal(words("kr-1: grow cafés 70%"), ["kr", "1", "grow", "cafés", "70"], "words");
+  equal([keyOf("renewals", 3), keyOf("kr", 3), keyOf("cafés", 3), keyOf("开放", 3)], ["ren", "kr", "caf", "开放"], "keys");
+});
+
+test("postings decode as the Rust side encodes them", () => {
+  // src/render/search.rs: encode([0 title, 1, 40 title]) is "12C)".
+  equal(decode("12C)"), { docs: [0, 1, 40], titles: [1, 0, 1] }, "postings");
+  equal(decode(""), { docs: [], titles: [] }, "none");
+});
+
+test("a query is clauses: each Latin word alone, a CJK run with two thirds of its pieces", () => {
+  const { clauses: cl, keys } = clauses("KR-1 开放平台 re", 3, 8);
+  equal(
+    cl.map((c) => [c.terms.map((t) => [t.key, t.word, t.prefix]), c.needed]),
+    [
+      [[["kr", "kr", false]], 1],
+      [[["1", "1", false]], 1],
+      [[["开放", "开放", false], ["放平", "放平", false], ["平台", "平台", false]], 2],
+      [[["re", "re", false]], 1],
+    ],
+    "clauses",
+  );
+  equal(keys, ["kr", "1", "开放", "放平", "平台", "re"], "keys");
+  equal(clauses("renewal", 3, 8).clauses[0].terms[0], { key: "ren", word: "renewal", prefix: true }, "a prefix");
+  equal(clauses("一二三四五六七八九十", 3, 4).keys.length, 4, "at most maxKeys keys");
+});
+
+// A small index as the Rust side writes it: docs 0..3, one term shard, one block.
+const MANIFEST = { dir: "search/index/", docs: 4, recordsPerShard: 2, termShards: 1, keyChars: 3 };
+const PIECES = {
+  t0: {
+    ren: [["renewal", "1"], ["renewals", "03"]], // renewal: 0 (title); renewals: 0, 1 (title)
+    caf: [["cafés", [[1, 3, 0, 2]]]], // in a block: 1 (title), 3
+    "开放": [["开放", "5"]], // 2 (title)
+  },
+  p0: "34", // 1 (title), 3
+  d0: [[0, "Renewal plan", "", "objectives/a/", ""], [1, "Renewals with cafés", "", "objectives/a/#kr-x", ""]],
+  d1: [[5, "开放平台", "", "objectives/b/#kr-y", ""], [4, "Cafés note", "more renewals", "objectives/a/#kr-x", ""]],
+};
+function engineOver(pieces) {
+  const have = {};
+  const loaded = [];
+  const load = async (names) => {
+    for (const n of names) {
+      if (!(n in have)) {
+        loaded.push(n);
+        have[n] = pieces[n] ?? null;
+      }
+    }
+  };
+  return { engine: searcher(MANIFEST, have, load, LIMITS), loaded };
+}
+
+await testAsync("a query loads its term shard, the blocks it needs and the records it shows", async () => {
+  const { engine, loaded } = engineOver(PIECES);
+  const found = await search(engine, "renewal", LIMITS);
+  equal(found.hits.map((h) => h.item.title), ["Renewal plan", "Renewals with cafés"], "renewal finds renewals too");
+  equal([found.total, found.complete], [2, true], "count");
+  equal(loaded, ["t0", "d0"], "pieces loaded");
+  const both = await search(engine, "cafés renewals", LIMITS);
+  equal(both.hits.map((h) => h.item.title), ["Renewals with cafés"], "both words");
+  equal(loaded, ["t0", "d0", "p0"], "the block, once");
+});
+
+await testAsync("nothing is loaded past the term shard when a word is missing", async () => {
+  const { engine, loaded } = engineOver(PIECES);
+  const found = await search(engine, "cafés zzz", LIMITS);
+  equal(found.hits, [], "no hits");
+  equal(loaded, ["t0"], "pieces loaded");
+});
+
+await testAsync("a Chinese query reads its pieces' postings", async () => {
+  const { engine } = engineOver(PIECES);
+  const found = await search(engine, "开放", LIMITS);
+  equal(found.hits.map((h) => [h.item.kind, h.item.title, h.item.url]), [["page", "开放平台", "objectives/b/#kr-y"]], "hit");
 });
 
 console.log(failed ? `FAILED: ${failed} of ${passed + failed} tests` : `PASSED: all ${passed} tests`);

@@ -1,6 +1,6 @@
 //! Behaviours found by testing the binary on unusual content: each test pins one.
 
-use crate::support::{Site, build_into_temp, listing};
+use crate::support::{Site, build_into_temp, listing, search_index_text};
 
 fn site_with(files: &[(&str, &str)]) -> Site {
     let site = Site::new("title: T\nas_of: 2024-05-20\n");
@@ -37,7 +37,7 @@ fn people_and_teams_named_only_by_drafts_stay_out_of_a_build_without_drafts() {
     assert_eq!(run.code, 0);
     assert!(!out.path().join("public/people/draft-owner").exists());
     assert!(!out.path().join("public/teams/draft-team").exists());
-    let index = std::fs::read_to_string(out.path().join("public/search-index.js")).unwrap();
+    let index = search_index_text(&out.path().join("public"));
     assert!(!index.contains("Draft Owner"));
 
     let with = site.built_json(&["--drafts"]);

@@ -26,6 +26,7 @@ mod properties;
 mod qa_fixes;
 mod samples;
 mod scale;
+mod search;
 mod serve;
 mod serve_incremental;
 mod site;

@@ -612,7 +612,7 @@ fn search_index_urls_resolve_from_the_site_root() {
         let built = build_sample(name);
         let pages = built.html_files();
         let ids = ids_by_page(&pages);
-        let entries = search_entries(&built.read("search-index.js"));
+        let entries = search_entries(&built.root);
         assert!(!entries.is_empty(), "{name}: the search index is empty");
         let mut problems = Vec::new();
         for e in &entries {
@@ -632,11 +632,36 @@ fn search_index_urls_resolve_from_the_site_root() {
     }
 }
 
-/// The entries of search-index.js (`window.OKRS_SEARCH = [...];`).
-pub(crate) fn search_entries(js: &str) -> Vec<Value> {
-    let start = js.find('[').expect("search-index.js holds a JSON array");
-    let end = js.rfind(']').expect("search-index.js holds a JSON array");
-    serde_json::from_str(&js[start..=end]).expect("search-index.js holds valid JSON")
+/// The entries of a built site's search index, in document order, as objects
+/// `{ kind, title, text, url, context }`: the records of its record shards
+/// (`search/index/dN.js`: `okrsSearchPiece("dN",[[KIND, title, text, url, context], …]);`).
+pub(crate) fn search_entries(public: &Path) -> Vec<Value> {
+    const KINDS: [&str; 6] = [
+        "objective",
+        "key_result",
+        "person",
+        "team",
+        "checkin",
+        "page",
+    ];
+    let mut entries = Vec::new();
+    for n in 0.. {
+        let path = public.join(format!("search/index/d{n}.js"));
+        let Ok(js) = std::fs::read_to_string(&path) else {
+            break;
+        };
+        let start = js.find('[').expect("a record shard holds a JSON array");
+        let end = js.rfind(']').expect("a record shard holds a JSON array");
+        let records: Vec<Value> =
+            serde_json::from_str(&js[start..=end]).expect("a record shard holds valid JSON");
+        for r in records {
+            entries.push(serde_json::json!({
+                "kind": KINDS[r[0].as_u64().unwrap() as usize],
+                "title": r[1], "text": r[2], "url": r[3], "context": r[4],
+            }));
+        }
+    }
+    entries
 }
 
 // ---- 3. Text from content cannot inject markup ----
@@ -1020,7 +1045,7 @@ fn front_matter_text_and_markdown_bodies_appear_only_escaped_in_feed_xml() {
 #[test]
 fn front_matter_text_cannot_close_a_script_element_from_search_index_js() {
     let (_site, built) = build_evil_site();
-    let js = built.read("search-index.js");
+    let js = search_index_text(&built.root);
     let lower = js.to_ascii_lowercase();
     assert!(
         !lower.contains("</script"),
@@ -1030,7 +1055,7 @@ fn front_matter_text_cannot_close_a_script_element_from_search_index_js() {
         !lower.contains("<!--"),
         "search-index.js contains a raw `<!--`:\n{js}"
     );
-    let entries = search_entries(&js);
+    let entries = search_entries(&built.root);
     assert!(
         entries
             .iter()
@@ -1050,7 +1075,7 @@ fn front_matter_text_cannot_close_a_script_element_from_search_index_js() {
 
 fn search_index_js_has_no_script_tag_from_content() {
     let (_site, built) = build_evil_site();
-    let js = built.read("search-index.js");
+    let js = search_index_text(&built.root);
     assert!(
         !js.to_ascii_lowercase().contains("<script>alert"),
         "search-index.js contains `<script>alert`"
@@ -1514,7 +1539,10 @@ fn without_drafts_the_draft_objective_has_no_page_and_no_link_anywhere() {
         }
     }
     for file in ["feed.xml", "search-index.js", "okrs.csv"] {
-        let text = built.read(file);
+        let text = match file {
+            "search-index.js" => search_index_text(&built.root),
+            _ => built.read(file),
+        };
         if text.contains(DRAFT) || text.contains(&title) {
             problems.push(format!("{file} mentions the draft"));
         }

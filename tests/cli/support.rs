@@ -240,6 +240,16 @@ pub fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// The whole search index of a built site as one text: the manifest, then every piece
+/// (search/index/) in name order.
+pub fn search_index_text(public: &Path) -> String {
+    let mut text = std::fs::read_to_string(public.join("search-index.js")).unwrap();
+    for bytes in read_tree(&public.join("search/index")).values() {
+        text.push_str(&String::from_utf8_lossy(bytes));
+    }
+    text
+}
+
 // ---- Reading okrs.json ----
 
 fn find<'a>(json: &'a Value, list: &str, id: &str) -> &'a Value {

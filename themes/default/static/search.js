@@ -1,21 +1,24 @@
 /* okrs search: plain JavaScript, no modules, so it also works when the site is opened
-   from disk (file://). It reads window.OKRS_SEARCH, an array of
-   { kind, title, text, url, context } written by search-index.js, and the labels and the
-   site root from data attributes of #search-results. Results are built with DOM methods
-   and textContent only.
+   from disk (file://). It reads window.OKRS_SEARCH, the manifest written by
+   search-index.js, and loads the index's pieces it needs with <script> elements (fetch
+   does not work from file://): each piece calls okrsSearchPiece(name, data). The labels
+   and the site root come from data attributes of #search-results. Results are built with
+   DOM methods and textContent only. The index's format and what one query loads are in
+   docs/themes.md ("Search").
 
-   Matching (docs/themes.md, "Search"): the query is split on white space into words, and
-   every word must match somewhere in a result (its title, text or context), case and
-   width ignored (NFKC). Within a word, a run of Chinese (CJK) characters matches when at
-   least two thirds of its two-character pieces (bigrams) occur, so 开放平台 (开放, 放平,
-   平台) finds 开放式创新平台; any other run (Latin letters, digits) must occur whole.
-   Results are ranked: the whole query in the title first, then the whole query anywhere,
-   then by the pieces found (in the title counting more); ties keep the index's order.
+   Matching: the query is split on white space into words, case and width ignored
+   (NFKC). A run of Chinese (CJK) characters matches when at least two thirds of its
+   two-character pieces (bigrams) occur, so 开放平台 (开放, 放平, 平台) finds
+   开放式创新平台. Any other run is cut into words (letters and digits); each must be a
+   word of the result, or begin one when it has three characters or more (renewal finds
+   renewals). Every word of the query must match somewhere in a result (its title, text
+   or context). Candidates are ranked by the words found in their titles; the results
+   shown are then ordered by `score`: the whole query in the title first, then the whole
+   query anywhere, then by the pieces found (in the title counting more).
    The matching functions are also window.okrsSearch, for tests. */
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 50;
   var KINDS = ["objective", "key_result", "person", "team", "checkin", "page"];
 
   function normalise(s) {
@@ -133,18 +136,17 @@
     return total;
   }
 
-  // The matching entries of `prepared` (from `prepare`), best first: [{ item, score }].
-  function rank(prepared, query) {
+  // `found` ({ item, estimate, doc }) in the order shown: by `score` (a result the index
+  // matched but `score` does not, as "kr-1" matching kr and 1 apart, counts 0), then by
+  // estimate, then in index order. [{ item, score, estimate, doc }].
+  function rank(found, query) {
     var groups = parse(query);
-    var hits = [];
-    for (var i = 0; i < prepared.length; i++) {
-      var s = score(prepared[i], groups, query);
-      if (s >= 0) {
-        hits.push({ item: prepared[i].item, score: s, order: i });
-      }
-    }
+    var hits = found.map(function (h) {
+      var s = Math.max(0, score(prepare(h.item), groups, query));
+      return { item: h.item, score: s, estimate: h.estimate, doc: h.doc };
+    });
     hits.sort(function (a, b) {
-      return b.score - a.score || a.order - b.order;
+      return b.score - a.score || b.estimate - a.estimate || a.doc - b.doc;
     });
     return hits;
   }
@@ -162,7 +164,394 @@
     return out;
   }
 
-  window.okrsSearch = { parse: parse, prepare: prepare, score: score, rank: rank, marks: marks };
+  // --- The index: terms, shards, postings ------------------------------------------
+
+  // A letter or digit (Rust's char::is_alphanumeric).
+  var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
+
+  // The words of normalised text: runs of letters and digits that are not CJK.
+  function words(text) {
+    var out = [];
+    var word = "";
+    Array.from(text).forEach(function (ch) {
+      if (WORD_CHAR.test(ch) && !isCjk(ch.codePointAt(0))) {
+        word += ch;
+      } else if (word) {
+        out.push(word);
+        word = "";
+      }
+    });
+    if (word) {
+      out.push(word);
+    }
+    return out;
+  }
+
+  // FNV-1a (32 bits) over the UTF-16 code units of `key`, as the Rust side's `hash`.
+  function hash(key) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  // The key a term is filed under: a word's first `keyChars` characters, a CJK term itself.
+  function keyOf(term, keyChars) {
+    var chars = Array.from(term);
+    return isCjk(chars[0].codePointAt(0)) ? term : chars.slice(0, keyChars).join("");
+  }
+
+  // The digits of the posting encoding: a number's last digit is one of END, the ones
+  // before it of MORE (base 32, most significant first).
+  var END = "0123456789!#$%()*+,-./:;=?@[]^_~";
+  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ`{|}'z";
+
+  // Encoded postings as { docs, titles }: each number is the gap from the document before
+  // (the first: from 0) times two, plus one when the term is in the title.
+  function decode(text) {
+    var docs = [];
+    var titles = [];
+    var value = 0;
+    var doc = 0;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      var more = MORE.indexOf(ch);
+      if (more !== -1) {
+        value = value * 32 + more;
+        continue;
+      }
+      value = value * 32 + END.indexOf(ch);
+      doc += Math.floor(value / 2);
+      docs.push(doc);
+      titles.push(value % 2);
+      value = 0;
+    }
+    return { docs: docs, titles: titles };
+  }
+
+  // What the query asks of a document, as clauses that must all hold: { terms, needed },
+  // each term { key, word, prefix }. A CJK run is one clause of its pieces (two thirds
+  // needed); every other word is a clause of its own. Terms beyond `maxKeys` keys are
+  // left out (a long CJK run keeps its first pieces).
+  function clauses(query, keyChars, maxKeys) {
+    var out = [];
+    var keys = [];
+    function add(pieces, cjk) {
+      var terms = [];
+      pieces.forEach(function (word) {
+        var key = cjk ? word : keyOf(word, keyChars);
+        if (keys.indexOf(key) === -1) {
+          if (keys.length >= maxKeys) {
+            return;
+          }
+          keys.push(key);
+        }
+        terms.push({ key: key, word: word, prefix: !cjk && Array.from(word).length >= keyChars });
+      });
+      if (terms.length > 0) {
+        out.push({ terms: terms, needed: terms.length - Math.floor(terms.length / 3), cjk: cjk });
+      }
+    }
+    parse(query).forEach(function (group) {
+      if (group.cjk) {
+        add(group.pieces, true);
+      } else {
+        words(group.text).forEach(function (w) { add([w], false); });
+      }
+    });
+    return { clauses: out, keys: keys };
+  }
+
+  // A term's postings from its shard entry: inline (a string) or named blocks
+  // ([first doc, last doc, block, count]); blocks are { first, last, name, data }.
+  function postings(entry) {
+    if (typeof entry === "string") {
+      var data = decode(entry);
+      var n = data.docs.length;
+      return { count: n, blocks: n ? [{ first: data.docs[0], last: data.docs[n - 1], name: null, data: data }] : [] };
+    }
+    var count = 0;
+    var blocks = entry.map(function (b) {
+      count += b[3];
+      return { first: b[0], last: b[1], name: "p" + b[2], data: null };
+    });
+    return { count: count, blocks: blocks };
+  }
+
+  // The position of `doc` in sorted `docs`, or -1.
+  function find(docs, doc) {
+    var lo = 0;
+    var hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) {
+        return mid;
+      }
+      if (docs[mid] < doc) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
+  // A searcher over the pieces in `pieces` (name → data), loading more with
+  // `load(names)` (a promise). The manifest is `manifest` (window.OKRS_SEARCH).
+  function searcher(manifest, pieces, load, limits) {
+    var blocksLoaded = 0;
+
+    function blockData(block) {
+      if (!block.data && block.name && typeof pieces[block.name] === "string") {
+        block.data = decode(pieces[block.name]);
+      }
+      return block.data;
+    }
+
+    // -1 when `doc` is not in `list`, 0 when it is, 1 when in the title; null when the
+    // block that would hold it is not loaded (its name is added to `need`).
+    function lookup(list, doc, need) {
+      for (var b = 0; b < list.blocks.length; b++) {
+        var block = list.blocks[b];
+        if (doc < block.first || doc > block.last) {
+          continue;
+        }
+        var data = blockData(block);
+        if (!data) {
+          if (need.indexOf(block.name) === -1) {
+            need.push(block.name);
+          }
+          return null;
+        }
+        var at = find(data.docs, doc);
+        return at === -1 ? -1 : data.titles[at];
+      }
+      return -1;
+    }
+
+    // How well `doc` matches (from the words found in its title), -1 when it does not,
+    // null when a block it needs is not loaded.
+    function estimate(doc, resolved, need) {
+      var total = 0;
+      var missing = false;
+      for (var c = 0; c < resolved.length; c++) {
+        var clause = resolved[c];
+        var found = 0;
+        var inTitle = 0;
+        var unknown = false;
+        var points = 0;
+        for (var t = 0; t < clause.terms.length; t++) {
+          var best = -1;
+          for (var l = 0; l < clause.terms[t].lists.length; l++) {
+            var r = lookup(clause.terms[t].lists[l], doc, need);
+            if (r === null) {
+              unknown = true;
+            } else {
+              best = Math.max(best, r);
+            }
+          }
+          if (best >= 0) {
+            found += 1;
+            inTitle += best;
+            points += best ? 4 : 1;
+          }
+        }
+        if (unknown) {
+          missing = true;
+        } else if (found < clause.needed) {
+          return -1;
+        }
+        var whole = found === clause.terms.length;
+        total += points + (whole ? (inTitle === found ? 10 : 3) : 0);
+      }
+      return missing ? null : total;
+    }
+
+    // The clauses with each term's postings lists (a prefix term may have several).
+    function resolve(cls) {
+      return cls.map(function (clause) {
+        var count = 0;
+        var present = 0;
+        var terms = clause.terms.map(function (term) {
+          var shard = pieces["t" + (hash(term.key) % manifest.termShards)] || {};
+          var entry = Object.prototype.hasOwnProperty.call(shard, term.key) ? shard[term.key] : [];
+          var lists = [];
+          entry.forEach(function (e) {
+            if (term.prefix ? e[0].lastIndexOf(term.word, 0) === 0 : e[0] === term.word) {
+              lists.push(postings(e[1]));
+            }
+          });
+          var n = lists.reduce(function (sum, list) { return sum + list.count; }, 0);
+          count += n;
+          present += n > 0 ? 1 : 0;
+          return { lists: lists };
+        });
+        return { terms: terms, needed: clause.needed, count: count, possible: present >= clause.needed,
+          best: clause.terms.length * 4 + 10 };
+      });
+    }
+
+    // Loads what `pending` documents need (within the block budget) and estimates them;
+    // returns the ones still undecided.
+    async function settle(pending, resolved, matches) {
+      var need = [];
+      var left = [];
+      pending.forEach(function (doc) {
+        var s = estimate(doc, resolved, need);
+        if (s === null) {
+          left.push(doc);
+        } else if (s >= 0) {
+          matches.push({ doc: doc, estimate: s });
+        }
+      });
+      if (left.length === 0) {
+        return left;
+      }
+      need = need.slice(0, Math.max(0, limits.blocks - blocksLoaded));
+      if (need.length === 0) {
+        return left;
+      }
+      blocksLoaded += need.length;
+      await load(need);
+      return settle(left, resolved, matches);
+    }
+
+    // The matches of the query, best first: { matches: [{ doc, estimate }], total,
+    // complete } (complete: every candidate was looked at).
+    async function run(query) {
+      var parsed = clauses(query, manifest.keyChars, limits.keys);
+      if (parsed.clauses.length === 0) {
+        return { matches: [], total: 0, complete: true };
+      }
+      await load(parsed.keys.map(function (k) { return "t" + (hash(k) % manifest.termShards); }));
+      var resolved = resolve(parsed.clauses);
+      if (resolved.some(function (c) { return !c.possible; })) {
+        return { matches: [], total: 0, complete: true };
+      }
+      // The rarest clause proposes the candidates, a block at a time, in document order.
+      var driver = resolved.reduce(function (a, b) { return b.count < a.count ? b : a; });
+      var blocks = [];
+      driver.terms.forEach(function (t) {
+        t.lists.forEach(function (list) { blocks = blocks.concat(list.blocks); });
+      });
+      blocks.sort(function (a, b) { return a.first - b.first || a.last - b.last; });
+      var best = resolved.reduce(function (sum, c) { return sum + c.best; }, 0);
+      var seen = {};
+      var matches = [];
+      var complete = true;
+      for (var i = 0; i < blocks.length; i++) {
+        if (!blockData(blocks[i])) {
+          if (blocksLoaded >= limits.blocks) {
+            complete = false;
+            break;
+          }
+          blocksLoaded += 1;
+          await load([blocks[i].name]);
+        }
+        var candidates = (blockData(blocks[i]) || { docs: [] }).docs.filter(function (doc) {
+          var fresh = !seen[doc];
+          seen[doc] = true;
+          return fresh;
+        });
+        var left = await settle(candidates, resolved, matches);
+        if (left.length > 0) {
+          complete = false;
+          break;
+        }
+        // Documents are ranked by estimate, then by number: once enough have the best
+        // estimate possible and come before every block still to read, no document of
+        // those blocks can come before them.
+        if (i + 1 < blocks.length) {
+          var next = blocks[i + 1].first;
+          var top = matches.filter(function (m) { return m.estimate === best && m.doc < next; }).length;
+          if (top >= limits.shown) {
+            complete = false;
+            break;
+          }
+        }
+      }
+      matches.sort(function (a, b) { return b.estimate - a.estimate || a.doc - b.doc; });
+      // One word with one list: its count is exact even when not every block was read.
+      var single = resolved.length === 1 && resolved[0].terms.length === 1 && resolved[0].terms[0].lists.length === 1;
+      return {
+        matches: matches,
+        total: complete ? matches.length : single ? driver.count : matches.length,
+        complete: complete || single
+      };
+    }
+
+    // The records of `matches` (what a result shows), as { item, doc, estimate }.
+    async function records(matches) {
+      var per = manifest.recordsPerShard;
+      var names = [];
+      matches.forEach(function (m) {
+        var name = "d" + Math.floor(m.doc / per);
+        if (names.indexOf(name) === -1) {
+          names.push(name);
+        }
+      });
+      await load(names);
+      return matches.map(function (m) {
+        var shard = pieces["d" + Math.floor(m.doc / per)] || [];
+        var r = shard[m.doc % per] || [0, "", "", "", ""];
+        return {
+          item: { kind: KINDS[r[0]], title: r[1], text: r[2], url: r[3], context: r[4] },
+          doc: m.doc,
+          estimate: m.estimate
+        };
+      });
+    }
+
+    return { run: run, records: records };
+  }
+
+  // The results of `query` to show: { hits: [{ item, score }], total, complete }, the
+  // first `limits.shown` matches ordered by `score` (then estimate, then index order).
+  async function search(engine, query, limits) {
+    var found = await engine.run(query);
+    var shown = await engine.records(found.matches.slice(0, limits.shown));
+    return { hits: rank(shown, query), total: found.total, complete: found.complete };
+  }
+
+  // Loads pieces with <script> elements from `base` (the index's folder); each piece
+  // calls okrsSearchPiece(name, data). A piece that fails to load counts as empty.
+  function scriptLoader(pieces, base) {
+    var waiting = {};
+    window.okrsSearchPiece = function (name, data) {
+      pieces[name] = data;
+    };
+    function one(name) {
+      if (Object.prototype.hasOwnProperty.call(pieces, name)) {
+        return Promise.resolve();
+      }
+      if (!waiting[name]) {
+        waiting[name] = new Promise(function (resolve) {
+          var script = document.createElement("script");
+          script.src = base + name + ".js";
+          script.onload = script.onerror = function () {
+            if (!Object.prototype.hasOwnProperty.call(pieces, name)) {
+              pieces[name] = null;
+            }
+            resolve();
+          };
+          document.head.appendChild(script);
+        });
+      }
+      return waiting[name];
+    }
+    return function (names) {
+      return Promise.all(names.map(one));
+    };
+  }
+
+  var LIMITS = { shown: 20, keys: 8, blocks: 12 };
+
+  window.okrsSearch = {
+    parse: parse, prepare: prepare, score: score, rank: rank, marks: marks,
+    words: words, hash: hash, keyOf: keyOf, decode: decode, clauses: clauses,
+    searcher: searcher, search: search, LIMITS: LIMITS
+  };
 
   var input = document.getElementById("search-input");
   var results = document.getElementById("search-results");
@@ -171,10 +560,9 @@
     return;
   }
   var root = results.getAttribute("data-root") || "";
-  var index = Array.isArray(window.OKRS_SEARCH) ? window.OKRS_SEARCH : [];
-
-  // Normalised once: the title and the haystack of every entry.
-  var entries = index.map(prepare);
+  var manifest = window.OKRS_SEARCH || {};
+  var pieces = {};
+  var engine = searcher(manifest, pieces, scriptLoader(pieces, root + (manifest.dir || "")), LIMITS);
 
   function label(name, fallback) {
     var v = results.getAttribute("data-" + name);
@@ -266,26 +654,39 @@
     }
   }
 
-  function render(query) {
-    clear(results);
+  // The status line: how many results, and how many are shown.
+  function countText(found) {
+    var n = found.total;
+    var count = !found.complete
+      ? label("results-at-least", "{n}").replace("{n}", String(n))
+      : n === 1 ? label("results-one", "1") : label("results-many", "{n}").replace("{n}", String(n));
+    if (n > found.hits.length) {
+      count += " " + label("results-capped", "").replace("{n}", String(found.hits.length));
+    }
+    return count;
+  }
+
+  // Each search gets a number; the results of one overtaken by a newer one are dropped.
+  var latest = 0;
+
+  async function render(query) {
+    var mine = ++latest;
     var ms = marks(query);
-    if (ms.length === 0) {
+    var found = ms.length ? await search(engine, query, LIMITS) : null;
+    if (mine !== latest) {
+      return;
+    }
+    clear(results);
+    if (!found) {
       status.textContent = "";
       return;
     }
-    var hits = rank(entries, query);
-    if (hits.length === 0) {
+    if (found.hits.length === 0) {
       status.textContent = label("no-results", "");
       return;
     }
-    var shown = hits.slice(0, MAX_RESULTS);
-    var count = hits.length === 1
-      ? label("results-one", "1")
-      : label("results-many", "{n}").replace("{n}", String(hits.length));
-    if (hits.length > MAX_RESULTS) {
-      count += " " + label("results-capped", "").replace("{n}", String(MAX_RESULTS));
-    }
-    status.textContent = count;
+    var shown = found.hits;
+    status.textContent = countText(found);
 
     // Results by kind; the kind with the best result first (ties in KINDS order), and
     // within a kind, best first.
