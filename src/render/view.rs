@@ -77,6 +77,9 @@ pub struct CheckinView {
     pub author: Option<Link>,
     /// The rendered, sanitised Markdown notes (may be empty).
     pub note_html: String,
+    /// On an objective page, when a check-in file updates several of its key results: the
+    /// key result above whose history shows the note, which is then left out here.
+    pub note_with: Option<Link>,
     /// The file it was written in, relative to the site root.
     pub source: String,
     /// The key result it updates, and that key result's objective.

@@ -416,9 +416,10 @@ impl Views {
                     .collect()
             })
             .unwrap_or_default();
-        let key_results = (0..resolved.key_results.len())
+        let mut key_results: Vec<KeyResultView> = (0..resolved.key_results.len())
             .map(|k| self.key_result(root, o, k, full))
             .collect();
+        note_once(&mut key_results);
         ObjectiveView {
             id: data.id.value.clone(),
             title: data.title.clone(),
@@ -636,6 +637,7 @@ impl Views {
                 .and_then(|notes| notes.get(c))
                 .cloned()
                 .unwrap_or_default(),
+            note_with: None,
             source: checkin.source.clone(),
             draft: resolved.data.draft,
             key_result: Link {
@@ -958,6 +960,38 @@ fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
     match time_of_day(time) {
         Some(t) => format!("{date}T{t}"),
         None => date.to_string(),
+    }
+}
+
+/// A check-in file that updates several key results of one objective has one note: it is
+/// shown in the history of the first of them on the page, and the others point to it.
+fn note_once(key_results: &mut [KeyResultView]) {
+    let mut first: HashMap<(String, String, String), Link> = HashMap::new();
+    for kr in key_results.iter_mut() {
+        let here = Link {
+            id: kr.id.clone(),
+            name: kr.title.clone(),
+            url: format!("#{}", kr.anchor),
+        };
+        for checkin in &mut kr.checkins {
+            if checkin.note_html.is_empty() {
+                continue;
+            }
+            let key = (
+                checkin.source.clone(),
+                checkin.datetime.clone(),
+                checkin.note_html.clone(),
+            );
+            match first.get(&key) {
+                Some(link) => {
+                    checkin.note_html.clear();
+                    checkin.note_with = Some(link.clone());
+                }
+                None => {
+                    first.insert(key, here.clone());
+                }
+            }
+        }
     }
 }
 

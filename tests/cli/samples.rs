@@ -46,3 +46,37 @@ fn teebee_okrs_json_snapshot() {
         insta::assert_snapshot!("teebee_okrs_json", text);
     });
 }
+
+/// A check-in file that updates several key results of one objective shows its note once
+/// on the objective's page; the other key results' histories link to where it is.
+#[test]
+fn an_objective_page_shows_each_check_in_note_once() {
+    let (run, out) = build_into_temp(&sample("teebee"), &[], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(out.path().join("public/objectives/teebee-o1/index.html")).unwrap();
+    let notes: Vec<&str> = html
+        .split("<div class=\"checkin-note prose\">")
+        .skip(1)
+        .map(|rest| rest.split("</div>").next().unwrap_or(""))
+        .collect();
+    let mut unique = notes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(notes.len(), unique.len(), "a note shown twice: {notes:?}");
+    let refs: Vec<&str> = html
+        .split("<p class=\"checkin-note-ref muted\"><a href=\"#")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or(""))
+        .collect();
+    assert!(
+        !refs.is_empty(),
+        "the sample's multi-KR check-ins point to their note"
+    );
+    for anchor in refs {
+        assert!(
+            html.contains(&format!("id=\"{anchor}\"")),
+            "no #{anchor} on the page"
+        );
+    }
+}
