@@ -104,7 +104,9 @@ impl Renderer {
             "okrs.json" => json::to_bytes(site, figures),
             "okrs.csv" => csv::to_bytes(site, figures),
             "feed.xml" => feed::to_bytes(&self.views),
-            _ => return self.search_index().get(path).cloned(),
+            // Only a path of the index builds it: asking for a page must not.
+            _ if search::is_generated(path) => return self.search_index().get(path).cloned(),
+            _ => return None,
         })
     }
 
@@ -336,5 +338,42 @@ fn render_page(
             origins,
             Some(&spec.output_path()),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `serve` renders on request: a page must not build the search index (a second of
+    /// CPU on a large site), only a piece of the index does.
+    #[test]
+    fn a_page_asked_for_does_not_build_the_search_index() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-okrs/teebee");
+        let options = crate::Options {
+            as_of: None,
+            include_drafts: false,
+            output: None,
+        };
+        let analysis = crate::analyse(&root, &options);
+        let renderer = Renderer::new(
+            Arc::clone(&analysis.site),
+            Arc::clone(&analysis.figures),
+            RenderOptions {
+                live_reload: false,
+                progress: None,
+            },
+        )
+        .expect("the built-in templates load");
+        let page = renderer.render_path("objectives/teebee-o1/index.html");
+        assert!(page.is_some_and(|p| p.is_ok()));
+        assert!(
+            renderer
+                .render_path("objectives/nothing/index.html")
+                .is_none()
+        );
+        assert!(renderer.search.get().is_none(), "a page built the index");
+        assert!(renderer.render_path(search::MANIFEST).is_some());
+        assert!(renderer.search.get().is_some());
     }
 }
