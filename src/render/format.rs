@@ -46,7 +46,17 @@ pub fn number(x: f64) -> String {
 
 /// A fraction as a whole percentage: 0.485 → "49%".
 pub fn percent(fraction: f64) -> String {
+    // A key result far past its target (a value of 1e300 against a target of 10) has a
+    // fraction no page can spell: it is shown as beyond a million per cent.
+    const MOST: f64 = 1e6;
     let p = (fraction * 100.0).round();
+    if p.is_nan() {
+        return "—".to_owned();
+    }
+    if p.abs() > MOST {
+        let sign = if p < 0.0 { "< -" } else { "> " };
+        return format!("{sign}{MOST}%");
+    }
     format!("{}%", if p == 0.0 { 0.0 } else { p })
 }
 
@@ -158,6 +168,11 @@ mod tests {
         assert_eq!(percent(1.1), "110%");
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(-0.001), "0%");
+        assert_eq!(percent(10_000.0), "1000000%");
+        assert_eq!(percent(1e300), "> 1000000%");
+        assert_eq!(percent(f64::MAX), "> 1000000%");
+        assert_eq!(percent(-1e300), "< -1000000%");
+        assert_eq!(percent(f64::NAN), "—");
     }
 
     #[test]

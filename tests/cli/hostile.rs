@@ -469,15 +469,30 @@ fn serve_answers_the_alignment_page_of_layers_aligned_to_every_objective_above()
 
 // ---- Numbers at the edge of f64 (issue 9, item 10) ----
 
+/// Whether `word` stands alone in `text`, as a number written wrong would (`inf`, `-inf`,
+/// `>NaN<`), not inside a name: an id such as `infsfiui` or `team-inf` is content.
+fn has_word(text: &str, word: &str) -> bool {
+    let part_of_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let ends_name = |before: &str| before.chars().next_back().is_some_and(part_of_name);
+    text.match_indices(word).any(|(i, _)| {
+        let before = &text[..i];
+        let starts_alone = match before.strip_suffix('-') {
+            Some(sign) => !ends_name(sign),
+            None => !ends_name(before),
+        };
+        starts_alone && !text[i + word.len()..].starts_with(part_of_name)
+    })
+}
+
 /// The output files that spell a number that is none (NaN, infinity).
 pub fn non_numbers(public: &Path) -> Vec<String> {
     read_tree(public)
         .into_iter()
         .filter_map(|(path, bytes)| {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let bad = ["NaN", ">inf<", " inf", "\"inf", "Infinity"]
+            let bad = ["NaN", "inf", "Infinity"]
                 .iter()
-                .any(|w| text.contains(w));
+                .any(|w| has_word(&text, w));
             bad.then(|| path.display().to_string())
         })
         .collect()
@@ -700,4 +715,41 @@ fn an_okrs_yaml_that_is_a_fifo_is_named_so_and_never_waited_on() {
     );
     let (_, out) = check_odd_config(make, "zh-CN");
     assert!(out.contains("okrs.yaml 不是普通文件"), "{out}");
+}
+
+#[test]
+fn a_number_that_is_none_is_told_from_a_name_that_begins_like_one() {
+    for bad in [
+        "value: inf",
+        "<td>-inf</td>",
+        "\"NaN\"",
+        ">Infinity<",
+        "(inf)",
+    ] {
+        assert!(
+            ["NaN", "inf", "Infinity"].iter().any(|w| has_word(bad, w)),
+            "{bad}"
+        );
+    }
+    for name in ["\"infsfiui\"", "team-inf", "person nan-ce", "a_inf", "Info"] {
+        assert!(
+            !["NaN", "inf", "Infinity"].iter().any(|w| has_word(name, w)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_key_result_far_past_its_target_shows_a_bounded_percentage() {
+    let site = site_with(
+        CONFIG,
+        &[(
+            "objectives/past.md",
+            "---\ntitle: Past\nperiod: 2024-Q2\nteam: t\nkey_results:\n  - { title: k, target: 1, checkins: [{ date: 2024-05-01, value: 1e308 }] }\n---\n".into(),
+        )],
+    );
+    let (_out, public) = build_ok(&site, &[]);
+    assert_eq!(non_numbers(&public), Vec::<String>::new());
+    let page = std::fs::read_to_string(public.join("objectives/past/index.html")).unwrap();
+    assert!(page.contains("&gt; 1000000%"), "the over-target figure");
 }
