@@ -20,6 +20,31 @@ pub(super) struct List {
 pub(super) type Fill<'v> =
     Arc<dyn Fn(&mut tera::Context, &str, std::ops::Range<usize>) + Send + Sync + 'v>;
 
+/// A row of an index: a person's or team's summary, for the page at `root`.
+pub(super) type Summary<S> = fn(&Views, &str, usize) -> S;
+
+/// An index of the site's people or teams, 200 a page: the included ones (`included`),
+/// each as its `summary` row, under the template variable `var`.
+pub(super) fn index_pages<'v, S: serde::Serialize + 'v>(
+    specs: &mut Vec<PageSpec<'v>>,
+    views: &'v Views,
+    list: List,
+    included: Arc<Vec<usize>>,
+    (var, summary): (&'static str, Summary<S>),
+) {
+    list_pages(
+        specs,
+        list,
+        Arc::new(move |c, root, range| {
+            let rows: Vec<S> = included[range]
+                .iter()
+                .map(|&x| summary(views, root, x))
+                .collect();
+            c.insert(var, &rows);
+        }),
+    );
+}
+
 /// The pages of a full list: `base`, `base/page/2/` …
 pub(super) fn list_pages<'v>(specs: &mut Vec<PageSpec<'v>>, list: List, fill: Fill<'v>) {
     let total = list.total.div_ceil(views::PER_PAGE).max(1);

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::lists::{List, list_pages};
+use super::lists::{List, index_pages};
 use super::{PageKind, PageSpec};
 use crate::render::markdown;
 use crate::render::paths::{self, root_of, url};
@@ -101,22 +101,17 @@ pub(super) fn specs<'v>(views: &'v Views, specs: &mut Vec<PageSpec<'v>>) {
             .filter(|&x| views.figures.people_included[x])
             .collect(),
     );
-    let list = Arc::clone(&people);
-    list_pages(
+    index_pages(
         specs,
+        views,
         List {
             base: paths::PEOPLE.to_owned(),
             kind: PageKind::People,
             title: views.strings.get("title.people"),
             total: people.len(),
         },
-        Arc::new(move |c, root, range| {
-            let rows: Vec<_> = list[range]
-                .iter()
-                .map(|&x| views.person_summary(root, x))
-                .collect();
-            c.insert("people", &rows);
-        }),
+        Arc::clone(&people),
+        ("people", Views::person_summary),
     );
     for &x in people.iter() {
         let person = &site.people[x];

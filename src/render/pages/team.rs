@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::lists::{List, list_pages, list_spec};
+use super::lists::{List, index_pages, list_spec};
 use super::{PageKind, PageSpec};
 use crate::render::paths::{self, root_of, url};
 use crate::render::view::*;
@@ -221,22 +221,17 @@ pub(super) fn specs<'v>(views: &'v Views, specs: &mut Vec<PageSpec<'v>>) {
             .filter(|&x| views.figures.teams_included[x])
             .collect(),
     );
-    let list = Arc::clone(&teams);
-    list_pages(
+    index_pages(
         specs,
+        views,
         List {
             base: paths::TEAMS.to_owned(),
             kind: PageKind::Teams,
             title: views.strings.get("title.teams"),
             total: teams.len(),
         },
-        Arc::new(move |c, root, range| {
-            let rows: Vec<_> = list[range]
-                .iter()
-                .map(|&x| views.team_summary(root, x))
-                .collect();
-            c.insert("teams", &rows);
-        }),
+        Arc::clone(&teams),
+        ("teams", Views::team_summary),
     );
     for &x in teams.iter() {
         let team = &site.teams[x];
