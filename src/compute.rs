@@ -364,8 +364,10 @@ pub fn key_result_at(
     date: NaiveDate,
 ) -> KeyResultFigures {
     let resolved = &site.objectives[objective];
-    let rk = &resolved.key_results[index];
-    let kr = &resolved.data.key_results[rk.written];
+    let KeyResultRef {
+        written: kr,
+        resolved: rk,
+    } = resolved.key_result(index);
     let visible = rk.checkins.partition_point(|c| c.date <= date);
     let seen = &rk.checkins[..visible];
     let current = seen.last().map(|c| current_of(rk.metric, c));
@@ -417,13 +419,15 @@ pub fn key_result_at(
 /// A key result's progress as of `date` alone: what the progress history needs, without
 /// the rest of its figures.
 fn key_result_progress_at(site: &Site, objective: usize, index: usize, date: NaiveDate) -> f64 {
-    let resolved = &site.objectives[objective];
-    let rk = &resolved.key_results[index];
+    let KeyResultRef {
+        written: kr,
+        resolved: rk,
+    } = site.objectives[objective].key_result(index);
     let visible = rk.checkins.partition_point(|c| c.date <= date);
     let current = rk.checkins[..visible]
         .last()
         .map(|c| current_of(rk.metric, c));
-    progress(&resolved.data.key_results[rk.written], rk.metric, current).1
+    progress(kr, rk.metric, current).1
 }
 
 /// What a check-in says the current value is.
@@ -488,10 +492,10 @@ fn histories(
             dates
                 .into_iter()
                 .map(|d| {
-                    let progress = weighted_mean((0..resolved.key_results.len()).map(|k| {
-                        let kr = &resolved.data.key_results[resolved.key_results[k].written];
-                        (key_result_progress_at(site, o, k, d), kr.weight)
-                    }));
+                    let progress =
+                        weighted_mean(resolved.each_key_result().enumerate().map(|(k, kr)| {
+                            (key_result_progress_at(site, o, k, d), kr.written.weight)
+                        }));
                     (d, progress)
                 })
                 .collect()
@@ -532,7 +536,7 @@ fn rollup(
             graded: weighted_mean(children.iter().map(|&c| (of(c).graded, weight(c)))),
         };
     }
-    let weight = |k: usize| resolved.data.key_results[resolved.key_results[k].written].weight;
+    let weight = |k: usize| resolved.key_result(k).written.weight;
     Rollup {
         progress: weighted_mean(krs.iter().enumerate().map(|(k, f)| (f.progress, weight(k)))),
         confidence: krs.iter().filter_map(|f| f.confidence).min(),

@@ -135,8 +135,10 @@ fn objective_lints(site: &Site, figures: &Figures, o: usize, found: &mut Vec<Fou
 
 fn key_result_lints(site: &Site, figures: &Figures, o: usize, k: usize, found: &mut Vec<Found>) {
     let resolved = &site.objectives[o];
-    let rk = &resolved.key_results[k];
-    let kr = &resolved.data.key_results[rk.written];
+    let KeyResultRef {
+        written: kr,
+        resolved: rk,
+    } = resolved.key_result(k);
     let kf = &figures.objectives[o].key_results[k];
     let period = &site.periods[resolved.period];
     let as_of = figures.as_of;
@@ -240,34 +242,37 @@ fn grades_too_early(site: &Site, figures: &Figures, o: usize) -> Vec<Diagnostic>
     }
     let file = &site.documents[resolved.document].path;
     resolved
-        .key_results
-        .iter()
-        .filter_map(|rk| {
-            let kr = &resolved.data.key_results[rk.written];
-            let grade = kr.grade.as_ref()?;
-            let message = if state == PeriodState::Upcoming {
-                msg!(
-                    LINT_GRADE_TOO_EARLY_UPCOMING,
-                    id = &rk.full_id,
-                    period = &period.id,
-                    start = period.start.to_string(),
-                    end = period.end.to_string()
-                )
-            } else {
-                msg!(
-                    LINT_GRADE_TOO_EARLY,
-                    id = &rk.full_id,
-                    period = &period.id,
-                    end = period.end.to_string()
-                )
-            };
-            Some(Diagnostic::error(
-                file,
-                grade.pos,
-                Rule::GradeTooEarly,
-                message,
-            ))
-        })
+        .each_key_result()
+        .filter_map(
+            |KeyResultRef {
+                 written: kr,
+                 resolved: rk,
+             }| {
+                let grade = kr.grade.as_ref()?;
+                let message = if state == PeriodState::Upcoming {
+                    msg!(
+                        LINT_GRADE_TOO_EARLY_UPCOMING,
+                        id = &rk.full_id,
+                        period = &period.id,
+                        start = period.start.to_string(),
+                        end = period.end.to_string()
+                    )
+                } else {
+                    msg!(
+                        LINT_GRADE_TOO_EARLY,
+                        id = &rk.full_id,
+                        period = &period.id,
+                        end = period.end.to_string()
+                    )
+                };
+                Some(Diagnostic::error(
+                    file,
+                    grade.pos,
+                    Rule::GradeTooEarly,
+                    message,
+                ))
+            },
+        )
         .collect()
 }
 

@@ -317,7 +317,8 @@ impl Kind {
 #[derive(Clone, Debug)]
 pub enum Content {
     Org(Org),
-    Objective(Objective),
+    /// Shared with the resolved objective, so validation does not copy it.
+    Objective(std::sync::Arc<Objective>),
     Checkin(CheckinFile),
     Team(Team),
     Person(Person),
@@ -380,7 +381,8 @@ pub struct ResolvedKeyResult {
 #[derive(Clone, Debug)]
 pub struct ResolvedObjective {
     pub document: usize,
-    pub data: Objective,
+    /// The objective as written, shared with its document.
+    pub data: std::sync::Arc<Objective>,
     pub period: usize,
     pub owner: Option<usize>,
     pub team: Option<usize>,
@@ -395,6 +397,29 @@ pub struct ResolvedObjective {
     /// The objectives that continue it, by id.
     pub carried_to: Vec<usize>,
     pub key_results: Vec<ResolvedKeyResult>,
+}
+
+/// One key result of an objective: as written, and as validation resolved it.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyResultRef<'a> {
+    pub written: &'a KeyResult,
+    pub resolved: &'a ResolvedKeyResult,
+}
+
+impl ResolvedObjective {
+    /// Its `k`-th key result: `key_results[k]` with the written form it came from.
+    pub fn key_result(&self, k: usize) -> KeyResultRef<'_> {
+        let resolved = &self.key_results[k];
+        KeyResultRef {
+            written: &self.data.key_results[resolved.written],
+            resolved,
+        }
+    }
+
+    /// Its key results in order, each with its written form.
+    pub fn each_key_result(&self) -> impl ExactSizeIterator<Item = KeyResultRef<'_>> {
+        (0..self.key_results.len()).map(|k| self.key_result(k))
+    }
 }
 
 /// The whole site, with every id resolved to an index. Lists are sorted as okrs.json wants.

@@ -43,6 +43,17 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
     (site, diagnostics)
 }
 
+/// The objective behind a document's shared `Arc`: read as it is, or copied once to be
+/// changed (`mut`).
+macro_rules! objective_of {
+    ($o:ident) => {
+        &**$o
+    };
+    ($o:ident, mut) => {
+        Arc::make_mut($o)
+    };
+}
+
 /// Calls `$visit(key, value)` on every name and id of `$content` that refers to something
 /// else (owners, teams, parents, leads, `aligns_to`, `carried_from`, check-ins' `kr`,
 /// periods), as `&At<String>`, or as `&mut At<String>` when `$mut` is `mut`.
@@ -51,6 +62,7 @@ macro_rules! each_reference {
         let mut visit = $visit;
         match $content {
             Content::Objective(o) => {
+                let o = objective_of!(o $(, $mut)?);
                 visit("period", & $($mut)? o.period);
                 let optional = [
                     ("owner", & $($mut)? o.owner),
@@ -512,7 +524,7 @@ impl Validator {
             objective_index.insert(objective.id.value.clone(), site.objectives.len());
             site.objectives.push(ResolvedObjective {
                 document: doc_index,
-                data: objective.clone(),
+                data: std::sync::Arc::clone(objective),
                 period,
                 owner,
                 team,

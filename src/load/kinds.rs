@@ -87,7 +87,7 @@ pub fn read(
     }
     Some(match kind {
         Kind::Org => Content::Org(org(r, root)?),
-        Kind::Objective => Content::Objective(objective(r, root, stem)?),
+        Kind::Objective => Content::Objective(std::sync::Arc::new(objective(r, root, stem)?)),
         Kind::Checkin => Content::Checkin(checkin(r, root)?),
         Kind::Team => Content::Team(team(r, root, stem)?),
         Kind::Person => Content::Person(person(r, root, stem)?),

@@ -797,7 +797,10 @@ mod tests {
         // Prose keeps its quotation marks; a name its brackets; a unit its full-width `％`.
         assert_eq!(o.title, "提升“活跃”用户");
         assert_eq!(o.period.value, "2025-Q2");
-        assert_eq!(o.owner.map(|a| a.value).as_deref(), Some("王强（销售）"));
+        assert_eq!(
+            o.owner.as_ref().map(|a| a.value.as_str()),
+            Some("王强（销售）")
+        );
         assert_eq!(o.key_results[0].unit.as_deref(), Some("％"));
         assert_eq!(o.key_results[1].unit.as_deref(), Some("个"));
     }
