@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/folder.rs"]
+mod folder;
 #[path = "support/search_site.rs"]
 mod search_site;
 
@@ -140,23 +142,6 @@ fn run_script(
     status
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == "public" {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn an_edit_while_serving_reloads_the_open_page() {
     let root = manifest_dir();
@@ -166,7 +151,7 @@ fn an_edit_while_serving_reloads_the_open_page() {
     }
     let temp = tempfile::tempdir().unwrap();
     let site = temp.path().join("teebee");
-    copy_tree(&root.join("sample-okrs/teebee"), &site);
+    folder::copy_dir(&root.join("sample-okrs/teebee"), &site);
     let okrs = std::ffi::OsString::from(env!("CARGO_BIN_EXE_okrs"));
     let status = run_script(
         &script_dir,
