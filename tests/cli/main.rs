@@ -1,6 +1,6 @@
 //! Integration tests of the `okrs` command line: each test writes (or copies) a small
 //! site, runs `okrs check` or `okrs build` on it, and checks what comes out — exit code,
-//! diagnostics, and the figures of okrs.json — against SPEC.md.
+//! diagnostics, and the figures of okrs.json — against what docs/ says.
 //!
 //! Fixtures live in `tests/fixtures/`: `good/` (every computation, figures worked out by
 //! hand in `good_site.rs`), `broken/` (one file per error class), `lints/` (one file per
