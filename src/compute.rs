@@ -1,4 +1,4 @@
-//! Stage 3: every figure of SPEC 2 — key result progress, objective, team and period
+//! Stage 3: every figure of docs/format.md#how-figures-are-computed — key result progress, objective, team and period
 //! rollups, expected pace, status, confidence and risk — as of one date.
 
 use chrono::NaiveDate;

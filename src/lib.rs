@@ -68,7 +68,7 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
 /// Validates, computes and lints what was loaded (by `load_site` or a `FileCache`).
 pub fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
     let files = loaded.files;
-    // Loading's diagnostics and validation's: validation amends the former (SPEC 8).
+    // Loading's diagnostics and validation's: validation amends the former (docs/checks.md#one-mistake-one-error).
     let (site, earlier) = validate::validate(loaded);
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let as_of = compute::as_of_date(options.as_of, &site.config, epoch.as_deref());

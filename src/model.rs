@@ -373,7 +373,7 @@ pub struct ResolvedKeyResult {
     pub full_id: String,
     pub metric: Metric,
     pub owner: Option<usize>,
-    /// Every check-in, in the order of SPEC 2 (date, then inline before files, then path,
+    /// Every check-in, in the order of docs/format.md#which-check-in-counts (date, then inline before files, then path,
     /// then as written): dated after the as-of date included; compute filters them.
     pub checkins: Vec<Checkin>,
 }
@@ -460,7 +460,7 @@ pub struct Site {
     pub unread: Unread,
 }
 
-/// What files with errors left out of the site, for the lints (SPEC 8, one mistake
+/// What files with errors left out of the site, for the lints (docs/checks.md#one-mistake-one-error: one mistake
 /// gives one error): nothing is flagged for the lack of what a broken file would give.
 #[derive(Clone, Debug, Default)]
 pub struct Unread {

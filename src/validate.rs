@@ -875,7 +875,7 @@ impl Validator {
     }
 
     /// Attaches each check-in file's updates to its key result and orders every key result's
-    /// check-ins as SPEC 2 says.
+    /// check-ins as docs/format.md#which-check-in-counts says.
     fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
         let mut keyed: HashMap<(usize, usize), Vec<OrderedCheckin>> = HashMap::new();
         for (doc_index, doc) in site.documents.iter().enumerate() {

@@ -336,8 +336,8 @@ pub struct CarryObjective {
     pub as_of: Option<NaiveDate>,
 }
 
-/// Writes the continuation of an objective into a later period, beside it (SPEC 7,
-/// "Carry-over"): the same title, owner, team, alignment, commitment and weight,
+/// Writes the continuation of an objective into a later period, beside it
+/// (docs/format.md#carry-over): the same title, owner, team, alignment, commitment and weight,
 /// `carried_from`, and the key results not yet done, each starting where it stands.
 pub fn carry_objective(
     site: &Path,
@@ -582,7 +582,7 @@ struct Alignment {
 
 /// What the continuation of `old` into `period` aligns to: what `old` aligns to, except
 /// an objective whose period ends before `period` starts (figures do not count a child
-/// of a later period: SPEC 7). That one gives way to its continuation whose period
+/// of a later period: docs/format.md#rollups). That one gives way to its continuation whose period
 /// covers `period` (following `carried_to`, so a continuation of a continuation counts
 /// too) where there is exactly one; else it is left out, with a note naming it.
 /// Strategies, and objectives of a period that has not ended by then (a year around a

@@ -1,7 +1,7 @@
 //! What a value that okrs cannot read was most likely meant to be: a period, a date, a
 //! number, a confidence or a word written in another common form — also as Chinese typing
 //! habits write them (`2025年4月11日`, `二季度`, `里程碑`, full-width `１`). Diagnostics
-//! quote the value to write, so that the fix is a copy, not a guess (SPEC 8). The same
+//! quote the value to write, so that the fix is a copy, not a guess (docs/checks.md#errors). The same
 //! functions serve `okrs check` and `okrs new`.
 
 use chrono::{Datelike, NaiveDate};

@@ -29,7 +29,7 @@ pub struct Loaded {
     pub config: Config,
     pub documents: Vec<Arc<Document>>,
     pub diagnostics: Vec<Diagnostic>,
-    /// What files with errors would have given the site (SPEC 8: one mistake, one error).
+    /// What files with errors would have given the site (docs/checks.md#one-mistake-one-error).
     pub gaps: Vec<Gap>,
     /// How many files were read (okrs.yaml included).
     pub files: usize,
@@ -40,7 +40,7 @@ pub struct Loaded {
 
 /// Something a file would have given the site had it been read without errors. What
 /// depends on it in other files is not reported again: the file's own error is the one
-/// to fix (SPEC 8, one mistake gives one error).
+/// to fix (docs/checks.md#one-mistake-one-error).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gap {
     pub file: String,

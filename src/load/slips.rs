@@ -5,7 +5,7 @@
 //! inside a value (`title: O1: 确定创新方向`), and a key's colon with no space after it
 //! (`owner:wang-qiang`, which YAML reads as one text where a key belongs). Each is one error at the character itself,
 //! naming it and its fix; the text is then read as meant, so that nothing else is reported
-//! for it (SPEC 8).
+//! for it (docs/checks.md#chinese-input-full-width-characters-quotation-marks-and-chinese-words).
 //!
 //! Full-width colons and spaces are found in the lines before parsing (outside block
 //! scalars, whose text is the user's own); a colon inside a value is found where the parser

@@ -1,4 +1,4 @@
-//! okrs.json: every computed figure, field for field as SPEC 6 lists them.
+//! okrs.json: every computed figure, field for field as docs/format.md#okrsjson lists them.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};

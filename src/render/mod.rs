@@ -1,5 +1,5 @@
 //! Stage 5: turns the site and its figures into output files, as bytes in memory:
-//! every page of SPEC 4 through the templates, okrs.json, okrs.csv, feed.xml, the
+//! every page of docs/themes.md#templates-and-their-own-variables through the templates, okrs.json, okrs.csv, feed.xml, the
 //! search index and the theme's static files.
 
 pub mod charts;

@@ -1,4 +1,4 @@
-//! Where the alignment tree shows each objective (SPEC 9). Objectives may align to several
+//! Where the alignment tree shows each objective (docs/format.md#pages-at-company-scale). Objectives may align to several
 //! parents, so the tree of every path from the top would grow exponentially with the
 //! layers; instead each objective is shown in full once, at its first place in reading
 //! order, and every later place is one row that links to it ("see above").

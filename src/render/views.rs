@@ -688,7 +688,7 @@ impl Views {
                 let visible = self.figures.objectives[o].key_results[k].checkins;
                 all.extend((0..visible).map(|c| {
                     let checkin = &rk.checkins[c];
-                    // A date alone counts as the start of its day (SPEC 7).
+                    // A date alone counts as the start of its day (docs/format.md#which-check-in-counts).
                     let at = checkin
                         .date
                         .and_time(checkin.time.unwrap_or(NaiveTime::MIN));
@@ -696,8 +696,8 @@ impl Views {
                 }));
             }
         }
-        // Newest first, by date and time of day; at one moment, the reverse of SPEC 2's
-        // order (latest written first).
+        // Newest first, by date and time of day; at one moment, the reverse of the order
+        // of docs/format.md#which-check-in-counts (latest written first).
         all.sort_by(|a, b| b.cmp(a));
         all.into_iter().map(|(_, o, k, c)| (o, k, c)).collect()
     }

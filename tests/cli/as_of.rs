@@ -1,4 +1,4 @@
-//! The as-of date (SPEC 2): `--as-of`, else `as_of` in okrs.yaml, else SOURCE_DATE_EPOCH
+//! The as-of date (docs/format.md#the-as-of-date): `--as-of`, else `as_of` in okrs.yaml, else SOURCE_DATE_EPOCH
 //! (UTC), else today; check-ins after it appear nowhere.
 //!
 //! As of 2024-05-01 in the `good` fixture:

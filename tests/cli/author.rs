@@ -1,4 +1,4 @@
-//! `okrs new objective|checkin|team|person` and `okrs init` (SPEC 3): each writes a new,
+//! `okrs new objective|checkin|team|person` and `okrs init` (docs/authoring.md): each writes a new,
 //! valid file (or a whole starter site), refuses to overwrite, and leaves the site clean.
 
 use serde_json::Value;

@@ -1,4 +1,4 @@
-//! Errors (SPEC 1, 3 and 5): the `broken` fixture has one file per error class, named
+//! Errors (docs/checks.md#errors): the `broken` fixture has one file per error class, named
 //! after it. Every error is reported in one run, each with the line and column of the
 //! offending key or value in the file itself (the front matter starts on line 2, after
 //! the opening `---`).

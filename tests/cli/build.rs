@@ -1,4 +1,4 @@
-//! `okrs build` (SPEC 3 and 4): writes nothing on error, keeps the previous output as it
+//! `okrs build` (docs/format.md#what-a-build-writes): writes nothing on error, keeps the previous output as it
 //! was, is deterministic, and writes okrs.csv for Excel.
 
 use crate::support::*;

@@ -1,4 +1,4 @@
-//! The whole OKR cycle on the site (SPEC 7), on `tests/fixtures/cycle-pages/`: a closed
+//! The whole OKR cycle on the site (docs/format.md#the-okr-cycle), on `tests/fixtures/cycle-pages/`: a closed
 //! quarter (2024-Q1: graded, one grade written by hand, two reviews, one objective carried
 //! into Q2 and one into a Q2 draft) and a running one (2024-Q2 at 77 % against 82 %
 //! expected on 2024-06-14, three key results whose check-ins are due), with a team tree

@@ -1,4 +1,4 @@
-//! Diagnostics that point at the cause (SPEC 8). The `broken-cause` fixture makes each
+//! Diagnostics that point at the cause (docs/checks.md#one-mistake-one-error). The `broken-cause` fixture makes each
 //! mistake once, in a file named after it, and other files refer to what the broken files
 //! would have defined: each mistake must give exactly one error, at its file, line and
 //! column, with a hint that names the fix, and nothing that refers to a broken file may

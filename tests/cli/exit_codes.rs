@@ -1,4 +1,4 @@
-//! Exit codes and output formats of `okrs check` (SPEC 3): 0 success (warnings allowed),
+//! Exit codes and output formats of `okrs check` (docs/checks.md#exit-codes): 0 success (warnings allowed),
 //! 1 content errors (or warnings with --deny-warnings), 2 wrong usage.
 
 use serde_json::Value;

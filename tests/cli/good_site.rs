@@ -1,4 +1,4 @@
-//! The computations of SPEC 2 and the contents of okrs.json (SPEC 6), on the `good`
+//! The computations of docs/format.md#how-figures-are-computed and the contents of okrs.json (docs/format.md#okrsjson), on the `good`
 //! fixture built as of its okrs.yaml date, 2024-05-20. Every figure is worked out by hand.
 //!
 //! The fixture (tests/fixtures/good):

@@ -2,8 +2,8 @@
 //! browser to another host, never lets idle or half-sent connections hold it, and keeps
 //! rebuilding when the site folder is deleted and made again.
 
-use crate::serve::{copy_dir, edit, get, start, wait_for};
-use crate::support::sample;
+use crate::serve::{edit, get, start, wait_for};
+use crate::support::{copy_dir, sample};
 
 /// `//host/…` is another host to a browser: no redirect and no link may start with `//`
 /// (or a backslash, which browsers read as a slash).

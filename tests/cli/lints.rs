@@ -1,4 +1,4 @@
-//! Lints (SPEC 5): the `lints` fixture has one objective per lint, named after it, and
+//! Lints (docs/checks.md#lints): the `lints` fixture has one objective per lint, named after it, and
 //! an objective (`clean.md`) no lint objects to. As of 2024-05-20, 2024-Q2 is running and
 //! 2024-Q1 has ended; every other key result was checked in on 2024-05-15.
 

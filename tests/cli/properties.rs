@@ -1,4 +1,4 @@
-//! Property tests of SPEC 2's formulas for increase/decrease key results and the weighted
+//! Property tests of the formulas (docs/format.md#how-figures-are-computed) for increase/decrease key results and the weighted
 //! rollup of an objective: random starts, targets, check-in values and weights, written
 //! as decimals, built by `okrs`, and compared with the formulas computed here. Then, on
 //! generated sites with odd ids, owners, teams and periods, alignments of every shape and
@@ -423,7 +423,7 @@ fn within_unit(x: &serde_json::Value, what: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// SPEC 2's bounds on a built okrs.json: every progress in [0, 1], and an objective's
+/// The bounds of docs/format.md#key-result-progress on a built okrs.json: every progress in [0, 1], and an objective's
 /// between its key results' lowest and highest.
 fn assert_bounds(json: &serde_json::Value) -> Result<(), TestCaseError> {
     for o in json["objectives"].as_array().unwrap() {

@@ -4,8 +4,8 @@
 //! tom-baker) has one key result, `migrate` (target 40 services), checked in once at 30
 //! on 2024-05-15; `launch` (committed) is done on its one-day period `launch-day`, owned
 //! by ana-lee of the sub-team infra, whose parent is platform. Each test writes one
-//! mistake into a copy and expects exactly the diagnostics that mistake deserves (SPEC 8:
-//! one mistake, one error).
+//! mistake into a copy and expects exactly the diagnostics that mistake deserves
+//! (docs/checks.md#one-mistake-one-error).
 
 use crate::support::*;
 

@@ -1,4 +1,4 @@
-//! Pages stay light at company scale (SPEC 9): on a generated site of the issue-8 shape
+//! Pages stay light at company scale (docs/format.md#pages-at-company-scale): on a generated site of the issue-8 shape
 //! (a team tree, yearly company objectives with the quarterly ones aligned under them),
 //! plus a team with hundreds of objectives and a company objective with hundreds of
 //! children, no list on any page has more than 200 items, every page is reachable by its

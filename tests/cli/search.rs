@@ -1,5 +1,5 @@
-//! The search index stays in small pieces as the site grows (SPEC 9, docs/themes.md
-//! "Search"): on a generated site of a few thousand objectives no piece is over its bound,
+//! The search index stays in small pieces as the site grows (docs/themes.md#search,
+//! docs/format.md#pages-at-company-scale): on a generated site of a few thousand objectives no piece is over its bound,
 //! and the pieces are many; `serve` serves them.
 
 #[path = "../support/search_site.rs"]

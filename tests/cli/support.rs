@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+#[path = "../support/folder.rs"]
+mod folder;
+pub use folder::copy_dir;
+
 /// The figures of okrs.json are compared with this tolerance.
 pub const TOLERANCE: f64 = 1e-9;
 
@@ -205,19 +209,6 @@ impl Site {
 
     pub fn built_json(&self, args: &[&str]) -> Value {
         built_json(self.path(), args)
-    }
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
