@@ -186,7 +186,7 @@ impl Builder {
         crate::load::read_config_file(&self.root)
             .ok()
             .hash(&mut hasher);
-        for folder in ["templates", "themes", "static"] {
+        for folder in crate::load::NOT_CONTENT {
             for entry in walkdir::WalkDir::new(self.root.join(folder))
                 .sort_by_file_name()
                 .into_iter()
