@@ -4,13 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 
 use super::messages::*;
-use super::{
-    Error, Outcome, file_slug, notes_about, require_site, shown, write_new, yaml_number,
-    yaml_scalar,
-};
+use super::{Error, Outcome, file_slug, notes_about, require_site, shown, write_new};
 use crate::compute::{Figures, Status};
 use crate::message::{Message, common, count};
-use crate::model::{Language, Metric};
+use crate::model::{Checkin, Language, Metric};
+use crate::yaml::write::{yaml_number, yaml_scalar};
 use crate::{Analysis, Options, diagnostics, msg};
 
 // ---- okrs new checkin ----

@@ -4,9 +4,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
 use super::messages::*;
-use super::{Error, Outcome, list, write_new, yaml_number};
+use super::{Error, Outcome, list, write_new};
 use crate::message::{common, count};
 use crate::model::Language;
+use crate::write::DEFAULT_OUTPUT;
+use crate::yaml::write::yaml_number;
 use crate::{msg, period};
 
 // ---- okrs init ----
@@ -269,9 +271,9 @@ pub fn init(
         format!(" {arg}")
     };
     let output = if arg == "." {
-        "public".to_owned()
+        DEFAULT_OUTPUT.to_owned()
     } else {
-        format!("{}/public", dir.display())
+        format!("{}/{DEFAULT_OUTPUT}", dir.display())
     };
     let example = dates.value(3, 0.0, 200.0, 0.9) + 10.0;
     let steps = [

@@ -6,11 +6,10 @@ use std::path::Path;
 
 use super::messages::*;
 use super::{
-    Error, Outcome, did_you_mean, documents, file_slug, list, notes_about, parse_id, read_config,
-    require_site, shown, stem, tr, under, write_new, yaml_number, yaml_period, yaml_quoted,
-    yaml_scalar,
+    Error, Outcome, documents, file_slug, list, notes_about, parse_id, read_config, require_site,
+    shown, stem, tr, under, write_new, yaml_period,
 };
-use crate::compute::{Current, KeyResultFigures, Status};
+use crate::compute::{Current, KeyResultFigures, ObjectiveFigures, Status};
 use crate::load::{self, schema};
 use crate::message::{Message, common, count};
 use crate::model::{
@@ -18,6 +17,7 @@ use crate::model::{
 };
 use crate::period::PeriodState;
 use crate::rule::Rule;
+use crate::yaml::write::{yaml_number, yaml_quoted, yaml_scalar};
 use crate::{Analysis, Options, diagnostics, msg, period};
 
 // ---- okrs new objective ----
@@ -90,7 +90,7 @@ pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result
             .map(|o| o.id.as_str())
             .chain(taken.strategies.iter().map(String::as_str));
         if !taken.objectives.iter().any(|o| &o.id == target) && !taken.strategies.contains(target) {
-            let hint = did_you_mean(schema::did_you_mean(target, known));
+            let hint = common::did_you_mean(schema::did_you_mean(target, known));
             return Err(Error::Refused(msg!(
                 AUTHOR_UNKNOWN_ALIGNMENT,
                 target = target.as_str(),
@@ -183,7 +183,7 @@ fn ids_in(site: &Path) -> Ids {
         }
     }
     // An objective file with errors is not loaded, but it will likely take its name's id.
-    for path in load::discover(site, Some(&site.join("public"))) {
+    for path in load::discover(site, Some(&crate::write::output_folder(site, None))) {
         let path = load::relative_name(&path);
         if under(&path, "objectives") && !loaded.documents.iter().any(|d| d.path == path) {
             objectives.push(Known {
@@ -245,7 +245,7 @@ fn check_period(config: &Config, id: &str, lang: Language) -> Result<(), Error> 
     Err(Error::Refused(msg!(
         AUTHOR_UNKNOWN_PERIOD,
         period = id,
-        hint = did_you_mean(hint.as_deref()),
+        hint = common::did_you_mean(hint),
         custom = custom
     )))
 }
@@ -530,7 +530,7 @@ fn find_objective(analysis: &Analysis, id: &str) -> Result<usize, Error> {
         msg!(AUTHOR_IS_KEY_RESULT, id = id, objective = objective)
     } else {
         let ids = site.objectives.iter().map(|o| o.data.id.value.as_str());
-        let hint = did_you_mean(schema::did_you_mean(id, ids));
+        let hint = common::did_you_mean(schema::did_you_mean(id, ids));
         msg!(AUTHOR_NO_OBJECTIVE, id = id, hint = hint)
     };
     if analysis.has_errors() {
