@@ -16,111 +16,45 @@ use crate::{msg, period};
 /// One file of a starter site: its path and text, both with `{{…}}` placeholders.
 type StarterFile = (&'static str, &'static str);
 
-const STARTER_EN: &[StarterFile] = &[
-    ("okrs.yaml", include_str!("../../starter/en/okrs.yaml")),
-    ("org.md", include_str!("../../starter/en/org.md")),
-    (
-        "teams/product.md",
-        include_str!("../../starter/en/teams/product.md"),
-    ),
-    (
-        "teams/sales.md",
-        include_str!("../../starter/en/teams/sales.md"),
-    ),
-    (
-        "people/ana-lima.md",
-        include_str!("../../starter/en/people/ana-lima.md"),
-    ),
-    (
-        "people/ben-okafor.md",
-        include_str!("../../starter/en/people/ben-okafor.md"),
-    ),
-    (
-        "people/chen-jing.md",
-        include_str!("../../starter/en/people/chen-jing.md"),
-    ),
-    (
-        "objectives/win-small-shops.md",
-        include_str!("../../starter/en/objectives/win-small-shops.md"),
-    ),
-    (
-        "objectives/product/faster-onboarding.md",
-        include_str!("../../starter/en/objectives/product/faster-onboarding.md"),
-    ),
-    (
-        "objectives/sales/keep-shops.md",
-        include_str!("../../starter/en/objectives/sales/keep-shops.md"),
-    ),
-    (
-        "checkins/{{d1}}-kickoff.md",
-        include_str!("../../starter/en/checkins/kickoff.md"),
-    ),
-    (
-        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
-        include_str!("../../starter/en/checkins/time-to-first-sale.md"),
-    ),
-    (
-        "checkins/{{d3}}-weekly-review.md",
-        include_str!("../../starter/en/checkins/weekly-review.md"),
-    ),
-    (
-        "pages/how-we-okr.md",
-        include_str!("../../starter/en/pages/how-we-okr.md"),
-    ),
-];
+/// The files of a starter site, read from `starter/LANGUAGE/`: each one's path in the new
+/// site and, where it differs, its file there. The sites of both languages have the same
+/// files but for the people, whose names are the language's.
+macro_rules! starter {
+    (@files $language:literal: $($path:literal $(<- $file:literal)?),* $(,)?) => {
+        &[$((
+            $path,
+            include_str!(concat!("../../starter/", $language, "/", starter!(@file $path $($file)?))),
+        )),*]
+    };
+    (@file $path:literal) => { $path };
+    (@file $path:literal $file:literal) => { $file };
+    ($language:literal, people: [$($person:literal),*]) => {
+        starter!(@files $language:
+            "okrs.yaml",
+            "org.md",
+            "teams/product.md",
+            "teams/sales.md",
+            $($person,)*
+            "objectives/win-small-shops.md",
+            "objectives/product/faster-onboarding.md",
+            "objectives/sales/keep-shops.md",
+            "checkins/{{d1}}-kickoff.md" <- "checkins/kickoff.md",
+            "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md" <- "checkins/time-to-first-sale.md",
+            "checkins/{{d3}}-weekly-review.md" <- "checkins/weekly-review.md",
+            "pages/how-we-okr.md",
+        )
+    };
+}
 
-const STARTER_ZH: &[StarterFile] = &[
-    ("okrs.yaml", include_str!("../../starter/zh-CN/okrs.yaml")),
-    ("org.md", include_str!("../../starter/zh-CN/org.md")),
-    (
-        "teams/product.md",
-        include_str!("../../starter/zh-CN/teams/product.md"),
-    ),
-    (
-        "teams/sales.md",
-        include_str!("../../starter/zh-CN/teams/sales.md"),
-    ),
-    (
-        "people/wang-fang.md",
-        include_str!("../../starter/zh-CN/people/wang-fang.md"),
-    ),
-    (
-        "people/li-si.md",
-        include_str!("../../starter/zh-CN/people/li-si.md"),
-    ),
-    (
-        "people/chen-jing.md",
-        include_str!("../../starter/zh-CN/people/chen-jing.md"),
-    ),
-    (
-        "objectives/win-small-shops.md",
-        include_str!("../../starter/zh-CN/objectives/win-small-shops.md"),
-    ),
-    (
-        "objectives/product/faster-onboarding.md",
-        include_str!("../../starter/zh-CN/objectives/product/faster-onboarding.md"),
-    ),
-    (
-        "objectives/sales/keep-shops.md",
-        include_str!("../../starter/zh-CN/objectives/sales/keep-shops.md"),
-    ),
-    (
-        "checkins/{{d1}}-kickoff.md",
-        include_str!("../../starter/zh-CN/checkins/kickoff.md"),
-    ),
-    (
-        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
-        include_str!("../../starter/zh-CN/checkins/time-to-first-sale.md"),
-    ),
-    (
-        "checkins/{{d3}}-weekly-review.md",
-        include_str!("../../starter/zh-CN/checkins/weekly-review.md"),
-    ),
-    (
-        "pages/how-we-okr.md",
-        include_str!("../../starter/zh-CN/pages/how-we-okr.md"),
-    ),
-];
+const STARTER_EN: &[StarterFile] = starter!(
+    "en",
+    people: ["people/ana-lima.md", "people/ben-okafor.md", "people/chen-jing.md"]
+);
+
+const STARTER_ZH: &[StarterFile] = starter!(
+    "zh-CN",
+    people: ["people/wang-fang.md", "people/li-si.md", "people/chen-jing.md"]
+);
 
 /// The dates a starter site is written for: the current calendar quarter, and three
 /// check-in days within it, on or before `today` and at most 13 days before it (so no
