@@ -146,46 +146,7 @@ pub fn init(
     today: NaiveDate,
     lang: Language,
 ) -> Result<Outcome, Error> {
-    let shown = dir.display().to_string();
-    if dir.exists() {
-        if !dir.is_dir() {
-            return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
-        }
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            Error::Refused(msg!(
-                AUTHOR_INIT_CANNOT_READ,
-                dir = shown.as_str(),
-                error = e.to_string()
-            ))
-        })?;
-        let visible: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| !name.starts_with('.'))
-            .collect();
-        if !visible.is_empty() {
-            let mut names = visible;
-            names.sort();
-            let first: Vec<String> = names
-                .iter()
-                .take(3)
-                .map(|n| match lang {
-                    Language::En => format!("'{n}'"),
-                    Language::ZhCn => n.clone(),
-                })
-                .collect();
-            let more = match (names.len() > 3, lang) {
-                (false, _) => "",
-                (true, Language::En) => " …",
-                (true, Language::ZhCn) => "等",
-            };
-            return Err(Error::Refused(msg!(
-                AUTHOR_INIT_NOT_EMPTY,
-                dir = shown,
-                names = list(&first, lang) + more
-            )));
-        }
-    }
+    refuse_unless_empty(dir, lang)?;
     let dates = StarterDates::for_today(today);
     let files = match language {
         Language::En => STARTER_EN,
@@ -197,7 +158,72 @@ pub fn init(
         write_new(dir, &rel, &dates.fill(text))?;
         written.push(rel);
     }
+    let created = msg!(
+        AUTHOR_INIT_CREATED,
+        dir = dir.display().to_string(),
+        files = count(written.len(), &common::ONE_FILE, &common::FILES),
+        period = dates.period.id.as_str()
+    );
+    let mut report = vec![
+        created.text(lang),
+        String::new(),
+        msg!(AUTHOR_INIT_NEXT).text(lang),
+    ];
+    report.extend(next_steps(dir, &dates, lang));
+    Ok(Outcome {
+        written,
+        report,
+        notes: Vec::new(),
+    })
+}
 
+/// Refuses a `dir` that is a file, cannot be read, or holds anything but hidden files.
+fn refuse_unless_empty(dir: &Path, lang: Language) -> Result<(), Error> {
+    let shown = dir.display().to_string();
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::Refused(msg!(
+            AUTHOR_INIT_CANNOT_READ,
+            dir = shown.as_str(),
+            error = e.to_string()
+        ))
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let first: Vec<String> = names
+        .iter()
+        .take(3)
+        .map(|n| match lang {
+            Language::En => format!("'{n}'"),
+            Language::ZhCn => n.clone(),
+        })
+        .collect();
+    let more = match (names.len() > 3, lang) {
+        (false, _) => "",
+        (true, Language::En) => " …",
+        (true, Language::ZhCn) => "等",
+    };
+    Err(Error::Refused(msg!(
+        AUTHOR_INIT_NOT_EMPTY,
+        dir = shown,
+        names = list(&first, lang) + more
+    )))
+}
+
+/// What to run next in the new site in `dir`, each command with what it does.
+fn next_steps(dir: &Path, dates: &StarterDates, lang: Language) -> Vec<String> {
     let arg = shell_arg(dir);
     let site = if arg == "." {
         String::new()
@@ -232,17 +258,7 @@ pub fn init(
             msg!(AUTHOR_INIT_OBJECTIVE),
         ),
     ];
-    let created = msg!(
-        AUTHOR_INIT_CREATED,
-        dir = shown,
-        files = count(written.len(), &common::ONE_FILE, &common::FILES),
-        period = dates.period.id.as_str()
-    );
-    let mut report = vec![
-        created.text(lang),
-        String::new(),
-        msg!(AUTHOR_INIT_NEXT).text(lang),
-    ];
+    let mut report = Vec::new();
     // Short commands get their description beside them, long ones under them.
     let width = steps[..3]
         .iter()
@@ -260,11 +276,7 @@ pub fn init(
             report.push(format!("  {}{what}", " ".repeat(width)));
         }
     }
-    Ok(Outcome {
-        written,
-        report,
-        notes: Vec::new(),
-    })
+    report
 }
 
 /// A path as one shell word, quoted when it needs to be.

@@ -13,7 +13,8 @@ use crate::compute::{Current, KeyResultFigures, ObjectiveFigures, Status};
 use crate::load::{self, schema};
 use crate::message::{Message, common, count};
 use crate::model::{
-    At, Commitment, Config, Content, KeyResult, Language, Metric, Objective, Period, Site,
+    At, Commitment, Config, Content, KeyResult, Language, Metric, Objective, Period,
+    ResolvedObjective, Site,
 };
 use crate::period::PeriodState;
 use crate::rule::Rule;
@@ -355,8 +356,120 @@ pub fn carry_objective(
     let old = &before.site.objectives[o];
     let from = old.data.id.value.as_str();
     let config = &before.site.config;
-    let custom: Vec<Period> = config.periods.iter().map(|p| p.value.clone()).collect();
     let old_period = &before.site.periods[old.period];
+    let new_period = carried_period(config, from, old_period, args.period.as_deref(), lang)?;
+    let id = match &args.id {
+        Some(id) => parse_id(id).map_err(Error::Usage)?,
+        None => parse_id(&carried_id(from, &old_period.id, &new_period.id))
+            .map_err(|problem| Error::Usage(msg!(AUTHOR_GIVE_ID, problem = problem)))?,
+    };
+    let old_path = &before.site.documents[old.document].path;
+    let rel = match old_path.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/{id}.md"),
+        None => format!("{id}.md"),
+    };
+    refuse_taken(site, &rel, &id, &ids_in(site), msg!(AUTHOR_ADVICE_CARRY))?;
+
+    let (carried, left_out) = carried_key_results(old, &before.figures.objectives[o]);
+    let alignment = carried_alignment(&before.site, &old.data, &new_period, lang);
+    let text = carried_text(
+        &rel,
+        &old.data,
+        &new_period.id,
+        &alignment.aligns_to,
+        &carried,
+        config.language,
+    );
+    write_new(site, &rel, &text)?;
+
+    let after = crate::analyse(site, &options);
+    let known = refuse_new_errors(site, &rel, (&before, &after), from, lang)?;
+
+    let carried_what = carried_summary(from, &new_period.id, carried.len(), &left_out, lang);
+    let report = [msg!(AUTHOR_WROTE, file = shown(site, &rel)), carried_what];
+    let report = report
+        .into_iter()
+        .chain(alignment.report)
+        .chain([msg!(AUTHOR_NEXT_CARRY, period = new_period.id.as_str())])
+        .map(|m| m.text(lang))
+        .collect();
+    let mut notes: Vec<String> = alignment.notes.iter().map(|m| m.text(lang)).collect();
+    notes.extend(notes_about(&after, &rel, &[], lang));
+    let as_of = before.figures.as_of;
+    // Where no key result was carried, none starts where it stood.
+    if !carried.is_empty() && period::state(old_period, as_of) != PeriodState::Closed {
+        let note = msg!(
+            AUTHOR_CARRY_STILL_RUNNING,
+            period = old_period.id.as_str(),
+            as_of = as_of.to_string(),
+            from = from
+        );
+        notes.push(note.text(lang));
+    }
+    if known > 0 {
+        let errors = count(known, &common::ONE_ERROR, &common::ERRORS);
+        notes.push(msg!(AUTHOR_SITE_HAS_ERRORS, errors = errors).text(lang));
+    }
+    Ok(Outcome {
+        written: vec![rel],
+        report,
+        notes,
+    })
+}
+
+/// The key results of `old` that are not done, as they are carried ([`continued`]), and
+/// the full ids of those that are.
+fn carried_key_results<'o>(
+    old: &'o ResolvedObjective,
+    figures: &ObjectiveFigures,
+) -> (Vec<KeyResult>, Vec<&'o str>) {
+    let mut carried = Vec::new();
+    let mut left_out = Vec::new();
+    for (rk, f) in old.key_results.iter().zip(&figures.key_results) {
+        if f.status == Status::Done {
+            left_out.push(rk.full_id.as_str());
+        } else {
+            carried.push(continued(&old.data.key_results[rk.written], rk.metric, f));
+        }
+    }
+    (carried, left_out)
+}
+
+/// What was carried from `from` into `period`: `carried` key results, and the ids of
+/// those `left_out` (done).
+fn carried_summary(
+    from: &str,
+    period: &str,
+    carried: usize,
+    left_out: &[&str],
+    lang: Language,
+) -> Message {
+    let all = carried + left_out.len();
+    if all == 0 {
+        return msg!(AUTHOR_CARRIED_NO_KEY_RESULTS, from = from, period = period);
+    }
+    let left_out =
+        (!left_out.is_empty()).then(|| msg!(AUTHOR_LEFT_OUT, ids = list(left_out, lang)));
+    msg!(
+        AUTHOR_CARRIED,
+        n = carried,
+        key_results = count(all, &AUTHOR_ONE_KEY_RESULT, &AUTHOR_KEY_RESULTS),
+        from = from,
+        period = period,
+        left_out = left_out
+    )
+}
+
+/// The period the continuation of `from`, of `old_period`, goes into: `asked`, else the
+/// next period of the same kind; refused unless it is known and starts after `old_period`.
+fn carried_period(
+    config: &Config,
+    from: &str,
+    old_period: &Period,
+    asked: Option<&str>,
+    lang: Language,
+) -> Result<Period, Error> {
+    let custom: Vec<Period> = config.periods.iter().map(|p| p.value.clone()).collect();
     if period::calendar(&old_period.id).is_none() && !custom.iter().any(|p| p.id == old_period.id) {
         return Err(Error::Refused(msg!(
             AUTHOR_CARRY_FROM_NO_PERIOD,
@@ -364,8 +477,8 @@ pub fn carry_objective(
             period = old_period.id.as_str()
         )));
     }
-    let new_period_id = match &args.period {
-        Some(p) => p.clone(),
+    let new_period_id = match asked {
+        Some(p) => p.to_owned(),
         None => period::next(old_period, &custom).ok_or_else(|| {
             Error::Usage(msg!(
                 AUTHOR_CARRY_NO_NEXT,
@@ -391,115 +504,36 @@ pub fn carry_objective(
             end = old_period.end.to_string()
         )));
     }
-    let id = match &args.id {
-        Some(id) => parse_id(id).map_err(Error::Usage)?,
-        None => parse_id(&carried_id(from, &old_period.id, &new_period.id))
-            .map_err(|problem| Error::Usage(msg!(AUTHOR_GIVE_ID, problem = problem)))?,
-    };
-    let old_path = &before.site.documents[old.document].path;
-    let rel = match old_path.rsplit_once('/') {
-        Some((folder, _)) => format!("{folder}/{id}.md"),
-        None => format!("{id}.md"),
-    };
-    refuse_taken(site, &rel, &id, &ids_in(site), msg!(AUTHOR_ADVICE_CARRY))?;
+    Ok(new_period)
+}
 
-    let figures = &before.figures.objectives[o];
-    let mut carried = Vec::new();
-    let mut left_out = Vec::new();
-    for (rk, f) in old.key_results.iter().zip(&figures.key_results) {
-        if f.status == Status::Done {
-            left_out.push(rk.full_id.as_str());
-        } else {
-            carried.push(continued(&old.data.key_results[rk.written], rk.metric, f));
-        }
-    }
-    let alignment = carried_alignment(&before.site, &old.data, &new_period, lang);
-    let text = carried_text(
-        &rel,
-        &old.data,
-        &new_period.id,
-        &alignment.aligns_to,
-        &carried,
-        config.language,
-    );
-    write_new(site, &rel, &text)?;
-
-    let after = crate::analyse(site, &options);
+/// Removes the continuation `rel` of `from` again, and refuses it, if the site has errors
+/// with it that it did not have before; else the number of errors it had before.
+fn refuse_new_errors(
+    site: &Path,
+    rel: &str,
+    (before, after): (&Analysis, &Analysis),
+    from: &str,
+    lang: Language,
+) -> Result<usize, Error> {
     // Errors told apart by their lines in one language; listed in `lang`.
-    let known: HashSet<String> = error_lines(&before, Language::En).collect();
-    let new_errors: Vec<String> = error_lines(&after, Language::En)
+    let known: HashSet<String> = error_lines(before, Language::En).collect();
+    let mut new_errors = error_lines(after, Language::En).filter(|l| !known.contains(l));
+    if new_errors.next().is_none() {
+        return Ok(known.len());
+    }
+    let removed = std::fs::remove_file(site.join(rel))
+        .err()
+        .map(|e| msg!(AUTHOR_NOT_REMOVED, file = rel, error = e.to_string()));
+    let written: Vec<String> = error_lines(after, lang)
         .filter(|l| !known.contains(l))
         .collect();
-    if !new_errors.is_empty() {
-        let removed = std::fs::remove_file(site.join(&rel)).err().map(|e| {
-            msg!(
-                AUTHOR_NOT_REMOVED,
-                file = rel.as_str(),
-                error = e.to_string()
-            )
-        });
-        let written: Vec<String> = error_lines(&after, lang)
-            .filter(|l| !known.contains(l))
-            .collect();
-        return Err(Error::Refused(msg!(
-            AUTHOR_CARRY_WOULD_FAIL,
-            from = from,
-            removed = removed,
-            errors = written.join("\n")
-        )));
-    }
-
-    let left_out =
-        (!left_out.is_empty()).then(|| msg!(AUTHOR_LEFT_OUT, ids = list(&left_out, lang)));
-    let carried_what = if old.key_results.is_empty() {
-        msg!(
-            AUTHOR_CARRIED_NO_KEY_RESULTS,
-            from = from,
-            period = new_period.id.as_str()
-        )
-    } else {
-        msg!(
-            AUTHOR_CARRIED,
-            n = carried.len(),
-            key_results = count(
-                old.key_results.len(),
-                &AUTHOR_ONE_KEY_RESULT,
-                &AUTHOR_KEY_RESULTS
-            ),
-            from = from,
-            period = new_period.id.as_str(),
-            left_out = left_out
-        )
-    };
-    let report = [msg!(AUTHOR_WROTE, file = shown(site, &rel)), carried_what];
-    let report = report
-        .into_iter()
-        .chain(alignment.report)
-        .chain([msg!(AUTHOR_NEXT_CARRY, period = new_period.id.as_str())])
-        .map(|m| m.text(lang))
-        .collect();
-    let mut notes: Vec<String> = alignment.notes.iter().map(|m| m.text(lang)).collect();
-    notes.extend(notes_about(&after, &rel, &[], lang));
-    let as_of = before.figures.as_of;
-    // Where no key result was carried, none starts where it stood.
-    if !carried.is_empty() && period::state(old_period, as_of) != PeriodState::Closed {
-        let note = msg!(
-            AUTHOR_CARRY_STILL_RUNNING,
-            period = old_period.id.as_str(),
-            as_of = as_of.to_string(),
-            from = from
-        );
-        notes.push(note.text(lang));
-    }
-    if !known.is_empty() {
-        let errors = count(known.len(), &common::ONE_ERROR, &common::ERRORS);
-        notes.push(msg!(AUTHOR_SITE_HAS_ERRORS, errors = errors).text(lang));
-    }
-    Ok(Outcome {
-        written: vec![rel],
-        report,
-        notes,
-    })
+    Err(Error::Refused(msg!(
+        AUTHOR_CARRY_WOULD_FAIL,
+        from = from,
+        removed = removed,
+        errors = written.join("\n")
+    )))
 }
 
 /// Each error of an analysis as one line in `lang`, to tell new errors from those
