@@ -12,6 +12,7 @@ use crate::rule::Rule;
 use crate::yaml::write::yaml_scalar;
 use crate::{Analysis, Exit, msg, period};
 
+mod carry;
 mod checkin;
 mod init;
 pub(crate) mod messages;
@@ -20,9 +21,10 @@ mod party;
 
 use messages::*;
 
+pub use carry::{CarryObjective, carry_objective};
 pub use checkin::{NewCheckin, new_checkin};
 pub use init::{StarterDates, init};
-pub use objective::{CarryObjective, NewObjective, carry_objective, new_objective};
+pub use objective::{NewObjective, new_objective};
 pub use party::{NewPerson, NewTeam, new_person, new_team};
 
 /// The longest file name (in characters, without `.md`) made from a title.
