@@ -1,5 +1,5 @@
 //! The `okrs` command line: its arguments (clap), each command's arguments read into what
-//! the library takes, and the outcome mapped to an exit code ([`Exit`]).
+//! the library takes, and the outcome mapped to an exit code ([`crate::Exit`]).
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
