@@ -109,6 +109,11 @@ pub enum Format {
     Github,
 }
 
+/// Whether what goes to `stream` is coloured: when it is a terminal and `NO_COLOR` is not set.
+pub fn color(stream: &impl std::io::IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// Renders the diagnostics for output, their messages in `language`; `color` adds ANSI
 /// colours to the human format.
 pub fn render(

@@ -2,6 +2,7 @@
 //! stages — load → validate → compute → lint → render → write — each in its own module.
 
 pub mod author;
+pub mod cli;
 pub mod compute;
 pub mod diagnostics;
 pub mod lint;
@@ -23,6 +24,7 @@ use std::sync::Arc;
 
 use compute::Figures;
 use diagnostics::Diagnostic;
+use message::Message;
 use model::Site;
 
 /// What okrs knows about a site after checking it: the site, its figures and every problem.
@@ -56,12 +58,46 @@ pub fn is_site(root: &Path) -> bool {
     root.join("okrs.yaml").symlink_metadata().is_ok()
 }
 
+/// That `root` is a site folder ([`is_site`]); else the usage mistake.
+pub fn require_site(root: &Path) -> Result<(), Message> {
+    if is_site(root) {
+        return Ok(());
+    }
+    let site = root.display().to_string();
+    Err(msg!(message::cli::NOT_A_SITE, site = site))
+}
+
+/// How a command ends, as its exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done.
+    Success,
+    /// 1: the content has errors (or warnings, with `--deny-warnings`); or okrs refused,
+    /// or failed, to write.
+    Failed,
+    /// 2: wrong usage: no site there, or an argument okrs cannot use.
+    Usage,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failed => 1,
+            Exit::Usage => 2,
+        }
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> std::process::ExitCode {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
 /// Loads, validates, computes and lints the site at `root`.
 pub fn analyse(root: &Path, options: &Options) -> Analysis {
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join("public"));
+    let output = write::output_folder(root, options.output.as_deref());
     analyse_loaded(load::load_site(root, Some(&output)), options)
 }
 
@@ -80,112 +116,6 @@ pub fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
         figures: Arc::new(figures),
         diagnostics,
         files,
-    }
-}
-
-/// Where a path really is: symbolic links and `..` resolved. A path that does not exist
-/// yet is resolved through its nearest existing ancestor, the rest taken as written.
-pub fn real_path(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut missing: Vec<std::ffi::OsString> = Vec::new();
-    let mut existing = absolute.as_path();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            let mut out = real;
-            for part in missing.iter().rev() {
-                match part.to_str() {
-                    Some("..") => {
-                        out.pop();
-                    }
-                    Some(".") => {}
-                    _ => out.push(part),
-                }
-            }
-            return out;
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                missing.push(name.to_os_string());
-                existing = parent;
-            }
-            // `..` or `.` at the end of a path that does not exist.
-            (Some(parent), None) => {
-                missing.push(
-                    existing
-                        .components()
-                        .next_back()
-                        .map(|c| c.as_os_str().to_os_string())
-                        .unwrap_or_default(),
-                );
-                existing = parent;
-            }
-            (None, _) => return absolute,
-        }
-    }
-}
-
-/// Why an output folder may not be used: building would replace the site itself, one of
-/// its content folders, or another site; or the folder is not empty and `okrs build` did
-/// not write it (it has no `write::MARKER`), which only `force` allows. None when it is
-/// safe: a folder that does not exist, an empty one, or an earlier build's output. Paths
-/// are compared where they really are, so neither `..` nor a symbolic link can hide the
-/// site. (The root folder holds every site, so an output that passes has a parent folder
-/// to stage the build in.)
-pub fn unsafe_output(site: &Path, output: &Path, force: bool) -> Option<message::Message> {
-    use write::messages::*;
-    let (site_real, out_real) = (real_path(site), real_path(output));
-    let shown = output.display().to_string();
-    if site_real.starts_with(&out_real) {
-        return Some(msg!(WRITE_OUTPUT_HOLDS_SITE, output = shown));
-    }
-    if let Ok(inside) = out_real.strip_prefix(&site_real)
-        && let Some(first) = inside.components().next()
-    {
-        let first = first.as_os_str().to_string_lossy();
-        let content = [
-            "objectives",
-            "checkins",
-            "teams",
-            "people",
-            "pages",
-            "templates",
-            "themes",
-            "static",
-        ];
-        if content.contains(&first.as_ref()) || first == "okrs.yaml" || first == "org.md" {
-            let folder = first.into_owned();
-            return Some(msg!(
-                WRITE_OUTPUT_IN_CONTENT,
-                output = shown,
-                folder = folder
-            ));
-        }
-    }
-    if out_real.join("okrs.yaml").exists() {
-        return Some(msg!(WRITE_OUTPUT_IS_SITE, output = shown));
-    }
-    if out_real.exists() && !out_real.is_dir() {
-        return Some(msg!(WRITE_OUTPUT_IS_FILE, output = shown));
-    }
-    if let Some(file) = out_real.ancestors().skip(1).find(|a| a.is_file()) {
-        let file = file.display().to_string();
-        return Some(msg!(WRITE_OUTPUT_UNDER_FILE, output = shown, file = file));
-    }
-    if force || !out_real.is_dir() {
-        return None;
-    }
-    match write::existing(&out_real) {
-        write::Existing::Empty | write::Existing::Ours => None,
-        write::Existing::OlderBuild => Some(msg!(
-            WRITE_OUTPUT_OLDER_BUILD,
-            output = shown,
-            marker = write::MARKER
-        )),
-        write::Existing::Other => Some(msg!(
-            WRITE_OUTPUT_NOT_OURS,
-            output = shown,
-            marker = write::MARKER
-        )),
     }
 }
 

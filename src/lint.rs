@@ -304,8 +304,7 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
             .iter()
             .filter(|p| p.document.is_some())
             .map(|p| p.id.as_str());
-        let hint = crate::load::schema::did_you_mean(&text.value, known)
-            .map(|k| msg!(common::DID_YOU_MEAN, suggestion = k));
+        let hint = common::did_you_mean(crate::load::schema::did_you_mean(&text.value, known));
         let (rule, unknown) = if team {
             (Rule::UnknownTeam, &LINT_UNKNOWN_TEAM)
         } else {

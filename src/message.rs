@@ -207,6 +207,18 @@ pub mod common {
         FILES { en: "{n} files", zh: "{n} 个文件" }
         ONE_FILE { en: "1 file", zh: "1 个文件" }
     }
+
+    use super::{Arg, Message};
+
+    /// The hint ` (did you mean 'x'?)` after a message, when there is something to suggest.
+    pub fn did_you_mean<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
+        suggestion.map(|s| Message::new(&DID_YOU_MEAN).arg("suggestion", s))
+    }
+
+    /// The same hint for a key, a kind or a folder, written as code: `` (did you mean `x`?)``.
+    pub fn did_you_mean_key<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
+        suggestion.map(|s| Message::new(&DID_YOU_MEAN_KEY).arg("suggestion", s))
+    }
 }
 
 /// What the commands print around the diagnostics.

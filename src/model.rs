@@ -301,16 +301,21 @@ impl Kind {
 
     pub const NAMES: [&'static str; 6] = ["objective", "checkin", "team", "person", "page", "org"];
 
+    /// The top-level folders of content, each with the kind of the files in it.
+    pub const FOLDERS: [(&'static str, Kind); 5] = [
+        ("objectives", Kind::Objective),
+        ("checkins", Kind::Checkin),
+        ("teams", Kind::Team),
+        ("people", Kind::Person),
+        ("pages", Kind::Page),
+    ];
+
     /// The kind of the files in a top-level folder of the site.
     pub fn from_folder(folder: &str) -> Option<Kind> {
-        Some(match folder {
-            "objectives" => Kind::Objective,
-            "checkins" => Kind::Checkin,
-            "teams" => Kind::Team,
-            "people" => Kind::Person,
-            "pages" => Kind::Page,
-            _ => return None,
-        })
+        Kind::FOLDERS
+            .iter()
+            .find(|(name, _)| *name == folder)
+            .map(|(_, kind)| *kind)
     }
 }
 

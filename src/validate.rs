@@ -620,8 +620,7 @@ impl Validator {
         } else if !known {
             let candidates = custom.keys().chain(named).map(String::as_str);
             // With no year to go by, a yearless `二季度` is told to write its year.
-            let hint = period_hint(&id.value, candidates)
-                .map(|p| msg!(common::DID_YOU_MEAN, suggestion = p))
+            let hint = common::did_you_mean(period_hint(&id.value, candidates))
                 .or_else(|| hints::period_message(&id.value));
             self.error(
                 file,
@@ -786,8 +785,7 @@ impl Validator {
                         Some((o, _)) if index.contains_key(o) => {
                             Some(msg!(VALIDATE_ITS_OBJECTIVE, objective = o))
                         }
-                        _ => did_you_mean(&target.value, candidates)
-                            .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c)),
+                        _ => common::did_you_mean(did_you_mean(&target.value, candidates)),
                     };
                     self.error(
                         &file,
@@ -844,8 +842,7 @@ impl Validator {
                 }
                 // An objective is never carried from itself: not a hint.
                 let others = index.keys().map(String::as_str).filter(|k| k != id);
-                let hint = did_you_mean(&from.value, others)
-                    .map(|c| msg!(common::DID_YOU_MEAN, suggestion = c));
+                let hint = common::did_you_mean(did_you_mean(&from.value, others));
                 let message = msg!(VALIDATE_UNKNOWN_CARRIED_FROM, id = &from.value, hint = hint);
                 self.error(&file, from.pos, Rule::UnknownReference, message);
                 continue;
@@ -1084,7 +1081,7 @@ fn key_result_guess<'s>(site: &'s Site, written: &str) -> (Message, Vec<&'s str>
     let objective = |id: &str| site.objectives.iter().find(|o| o.data.id.value == id);
     let all: Vec<&str> = site.objectives.iter().flat_map(ids_of).collect();
     let meant = |id: &'s str| {
-        let hint = msg!(common::DID_YOU_MEAN, suggestion = id);
+        let hint = common::did_you_mean(Some(id));
         (msg!(VALIDATE_KR_NONE, hint = hint), vec![id])
     };
     if !written.contains('/') {

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use crate::render::OutputFile;
 
 pub(crate) mod messages;
+mod output;
+
+pub use output::{DEFAULT_OUTPUT, output_folder, real_path, unsafe_output};
 
 /// The file every build writes at the top of its output folder: a folder that has it was
 /// written by `okrs build`, and the next build may replace it whole. Any other folder
@@ -74,7 +77,7 @@ impl Staging {
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+            .unwrap_or_else(|| DEFAULT_OUTPUT.into());
         let staging = Staging {
             dir: sibling(parent, &name, "new"),
             retired: sibling(parent, &name, "old"),

@@ -1,5 +1,6 @@
 //! The one place that knows about YAML: parses front matter into a tree of values that
-//! each carry the line and column they were written at, so every later stage can point at them.
+//! each carry the line and column they were written at, so every later stage can point at
+//! them; and ([`write`]) writes the YAML of new files so that it reads back as meant.
 
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
@@ -9,6 +10,8 @@ use std::fmt;
 use crate::load::messages::*;
 use crate::message::Message;
 use crate::msg;
+
+pub mod write;
 
 /// A position in a file: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -4,13 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 
 use super::messages::*;
-use super::{
-    Error, Outcome, file_slug, notes_about, require_site, shown, write_new, yaml_number,
-    yaml_scalar,
-};
+use super::{Error, Outcome, file_slug, notes_about, require_site, shown, write_new};
 use crate::compute::{Figures, Status};
 use crate::message::{Message, common, count};
-use crate::model::{Language, Metric};
+use crate::model::{Checkin, Language, Metric};
+use crate::yaml::write::{yaml_number, yaml_scalar};
 use crate::{Analysis, Options, diagnostics, msg};
 
 // ---- okrs new checkin ----
@@ -92,33 +90,9 @@ pub fn new_checkin(
             status = status_name(now.status)
         );
         report.push(progress.text(lang));
-        let as_of = after.figures.as_of;
-        let checkins = &after.site.objectives[o2].key_results[k2].checkins;
-        if date > as_of {
-            let note = msg!(
-                AUTHOR_DATED_AFTER_AS_OF,
-                date = date.to_string(),
-                as_of = as_of.to_string()
-            );
-            notes.push(note.text(lang));
-        } else if let Some(last) = checkins[..now.checkins].last()
-            && last.source != rel
-            && last.date == date
-        {
-            let why = if last.time.unwrap_or(NaiveTime::MIN) > time.unwrap_or(NaiveTime::MIN) {
-                msg!(AUTHOR_LATER_IN_THE_DAY)
-            } else {
-                msg!(AUTHOR_LATER_BY_PATH)
-            };
-            let note = msg!(
-                AUTHOR_LATER_CHECKIN,
-                file = last.source.as_str(),
-                kr = args.kr.as_str(),
-                date = date.to_string(),
-                why = why
-            );
-            notes.push(note.text(lang));
-        }
+        let counted = &after.site.objectives[o2].key_results[k2].checkins[..now.checkins];
+        let note = not_counted(after.figures.as_of, counted, &rel, (date, time), &args.kr);
+        notes.extend(note.map(|n| n.text(lang)));
     }
     let (errors, _) = diagnostics::count(&after.diagnostics);
     if errors > 0 {
@@ -130,6 +104,41 @@ pub fn new_checkin(
         report,
         notes,
     })
+}
+
+/// Why the check-in just written (`rel`, dated `when`) is not the one whose value counts,
+/// if it is not: it is dated after the as-of date, or another check-in of that day, among
+/// those `counted`, comes after it.
+fn not_counted(
+    as_of: NaiveDate,
+    counted: &[Checkin],
+    rel: &str,
+    (date, time): (NaiveDate, Option<NaiveTime>),
+    kr: &str,
+) -> Option<Message> {
+    if date > as_of {
+        return Some(msg!(
+            AUTHOR_DATED_AFTER_AS_OF,
+            date = date.to_string(),
+            as_of = as_of.to_string()
+        ));
+    }
+    let last = counted.last()?;
+    if last.source == rel || last.date != date {
+        return None;
+    }
+    let why = if last.time.unwrap_or(NaiveTime::MIN) > time.unwrap_or(NaiveTime::MIN) {
+        msg!(AUTHOR_LATER_IN_THE_DAY)
+    } else {
+        msg!(AUTHOR_LATER_BY_PATH)
+    };
+    Some(msg!(
+        AUTHOR_LATER_CHECKIN,
+        file = last.source.as_str(),
+        kr = kr,
+        date = date.to_string(),
+        why = why
+    ))
 }
 
 fn kr_id(full_id: &str) -> &str {

@@ -4,9 +4,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
 use super::messages::*;
-use super::{Error, Outcome, list, write_new, yaml_number};
+use super::{Error, Outcome, list, write_new};
 use crate::message::{common, count};
 use crate::model::Language;
+use crate::write::DEFAULT_OUTPUT;
+use crate::yaml::write::yaml_number;
 use crate::{msg, period};
 
 // ---- okrs init ----
@@ -14,111 +16,45 @@ use crate::{msg, period};
 /// One file of a starter site: its path and text, both with `{{…}}` placeholders.
 type StarterFile = (&'static str, &'static str);
 
-const STARTER_EN: &[StarterFile] = &[
-    ("okrs.yaml", include_str!("../../starter/en/okrs.yaml")),
-    ("org.md", include_str!("../../starter/en/org.md")),
-    (
-        "teams/product.md",
-        include_str!("../../starter/en/teams/product.md"),
-    ),
-    (
-        "teams/sales.md",
-        include_str!("../../starter/en/teams/sales.md"),
-    ),
-    (
-        "people/ana-lima.md",
-        include_str!("../../starter/en/people/ana-lima.md"),
-    ),
-    (
-        "people/ben-okafor.md",
-        include_str!("../../starter/en/people/ben-okafor.md"),
-    ),
-    (
-        "people/chen-jing.md",
-        include_str!("../../starter/en/people/chen-jing.md"),
-    ),
-    (
-        "objectives/win-small-shops.md",
-        include_str!("../../starter/en/objectives/win-small-shops.md"),
-    ),
-    (
-        "objectives/product/faster-onboarding.md",
-        include_str!("../../starter/en/objectives/product/faster-onboarding.md"),
-    ),
-    (
-        "objectives/sales/keep-shops.md",
-        include_str!("../../starter/en/objectives/sales/keep-shops.md"),
-    ),
-    (
-        "checkins/{{d1}}-kickoff.md",
-        include_str!("../../starter/en/checkins/kickoff.md"),
-    ),
-    (
-        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
-        include_str!("../../starter/en/checkins/time-to-first-sale.md"),
-    ),
-    (
-        "checkins/{{d3}}-weekly-review.md",
-        include_str!("../../starter/en/checkins/weekly-review.md"),
-    ),
-    (
-        "pages/how-we-okr.md",
-        include_str!("../../starter/en/pages/how-we-okr.md"),
-    ),
-];
+/// The files of a starter site, read from `starter/LANGUAGE/`: each one's path in the new
+/// site and, where it differs, its file there. The sites of both languages have the same
+/// files but for the people, whose names are the language's.
+macro_rules! starter {
+    (@files $language:literal: $($path:literal $(<- $file:literal)?),* $(,)?) => {
+        &[$((
+            $path,
+            include_str!(concat!("../../starter/", $language, "/", starter!(@file $path $($file)?))),
+        )),*]
+    };
+    (@file $path:literal) => { $path };
+    (@file $path:literal $file:literal) => { $file };
+    ($language:literal, people: [$($person:literal),*]) => {
+        starter!(@files $language:
+            "okrs.yaml",
+            "org.md",
+            "teams/product.md",
+            "teams/sales.md",
+            $($person,)*
+            "objectives/win-small-shops.md",
+            "objectives/product/faster-onboarding.md",
+            "objectives/sales/keep-shops.md",
+            "checkins/{{d1}}-kickoff.md" <- "checkins/kickoff.md",
+            "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md" <- "checkins/time-to-first-sale.md",
+            "checkins/{{d3}}-weekly-review.md" <- "checkins/weekly-review.md",
+            "pages/how-we-okr.md",
+        )
+    };
+}
 
-const STARTER_ZH: &[StarterFile] = &[
-    ("okrs.yaml", include_str!("../../starter/zh-CN/okrs.yaml")),
-    ("org.md", include_str!("../../starter/zh-CN/org.md")),
-    (
-        "teams/product.md",
-        include_str!("../../starter/zh-CN/teams/product.md"),
-    ),
-    (
-        "teams/sales.md",
-        include_str!("../../starter/zh-CN/teams/sales.md"),
-    ),
-    (
-        "people/wang-fang.md",
-        include_str!("../../starter/zh-CN/people/wang-fang.md"),
-    ),
-    (
-        "people/li-si.md",
-        include_str!("../../starter/zh-CN/people/li-si.md"),
-    ),
-    (
-        "people/chen-jing.md",
-        include_str!("../../starter/zh-CN/people/chen-jing.md"),
-    ),
-    (
-        "objectives/win-small-shops.md",
-        include_str!("../../starter/zh-CN/objectives/win-small-shops.md"),
-    ),
-    (
-        "objectives/product/faster-onboarding.md",
-        include_str!("../../starter/zh-CN/objectives/product/faster-onboarding.md"),
-    ),
-    (
-        "objectives/sales/keep-shops.md",
-        include_str!("../../starter/zh-CN/objectives/sales/keep-shops.md"),
-    ),
-    (
-        "checkins/{{d1}}-kickoff.md",
-        include_str!("../../starter/zh-CN/checkins/kickoff.md"),
-    ),
-    (
-        "checkins/{{d2}}-faster-onboarding-time-to-first-sale.md",
-        include_str!("../../starter/zh-CN/checkins/time-to-first-sale.md"),
-    ),
-    (
-        "checkins/{{d3}}-weekly-review.md",
-        include_str!("../../starter/zh-CN/checkins/weekly-review.md"),
-    ),
-    (
-        "pages/how-we-okr.md",
-        include_str!("../../starter/zh-CN/pages/how-we-okr.md"),
-    ),
-];
+const STARTER_EN: &[StarterFile] = starter!(
+    "en",
+    people: ["people/ana-lima.md", "people/ben-okafor.md", "people/chen-jing.md"]
+);
+
+const STARTER_ZH: &[StarterFile] = starter!(
+    "zh-CN",
+    people: ["people/wang-fang.md", "people/li-si.md", "people/chen-jing.md"]
+);
 
 /// The dates a starter site is written for: the current calendar quarter, and three
 /// check-in days within it, on or before `today` and at most 13 days before it (so no
@@ -210,46 +146,7 @@ pub fn init(
     today: NaiveDate,
     lang: Language,
 ) -> Result<Outcome, Error> {
-    let shown = dir.display().to_string();
-    if dir.exists() {
-        if !dir.is_dir() {
-            return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
-        }
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            Error::Refused(msg!(
-                AUTHOR_INIT_CANNOT_READ,
-                dir = shown.as_str(),
-                error = e.to_string()
-            ))
-        })?;
-        let visible: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| !name.starts_with('.'))
-            .collect();
-        if !visible.is_empty() {
-            let mut names = visible;
-            names.sort();
-            let first: Vec<String> = names
-                .iter()
-                .take(3)
-                .map(|n| match lang {
-                    Language::En => format!("'{n}'"),
-                    Language::ZhCn => n.clone(),
-                })
-                .collect();
-            let more = match (names.len() > 3, lang) {
-                (false, _) => "",
-                (true, Language::En) => " …",
-                (true, Language::ZhCn) => "等",
-            };
-            return Err(Error::Refused(msg!(
-                AUTHOR_INIT_NOT_EMPTY,
-                dir = shown,
-                names = list(&first, lang) + more
-            )));
-        }
-    }
+    refuse_unless_empty(dir, lang)?;
     let dates = StarterDates::for_today(today);
     let files = match language {
         Language::En => STARTER_EN,
@@ -261,7 +158,72 @@ pub fn init(
         write_new(dir, &rel, &dates.fill(text))?;
         written.push(rel);
     }
+    let created = msg!(
+        AUTHOR_INIT_CREATED,
+        dir = dir.display().to_string(),
+        files = count(written.len(), &common::ONE_FILE, &common::FILES),
+        period = dates.period.id.as_str()
+    );
+    let mut report = vec![
+        created.text(lang),
+        String::new(),
+        msg!(AUTHOR_INIT_NEXT).text(lang),
+    ];
+    report.extend(next_steps(dir, &dates, lang));
+    Ok(Outcome {
+        written,
+        report,
+        notes: Vec::new(),
+    })
+}
 
+/// Refuses a `dir` that is a file, cannot be read, or holds anything but hidden files.
+fn refuse_unless_empty(dir: &Path, lang: Language) -> Result<(), Error> {
+    let shown = dir.display().to_string();
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(Error::Refused(msg!(AUTHOR_INIT_IS_FILE, dir = shown)));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::Refused(msg!(
+            AUTHOR_INIT_CANNOT_READ,
+            dir = shown.as_str(),
+            error = e.to_string()
+        ))
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let first: Vec<String> = names
+        .iter()
+        .take(3)
+        .map(|n| match lang {
+            Language::En => format!("'{n}'"),
+            Language::ZhCn => n.clone(),
+        })
+        .collect();
+    let more = match (names.len() > 3, lang) {
+        (false, _) => "",
+        (true, Language::En) => " …",
+        (true, Language::ZhCn) => "等",
+    };
+    Err(Error::Refused(msg!(
+        AUTHOR_INIT_NOT_EMPTY,
+        dir = shown,
+        names = list(&first, lang) + more
+    )))
+}
+
+/// What to run next in the new site in `dir`, each command with what it does.
+fn next_steps(dir: &Path, dates: &StarterDates, lang: Language) -> Vec<String> {
     let arg = shell_arg(dir);
     let site = if arg == "." {
         String::new()
@@ -269,9 +231,9 @@ pub fn init(
         format!(" {arg}")
     };
     let output = if arg == "." {
-        "public".to_owned()
+        DEFAULT_OUTPUT.to_owned()
     } else {
-        format!("{}/public", dir.display())
+        format!("{}/{DEFAULT_OUTPUT}", dir.display())
     };
     let example = dates.value(3, 0.0, 200.0, 0.9) + 10.0;
     let steps = [
@@ -296,17 +258,7 @@ pub fn init(
             msg!(AUTHOR_INIT_OBJECTIVE),
         ),
     ];
-    let created = msg!(
-        AUTHOR_INIT_CREATED,
-        dir = shown,
-        files = count(written.len(), &common::ONE_FILE, &common::FILES),
-        period = dates.period.id.as_str()
-    );
-    let mut report = vec![
-        created.text(lang),
-        String::new(),
-        msg!(AUTHOR_INIT_NEXT).text(lang),
-    ];
+    let mut report = Vec::new();
     // Short commands get their description beside them, long ones under them.
     let width = steps[..3]
         .iter()
@@ -324,11 +276,7 @@ pub fn init(
             report.push(format!("  {}{what}", " ".repeat(width)));
         }
     }
-    Ok(Outcome {
-        written,
-        report,
-        notes: Vec::new(),
-    })
+    report
 }
 
 /// A path as one shell word, quoted when it needs to be.

@@ -9,8 +9,10 @@ use crate::load::{self, hints, schema};
 use crate::message::{Message, cli, common};
 use crate::model::{Config, Language, slug};
 use crate::rule::Rule;
-use crate::{Analysis, msg, period};
+use crate::yaml::write::yaml_scalar;
+use crate::{Analysis, Exit, msg, period};
 
+mod carry;
 mod checkin;
 mod init;
 pub(crate) mod messages;
@@ -19,9 +21,10 @@ mod party;
 
 use messages::*;
 
+pub use carry::{CarryObjective, carry_objective};
 pub use checkin::{NewCheckin, new_checkin};
 pub use init::{StarterDates, init};
-pub use objective::{CarryObjective, NewObjective, carry_objective, new_objective};
+pub use objective::{NewObjective, new_objective};
 pub use party::{NewPerson, NewTeam, new_person, new_team};
 
 /// The longest file name (in characters, without `.md`) made from a title.
@@ -40,11 +43,16 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn exit_code(&self) -> u8 {
+    /// How the command ends.
+    pub fn exit(&self) -> Exit {
         match self {
-            Error::Usage(_) => 2,
-            Error::Refused(_) => 1,
+            Error::Usage(_) => Exit::Usage,
+            Error::Refused(_) => Exit::Failed,
         }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.exit().code()
     }
 
     pub fn message(&self) -> &Message {
@@ -159,7 +167,7 @@ pub fn parse_language(text: &str) -> Result<Language, Message> {
                 }
                 _ => None,
             };
-            let hint = meant.map(|m| msg!(common::DID_YOU_MEAN, suggestion = m));
+            let hint = common::did_you_mean(meant);
             Err(msg!(cli::UNKNOWN_LANGUAGE, value = text, hint = hint))
         }
     }
@@ -194,54 +202,6 @@ pub fn file_slug(text: &str) -> Option<String> {
     (!name.is_empty() && parse_id(name).is_ok()).then(|| name.to_owned())
 }
 
-/// A YAML double-quoted string: safe for any text (`:`, `#`, quotes, leading `-`, `*` …).
-pub fn yaml_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            // Characters YAML does not allow as they are: controls, DEL, C1 controls,
-            // line and paragraph separators, the byte-order mark and non-characters.
-            c if (c < ' ')
-                || ('\u{7f}'..='\u{9f}').contains(&c)
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A YAML scalar for an id or name: plain when it can only be read back as this very
-/// text (`li-si`, `销售部`, `teebee-o1/renewal`), else double-quoted.
-pub fn yaml_scalar(text: &str) -> String {
-    const WORDS: [&str; 11] = [
-        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf",
-    ];
-    let plain = text.chars().next().is_some_and(char::is_alphabetic)
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
-        && !WORDS.contains(&text.to_lowercase().as_str());
-    if plain {
-        text.to_owned()
-    } else {
-        yaml_quoted(text)
-    }
-}
-
 /// A period id as YAML: calendar ids plain (`2024-Q2`, `2024`), others as [`yaml_scalar`].
 fn yaml_period(id: &str) -> String {
     if period::calendar(id).is_some() {
@@ -251,23 +211,10 @@ fn yaml_period(id: &str) -> String {
     }
 }
 
-/// A number as YAML: whole numbers without decimals, never an exponent.
-fn yaml_number(v: f64) -> String {
-    if v == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{v}")
-    }
-}
-
 // ---- Shared steps ----
 
 fn require_site(site: &Path) -> Result<(), Error> {
-    if crate::is_site(site) {
-        return Ok(());
-    }
-    let site = site.display().to_string();
-    Err(Error::Usage(msg!(cli::NOT_A_SITE, site = site)))
+    crate::require_site(site).map_err(Error::Usage)
 }
 
 fn read_config(site: &Path) -> Result<Config, Error> {
@@ -277,7 +224,7 @@ fn read_config(site: &Path) -> Result<Config, Error> {
 
 /// The site's documents as okrs reads them (the default output folder skipped).
 fn documents(site: &Path) -> load::Loaded {
-    load::load_site(site, Some(&site.join("public")))
+    load::load_site(site, Some(&crate::write::output_folder(site, None)))
 }
 
 /// Writes a new file, creating its folders; refuses if the file exists.
@@ -330,11 +277,6 @@ fn notes_about(analysis: &Analysis, rel: &str, expected: &[Rule], lang: Language
         .collect()
 }
 
-/// " (did you mean 'x'?)" when something was found.
-fn did_you_mean(found: Option<&str>) -> Option<Message> {
-    found.map(|f| msg!(common::DID_YOU_MEAN, suggestion = f))
-}
-
 /// Ids or values as a list in `lang`: `a, b` in English, `「a」、「b」` in Chinese (each
 /// quoted, so that none is copied with a list comma).
 fn list<S: AsRef<str>>(items: &[S], lang: Language) -> String {
@@ -358,13 +300,6 @@ fn tr(language: Language, en: &'static str, zh: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::{self, Value};
-
-    /// What `key: <written>` reads back as.
-    fn read_back(written: &str) -> Value {
-        let root = yaml::parse(&format!("key: {written}\n")).expect("valid YAML");
-        root.as_map().unwrap()[0].1.value.clone()
-    }
 
     #[test]
     fn file_names_come_from_titles_with_chinese_kept() {
@@ -415,93 +350,6 @@ mod tests {
             let name = file_slug(title).unwrap();
             assert!(schema::id_problem(&name).is_none(), "{title} → {name}");
         }
-    }
-
-    #[test]
-    fn quoted_strings_read_back_as_written() {
-        for text in [
-            "Grow revenue: the mid-market",
-            "# not a comment",
-            "- not a list",
-            "* not an alias",
-            "& not an anchor",
-            "! not a tag",
-            "%",
-            "@at",
-            "`tick`",
-            "'single' and \"double\" quotes",
-            "back\\slash",
-            "line\nbreak\tand tab",
-            "bell\u{7}, del\u{7f}, nel\u{85}, ls\u{2028}",
-            "true",
-            "null",
-            "2024",
-            "1e3",
-            "~",
-            "",
-            "  padded  ",
-            "客户续约率达到70%：第二季度",
-            "{ not: a map }",
-            "[not, a list]",
-            "a: b # c",
-        ] {
-            assert_eq!(
-                read_back(&yaml_quoted(text)),
-                Value::Str(text.to_owned()),
-                "{text:?} written as {}",
-                yaml_quoted(text)
-            );
-        }
-    }
-
-    #[test]
-    fn plain_scalars_only_where_they_read_back_as_text() {
-        assert_eq!(yaml_scalar("li-si"), "li-si");
-        assert_eq!(yaml_scalar("销售部"), "销售部");
-        assert_eq!(yaml_scalar("teebee-o1/renewal"), "teebee-o1/renewal");
-        assert_eq!(yaml_scalar("Li Si"), "\"Li Si\"");
-        assert_eq!(yaml_scalar("true"), "\"true\"");
-        assert_eq!(yaml_scalar("No"), "\"No\"");
-        assert_eq!(yaml_scalar("2024"), "\"2024\"");
-        assert_eq!(yaml_scalar("a:b"), "\"a:b\"");
-        for text in [
-            "li-si",
-            "销售部",
-            "o1/kr2",
-            "Li Si",
-            "yes",
-            "007",
-            "x.y_z",
-            "-x",
-            "a#b",
-        ] {
-            assert_eq!(
-                read_back(&yaml_scalar(text)),
-                Value::Str(text.to_owned()),
-                "{text}"
-            );
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_text_survives_quoting(text in "\\PC*") {
-            proptest::prop_assert_eq!(read_back(&yaml_quoted(&text)), Value::Str(text.clone()));
-        }
-
-        #[test]
-        fn any_text_survives_plain_or_quoted(text in "[a-z销#:\\- /._0-9]{1,12}") {
-            proptest::prop_assert_eq!(read_back(&yaml_scalar(&text)), Value::Str(text.clone()));
-        }
-    }
-
-    #[test]
-    fn numbers_are_written_without_needless_decimals() {
-        assert_eq!(yaml_number(55.0), "55");
-        assert_eq!(yaml_number(99.95), "99.95");
-        assert_eq!(yaml_number(-0.0), "0");
-        assert_eq!(yaml_number(-12.5), "-12.5");
-        assert_eq!(yaml_number(1e21), "1000000000000000000000");
     }
 
     #[test]

@@ -5,27 +5,40 @@ use std::path::Path;
 use super::messages::*;
 use super::{
     Error, Outcome, documents, notes_about, parse_id, read_config, require_site, shown, tr,
-    write_new, yaml_quoted, yaml_scalar,
+    write_new,
 };
 use crate::model::{Content, Language};
+use crate::yaml::write::{yaml_quoted, yaml_scalar};
 use crate::{Options, msg};
 
 // ---- okrs new team / person ----
 
-/// The arguments of `okrs new team`.
-#[derive(Clone, Debug, Default)]
+/// The arguments of `okrs new team` (the doc comments are its `--help`).
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct NewTeam {
+    /// The team's id (and file name).
     pub id: String,
+    /// Its display name.
+    #[arg(long, allow_hyphen_values = true)]
     pub name: String,
+    /// Its parent team.
+    #[arg(long)]
     pub parent: Option<String>,
+    /// Its lead (a person).
+    #[arg(long)]
     pub lead: Option<String>,
 }
 
-/// The arguments of `okrs new person`.
-#[derive(Clone, Debug, Default)]
+/// The arguments of `okrs new person` (the doc comments are its `--help`).
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct NewPerson {
+    /// The person's id (and file name).
     pub id: String,
+    /// Their display name.
+    #[arg(long, allow_hyphen_values = true)]
     pub name: String,
+    /// Their team.
+    #[arg(long)]
     pub team: Option<String>,
 }
 

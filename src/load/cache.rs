@@ -43,11 +43,7 @@ impl Changes {
             Changes::Paths(paths) => paths.iter().any(|p| {
                 let rel = p.strip_prefix(root).unwrap_or(p);
                 let first = rel.components().next().map(|c| c.as_os_str());
-                first.is_none_or(|f| {
-                    ["okrs.yaml", "templates", "themes", "static"]
-                        .iter()
-                        .any(|n| f == *n)
-                })
+                first.is_none_or(|f| f == "okrs.yaml" || super::NOT_CONTENT.iter().any(|n| f == *n))
             }),
         }
     }

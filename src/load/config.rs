@@ -262,8 +262,7 @@ fn level(r: &mut Reader, node: &Node) -> Option<LintLevel> {
         "warn" => Some(LintLevel::Warn),
         "deny" => Some(LintLevel::Deny),
         _ => {
-            let hint =
-                did_you_mean(&text, LEVELS).map(|l| msg!(common::DID_YOU_MEAN_KEY, suggestion = l));
+            let hint = common::did_you_mean_key(did_you_mean(&text, LEVELS));
             r.error(
                 node.pos,
                 Rule::InvalidValue,

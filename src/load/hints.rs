@@ -88,7 +88,7 @@ fn part(text: &str) -> Option<String> {
 /// neither; the caller may then suggest the nearest custom period.
 pub fn period_message(text: &str) -> Option<Message> {
     if let Some(id) = period(text) {
-        return Some(msg!(common::DID_YOU_MEAN, suggestion = id));
+        return common::did_you_mean(Some(id));
     }
     let ascii = full_width_to_ascii(text);
     let squeezed: String = ascii

@@ -333,11 +333,9 @@ fn allowed_lints(r: &mut Reader, f: &Fields) -> Vec<Rule> {
             let rule = Rule::lint(&name.value);
             if rule.is_none() {
                 let names = Rule::lint_names();
-                let hint = super::schema::did_you_mean(&name.value, names.iter().copied())
-                    .map_or_else(
-                        || msg!(LOAD_LINTS_ARE, names = list(&names)),
-                        |n| msg!(common::DID_YOU_MEAN_KEY, suggestion = n),
-                    );
+                let meant = super::schema::did_you_mean(&name.value, names.iter().copied());
+                let hint = common::did_you_mean_key(meant)
+                    .unwrap_or_else(|| msg!(LOAD_LINTS_ARE, names = list(&names)));
                 r.error(
                     name.pos,
                     Rule::InvalidValue,
@@ -369,8 +367,10 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
                 let meant = hints::metric(&t.value);
                 let hint = match meant {
                     Some(m) => Some(msg!(LOAD_WRITE, key = "metric", value = m)),
-                    None => super::schema::did_you_mean(&t.value, Metric::NAMES)
-                        .map(|m| msg!(common::DID_YOU_MEAN_KEY, suggestion = m)),
+                    None => common::did_you_mean_key(super::schema::did_you_mean(
+                        &t.value,
+                        Metric::NAMES,
+                    )),
                 };
                 r.error(
                     t.pos,

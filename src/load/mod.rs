@@ -92,8 +92,9 @@ pub enum Missing {
     LintSettings,
 }
 
-/// Top-level folders that hold no content.
-const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
+/// Top-level folders that hold no content: templates, themes and static files (the content
+/// folders are `Kind::FOLDERS`).
+pub const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
 
 /// Loads the site at `root`, skipping `output` (the build's output folder) if it lies inside.
 pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
@@ -570,8 +571,7 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
         return match Kind::parse(&text) {
             Some(kind) => Some((kind, true)),
             None => {
-                let hint = schema::did_you_mean(&text, Kind::NAMES)
-                    .map(|k| msg!(common::DID_YOU_MEAN_KEY, suggestion = k));
+                let hint = common::did_you_mean_key(schema::did_you_mean(&text, Kind::NAMES));
                 reader.error(
                     node.pos,
                     Rule::InvalidValue,
@@ -593,11 +593,9 @@ fn kind_of(reader: &mut schema::Reader, path: &str, root: &yaml::Node) -> Option
     if let Some(kind) = Kind::from_folder(folder) {
         return Some((kind, false));
     }
-    let hint = schema::did_you_mean(
-        folder,
-        ["objectives", "checkins", "teams", "people", "pages"],
-    )
-    .map(|f| msg!(common::DID_YOU_MEAN_KEY, suggestion = format!("{f}/")));
+    let folders = Kind::FOLDERS.iter().map(|(name, _)| *name);
+    let hint =
+        common::did_you_mean_key(schema::did_you_mean(folder, folders).map(|f| format!("{f}/")));
     reader.diagnostics.push(Diagnostic::error(
         path,
         Pos { line: 1, column: 1 },

@@ -346,17 +346,14 @@ impl<'a> Reader<'a> {
                 .iter()
                 .find_map(|k| known.iter().copied().find(|known| known == k))
                 .or_else(|| did_you_mean(&name, known.iter().copied()));
-            let hint = meant.map_or_else(
-                || {
-                    let entry = if known.contains(&"extra") {
-                        &LOAD_KNOWN_KEYS_EXTRA
-                    } else {
-                        &LOAD_KNOWN_KEYS
-                    };
-                    msg!(*entry, keys = list(known))
-                },
-                |s| msg!(common::DID_YOU_MEAN_KEY, suggestion = s),
-            );
+            let hint = common::did_you_mean_key(meant).unwrap_or_else(|| {
+                let entry = if known.contains(&"extra") {
+                    &LOAD_KNOWN_KEYS_EXTRA
+                } else {
+                    &LOAD_KNOWN_KEYS
+                };
+                msg!(*entry, keys = list(known))
+            });
             self.error(
                 key.pos,
                 Rule::UnknownKey,

@@ -7,30 +7,18 @@ use crate::message::common;
 use crate::render::i18n::Strings;
 
 /// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
-pub const LIVE_RELOAD: &str = r#"<script>
-(function () {
-  var key = "okrs-scroll:" + location.pathname;
-  var saved = sessionStorage.getItem(key);
-  if (saved !== null) {
-    sessionStorage.removeItem(key);
-    document.addEventListener("DOMContentLoaded", function () { window.scrollTo(0, Number(saved)); });
-  }
-  if (!window.EventSource) { return; }
-  var source = new EventSource("/__okrs/events");
-  source.addEventListener("reload", function () {
-    sessionStorage.setItem(key, String(window.scrollY));
-    location.reload();
-  });
-  source.addEventListener("css", function () {
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("okrs-reload", String(Date.now()));
-      link.href = url.href;
-    });
-  });
-})();
-</script>
-"#;
+pub const LIVE_RELOAD: &str = concat!(
+    "<script>\n",
+    include_str!("assets/live-reload.js"),
+    "</script>\n"
+);
+
+/// The overlay's style, put in the page's head while there are errors.
+const OVERLAY_STYLE: &str = concat!(
+    "<style>\n",
+    include_str!("assets/overlay.css"),
+    "</style>\n"
+);
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -43,11 +31,7 @@ fn escape(text: &str) -> String {
 /// The overlay listing every error, `file:line:col`, severity, rule and message, all but
 /// the file and rule in the site's language.
 pub fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> String {
-    let mut html = String::from(
-        "<div id=\"okrs-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
-background:#2b0b0e;color:#ffe4e6;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:16px 20px;\
-border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
-    );
+    let mut html = String::from("<div id=\"okrs-overlay\" role=\"alert\">");
     let count = if errors.len() == 1 {
         strings.get("serve.errors_one")
     } else {
@@ -61,7 +45,7 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
         "serve.no_page"
     });
     html.push_str(&format!(
-        "<p style=\"margin:0 0 8px;font-weight:bold;color:#fff\">{} — {}</p><ul style=\"margin:0;padding:0;list-style:none\">",
+        "<p>{} — {}</p><ul>",
         escape(&count),
         escape(&state)
     ));
@@ -71,7 +55,7 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
             Severity::Warning => &common::SEVERITY_WARNING,
         };
         html.push_str(&format!(
-            "<li style=\"margin:4px 0\"><span style=\"color:#fda4af\">{}:{}:{}</span>: <span style=\"color:#fecdd3\">{}[{}]</span>: {}</li>",
+            "<li><span class=\"okrs-at\">{}:{}:{}</span>: <span class=\"okrs-rule\">{}[{}]</span>: {}</li>",
             escape(&d.file),
             d.line,
             d.column,
@@ -84,24 +68,27 @@ border-top:4px solid #f43f5e;box-shadow:0 -8px 24px rgba(0,0,0,.4)\">",
     html
 }
 
-/// Adds the script (and the overlay, when there are errors) before `</body>`.
+/// Adds the script (and the overlay, when there are errors) before `</body>`, and the
+/// overlay's style before `</head>` (or with the overlay, in a page without a head).
 pub fn inject(html: &[u8], errors: &[Diagnostic], strings: &Strings) -> Vec<u8> {
     inject_with(html, errors, true, strings)
 }
 
 fn inject_with(html: &[u8], errors: &[Diagnostic], last_good: bool, strings: &Strings) -> Vec<u8> {
-    let mut addition = String::new();
+    let mut text = String::from_utf8_lossy(html).into_owned();
     if !errors.is_empty() {
-        addition.push_str(&overlay(errors, last_good, strings));
+        // The overlay's style in the head; in a page without one, with the overlay.
+        let head = text.find("</head>").unwrap_or_else(|| body_end(&text));
+        text.insert_str(head, OVERLAY_STYLE);
+        text.insert_str(body_end(&text), &overlay(errors, last_good, strings));
     }
-    addition.push_str(LIVE_RELOAD);
-    let text = String::from_utf8_lossy(html);
-    let at = text.rfind("</body>").unwrap_or(text.len());
-    let mut out = String::with_capacity(text.len() + addition.len());
-    out.push_str(&text[..at]);
-    out.push_str(&addition);
-    out.push_str(&text[at..]);
-    out.into_bytes()
+    text.insert_str(body_end(&text), LIVE_RELOAD);
+    text.into_bytes()
+}
+
+/// Where `</body>` is, else the end.
+fn body_end(text: &str) -> usize {
+    text.rfind("</body>").unwrap_or(text.len())
 }
 
 /// The page shown when no build has succeeded yet.

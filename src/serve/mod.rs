@@ -169,7 +169,7 @@ impl Builder {
             options: Options {
                 as_of,
                 include_drafts: true,
-                output: Some(root.join("public")),
+                output: Some(crate::write::output_folder(&root, None)),
             },
             root,
             cache: FileCache::default(),
@@ -186,7 +186,7 @@ impl Builder {
         crate::load::read_config_file(&self.root)
             .ok()
             .hash(&mut hasher);
-        for folder in ["templates", "themes", "static"] {
+        for folder in crate::load::NOT_CONTENT {
             for entry in walkdir::WalkDir::new(self.root.join(folder))
                 .sort_by_file_name()
                 .into_iter()
@@ -433,8 +433,7 @@ fn report(rebuilt: &Rebuilt, color: bool, lang: Option<Language>) {
 
 /// Serves until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
-    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
-        && std::env::var_os("NO_COLOR").is_none();
+    let color = diagnostics::color(&std::io::stderr());
     let lang = options.lang;
     let (changes, _) = tokio::sync::broadcast::channel(16);
     let shared = Arc::new(Shared {

@@ -24,7 +24,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     };
     let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy());
     let first = components.next();
-    if first.as_deref() == Some("public") {
+    if first.as_deref() == Some(crate::write::DEFAULT_OUTPUT) {
         return false;
     }
     let name = path
