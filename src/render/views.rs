@@ -600,17 +600,28 @@ impl Views {
         self.person_by_name.get(author).copied()
     }
 
+    /// The value the `c`-th check-in of a key result gives, as shown, with its unit ("55%",
+    /// "¥131,000", "done").
+    pub fn value_display(&self, o: usize, k: usize, c: usize) -> String {
+        let resolved = &self.site.objectives[o];
+        let rk = &resolved.key_results[k];
+        let checkin = &rk.checkins[c];
+        match (checkin.value, checkin.done) {
+            (Some(v), _) => {
+                format::with_unit(v, resolved.data.key_results[rk.written].unit.as_deref())
+            }
+            (None, Some(true)) => self.strings.get("milestone.done"),
+            _ => self.strings.get("milestone.not_done"),
+        }
+    }
+
     /// The `c`-th visible check-in of a key result.
     pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
         let resolved = &self.site.objectives[o];
         let rk = &resolved.key_results[k];
         let kr = &resolved.data.key_results[rk.written];
         let checkin = &rk.checkins[c];
-        let value_display = match (checkin.value, checkin.done) {
-            (Some(v), _) => format::with_unit(v, kr.unit.as_deref()),
-            (None, Some(true)) => self.strings.get("milestone.done"),
-            _ => self.strings.get("milestone.not_done"),
-        };
+        let value_display = self.value_display(o, k, c);
         let objective_url = url(root, &paths::objective(&resolved.data.id.value));
         CheckinView {
             date: checkin.date.to_string(),
@@ -700,6 +711,33 @@ impl Views {
         // order (latest written first).
         all.sort_by(|a, b| b.cmp(a));
         all.into_iter().map(|(_, o, k, c)| (o, k, c)).collect()
+    }
+
+    /// Key-result updates as check-ins, in the order of their first update: the updates of
+    /// one check-in file together (one date, author and note, however many key results and
+    /// objectives it updates), and each inline check-in alone.
+    pub fn checkins_grouped(
+        &self,
+        updates: impl IntoIterator<Item = (usize, usize, usize)>,
+    ) -> Vec<Vec<(usize, usize, usize)>> {
+        let mut groups: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut by_file: HashMap<usize, usize> = HashMap::new();
+        for (o, k, c) in updates {
+            let resolved = &self.site.objectives[o];
+            let document = resolved.key_results[k].checkins[c].document;
+            if document == resolved.document {
+                groups.push(vec![(o, k, c)]);
+                continue;
+            }
+            match by_file.get(&document) {
+                Some(&g) => groups[g].push((o, k, c)),
+                None => {
+                    by_file.insert(document, groups.len());
+                    groups.push(vec![(o, k, c)]);
+                }
+            }
+        }
+        groups
     }
 
     pub fn included_objectives(&self) -> impl Iterator<Item = usize> + '_ {
