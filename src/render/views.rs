@@ -493,6 +493,37 @@ impl Views {
             },
             key_results,
             extra: data.extra.clone(),
+            extra_shown: self.extra_shown(&data.extra),
+        }
+    }
+
+    /// The free fields `show_extra:` names that `extra` has, in its order.
+    fn extra_shown(&self, extra: &serde_json::Value) -> Vec<ExtraField> {
+        self.site
+            .config
+            .show_extra
+            .iter()
+            .filter_map(|key| {
+                let value = extra.get(key).filter(|v| !v.is_null())?;
+                Some(ExtraField {
+                    key: key.clone(),
+                    value: self.extra_text(value),
+                })
+            })
+            .collect()
+    }
+
+    /// A free field's value as text: a text as written, a number or true/false as YAML
+    /// writes it, a list's items joined, a map as compact JSON.
+    fn extra_text(&self, value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(|item| self.extra_text(item))
+                .collect::<Vec<_>>()
+                .join(&self.strings.get("punct.comma")),
+            other => other.to_string(),
         }
     }
 
