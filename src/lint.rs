@@ -33,6 +33,7 @@ pub fn lint(site: &Site, figures: &Figures, mut earlier: Vec<Diagnostic>) -> Vec
         earlier.extend(grades_too_early(site, figures, o));
     }
     party_lints(site, &mut found);
+    found.extend(feed_base_url(site, figures));
     // A file with an error gets no lints, whichever stage found the error.
     let faulty: HashSet<&str> = earlier
         .iter()
@@ -352,6 +353,28 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
     }
 }
 
+/// A feed with entries but no `base_url`: its links are relative, which readers that
+/// fetched it by its address resolve, but a feed file passed on, imported or opened from
+/// disk cannot (docs/checks.md). A site without check-ins has an empty feed: no warning.
+/// Off unless okrs.yaml turns it on (`Rule::is_on_by_default`).
+fn feed_base_url(site: &Site, figures: &Figures) -> Option<Found> {
+    let has_entries = figures
+        .objectives
+        .iter()
+        .filter(|f| f.included)
+        .any(|f| f.key_results.iter().any(|k| k.checkins > 0));
+    (site.config.base_url.is_none() && has_entries).then(|| Found {
+        objective: None,
+        diagnostic: Diagnostic::new(
+            "okrs.yaml",
+            Pos { line: 1, column: 1 },
+            Severity::Warning,
+            Rule::FeedBaseUrl,
+            msg!(LINT_FEED_BASE_URL),
+        ),
+    })
+}
+
 /// Drops lints that okrs.yaml or the objective's `allow:` silences; `deny` makes errors.
 /// A file read with parts left out gets no lints until it reads cleanly, and when okrs.yaml
 /// cannot be read no lint has a known level, so none is reported.
@@ -374,6 +397,7 @@ fn apply_levels(site: &Site, found: Vec<Found>) -> Vec<Diagnostic> {
                 match site.config.lints.get(&rule).and_then(|s| s.level) {
                     Some(LintLevel::Allow) => return None,
                     Some(LintLevel::Deny) => diagnostic.severity = Severity::Error,
+                    None if !rule.is_on_by_default() => return None,
                     Some(LintLevel::Warn) | None => {}
                 }
                 Some(diagnostic)

@@ -48,6 +48,8 @@ pub struct Config {
     pub pace_tolerance: f64,
     pub periods: Vec<At<Period>>,
     pub lints: BTreeMap<Rule, LintSetting>,
+    /// The `extra:` keys objective pages show, in this order (`show_extra:`).
+    pub show_extra: Vec<String>,
     pub extra: serde_json::Value,
 }
 

@@ -79,12 +79,19 @@ rules! {
     CommittedMissed = "committed-missed", Warning;
     UnknownPerson = "unknown-person", Warning;
     UnknownTeam = "unknown-team", Warning;
+    FeedBaseUrl = "feed-base-url", Warning;
 }
 
 impl Rule {
     /// Whether okrs.yaml's `lints:` and an objective's `allow:` may set this rule's level.
     pub fn is_lint(self) -> bool {
         self.default_severity() == Severity::Warning
+    }
+
+    /// Whether a lint warns unless okrs.yaml says otherwise. `feed-base-url` does not: a
+    /// site read only locally needs no address, so a site that publishes turns it on.
+    pub fn is_on_by_default(self) -> bool {
+        self != Rule::FeedBaseUrl
     }
 
     /// Every lint, in the order of docs/checks.md.

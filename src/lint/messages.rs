@@ -53,6 +53,10 @@ crate::messages! {
         en: "no file in people/ defines the person '{name}'{hint}",
         zh: "people/ 中没有文件定义成员「{name}」{hint}",
     }
+    LINT_FEED_BASE_URL {
+        en: "okrs.yaml has no `base_url`, so the links of feed.xml are relative: a feed reader that is handed the file (not its address) cannot follow them; write the address the site is published at, such as `base_url: https://okrs.example.com/`",
+        zh: "okrs.yaml 没有写 `base_url`，feed.xml 中的链接因此是相对地址：拿到的是文件（而不是其网址）的订阅阅读器无法打开这些链接；请写上站点发布的地址，例如 `base_url: https://okrs.example.com/`",
+    }
     LINT_UNKNOWN_TEAM {
         en: "no file in teams/ defines the team '{name}'{hint}",
         zh: "teams/ 中没有文件定义团队「{name}」{hint}",

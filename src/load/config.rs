@@ -20,6 +20,7 @@ const CONFIG_KEYS: &[&str] = &[
     "pace_tolerance",
     "periods",
     "lints",
+    "show_extra",
     "extra",
 ];
 const PERIOD_KEYS: &[&str] = &["id", "start", "end"];
@@ -127,6 +128,11 @@ pub fn read(r: &mut Reader, root: &Node) -> Config {
     if let Some(lints) = f.get("lints") {
         lint_settings(r, lints, &mut config);
     }
+    config.show_extra = r
+        .text_list(&f, "show_extra")
+        .into_iter()
+        .map(|key| key.value)
+        .collect();
     config.extra = r.extra(&f);
     config
 }

@@ -4,7 +4,7 @@
 use crate::compute::{Band, Current, Figures};
 use crate::model::*;
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 23] = [
     "objective_id",
     "objective_title",
     "period",
@@ -18,6 +18,7 @@ const HEADER: [&str; 22] = [
     "target",
     "unit",
     "current",
+    "done",
     "raw_progress",
     "progress",
     "confidence",
@@ -94,10 +95,13 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
                     .map(|t| number(t.value))
                     .unwrap_or_default(),
                 kr.unit.clone().unwrap_or_default(),
+                // A number or nothing, so that spreadsheets read the column as numbers;
+                // whether a milestone is done is in `done`.
                 match kf.current {
                     Current::Number(v) => number(v),
-                    Current::Done(d) => d.to_string(),
+                    Current::Done(_) => String::new(),
                 },
+                super::json::is_done(kf).to_string(),
                 number(kf.raw_progress),
                 number(kf.progress),
                 kf.confidence.map(|c| c.to_string()).unwrap_or_default(),

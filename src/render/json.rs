@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::compute::{Band, Current, Figures};
+use crate::compute::{Band, Current, EPSILON, Figures, KeyResultFigures};
 use crate::model::*;
 
 /// A number as okrs.json writes it: whole numbers without a fraction, never `-0`.
@@ -121,6 +121,8 @@ pub struct ObjectiveInfo<'a> {
     pub review: Option<&'a str>,
     pub url: String,
     pub key_results: Vec<KeyResultInfo<'a>>,
+    /// Its `extra:` free fields as written (YAML as JSON), null without them.
+    pub extra: &'a serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -140,7 +142,10 @@ pub struct KeyResultInfo<'a> {
     pub target: Option<Num>,
     pub unit: Option<&'a str>,
     pub weight: Num,
+    /// SPEC 6: a number, or a milestone's true/false (kept so for the consumers the
+    /// spec promised it to); `done` is the same fact typed alike for every key result.
     pub current: CurrentInfo,
+    pub done: bool,
     pub raw_progress: Num,
     pub progress: Num,
     pub confidence: Option<u8>,
@@ -150,6 +155,8 @@ pub struct KeyResultInfo<'a> {
     pub band: Option<&'a str>,
     pub checkin_due: bool,
     pub checkins: Vec<CheckinInfo<'a>>,
+    /// Its `extra:` free fields as written (YAML as JSON), null without them.
+    pub extra: &'a serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -165,6 +172,15 @@ pub struct CheckinInfo<'a> {
 /// A grade and its band, as okrs.json gives them (both null outside closed periods).
 fn graded(grade: Option<f64>) -> (Option<Num>, Option<&'static str>) {
     (grade.map(Num), grade.map(|g| Band::of(g).as_str()))
+}
+
+/// Whether a key result is met as of the as-of date: a milestone done, a number at (or
+/// past, or on the right side of) its target, that is at progress 1.
+pub fn is_done(kf: &KeyResultFigures) -> bool {
+    match kf.current {
+        Current::Done(done) => done,
+        Current::Number(_) => kf.progress >= 1.0 - EPSILON,
+    }
 }
 
 /// A check-in's date as written: with its time of day when it has one.
@@ -317,6 +333,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
                     Current::Number(v) => CurrentInfo::Number(Num(v)),
                     Current::Done(d) => CurrentInfo::Done(d),
                 },
+                done: is_done(kf),
                 raw_progress: Num(kf.raw_progress),
                 progress: Num(kf.progress),
                 confidence: kf.confidence,
@@ -336,6 +353,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
                         source: &c.source,
                     })
                     .collect(),
+                extra: &kr.extra,
             }
         })
         .collect();
@@ -375,6 +393,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
         at_risk: f.at_risk,
         url: super::paths::objective(&data.id.value),
         key_results,
+        extra: &data.extra,
     }
 }
 

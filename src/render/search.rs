@@ -98,22 +98,23 @@ pub fn write_each<E>(
 
 /// The text a reader sees in sanitised HTML (what the page shows, not what the Markdown
 /// said: text inside removed elements such as scripts is gone), shortened for the index.
+/// The edge of a block (a paragraph, list item, heading, table cell …) separates like a
+/// space; inline markup (bold, links, code …) does not, so `**45%**：` stays `45%：`.
+/// Line breaks between two CJK characters are already gone from the HTML (see
+/// `markdown::to_html`); the others read as spaces.
 fn plain(html: &str, limit: usize) -> String {
     let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                if !text.ends_with(' ') && !text.is_empty() {
-                    text.push(' ');
-                }
-            }
-            '>' => in_tag = false,
-            c if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
-            _ => {}
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        push_text(&mut text, &rest[..open]);
+        let tag = &rest[open + 1..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        if separates(&tag[..end]) && !text.ends_with(' ') && !text.is_empty() {
+            text.push(' ');
         }
+        rest = tag.get(end..).unwrap_or("");
     }
+    push_text(&mut text, rest);
     let text = text
         .replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -122,6 +123,31 @@ fn plain(html: &str, limit: usize) -> String {
         .replace("&amp;", "&");
     let words: Vec<&str> = text.split_whitespace().collect();
     words.join(" ").chars().take(limit).collect()
+}
+
+/// Text between tags, white space as spaces.
+fn push_text(text: &mut String, between: &str) {
+    text.extend(
+        between
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c }),
+    );
+}
+
+/// Whether a tag (`p>`, `/li>`, `br />`) is one whose edge reads as a space: anything but
+/// inline markup.
+fn separates(tag: &str) -> bool {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+        "small", "span", "strong", "sub", "sup", "u", "var",
+    ];
+    let name: String = tag
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    !INLINE.contains(&name.as_str())
 }
 
 /// The documents of the site, numbered kind by kind.
@@ -144,12 +170,13 @@ fn docs(views: &Views) -> Vec<Doc> {
             all.extend(docs);
         }
     }
+    checkin_docs(views, &objectives, &mut by_kind[4]);
     people_and_team_docs(views, &mut by_kind);
     page_docs(views, &mut by_kind[5]);
     by_kind.into_iter().flatten().collect()
 }
 
-/// The documents of objective `o`: itself, its key results and their check-ins.
+/// The documents of objective `o`: itself and its key results.
 fn objective_docs(views: &Views, o: usize, by_kind: &mut [Vec<Doc>; 6]) {
     let site = &*views.site;
     let resolved = &site.objectives[o];
@@ -167,7 +194,7 @@ fn objective_docs(views: &Views, o: usize, by_kind: &mut [Vec<Doc>; 6]) {
         url: objective_url.clone(),
         context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
     });
-    for (k, rk) in resolved.key_results.iter().enumerate() {
+    for rk in &resolved.key_results {
         let kr = &data.key_results[rk.written];
         let kr_url = format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value));
         let owner = rk
@@ -183,30 +210,85 @@ fn objective_docs(views: &Views, o: usize, by_kind: &mut [Vec<Doc>; 6]) {
                 .map(|t| t.title.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
-            url: kr_url.clone(),
+            url: kr_url,
             context: [data.title.as_str(), owner.as_str()].join(" · "),
         });
-        let visible = views.figures.objectives[o].key_results[k].checkins;
-        for (n, c) in rk.checkins[..visible].iter().enumerate() {
-            if c.note.trim().is_empty() {
-                continue;
-            }
-            let note = views.prepared(o).notes_html[k]
-                .get(n)
-                .map_or("", String::as_str);
-            // The author by name when a people/ file defines them (as on the pages).
-            let author = c.author.as_deref().map(|a| match views.person_named(a) {
-                Some(p) => site.people[p].name.clone(),
-                None => a.to_owned(),
-            });
-            by_kind[4].push(Doc {
-                kind: 4,
-                title: format!("{} · {}", kr.title, views.date(c.date)),
-                text: plain(note, 300),
-                url: kr_url.clone(),
-                context: author.unwrap_or_default(),
-            });
+    }
+}
+
+/// One document per check-in with a note, in the order of its first update on the pages
+/// (objectives, then key results, then check-ins).
+fn checkin_docs(views: &Views, objectives: &[usize], checkins: &mut Vec<Doc>) {
+    let site = &*views.site;
+    let updates = objectives.iter().flat_map(|&o| {
+        let f = &views.figures.objectives[o];
+        (0..site.objectives[o].key_results.len())
+            .flat_map(move |k| (0..f.key_results[k].checkins).map(move |c| (o, k, c)))
+    });
+    let groups: Vec<Vec<(usize, usize, usize)>> = views
+        .checkins_grouped(updates)
+        .into_iter()
+        .filter(|g| {
+            g.iter().any(|&(o, k, c)| {
+                !site.objectives[o].key_results[k].checkins[c]
+                    .note
+                    .trim()
+                    .is_empty()
+            })
+        })
+        .collect();
+    let docs: Vec<Doc> = groups.par_iter().map(|g| checkin_doc(views, g)).collect();
+    checkins.extend(docs);
+}
+
+/// A check-in's document: its updates ("Key result: 55%; …") and date as the title, its
+/// notes as text (the file's body once, and any update's own `note:`), its author by name
+/// when a people/ file defines them (as on the pages), linked to its first key result.
+fn checkin_doc(views: &Views, group: &[(usize, usize, usize)]) -> Doc {
+    let site = &*views.site;
+    let colon = views.strings.get("punct.colon");
+    let mut updates = Vec::new();
+    let mut notes: Vec<&str> = Vec::new();
+    for &(o, k, c) in group {
+        let resolved = &site.objectives[o];
+        let kr = &resolved.data.key_results[resolved.key_results[k].written];
+        updates.push(format!(
+            "{}{colon}{}",
+            kr.title,
+            views.value_display(o, k, c)
+        ));
+        let note = views.prepared(o).notes_html[k]
+            .get(c)
+            .map_or("", String::as_str);
+        if !note.is_empty() && !notes.contains(&note) {
+            notes.push(note);
         }
+    }
+    let (o, k, c) = group[0];
+    let resolved = &site.objectives[o];
+    let checkin = &resolved.key_results[k].checkins[c];
+    let kr = &resolved.data.key_results[resolved.key_results[k].written];
+    let author = checkin
+        .author
+        .as_deref()
+        .map(|a| match views.person_named(a) {
+            Some(p) => site.people[p].name.clone(),
+            None => a.to_owned(),
+        });
+    Doc {
+        kind: 4,
+        title: format!(
+            "{} · {}",
+            updates.join(&views.strings.get("punct.separator")),
+            views.date(checkin.date)
+        ),
+        text: plain(&notes.concat(), 300),
+        url: format!(
+            "{}#{}",
+            url("", &paths::objective(&resolved.data.id.value)),
+            paths::kr_anchor(&kr.id.value)
+        ),
+        context: author.unwrap_or_default(),
     }
 }
 
@@ -649,6 +731,17 @@ mod tests {
         let text = plain(&html, 300);
         assert!(!text.contains("alert"), "{text}");
         assert!(text.contains("bold & more"), "{text}");
+    }
+
+    #[test]
+    fn inline_markup_adds_no_space_and_blocks_are_apart() {
+        let html = super::super::markdown::to_html(
+            "**续约率 45%**：续约提醒\n邮件上线，[链接](x)`code`。\n\n- one\n- two\n\n*a*b cd\nef",
+        );
+        assert_eq!(
+            plain(&html, 300),
+            "续约率 45%：续约提醒邮件上线，链接code。 one two ab cd ef"
+        );
     }
 
     fn all_terms(text: &str) -> Vec<String> {

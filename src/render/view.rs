@@ -89,6 +89,13 @@ pub struct CheckinView {
     pub draft: bool,
 }
 
+/// A free field as an objective page shows it: its key, and its value as text.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExtraField {
+    pub key: String,
+    pub value: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct KeyResultView {
     /// Full id `objective/kr`.
@@ -192,6 +199,8 @@ pub struct ObjectiveView {
     pub key_results: Vec<KeyResultView>,
     /// Free fields from `extra:` in its front matter.
     pub extra: serde_json::Value,
+    /// The free fields okrs.yaml's `show_extra:` names, in its order, that it has.
+    pub extra_shown: Vec<ExtraField>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -493,6 +493,37 @@ impl Views {
             },
             key_results,
             extra: data.extra.clone(),
+            extra_shown: self.extra_shown(&data.extra),
+        }
+    }
+
+    /// The free fields `show_extra:` names that `extra` has, in its order.
+    fn extra_shown(&self, extra: &serde_json::Value) -> Vec<ExtraField> {
+        self.site
+            .config
+            .show_extra
+            .iter()
+            .filter_map(|key| {
+                let value = extra.get(key).filter(|v| !v.is_null())?;
+                Some(ExtraField {
+                    key: key.clone(),
+                    value: self.extra_text(value),
+                })
+            })
+            .collect()
+    }
+
+    /// A free field's value as text: a text as written, a number or true/false as YAML
+    /// writes it, a list's items joined, a map as compact JSON.
+    fn extra_text(&self, value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(|item| self.extra_text(item))
+                .collect::<Vec<_>>()
+                .join(&self.strings.get("punct.comma")),
+            other => other.to_string(),
         }
     }
 
@@ -600,17 +631,28 @@ impl Views {
         self.person_by_name.get(author).copied()
     }
 
+    /// The value the `c`-th check-in of a key result gives, as shown, with its unit ("55%",
+    /// "¥131,000", "done").
+    pub fn value_display(&self, o: usize, k: usize, c: usize) -> String {
+        let resolved = &self.site.objectives[o];
+        let rk = &resolved.key_results[k];
+        let checkin = &rk.checkins[c];
+        match (checkin.value, checkin.done) {
+            (Some(v), _) => {
+                format::with_unit(v, resolved.data.key_results[rk.written].unit.as_deref())
+            }
+            (None, Some(true)) => self.strings.get("milestone.done"),
+            _ => self.strings.get("milestone.not_done"),
+        }
+    }
+
     /// The `c`-th visible check-in of a key result.
     pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
         let resolved = &self.site.objectives[o];
         let rk = &resolved.key_results[k];
         let kr = &resolved.data.key_results[rk.written];
         let checkin = &rk.checkins[c];
-        let value_display = match (checkin.value, checkin.done) {
-            (Some(v), _) => format::with_unit(v, kr.unit.as_deref()),
-            (None, Some(true)) => self.strings.get("milestone.done"),
-            _ => self.strings.get("milestone.not_done"),
-        };
+        let value_display = self.value_display(o, k, c);
         let objective_url = url(root, &paths::objective(&resolved.data.id.value));
         CheckinView {
             date: checkin.date.to_string(),
@@ -700,6 +742,33 @@ impl Views {
         // of docs/format.md#which-check-in-counts (latest written first).
         all.sort_by(|a, b| b.cmp(a));
         all.into_iter().map(|(_, o, k, c)| (o, k, c)).collect()
+    }
+
+    /// Key-result updates as check-ins, in the order of their first update: the updates of
+    /// one check-in file together (one date, author and note, however many key results and
+    /// objectives it updates), and each inline check-in alone.
+    pub fn checkins_grouped(
+        &self,
+        updates: impl IntoIterator<Item = (usize, usize, usize)>,
+    ) -> Vec<Vec<(usize, usize, usize)>> {
+        let mut groups: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+        let mut by_file: HashMap<usize, usize> = HashMap::new();
+        for (o, k, c) in updates {
+            let resolved = &self.site.objectives[o];
+            let document = resolved.key_results[k].checkins[c].document;
+            if document == resolved.document {
+                groups.push(vec![(o, k, c)]);
+                continue;
+            }
+            match by_file.get(&document) {
+                Some(&g) => groups[g].push((o, k, c)),
+                None => {
+                    by_file.insert(document, groups.len());
+                    groups.push(vec![(o, k, c)]);
+                }
+            }
+        }
+        groups
     }
 
     pub fn included_objectives(&self) -> impl Iterator<Item = usize> + '_ {

@@ -15,6 +15,7 @@ mod as_of;
 mod author;
 mod broken_site;
 mod build;
+mod content;
 mod cycle;
 mod cycle_pages;
 mod diagnostics;

@@ -12,7 +12,7 @@ const PIECE_BOUND: usize = 64 * 1024;
 
 /// The pieces of a built site's index, by kind (`t`, `p`, `d`), as (name, bytes).
 fn pieces(site: &std::path::Path, chinese: bool) -> Vec<(String, usize)> {
-    search_site::write_site(site, 2000, chinese);
+    search_site::write_site(site, 3000, chinese);
     let (run, out) = build_into_temp(site, &[], &[]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let public = out.path().join("public");
@@ -47,13 +47,13 @@ fn assert_bounded(pieces: &[(String, usize)]) {
 }
 
 #[test]
-fn no_piece_of_the_search_index_is_over_its_bound_on_a_site_of_2000_objectives() {
+fn no_piece_of_the_search_index_is_over_its_bound_on_a_site_of_3000_objectives() {
     let site = tempfile::tempdir().unwrap();
     assert_bounded(&pieces(site.path(), false));
 }
 
 #[test]
-fn no_piece_of_a_chinese_search_index_is_over_its_bound_on_a_site_of_2000_objectives() {
+fn no_piece_of_a_chinese_search_index_is_over_its_bound_on_a_site_of_3000_objectives() {
     let site = tempfile::tempdir().unwrap();
     assert_bounded(&pieces(site.path(), true));
 }

@@ -385,10 +385,15 @@ fn the_search_index_keeps_its_format_and_names_check_in_authors() {
         .find(|e| e["kind"] == "objective" && e["title"] == "建成开放式创新平台")
         .expect("the objective is indexed");
     assert_eq!(platform["url"], PLATFORM);
-    // A check-in's context is its author's name, as pages show it, not the id written.
+    // A check-in's context is its author's name, as pages show it, not the id written; its
+    // title lists the updates it makes (issue 10: one record per check-in).
     let checkin = entries
         .iter()
-        .find(|e| e["kind"] == "checkin" && e["title"] == "接入 20 家合作伙伴 · 2025年5月15日")
+        .find(|e| {
+            e["kind"] == "checkin"
+                && e["title"]
+                    == "接入 20 家合作伙伴：9家；发布开放接口文档：已完成；开发者沙箱上线：未完成 · 2025年5月15日"
+        })
         .expect("the check-in is indexed");
     assert_eq!(checkin["context"], "王强");
 }
@@ -396,15 +401,21 @@ fn the_search_index_keeps_its_format_and_names_check_in_authors() {
 #[test]
 fn the_feed_speaks_chinese_with_full_width_punctuation() {
     let feed = zh().read("feed.xml");
+    // One entry per check-in (issue 10): the file's three updates in one title.
     assert!(
-        feed.contains("<title>接入 20 家合作伙伴：9家（2025年5月15日）</title>"),
+        feed.contains("<title>接入 20 家合作伙伴：9家；发布开放接口文档：已完成；开发者沙箱上线：未完成（2025年5月15日）</title>"),
         "{feed}"
     );
-    assert!(feed.contains("<summary>建成开放式创新平台 — 9家 · 信心 5/10</summary>"));
+    assert!(feed.contains(
+        "<summary>建成开放式创新平台 — 接入 20 家合作伙伴：9家 · 信心 5/10；建成开放式创新平台 — 发布开放接口文档"
+    ));
     let en = en().read("feed.xml");
     assert!(
-        en.contains("<title>接入 20 家合作伙伴: 9家 (May 15, 2025)</title>"),
+        en.contains("<title>接入 20 家合作伙伴: 9家; 发布开放接口文档: "),
         "{en}"
     );
-    assert!(en.contains("<summary>建成开放式创新平台 — 9家 · Confidence 5/10</summary>"));
+    assert!(en.contains(" (May 15, 2025)</title>"), "{en}");
+    assert!(
+        en.contains("<summary>建成开放式创新平台 — 接入 20 家合作伙伴: 9家 · Confidence 5/10; ")
+    );
 }
