@@ -326,9 +326,9 @@ fn party_lints(site: &Site, found: &mut Vec<Found>) {
         if let Some(team) = &objective.team {
             check(Some(o), file, team, resolved.team, true);
         }
-        for rk in &resolved.key_results {
-            if let Some(owner) = &objective.key_results[rk.written].owner {
-                check(Some(o), file, owner, rk.owner, false);
+        for kr in resolved.each_key_result() {
+            if let Some(owner) = &kr.written.owner {
+                check(Some(o), file, owner, kr.resolved.owner, false);
             }
         }
     }

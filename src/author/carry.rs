@@ -121,11 +121,11 @@ fn carried_key_results<'o>(
 ) -> (Vec<KeyResult>, Vec<&'o str>) {
     let mut carried = Vec::new();
     let mut left_out = Vec::new();
-    for (rk, f) in old.key_results.iter().zip(&figures.key_results) {
+    for (kr, f) in old.each_key_result().zip(&figures.key_results) {
         if f.status == Status::Done {
-            left_out.push(rk.full_id.as_str());
+            left_out.push(kr.resolved.full_id.as_str());
         } else {
-            carried.push(continued(&old.data.key_results[rk.written], rk.metric, f));
+            carried.push(continued(kr.written, kr.resolved.metric, f));
         }
     }
     (carried, left_out)

@@ -62,8 +62,14 @@ pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
             continue;
         }
         let data = &resolved.data;
-        for (k, rk) in resolved.key_results.iter().enumerate() {
-            let kr = &data.key_results[rk.written];
+        for (
+            k,
+            KeyResultRef {
+                written: kr,
+                resolved: rk,
+            },
+        ) in resolved.each_key_result().enumerate()
+        {
             let kf = &f.key_results[k];
             let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
             rows.push(vec![

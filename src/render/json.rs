@@ -308,54 +308,60 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
             ids
         });
     let key_results = resolved
-        .key_results
-        .iter()
+        .each_key_result()
         .enumerate()
-        .map(|(k, rk)| {
-            let kr = &data.key_results[rk.written];
-            let kf = &f.key_results[k];
-            let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
-            let (grade, band) = graded(kf.grade);
-            KeyResultInfo {
-                id: &rk.full_id,
-                title: &kr.title,
-                owner: rk.owner.map(|p| site.people[p].id.as_str()),
-                metric: rk.metric.as_str(),
-                start: numeric_start.then(|| Num(kr.start_value())),
-                target: if rk.metric == Metric::Milestone {
-                    None
-                } else {
-                    kr.target.as_ref().map(|t| Num(t.value))
+        .map(
+            |(
+                k,
+                KeyResultRef {
+                    written: kr,
+                    resolved: rk,
                 },
-                unit: kr.unit.as_deref(),
-                weight: Num(kr.weight),
-                current: match kf.current {
-                    Current::Number(v) => CurrentInfo::Number(Num(v)),
-                    Current::Done(d) => CurrentInfo::Done(d),
-                },
-                done: is_done(kf),
-                raw_progress: Num(kf.raw_progress),
-                progress: Num(kf.progress),
-                confidence: kf.confidence,
-                at_risk: kf.at_risk,
-                status: kf.status.as_str(),
-                grade,
-                band,
-                checkin_due: kf.checkin_due,
-                checkins: rk.checkins[..kf.checkins]
-                    .iter()
-                    .map(|c| CheckinInfo {
-                        date: checkin_date(c),
-                        value: c.value.map(Num),
-                        done: c.done,
-                        confidence: c.confidence,
-                        author: c.author.as_deref(),
-                        source: &c.source,
-                    })
-                    .collect(),
-                extra: &kr.extra,
-            }
-        })
+            )| {
+                let kf = &f.key_results[k];
+                let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+                let (grade, band) = graded(kf.grade);
+                KeyResultInfo {
+                    id: &rk.full_id,
+                    title: &kr.title,
+                    owner: rk.owner.map(|p| site.people[p].id.as_str()),
+                    metric: rk.metric.as_str(),
+                    start: numeric_start.then(|| Num(kr.start_value())),
+                    target: if rk.metric == Metric::Milestone {
+                        None
+                    } else {
+                        kr.target.as_ref().map(|t| Num(t.value))
+                    },
+                    unit: kr.unit.as_deref(),
+                    weight: Num(kr.weight),
+                    current: match kf.current {
+                        Current::Number(v) => CurrentInfo::Number(Num(v)),
+                        Current::Done(d) => CurrentInfo::Done(d),
+                    },
+                    done: is_done(kf),
+                    raw_progress: Num(kf.raw_progress),
+                    progress: Num(kf.progress),
+                    confidence: kf.confidence,
+                    at_risk: kf.at_risk,
+                    status: kf.status.as_str(),
+                    grade,
+                    band,
+                    checkin_due: kf.checkin_due,
+                    checkins: rk.checkins[..kf.checkins]
+                        .iter()
+                        .map(|c| CheckinInfo {
+                            date: checkin_date(c),
+                            value: c.value.map(Num),
+                            done: c.done,
+                            confidence: c.confidence,
+                            author: c.author.as_deref(),
+                            source: &c.source,
+                        })
+                        .collect(),
+                    extra: &kr.extra,
+                }
+            },
+        )
         .collect();
     let (grade, band) = graded(f.grade);
     let id_of = |x: usize| site.objective(x).id.value.as_str();

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::paths;
 use super::views::{Views, url};
-use crate::model::Content;
+use crate::model::{Content, KeyResultRef};
 
 /// The manifest's path; the search page loads it first.
 pub const MANIFEST: &str = "search-index.js";
@@ -194,8 +194,11 @@ fn objective_docs(views: &Views, o: usize, by_kind: &mut [Vec<Doc>; 6]) {
         url: objective_url.clone(),
         context: [period.as_str(), owner.as_str(), data.id.value.as_str()].join(" · "),
     });
-    for rk in &resolved.key_results {
-        let kr = &data.key_results[rk.written];
+    for KeyResultRef {
+        written: kr,
+        resolved: rk,
+    } in resolved.each_key_result()
+    {
         let kr_url = format!("{objective_url}#{}", paths::kr_anchor(&kr.id.value));
         let owner = rk
             .owner
@@ -250,8 +253,7 @@ fn checkin_doc(views: &Views, group: &[(usize, usize, usize)]) -> Doc {
     let mut updates = Vec::new();
     let mut notes: Vec<&str> = Vec::new();
     for &(o, k, c) in group {
-        let resolved = &site.objectives[o];
-        let kr = &resolved.data.key_results[resolved.key_results[k].written];
+        let kr = site.objectives[o].key_result(k).written;
         updates.push(format!(
             "{}{colon}{}",
             kr.title,
@@ -266,8 +268,11 @@ fn checkin_doc(views: &Views, group: &[(usize, usize, usize)]) -> Doc {
     }
     let (o, k, c) = group[0];
     let resolved = &site.objectives[o];
-    let checkin = &resolved.key_results[k].checkins[c];
-    let kr = &resolved.data.key_results[resolved.key_results[k].written];
+    let KeyResultRef {
+        written: kr,
+        resolved: rk,
+    } = resolved.key_result(k);
+    let checkin = &rk.checkins[c];
     let author = checkin
         .author
         .as_deref()

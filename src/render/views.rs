@@ -177,8 +177,14 @@ impl Views {
         let format_percent = |x: f64| format::percent(x);
         let mut kr_charts = Vec::new();
         let mut notes_html = Vec::new();
-        for (k, rk) in resolved.key_results.iter().enumerate() {
-            let kr = &resolved.data.key_results[rk.written];
+        for (
+            k,
+            KeyResultRef {
+                written: kr,
+                resolved: rk,
+            },
+        ) in resolved.each_key_result().enumerate()
+        {
             let kf = &f.key_results[k];
             let visible = &rk.checkins[..kf.checkins];
             let points: Vec<(NaiveDate, f64)> = visible
@@ -530,8 +536,10 @@ impl Views {
     pub fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
         let site = &*self.site;
         let resolved = &site.objectives[o];
-        let rk = &resolved.key_results[k];
-        let kr = &resolved.data.key_results[rk.written];
+        let KeyResultRef {
+            written: kr,
+            resolved: rk,
+        } = resolved.key_result(k);
         let kf = &self.figures.objectives[o].key_results[k];
         let unit = kr.unit.as_deref();
         let numeric = |v: f64| format::with_unit(v, unit);
@@ -634,13 +642,13 @@ impl Views {
     /// The value the `c`-th check-in of a key result gives, as shown, with its unit ("55%",
     /// "¥131,000", "done").
     pub fn value_display(&self, o: usize, k: usize, c: usize) -> String {
-        let resolved = &self.site.objectives[o];
-        let rk = &resolved.key_results[k];
+        let KeyResultRef {
+            written: kr,
+            resolved: rk,
+        } = self.site.objectives[o].key_result(k);
         let checkin = &rk.checkins[c];
         match (checkin.value, checkin.done) {
-            (Some(v), _) => {
-                format::with_unit(v, resolved.data.key_results[rk.written].unit.as_deref())
-            }
+            (Some(v), _) => format::with_unit(v, kr.unit.as_deref()),
             (None, Some(true)) => self.strings.get("milestone.done"),
             _ => self.strings.get("milestone.not_done"),
         }
@@ -649,8 +657,10 @@ impl Views {
     /// The `c`-th visible check-in of a key result.
     pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
         let resolved = &self.site.objectives[o];
-        let rk = &resolved.key_results[k];
-        let kr = &resolved.data.key_results[rk.written];
+        let KeyResultRef {
+            written: kr,
+            resolved: rk,
+        } = resolved.key_result(k);
         let checkin = &rk.checkins[c];
         let value_display = self.value_display(o, k, c);
         let objective_url = url(root, &paths::objective(&resolved.data.id.value));
