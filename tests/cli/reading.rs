@@ -99,3 +99,103 @@ fn the_dashboard_reads_the_team_tree_top_down() {
         );
     }
 }
+
+/// The rules of the built stylesheet's `@media print` blocks: (selectors, declarations).
+fn print_rules(css: &str) -> Vec<(Vec<String>, String)> {
+    let mut rules = Vec::new();
+    let mut rest = css;
+    while let Some(at) = rest.find("@media print {") {
+        let body = &rest[at + "@media print {".len()..];
+        let (mut depth, mut start, mut end) = (1, 0, body.len());
+        let mut selectors = String::new();
+        for (i, c) in body.char_indices() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    selectors = body[start..i].to_string();
+                    start = i + 1;
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                    let list = selectors
+                        .rsplit("*/")
+                        .next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .collect();
+                    rules.push((list, body[start..i].to_string()));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        rest = &body[end..];
+    }
+    rules
+}
+
+#[test]
+fn printed_pages_break_between_small_blocks_not_around_big_ones() {
+    let (run, out) = build_into_temp(&sample("acme"), &[], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let css = std::fs::read_to_string(out.path().join("public/style.css")).unwrap();
+    let rules = print_rules(&css);
+    assert!(rules.len() > 20, "the print rules are read: {rules:?}");
+    let kept_whole: Vec<&str> = rules
+        .iter()
+        .filter(|(_, decls)| decls.contains("break-inside: avoid"))
+        .flat_map(|(selectors, _)| selectors.iter().map(String::as_str))
+        .collect();
+    // A big block kept whole moves to the next page and leaves this one half blank: the
+    // objective's chart card, a key result with its check-in history, the mission.
+    for big in [
+        ".card",
+        ".kr",
+        "figure",
+        ".org",
+        ".overview",
+        ".report-grid",
+        ".checkin-list",
+    ] {
+        assert!(!kept_whole.contains(&big), "{big} may break in print");
+    }
+    for small in [
+        ".ocard",
+        ".risk",
+        ".checkin",
+        ".chart-svg",
+        ".kr-head",
+        ".summary",
+        ".data-table tr",
+    ] {
+        assert!(
+            kept_whole.contains(&small),
+            "{small} is kept whole in print"
+        );
+    }
+    // A heading stays with what follows it, a key result's heading with its figures.
+    let kept_with_next: Vec<&str> = rules
+        .iter()
+        .filter(|(_, decls)| decls.contains("break-after: avoid"))
+        .flat_map(|(selectors, _)| selectors.iter().map(String::as_str))
+        .collect();
+    for head in ["h2", ".section-title", ".kr-head"] {
+        assert!(
+            kept_with_next.contains(&head),
+            "{head} stays with what follows"
+        );
+    }
+    // Tables stay tables on paper: the stacked-card layout of narrow screens is for
+    // screens only (a printed page is as narrow as a tablet).
+    let narrow = css
+        .split("@media ")
+        .filter(|block| block.contains(".data-table thead {"))
+        .map(|block| block.lines().next().unwrap_or_default())
+        .collect::<Vec<_>>();
+    assert_eq!(narrow, ["screen and (max-width: 48rem) {"]);
+}
