@@ -199,3 +199,76 @@ fn printed_pages_break_between_small_blocks_not_around_big_ones() {
         .collect::<Vec<_>>();
     assert_eq!(narrow, ["screen and (max-width: 48rem) {"]);
 }
+
+/// Every id of a built site: periods, teams, people, objectives and key results (full ids).
+fn site_ids(json: &serde_json::Value) -> Vec<String> {
+    let list = |key: &str| json[key].as_array().cloned().unwrap_or_default();
+    let mut ids: Vec<String> = ["periods", "teams", "people", "objectives"]
+        .iter()
+        .flat_map(|&key| list(key))
+        .filter_map(|x| x["id"].as_str().map(str::to_owned))
+        .collect();
+    for o in list("objectives") {
+        for kr in o["key_results"].as_array().into_iter().flatten() {
+            ids.extend(kr["id"].as_str().map(str::to_owned));
+        }
+    }
+    ids
+}
+
+/// What a page names that could be an id: its code spans, and in its command examples
+/// the key result of `okrs new checkin` and the values of `--team` and `--period`.
+/// Paths (`org.md`, `teams/`), fields (`id:`), options, commands and placeholders
+/// (`OBJECTIVE/KR`, `TEAM`, `团队id`: no lower-case ASCII letter, or not ASCII) are left out.
+fn named_ids(markdown: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for (i, block) in markdown.split("```").enumerate() {
+        if i % 2 == 1 {
+            let tokens: Vec<&str> = block.split_whitespace().collect();
+            for pair in tokens.windows(2) {
+                if matches!(pair[0], "checkin" | "--team" | "--period") {
+                    words.push(pair[1].to_owned());
+                }
+            }
+        } else {
+            words.extend(block.split('`').skip(1).step_by(2).map(str::to_owned));
+        }
+    }
+    words.retain(|w| {
+        let placeholder = !w.is_ascii() || !w.chars().any(|c| c.is_ascii_lowercase());
+        !(placeholder || w.contains(['.', ' ']) || w.ends_with(['/', ':']) || w.starts_with('-'))
+    });
+    words
+}
+
+#[test]
+fn the_starter_pages_name_only_ids_the_new_site_has() {
+    for language in ["en", "zh-CN"] {
+        let dir = tempfile::TempDir::new().unwrap();
+        let site = dir.path().join("my-okrs");
+        let site_arg = site.to_str().unwrap();
+        let init = run(&["init", site_arg, "--language", language], &[]);
+        assert_eq!(init.code, 0, "{}", init.stderr);
+        let ids = site_ids(&built_json(&site, &[]));
+        let pages = std::fs::read_dir(site.join("pages")).unwrap();
+        let mut named = Vec::new();
+        for page in pages {
+            let text = std::fs::read_to_string(page.unwrap().path()).unwrap();
+            named.extend(named_ids(&text));
+        }
+        // The page names the example's key result and teams (and the quarter in its
+        // command), so that a newcomer can try its commands as written.
+        for id in ["win-small-shops/new-shops", "product", "sales"] {
+            assert!(
+                named.iter().any(|n| n == id),
+                "{language}: names {id}: {named:?}"
+            );
+        }
+        for id in &named {
+            assert!(
+                ids.contains(id),
+                "{language}: the new site has {id}: {ids:?}"
+            );
+        }
+    }
+}
