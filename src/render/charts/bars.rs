@@ -133,7 +133,7 @@ pub fn bars(
     for lines in &rows {
         y += line_h * lines.len() as f64 + 2.0;
         bar_tops.push(y);
-        y += bar_h + 10.0;
+        y += bar_h + 16.0;
     }
     let h = y.max(top + line_h + bar_h) + 2.0;
     let value_w = bars
