@@ -51,6 +51,8 @@ pub struct Views {
     pub(crate) key_results_by_owner: Vec<Vec<(usize, usize)>>,
     /// Each team's direct sub-teams, by name.
     pub(crate) sub_teams: Vec<Vec<usize>>,
+    /// Each team's place in the team tree read top down (`team_tree_order`).
+    pub(crate) team_rank: Vec<usize>,
 }
 
 /// How many items a summary shows of a list before linking to its full list: the
@@ -71,6 +73,30 @@ pub const REVIEW_PER_PAGE: usize = 100;
 pub type Risk = (usize, Option<usize>);
 
 pub use super::paths::url;
+
+/// The rank of each team when the team tree is read top down: a team before its
+/// sub-teams, siblings by name, the roots (teams with no parent) by name. Teams that no
+/// root reaches (a parent cycle, which `okrs check` reports) follow, by name, each with
+/// the teams below it not yet ranked.
+fn team_tree_order(teams: &[Party], sub_teams: &[Vec<usize>]) -> Vec<usize> {
+    let mut by_name: Vec<usize> = (0..teams.len()).collect();
+    by_name.sort_by(|&a, &b| (&teams[a].name, a).cmp(&(&teams[b].name, b)));
+    let roots = by_name.iter().filter(|&&t| teams[t].team.is_none());
+    let mut rank = vec![usize::MAX; teams.len()];
+    let mut next = 0;
+    for &start in roots.chain(&by_name) {
+        let mut stack = vec![start];
+        while let Some(t) = stack.pop() {
+            if rank[t] != usize::MAX {
+                continue;
+            }
+            rank[t] = next;
+            next += 1;
+            stack.extend(sub_teams[t].iter().rev());
+        }
+    }
+    rank
+}
 
 impl Views {
     pub fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
@@ -140,7 +166,9 @@ impl Views {
         for list in &mut sub_teams {
             list.sort_by(|&a, &b| (&site.teams[a].name, a).cmp(&(&site.teams[b].name, b)));
         }
+        let team_rank = team_tree_order(&site.teams, &sub_teams);
         Views {
+            team_rank,
             sub_teams,
             objectives_by_owner,
             objectives_by_team,

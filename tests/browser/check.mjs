@@ -10,7 +10,9 @@
 //   - no request to anything but file:/data:/about:/blob: (such requests are aborted,
 //     so nothing leaves the machine), and no local file that fails to load;
 //   - no horizontal overflow (document scrollWidth <= innerWidth); when there is, the
-//     elements that stick out are listed.
+//     elements that stick out are listed;
+//   - every link of the top menu is in sight: inside the viewport and not clipped or
+//     scrolled away by a box around it.
 // Search: search/index.html?q=QUERY must list a hit linking to the key result (or, when no
 // key result has one, the objective) whose title contains EXPECT
 // (`objectives/<id>/index.html#kr-...`, and that anchor exists on the objective page);
@@ -239,11 +241,38 @@ async function checkPage(context, viewport, spec, foreign) {
     }
   }
 
+  const hidden = await page.evaluate(hiddenNavLinks);
+  check(where, hidden.length === 0, `every top menu link is in sight${fmt(hidden)}`);
+
   check(where, consoleErrors.length === 0, `no console errors${fmt(consoleErrors)}`);
   check(where, pageErrors.length === 0, `no page errors${fmt(pageErrors)}`);
   check(where, failedLoads.length === 0, `every local file loads${fmt(failedLoads)}`);
   check(where, foreign.size === 0, `no request leaves file://${fmt([...foreign])}`);
   await page.close();
+}
+
+// Runs in the page: the texts of the top menu's links that lie (partly) outside the
+// viewport or outside a box around them that clips or scrolls its content.
+function hiddenNavLinks() {
+  const vw = document.documentElement.clientWidth;
+  const outside = (r, left, right) => r.left < left - 0.5 || r.right > right + 0.5;
+  return [...document.querySelectorAll(".site-nav a")]
+    .filter((a) => {
+      const r = a.getBoundingClientRect();
+      if (r.width === 0 || outside(r, 0, vw)) {
+        return true;
+      }
+      for (let p = a.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== "visible") {
+          const box = p.getBoundingClientRect();
+          if (outside(r, box.left, box.right)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    })
+    .map((a) => a.textContent.trim());
 }
 
 function fmt(list) {

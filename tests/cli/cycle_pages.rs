@@ -423,12 +423,13 @@ fn a_closed_period_shows_its_grade_and_review_link_instead_of_a_pace_verdict_and
     // Status counts include `missed`: q1-deals done, the other three missed.
     assert_eq!(text_of(&html, "status-count--missed"), "3 Missed");
     assert_eq!(text_of(&html, "status-count--done"), "1 Done");
-    // Each team's rollup comes from the period's team groups, with its grade.
+    // Each team's rollup comes from the period's team groups, with its grade, in tree
+    // order: Company, its sub-team Product (with Product's Mobile), then Sales.
     let rollups = texts_of(&html, "team-rollup");
     let expected = [
         ("Company", "Grade 0.20 · red"),
-        ("Mobile", "Grade 0.50 · yellow"),
         ("Product", "Grade 0.90 · green"),
+        ("Mobile", "Grade 0.50 · yellow"),
         ("Sales", "Grade 1.00 · green"),
     ];
     assert_eq!(rollups.len(), expected.len(), "{rollups:?}");

@@ -27,6 +27,7 @@ mod hostile_serve;
 mod lints;
 mod properties;
 mod qa_fixes;
+mod reading;
 mod samples;
 mod scale;
 mod search;

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::figure::{Swatch, data_table, draw_legend, legend_layout, open_figure};
 use super::svg::{Esc, anchor_near, class_key, num, sanitize_id};
-use super::text::{text_width, truncate_to_width};
+use super::text::{text_width, wrap_in_two};
 use super::{Bar, ChartLabels, FONT_MAX, LEGEND_ROW, StatusSlice, W};
 
 /// A period's status breakdown: one horizontal stacked bar with a legend. Zero counts
@@ -89,8 +89,10 @@ pub fn status_breakdown(
     out
 }
 
-/// Horizontal rollup bars, one row per team: label left (truncated, full text in the
-/// row's `<title>` and the data table), value right, an optional expected-pace line.
+/// Horizontal rollup bars, one row per team: the label above its bar across the whole
+/// width (on two lines when it needs them, cut after the second, full text in the row's
+/// `<title>` and the data table), the value right of the bar, an optional expected-pace
+/// mark across each bar.
 pub fn bars(
     id: &str,
     title: &str,
@@ -117,45 +119,59 @@ pub fn bars(
         labels.join(&parts)
     };
 
-    let row_h = FONT_MAX + 12.0;
+    let line_h = FONT_MAX + 3.0;
     let bar_h = 14.0;
     let top = if expected.is_some() {
         FONT_MAX + 12.0
     } else {
         4.0
     };
-    let h = top + row_h * bars.len().max(1) as f64 + 4.0;
-    let label_w = (W * 0.32).round();
+    let rows: Vec<Vec<String>> = bars.iter().map(|b| wrap_in_two(b.label, W)).collect();
+    // The top of each bar: below its label's lines, then the bar and a gap.
+    let mut bar_tops = Vec::with_capacity(rows.len());
+    let mut y = top;
+    for lines in &rows {
+        y += line_h * lines.len() as f64 + 2.0;
+        bar_tops.push(y);
+        y += bar_h + 16.0;
+    }
+    let h = y.max(top + line_h + bar_h) + 2.0;
     let value_w = bars
         .iter()
         .map(|b| text_width(b.display))
         .fold(0.0, f64::max)
         .clamp(32.0, 120.0);
-    let x0 = label_w + 8.0;
-    let x1 = W - value_w - 12.0;
-    let bw = x1 - x0;
+    let bw = W - value_w - 12.0;
 
     let mut out = String::new();
     open_figure(&mut out, "bars", &sid, h, title, &desc);
-    for (i, b) in bars.iter().enumerate() {
+    for ((b, lines), &by) in bars.iter().zip(&rows).zip(&bar_tops) {
         let value = if b.value.is_finite() {
             b.value.clamp(0.0, 1.0)
         } else {
             0.0
         };
-        let cy = top + row_h * (i as f64 + 0.5);
-        let by = cy - bar_h / 2.0;
         let status = b
             .status
             .map(|s| format!(" status-{}", class_key(s)))
             .unwrap_or_default();
         let _ = write!(
             out,
-            r#"<g class="chart-row chart-label"><title>{}</title><text x="0" y="{}" dy="0.35em">{}</text><rect class="chart-bar-track" x="{}" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
+            r#"<g class="chart-row chart-label"><title>{}</title>"#,
             Esc(&labels.field(b.label, b.display)),
-            num(cy),
-            Esc(&truncate_to_width(b.label, label_w)),
-            num(x0),
+        );
+        for (i, line) in lines.iter().enumerate() {
+            let baseline = by - 6.0 - line_h * (lines.len() - 1 - i) as f64;
+            let _ = write!(
+                out,
+                r#"<text x="0" y="{}">{}</text>"#,
+                num(baseline),
+                Esc(line)
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<rect class="chart-bar-track" x="0" y="{}" width="{}" height="{}" rx="3" fill="none"/>"#,
             num(by),
             num(bw),
             num(bar_h),
@@ -163,9 +179,8 @@ pub fn bars(
         if value > 0.0 {
             let _ = write!(
                 out,
-                r#"<rect class="chart-bar{}" x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
+                r#"<rect class="chart-bar{}" x="0" y="{}" width="{}" height="{}" rx="3"/>"#,
                 status,
-                num(x0),
                 num(by),
                 num(bw * value),
                 num(bar_h),
@@ -175,26 +190,27 @@ pub fn bars(
             out,
             r#"<text class="chart-value" x="{}" y="{}" dy="0.35em" text-anchor="end">{}</text></g>"#,
             num(W),
-            num(cy),
+            num(by + bar_h / 2.0),
             Esc(b.display)
         );
     }
     if let (Some(e), Some(text)) = (expected, &expected_text) {
-        let x = x0 + bw * e;
+        let x = num(bw * e);
+        // One dashed mark across each bar, so that it crosses no label.
+        let mut d = String::new();
+        for &by in &bar_tops {
+            let _ = write!(d, "M{x} {}V{}", num(by - 3.0), num(by + bar_h + 3.0));
+        }
         let _ = write!(
             out,
-            r#"<line class="chart-expected" x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="currentColor"/>"#,
-            num(top - 4.0),
-            num(h - 2.0),
-            x = num(x)
+            r#"<path class="chart-expected" d="{d}" fill="none" stroke="currentColor"/>"#
         );
         let label = format!("{} {}", labels.expected, text);
         let _ = write!(
             out,
-            r#"<text class="chart-label" x="{}" y="{}"{}>{}</text>"#,
-            num(x),
+            r#"<text class="chart-label" x="{x}" y="{}"{}>{}</text>"#,
             num(top - 8.0),
-            anchor_near(x, text_width(&label), 0.0, W),
+            anchor_near(bw * e, text_width(&label), 0.0, W),
             Esc(&label)
         );
     }

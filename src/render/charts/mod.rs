@@ -36,8 +36,8 @@
 //! | `chart-asof` | the vertical as-of `<line>` |
 //! | `chart-zone-kept`, `chart-zone-broken` | stay_above/stay_below zone `<rect>`s (no fill unless styled) |
 //! | `chart-zone-label` | with `chart-label`: the "Kept"/"Broken" zone texts |
-//! | `chart-expected` | the bars chart's vertical expected-pace `<line>` |
-//! | `chart-row` | with `chart-label`: a `<g>` per bar row (it has a `<title>` with the full label) |
+//! | `chart-expected` | the bars chart's expected-pace `<path>`: a vertical mark across each bar |
+//! | `chart-row` | with `chart-label`: a `<g>` per bar row: its label on one or two lines above the bar, the bar, its value (it has a `<title>` with the full label) |
 //! | `chart-bar` | a bar `<rect>` (rollup bar, status segment); with `status-*` when known |
 //! | `chart-bar-track` | the full-width `<rect>` behind a bar (no fill unless styled) |
 //! | `chart-legend` | the `<g>` holding a legend (with `chart-label`) |

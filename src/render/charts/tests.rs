@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::scale::{between, nice_ticks, padded};
 use super::svg::{escape, sanitize_id};
-use super::text::{text_width, truncate_to_width};
+use super::text::{text_width, truncate_to_width, wrap_in_two};
 use super::*;
 use crate::model::Metric;
 
@@ -558,17 +558,49 @@ fn bars_chart() {
     assert_eq!(count(&s, r#"class="chart-bar-track""#), 4);
     assert_eq!(count(&s, r#"<rect class="chart-bar "#), 3);
     assert_eq!(count(&s, r#"class="chart-expected""#), 1);
-    // Long labels are truncated in the drawing, whole in the row title and table.
-    assert!(s.contains("Customer Success and…<") || s.contains("…</text>"));
+    // Labels sit above their bars across the whole width: a long one on two lines, whole
+    // (the row title and the table have it too), the others on one.
+    assert!(s.contains(">Customer Success and Renewals Operations Team</text>"));
+    assert!(s.contains(">(EMEA + APAC)</text>"));
     assert!(s.contains(&format!("<title>{long}: 50%</title>")));
     assert!(s.contains(&format!(r#"<th scope="row">{long}</th>"#)));
-    assert!(s.contains("华东区域大客户销售"));
+    assert!(s.contains(">华东区域大客户销售与客户成功联合团队第二小组</text>"));
+    assert!(s.contains(">Ops</text>"));
+    assert_eq!(count(&s, "…"), 0);
     let doc = roxmltree::Document::parse(&s).unwrap();
-    for t in doc
+    let label_lines: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("0"))
-    {
-        assert!(text_width(t.text().unwrap()) <= W * 0.32 + 0.01);
+        .collect();
+    assert_eq!(label_lines.len(), 5);
+    for t in &label_lines {
+        assert!(text_width(t.text().unwrap()) <= W + 0.01);
+    }
+    // Each label's lines end above its bar, and each bar ends above the next label (its
+    // first line's ascent, about 0.8 em, at the largest font).
+    let y = |n: &roxmltree::Node, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+    let drawn: Vec<(Vec<f64>, f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("chart-row chart-label"))
+        .map(|row| {
+            let lines = row
+                .children()
+                .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("0"))
+                .map(|n| y(&n, "y"))
+                .collect();
+            let track = row
+                .children()
+                .find(|n| n.attribute("class") == Some("chart-bar-track"))
+                .unwrap();
+            (lines, y(&track, "y"), y(&track, "y") + y(&track, "height"))
+        })
+        .collect();
+    assert_eq!(drawn.len(), 4);
+    for (lines, bar_top, _) in &drawn {
+        assert!(lines.iter().all(|&t| t + 0.25 * FONT_MAX <= *bar_top));
+    }
+    for pair in drawn.windows(2) {
+        assert!(pair[0].2 < pair[1].0[0] - 0.8 * FONT_MAX);
     }
     // Values over 1 stay inside the track.
     let track_end = {
@@ -664,6 +696,26 @@ fn numbers_and_ticks() {
     assert_eq!(padded(5.0, 5.0), (4.5, 5.5));
     assert_eq!(padded(0.0, 0.0), (0.0, 1.0));
     assert_eq!(truncate_to_width("abc", 100.0), "abc");
+    // Two lines: whole when it fits; broken at a space, or between wide characters;
+    // the second line cut when even two lines are too short.
+    assert_eq!(wrap_in_two("GitLab (company)", W), ["GitLab (company)"]);
+    let w = text_width("GitLab (company)");
+    assert_eq!(
+        wrap_in_two("GitLab (company) Ltd", w + 1.0),
+        ["GitLab (company)", "Ltd"]
+    );
+    assert_eq!(
+        wrap_in_two("华东区域大客户", 4.0 * 21.0),
+        ["华东区域", "大客户"]
+    );
+    assert_eq!(wrap_in_two("销售 sales", 3.0 * 21.0), ["销售", "sales"]);
+    let cut = wrap_in_two("one two three four five six", text_width("one two"));
+    assert_eq!(cut[0], "one two");
+    assert!(cut[1].ends_with('…') && text_width(&cut[1]) <= text_width("one two"));
+    assert_eq!(
+        wrap_in_two("abcdefgh", text_width("abcd")),
+        ["abcd", "efgh"]
+    );
     assert!(truncate_to_width("华东区域大客户销售", 50.0).ends_with('…'));
     assert!(text_width(&truncate_to_width("华东区域大客户销售", 50.0)) <= 50.0);
 }

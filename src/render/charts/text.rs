@@ -59,3 +59,34 @@ pub(super) fn truncate_to_width(s: &str, max: f64) -> String {
     out.push('…');
     out
 }
+
+/// The text in at most two lines of `max`: whole on one line when it fits, else broken
+/// at the last space or wide character that fits (anywhere in a word longer than a
+/// line), the second line cut as `truncate_to_width` does.
+pub(super) fn wrap_in_two(s: &str, max: f64) -> Vec<String> {
+    if text_width(s) <= max {
+        return vec![s.to_string()];
+    }
+    let mut w = 0.0;
+    // Where the first line may end: before a space or a wide character, after a wide one.
+    let mut fits = 0;
+    let mut cut = s.len();
+    for (i, c) in s.char_indices() {
+        if c == ' ' || is_wide(c) {
+            fits = i;
+        }
+        w += char_width(c);
+        if w > max {
+            cut = if fits > 0 { fits } else { i.max(c.len_utf8()) };
+            break;
+        }
+        if is_wide(c) {
+            fits = i + c.len_utf8();
+        }
+    }
+    let (first, rest) = s.split_at(cut);
+    vec![
+        first.trim_end().to_string(),
+        truncate_to_width(rest.trim_start(), max),
+    ]
+}

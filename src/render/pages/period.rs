@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::lists::list_spec;
 use super::{PageKind, PageSpec};
-use crate::compute::Status;
+use crate::compute::{Status, TeamGroup};
 use crate::period::PeriodState;
 use crate::render::paths::{self, root_of};
 use crate::render::view::*;
@@ -14,11 +14,19 @@ use crate::render::views::{self, LATEST_SHOWN, Risk, SHOWN, TEAMS_SHOWN, Views};
 use crate::render::{charts, format};
 
 impl Views {
-    /// A period's objectives in the order its pages show them: teams by name, "no team" last.
+    /// A period's team groups in the order its pages show them: the team tree read top
+    /// down (the company's team first, each team before its sub-teams, siblings by
+    /// name), "no team" last.
+    pub(crate) fn period_teams(&self, p: usize) -> Vec<&TeamGroup> {
+        let mut groups: Vec<&TeamGroup> = self.figures.periods[p].teams.iter().collect();
+        groups.sort_by_key(|g| g.team.map_or(usize::MAX, |t| self.team_rank[t]));
+        groups
+    }
+
+    /// A period's objectives in the order its pages show them: by team, as `period_teams`.
     pub(crate) fn period_objectives(&self, p: usize) -> Vec<usize> {
-        self.figures.periods[p]
-            .teams
-            .iter()
+        self.period_teams(p)
+            .into_iter()
             .flat_map(|g| g.objectives.iter().copied())
             .collect()
     }
@@ -36,14 +44,14 @@ impl Views {
             .collect()
     }
 
-    /// The rollups of a period's teams, teams by name, "no team" last.
+    /// The rollups of a period's teams in `range`, in the order of `period_teams`.
     pub(crate) fn team_rollups(
         &self,
         root: &str,
         p: usize,
         range: std::ops::Range<usize>,
     ) -> Vec<TeamRollup> {
-        let groups = &self.figures.periods[p].teams;
+        let groups = self.period_teams(p);
         groups[range.start.min(groups.len())..range.end.min(groups.len())]
             .iter()
             .map(|g| TeamRollup {
