@@ -2,28 +2,12 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::escape::escape as xml;
 use super::view::CheckinView;
 use super::views::Views;
 
 /// How many check-ins the feed carries.
 pub const FEED_ENTRIES: usize = 50;
-
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A link in the feed: absolute under `base_url` when it is set, else relative to the feed.
 fn link(base: Option<&str>, path: &str) -> String {

@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod csv;
+pub mod escape;
 pub mod feed;
 pub mod format;
 pub mod i18n;

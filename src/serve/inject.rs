@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::message::common;
+use crate::render::escape::escape;
 use crate::render::i18n::Strings;
 
 /// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
@@ -19,14 +20,6 @@ const OVERLAY_STYLE: &str = concat!(
     include_str!("assets/overlay.css"),
     "</style>\n"
 );
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
 
 /// The overlay listing every error, `file:line:col`, severity, rule and message, all but
 /// the file and rule in the site's language.

@@ -3,9 +3,10 @@
 use std::fmt::Write;
 
 use super::figure::{Swatch, data_table, draw_legend, legend_layout, open_figure};
-use super::svg::{Esc, anchor_near, class_key, num, sanitize_id};
+use super::svg::{anchor_near, class_key, num, sanitize_id};
 use super::text::{text_width, wrap_in_two};
 use super::{Bar, ChartLabels, FONT_MAX, LEGEND_ROW, StatusSlice, W};
+use crate::render::escape::Esc;
 
 /// A period's status breakdown: one horizontal stacked bar with a legend. Zero counts
 /// draw nothing (they stay in the data table); all zero draws an empty track.

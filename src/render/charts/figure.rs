@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
-use super::svg::{Esc, num};
+use super::svg::num;
 use super::text::text_width;
 use super::{FONT, LEGEND_ROW, W};
+use crate::render::escape::Esc;
 
 pub(super) enum Swatch {
     /// A short line with this class (its dash pattern comes from the class).

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 
 use super::figure::{Swatch, draw_legend, open_figure};
 use super::scale::TimeAxis;
-use super::svg::{Esc, Path, anchor_near, num, polyline, sanitize_id};
+use super::svg::{Path, anchor_near, num, polyline, sanitize_id};
 use super::text::text_width;
 use super::{ChartLabels, FONT_MAX, LINE_H, W};
+use crate::render::escape::Esc;
 
 pub(super) struct LineChart<'a> {
     pub(super) kind: &'a str,

@@ -65,7 +65,6 @@ pub use bars::{bars, status_breakdown};
 pub use burn_up::burn_up;
 pub use progress::progress_over_time;
 pub use sparkline::sparkline;
-pub use svg::escape;
 
 use chrono::NaiveDate;
 

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::svg::{Esc, num, polyline};
+use super::svg::{num, polyline};
+use crate::render::escape::Esc;
 
 /// A tiny progress sparkline (80×20) for lists. `points` are (x, y), both 0..1, x
 /// being the position in the period. Fewer than 2 points draw only the baseline (and

@@ -1,4 +1,4 @@
-//! Writing SVG: escaping text, numbers, ids and class names.
+//! Writing SVG: numbers, ids and class names (text is escaped by `render::escape`).
 
 use std::fmt::{self, Write};
 
@@ -21,44 +21,6 @@ pub(super) fn polyline(points: &[(f64, f64)]) -> String {
         let _ = write!(out, "{},{}", num(x), num(y));
     }
     out
-}
-
-/// Escapes text for XML/HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let _ = write_escaped(&mut out, s);
-    out
-}
-
-/// Text escaped as [`escape`] does, written where it is displayed (no `String` made).
-pub(super) struct Esc<'a>(pub(super) &'a str);
-
-impl fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_escaped(f, self.0)
-    }
-}
-
-/// The one escaping of chart text: markup characters as entities, characters XML 1.0
-/// forbids dropped; runs of other characters are written whole.
-fn write_escaped(out: &mut impl fmt::Write, s: &str) -> fmt::Result {
-    let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let entity = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => "",
-            '\u{FFFE}' | '\u{FFFF}' => "",
-            _ => continue,
-        };
-        out.write_str(&s[plain..i])?;
-        out.write_str(entity)?;
-        plain = i + c.len_utf8();
-    }
-    out.write_str(&s[plain..])
 }
 
 /// A coordinate rounded to one decimal, never `-0`, `NaN` or `inf`.
@@ -252,19 +214,5 @@ mod tests {
         let mut p = Path::default();
         p.move_to(66.23, 212.0).h(548.0).move_to(1.0, -0.5).v(3.25);
         assert_eq!(p.as_str(), "M66.2 212H548M1 -0.5V3.3");
-    }
-
-    #[test]
-    fn escaped_text_is_the_same_written_or_made() {
-        for s in [
-            "",
-            "plain",
-            "<a href=\"x\">'&'</a>",
-            "a\u{1}b\u{FFFE}",
-            "续约率 ¥ & co",
-        ] {
-            assert_eq!(Esc(s).to_string(), escape(s));
-        }
-        assert_eq!(escape("a<b"), "a&lt;b");
     }
 }

@@ -1,10 +1,11 @@
 use chrono::NaiveDate;
 
 use super::scale::{between, nice_ticks, padded};
-use super::svg::{escape, sanitize_id};
+use super::svg::sanitize_id;
 use super::text::{text_width, truncate_to_width, wrap_in_two};
 use super::*;
 use crate::model::Metric;
+use crate::render::escape::escape;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
