@@ -86,6 +86,35 @@ impl Node {
         }
     }
 
+    /// The tree as JSON (for `extra:` and templates): mappings and lists as they are, keys
+    /// as text, each scalar as `scalar` makes it.
+    pub fn to_json_with(&self, scalar: &impl Fn(&Node) -> serde_json::Value) -> serde_json::Value {
+        match &self.value {
+            Value::Map(entries) => serde_json::Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.scalar_text().unwrap_or_default(), v.to_json_with(scalar)))
+                    .collect(),
+            ),
+            Value::Seq(items) => {
+                serde_json::Value::Array(items.iter().map(|n| n.to_json_with(scalar)).collect())
+            }
+            _ => scalar(self),
+        }
+    }
+
+    /// The tree as JSON with its scalars typed: null, booleans, numbers and text.
+    pub fn to_json(&self) -> serde_json::Value {
+        self.to_json_with(&|node| match &node.value {
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Int(i) => serde_json::Value::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::Str(s) => serde_json::Value::String(s.clone()),
+            _ => serde_json::Value::Null,
+        })
+    }
+
     /// The value of a key, when this is a mapping that has it.
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.as_map()?

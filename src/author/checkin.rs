@@ -8,6 +8,7 @@ use super::{Error, Outcome, file_slug, notes_about, require_site, shown, write_n
 use crate::compute::{Figures, Status};
 use crate::message::{Message, common, count};
 use crate::model::{Checkin, Language, Metric};
+use crate::render::format::percent;
 use crate::yaml::write::{yaml_number, yaml_scalar};
 use crate::{Analysis, Options, diagnostics, msg};
 
@@ -160,11 +161,6 @@ fn status_name(status: Status) -> Message {
         Status::OnTrack => &AUTHOR_STATUS_ON_TRACK,
         Status::Behind => &AUTHOR_STATUS_BEHIND,
     })
-}
-
-fn percent(fraction: f64) -> String {
-    let p = (fraction * 100.0).round();
-    format!("{}%", if p == 0.0 { 0.0 } else { p })
 }
 
 /// The key result with this full id, as (objective, key result) indices.

@@ -802,7 +802,9 @@ impl<'a> Reader<'a> {
 
     /// Free fields under `extra:`, for templates.
     pub fn extra(&mut self, fields: &Fields) -> serde_json::Value {
-        fields.get("extra").map_or(serde_json::Value::Null, to_json)
+        fields
+            .get("extra")
+            .map_or(serde_json::Value::Null, Node::to_json)
     }
 }
 
@@ -945,24 +947,6 @@ pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) ->
         .filter(|(d, k)| *d <= limit.max(k.chars().count() / 3) && *d > 0)
         .min()
         .map(|(_, k)| k)
-}
-
-fn to_json(node: &Node) -> serde_json::Value {
-    use serde_json::Value as J;
-    match &node.value {
-        Value::Null => J::Null,
-        Value::Bool(b) => J::Bool(*b),
-        Value::Int(i) => J::from(*i),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        Value::Str(s) => J::String(s.clone()),
-        Value::Seq(items) => J::Array(items.iter().map(to_json).collect()),
-        Value::Map(entries) => J::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (k.scalar_text().unwrap_or_default(), to_json(v)))
-                .collect(),
-        ),
-    }
 }
 
 #[cfg(test)]

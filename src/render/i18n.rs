@@ -1,7 +1,7 @@
 //! The UI strings of each language, from the embedded `locales/*.yaml`.
 
 use crate::model::Language;
-use crate::yaml::{self, Node, Value};
+use crate::yaml;
 
 const EN: &str = include_str!("../../locales/en.yaml");
 const ZH_CN: &str = include_str!("../../locales/zh-CN.yaml");
@@ -26,7 +26,13 @@ impl Strings {
             Language::En => EN,
             Language::ZhCn => ZH_CN,
         };
-        let tree = yaml::parse(text).map_or(serde_json::Value::Null, |node| to_json(&node));
+        let tree = yaml::parse(text).map_or(serde_json::Value::Null, |node| {
+            // Every UI string is text, even one that reads as a number.
+            node.to_json_with(&|n| {
+                n.scalar_text()
+                    .map_or(serde_json::Value::Null, serde_json::Value::String)
+            })
+        });
         Strings { tree, language }
     }
 
@@ -41,21 +47,6 @@ impl Strings {
 
     pub fn tree(&self) -> &serde_json::Value {
         &self.tree
-    }
-}
-
-fn to_json(node: &Node) -> serde_json::Value {
-    match &node.value {
-        Value::Map(entries) => serde_json::Value::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (k.scalar_text().unwrap_or_default(), to_json(v)))
-                .collect(),
-        ),
-        Value::Seq(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
-        _ => node
-            .scalar_text()
-            .map_or(serde_json::Value::Null, serde_json::Value::String),
     }
 }
 

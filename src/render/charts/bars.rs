@@ -105,7 +105,7 @@ pub fn bars(
     let expected = expected
         .filter(|e| e.is_finite())
         .map(|e| e.clamp(0.0, 1.0));
-    let expected_text = expected.map(|e| format!("{}%", (e * 100.0).round() as i64));
+    let expected_text = expected.map(crate::render::format::percent);
 
     let mut parts: Vec<String> = bars
         .iter()
