@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use crate::rule::Rule;
 pub use crate::yaml::Pos;
@@ -338,8 +339,8 @@ pub struct Document {
     /// Relative to the site root, `/`-separated.
     pub path: String,
     pub content: Content,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// The Markdown after the front matter (shared as the notes of a check-in file's updates).
+    pub body: Arc<str>,
 }
 
 /// A person or team: one a file defines, or one only named by an `owner` or `team`.
@@ -367,8 +368,9 @@ pub struct Checkin {
     pub author: Option<String>,
     /// The file it was written in.
     pub source: String,
-    /// The Markdown notes: the check-in file's body, or an inline check-in's `note`.
-    pub note: String,
+    /// The Markdown notes: the check-in file's body (shared with its document),
+    /// or an inline check-in's `note`.
+    pub note: Arc<str>,
     /// The document it came from (a check-in file or, inline, the objective's file).
     pub document: usize,
 }

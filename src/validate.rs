@@ -735,7 +735,7 @@ impl Validator {
                         }
                     }
                 })
-                .map(|update| checkin_of(update, file, document, String::new))
+                .map(|update| checkin_of(update, file, document, || Arc::from("")))
                 .collect();
             out.push(ResolvedKeyResult {
                 written,
@@ -874,13 +874,12 @@ impl Validator {
     /// Attaches each check-in file's updates to its key result and orders every key result's
     /// check-ins as docs/format.md#which-check-in-counts says.
     fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
-        let mut keyed: HashMap<(usize, usize), Vec<OrderedCheckin>> = HashMap::new();
         for (doc_index, doc) in site.documents.iter().enumerate() {
             let Content::Checkin(file) = &doc.content else {
                 continue;
             };
-            for (n, update) in file.updates.iter().enumerate() {
-                let Some((o, k)) = find_kr(site, index, &update.kr.value) else {
+            for update in &file.updates {
+                let Some((o, k)) = find_kr(&site.objectives, index, &update.kr.value) else {
                     if let Some(gap) = self.gaps.key_result(&update.kr.value) {
                         self.gaps.skip(gap, &doc.path);
                         continue;
@@ -914,25 +913,18 @@ impl Validator {
                     self.rejected.push(kr.full_id.clone());
                     continue;
                 }
-                let checkin = checkin_of(update, &doc.path, doc_index, || doc.body.clone());
-                keyed
-                    .entry((o, k))
-                    .or_default()
-                    .push(((moment(&checkin), 1, doc_index, n), checkin));
+                // The file's body is the note of every update without one of its own.
+                let checkin = checkin_of(update, &doc.path, doc_index, || Arc::clone(&doc.body));
+                site.objectives[o].key_results[k].checkins.push(checkin);
             }
         }
-        for (o_index, o) in site.objectives.iter_mut().enumerate() {
-            for (k_index, kr) in o.key_results.iter_mut().enumerate() {
-                let mut all: Vec<OrderedCheckin> = kr
-                    .checkins
-                    .drain(..)
-                    .enumerate()
-                    .map(|(n, c)| ((moment(&c), 0, 0, n), c))
-                    .collect();
-                all.extend(keyed.remove(&(o_index, k_index)).unwrap_or_default());
-                // Documents are in byte order of their paths, so the document index orders files.
-                all.sort_by_key(|entry| entry.0);
-                kr.checkins = all.into_iter().map(|(_, c)| c).collect();
+        // Each list holds the inline check-ins as written, then those of files in the order of
+        // the documents (byte order of their paths) and as written in each: a stable sort by
+        // date and time, inline before files, gives the order of docs/format.md.
+        for o in &mut site.objectives {
+            let own = o.document;
+            for kr in &mut o.key_results {
+                kr.checkins.sort_by_key(|c| (moment(c), c.document != own));
             }
         }
     }
@@ -942,6 +934,9 @@ impl Validator {
     /// files' errors say how many were left unchecked.
     fn skip_unread_parties(&mut self, site: &Site, teams: &Parties, people: &Parties) {
         let gaps = &mut self.gaps;
+        if gaps.people.is_empty() && gaps.teams.is_empty() {
+            return;
+        }
         for doc in &site.documents {
             each_reference!(&doc.content, |key: &str, at: &At<String>| {
                 let (parties, unread) = match key {
@@ -1039,7 +1034,7 @@ fn checkin_of(
     update: &Update,
     source: &str,
     document: usize,
-    note: impl FnOnce() -> String,
+    note: impl FnOnce() -> Arc<str>,
 ) -> Checkin {
     Checkin {
         date: update.date.value,
@@ -1049,15 +1044,10 @@ fn checkin_of(
         confidence: update.confidence.as_ref().map(|c| c.value),
         author: update.author.clone(),
         source: source.to_owned(),
-        note: update.note.clone().unwrap_or_else(note),
+        note: update.note.as_deref().map_or_else(note, Arc::from),
         document,
     }
 }
-
-/// A check-in with its place in the order of docs/format.md ("Check-in order"): date and
-/// time of day (a date alone is the start of its day), inline (0) before files (1), then
-/// the file (documents are in path order), then the order written.
-type OrderedCheckin = ((chrono::NaiveDateTime, u8, usize, usize), Checkin);
 
 /// When a check-in was made, for ordering: its date at its time, or at midnight.
 fn moment(c: &Checkin) -> chrono::NaiveDateTime {
@@ -1213,15 +1203,18 @@ fn chinese_period(written: &str, year: Option<i32>) -> Option<String> {
     (id != written && period::calendar(&id).is_some()).then_some(id)
 }
 
-fn find_kr(site: &Site, index: &HashMap<String, usize>, full: &str) -> Option<(usize, usize)> {
-    let (objective, kr) = full.rsplit_once('/')?;
+fn find_kr(
+    objectives: &[ResolvedObjective],
+    index: &HashMap<String, usize>,
+    full: &str,
+) -> Option<(usize, usize)> {
+    let (objective, _) = full.rsplit_once('/')?;
     let &o = index.get(objective)?;
     // Key results dropped as duplicates are not in the resolved list: find by full id.
-    let full_id = format!("{objective}/{kr}");
-    let k = site.objectives[o]
+    let k = objectives[o]
         .key_results
         .iter()
-        .position(|r| r.full_id == full_id)?;
+        .position(|r| r.full_id == full)?;
     Some((o, k))
 }
 

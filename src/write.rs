@@ -3,6 +3,7 @@
 //! held in memory whole), then swapped in: a web server never serves a half-written
 //! site, and a failed build leaves the previous output as it was.
 
+use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -174,10 +175,29 @@ fn remove_abandoned(parent: &Path, name: &str) {
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {
-    match std::fs::remove_dir_all(path) {
+    match remove_tree(path) {
         Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
         _ => Ok(()),
     }
+}
+
+/// Removes a folder and all it holds, its sub-folders in parallel: the previous output of
+/// a large site is thousands of folders, and removing it is part of every build over it
+/// (docs/performance.md). A symbolic link is removed, never followed.
+fn remove_tree(path: &Path) -> io::Result<()> {
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            folders.push(entry.path());
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    folders
+        .par_iter()
+        .try_for_each(|folder| remove_tree(folder))?;
+    std::fs::remove_dir(path)
 }
 
 #[cfg(test)]
@@ -254,6 +274,27 @@ mod tests {
             assert!(!stale.exists());
         }
         assert!(out.is_dir());
+    }
+
+    #[test]
+    fn a_tree_is_removed_whole_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept");
+        std::fs::create_dir_all(&kept).unwrap();
+        std::fs::write(kept.join("x.txt"), "x").unwrap();
+        let tree = dir.path().join("tree");
+        for n in 0..20 {
+            let folder = tree.join(format!("objectives/o{n}/deeper"));
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("index.html"), "page").unwrap();
+        }
+        std::fs::write(tree.join("index.html"), "root").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, tree.join("objectives/link")).unwrap();
+        remove_if_present(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(std::fs::read(kept.join("x.txt")).unwrap(), b"x");
+        remove_if_present(&tree).unwrap();
     }
 
     #[test]

@@ -367,7 +367,7 @@ fn read_document(
         Document {
             path: path.to_owned(),
             content,
-            body: body.to_owned(),
+            body: body.into(),
         }
     });
     let gaps = reader
@@ -633,7 +633,7 @@ mod tests {
         let bytes = b"\xEF\xBB\xBF---\r\ntitle: T\r\nperiod: 2024-Q2\r\ncomitment: committed\r\n---\r\nBody\r\n";
         let (doc, diags) = load_document("objectives/o.md", bytes);
         let doc = doc.expect("read despite the unknown key");
-        assert_eq!(doc.body, "Body\n");
+        assert_eq!(&*doc.body, "Body\n");
         assert_eq!(diags.len(), 1);
         assert_eq!((diags[0].line, diags[0].column), (4, 1));
         assert_eq!(diags[0].rule, Rule::UnknownKey);

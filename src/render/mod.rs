@@ -137,10 +137,7 @@ impl Renderer {
         if let Some(bytes) = self.data_file(path) {
             return Some(Ok(bytes));
         }
-        let spec = page_specs(&self.views)
-            .into_iter()
-            .find(|s| s.output_path() == path);
-        match spec {
+        match pages::page_spec(&self.views, path) {
             Some(spec) => {
                 Some(render_page(&self.tera, &self.origins, &self.views, spec).map(|f| f.bytes))
             }

@@ -211,3 +211,32 @@ fn a_new_template_shows_on_every_page_it_renders() {
         |b| !b.contains("TEMPLATE-MARK"),
     );
 }
+
+#[test]
+fn an_edit_that_breaks_references_in_other_files_shows_their_errors_until_undone() {
+    let server = start("teebee");
+    let file = server.site.path().join("objectives/teebee-o1.md");
+    let good = std::fs::read_to_string(&file).unwrap();
+    // The check-in files that update `teebee-o1/renewal` now name no key result.
+    crate::serve::edit(&file, "  - id: renewal\n", "  - id: renewals\n");
+    let page = wait_for(server.port, "/objectives/teebee-o2/", "the overlay", |b| {
+        b.contains("okrs-overlay")
+    });
+    assert!(
+        page.contains("checkins/2024-04-12-sales.md:"),
+        "the overlay names a check-in file that refers to the key result"
+    );
+    assert!(page.contains("unknown-reference"), "and the rule");
+    std::fs::write(&file, good).unwrap();
+    wait_for(
+        server.port,
+        "/objectives/teebee-o2/",
+        "the overlay to go",
+        |b| !b.contains("okrs-overlay"),
+    );
+    let (sources, _) = renewal(&get(server.port, "/okrs.json").body);
+    assert!(
+        sources.iter().any(|s| s == "checkins/2024-04-12-sales.md"),
+        "the check-ins are attached again: {sources:?}"
+    );
+}

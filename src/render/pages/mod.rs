@@ -102,19 +102,55 @@ impl PageSpec<'_> {
     }
 }
 
+/// Adds the specs of one group of pages.
+type Group = for<'v> fn(&'v Views, &mut Vec<PageSpec<'v>>);
+
+/// Every group of pages, in the order the site lists them, with the first folders of their
+/// pages' paths ("" for a file at the root).
+const GROUPS: [(Group, &[&str]); 9] = [
+    (
+        dashboard::specs,
+        &["", paths::list::AT_RISK, paths::list::CHECKINS_DUE],
+    ),
+    (period::specs, &["periods"]),
+    (review::specs, &["periods"]),
+    (objective::specs, &["objectives"]),
+    (team::specs, &["teams"]),
+    (person::specs, &["people"]),
+    (alignment::specs, &["alignment"]),
+    (checkins::specs, &["checkins"]),
+    (free::specs, &["", "pages", "search"]),
+];
+
+fn specs_of<'v, 'g>(
+    views: &'v Views,
+    groups: impl IntoIterator<Item = &'g (Group, &'g [&'g str])>,
+) -> Vec<PageSpec<'v>> {
+    let mut specs = Vec::new();
+    for (add, _) in groups {
+        add(views, &mut specs);
+    }
+    specs
+}
+
 /// Every page of the site.
 pub(crate) fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
-    let mut specs = Vec::new();
-    dashboard::specs(views, &mut specs);
-    period::specs(views, &mut specs);
-    review::specs(views, &mut specs);
-    objective::specs(views, &mut specs);
-    team::specs(views, &mut specs);
-    person::specs(views, &mut specs);
-    alignment::specs(views, &mut specs);
-    checkins::specs(views, &mut specs);
-    free::specs(views, &mut specs);
-    specs
+    specs_of(views, &GROUPS)
+}
+
+/// The page whose file is `output_path`, found among the pages of the groups whose paths
+/// begin with its first folder, and only when none of them has it among all the others:
+/// `serve` renders a page on request without listing every page of a large site.
+pub(crate) fn page_spec<'v>(views: &'v Views, output_path: &str) -> Option<PageSpec<'v>> {
+    let first = output_path.split_once('/').map_or("", |(first, _)| first);
+    let (likely, others): (Vec<_>, Vec<_>) = GROUPS
+        .iter()
+        .partition(|(_, folders)| folders.contains(&first));
+    [likely, others].into_iter().find_map(|groups| {
+        specs_of(views, groups)
+            .into_iter()
+            .find(|s| s.output_path() == output_path)
+    })
 }
 
 #[cfg(test)]
@@ -128,5 +164,33 @@ mod tests {
         assert_eq!(PageKind::NotFound.template(), "404.html");
         assert_eq!(PageKind::List.template(), "list.html");
         assert_eq!(PageKind::NotFound.name(), "not_found");
+    }
+
+    /// `serve` finds a page by its path among some groups only: it must find the page that
+    /// the list of every page has at that path, for every page.
+    #[test]
+    fn every_page_is_found_by_its_path() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-okrs/acme");
+        let options = crate::Options {
+            as_of: None,
+            include_drafts: true,
+            output: None,
+        };
+        let analysis = crate::analyse(&root, &options);
+        let views = Views::new(analysis.site, analysis.figures);
+        let all = page_specs(&views);
+        let mut seen = std::collections::HashSet::new();
+        for spec in all.iter().filter(|s| seen.insert(s.output_path())) {
+            let path = spec.output_path();
+            let found = page_spec(&views, &path).expect("found");
+            assert_eq!(
+                (found.kind, &found.title),
+                (spec.kind, &spec.title),
+                "{path}"
+            );
+        }
+        let kinds: std::collections::HashSet<&str> = all.iter().map(|s| s.kind.name()).collect();
+        assert!(kinds.len() >= 12, "acme has most kinds of page: {kinds:?}");
+        assert!(page_spec(&views, "objectives/nothing/index.html").is_none());
     }
 }
