@@ -5,15 +5,16 @@
 //   node axe.mjs SITE_DIR [SITE_DIR ...]
 //
 // Every .html file of each site is opened from file:// in both schemes (light at
-// 1280x900, dark at 390x844 as a phone, so that narrow layouts are judged too), axe-core
-// is injected from node_modules (nothing is fetched) and run with the tags wcag2a,
+// 1280x900, dark at 390x844 as a phone, so that narrow layouts are judged too), and so
+// is the search page with results (a word of the first objective's title as the query);
+// axe-core is injected from node_modules (nothing is fetched) and run with the tags wcag2a,
 // wcag2aa, wcag21a and wcag21aa. Every violation is printed with its rule, page, scheme
 // and the elements it names (their CSS selectors).
 // Exit status: 0 no violation, 1 violations, 2 usage or setup error.
 
-import { readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { VIEWPORTS, keepOffline, launch, siteDir, siteUrl } from "./browser.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -42,17 +43,31 @@ function pages(dir, sub = "") {
   return out.sort();
 }
 
+/** The search page with results: its query is a word of the first objective's title. */
+function searchWithResults(dir) {
+  const json = join(dir, "okrs.json");
+  if (!existsSync(join(dir, "search/index.html")) || !existsSync(json)) {
+    return [];
+  }
+  const title = String(JSON.parse(readFileSync(json, "utf8")).objectives?.[0]?.title || "");
+  const word = title.split(/\s+/).find((w) => w.length >= 3) || [...title].slice(0, 2).join("");
+  return word ? [`search/index.html?q=${encodeURIComponent(word)}`] : [];
+}
+
 /** The violations axe finds on one page, as printable lines. */
 async function judge(context, dir, rel, scheme) {
   const page = await context.newPage();
   try {
     await page.goto(siteUrl(dir, rel), { waitUntil: "load" });
+    if (rel.includes("?q=")) {
+      await page.waitForSelector("#search-results a.search-hit", { timeout: 10_000 });
+    }
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
       TAGS,
     );
-    const where = `${relative(process.cwd(), dir) || dir}/${rel} (${scheme})`;
+    const where = `${basename(dir)}/${rel} (${scheme})`;
     return result.violations.flatMap((v) =>
       v.nodes.map((n) => `${v.id} [${v.impact}] ${where}: ${n.target.join(" ")} — ${n.failureSummary.replace(/\s+/g, " ")}`),
     );
@@ -82,7 +97,7 @@ async function judgeAll(browser, viewport, list) {
   return found;
 }
 
-const list = sites.flatMap((dir) => pages(dir).map((rel) => [dir, rel]));
+const list = sites.flatMap((dir) => [...pages(dir), ...searchWithResults(dir)].map((rel) => [dir, rel]));
 let browser;
 try {
   browser = await launch();
