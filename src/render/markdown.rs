@@ -54,7 +54,8 @@ pub fn to_html(markdown: &str) -> String {
 /// its top headings become `<h{under + 1}>` and the ones below them follow without
 /// skipping a level (at most `<h6>`). With a `scope`, every id of the body, and every link
 /// of the body to one of them, becomes `SCOPE--ID`, so that bodies shown together on a page
-/// (check-in notes, reviews) never repeat an id; the page's own ids never hold `--`.
+/// (check-in notes, reviews) never repeat an id. The built-in templates' scopes (`about`,
+/// `review`, `org`, `note-…`) begin none of the pages' own ids.
 pub(crate) fn place(html: &str, under: u8, scope: &str) -> String {
     let ids: HashSet<&str> = if scope.is_empty() {
         HashSet::new()
