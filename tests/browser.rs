@@ -8,11 +8,16 @@
 //! search's matching and ranking functions, with node alone (`tests/browser/search_unit.mjs`).
 //! And, on generated sites of 2,000 objectives (English and Chinese), that a query loads
 //! only its pieces of the search index (`tests/browser/search_pieces.mjs`).
+//! And the judges of validity and accessibility on every page of the samples and of two
+//! fixtures (`JUDGED_SITES`): the Nu Html Checker finds no error, axe-core (WCAG 2.1 AA)
+//! no violation in the light or the dark colour scheme (`tests/browser/axe.mjs`).
 //!
 //! Needs Chromium (`apt-get install -y chromium`), node, and the script's dependencies
-//! (`cd tests/browser && npm ci`); the unit tests need node only. When one is missing the
-//! test fails and says what to install — unless `OKRS_SKIP_BROWSER_TESTS=1` asks for it to
-//! be skipped (for a machine without them; CI never sets it, so there the tests always run).
+//! (`cd tests/browser && npm ci --ignore-scripts`); the unit tests need node only; the Nu
+//! Html Checker needs Java (`apt-get install -y default-jre-headless`) and no browser.
+//! When one is missing the test fails and says what to install — unless
+//! `OKRS_SKIP_BROWSER_TESTS=1` asks for it to be skipped (for a machine without them; CI
+//! never sets it, so there the tests always run).
 
 use std::env;
 use std::fs::File;
@@ -120,27 +125,39 @@ fn run_script(
     args: &[&std::ffi::OsStr],
     envs: &[(&str, &str)],
 ) -> Option<std::process::ExitStatus> {
+    run_limited("node", script_dir, temp, args, envs, CHECK_TIMEOUT)
+}
+
+/// Runs `program` in `dir` as [`run_script`] does, killed after `limit`.
+fn run_limited(
+    program: &str,
+    dir: &Path,
+    temp: &Path,
+    args: &[&std::ffi::OsStr],
+    envs: &[(&str, &str)],
+    limit: Duration,
+) -> Option<std::process::ExitStatus> {
     // A test that failed while holding the lock poisons it; the others still run.
     let _turn = ONE_SCRIPT_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let out_path = temp.join("script.out");
     let err_path = temp.join("script.err");
-    let mut child = Command::new("node")
-        .current_dir(script_dir)
+    let mut child = Command::new(program)
+        .current_dir(dir)
         .args(args)
         .envs(envs.iter().copied())
         .stdin(Stdio::null())
         .stdout(File::create(&out_path).unwrap())
         .stderr(File::create(&err_path).unwrap())
         .spawn()
-        .expect("run node");
+        .unwrap_or_else(|err| panic!("run {program}: {err}"));
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for node") {
+        if let Some(status) = child.try_wait().expect("wait for the child") {
             break Some(status);
         }
-        if started.elapsed() > CHECK_TIMEOUT {
+        if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -185,23 +202,15 @@ fn an_edit_while_serving_reloads_the_open_page() {
     }
 }
 
-/// Builds `source` (relative to the crate) as of `as_of` and runs check.mjs on it, with
-/// `envs` for the script.
-fn build_and_check(test: &str, source: &str, as_of: &str, envs: &[(&str, &str)]) {
-    let root = manifest_dir();
-    let script_dir = root.join("tests/browser");
-    if !prerequisites_present(test, &script_dir) {
-        return;
-    }
-
-    // Build the site with the real binary.
-    let temp = tempfile::tempdir().unwrap();
-    let site = temp.path().join("site");
+/// Builds the site at `source` into `site` with the real binary, with `args` after
+/// `okrs build SOURCE -o SITE`.
+fn build_site(source: &Path, site: &Path, args: &[&str]) {
     let build = Command::new(env!("CARGO_BIN_EXE_okrs"))
-        .current_dir(&root)
-        .args(["build", source, "-o"])
-        .arg(&site)
-        .args(["--as-of", as_of])
+        .arg("build")
+        .arg(source)
+        .arg("-o")
+        .arg(site)
+        .args(args)
         .output()
         .expect("run okrs build");
     assert!(
@@ -216,6 +225,20 @@ fn build_and_check(test: &str, source: &str, as_of: &str, envs: &[(&str, &str)])
         "no index.html in {}",
         site.display()
     );
+}
+
+/// Builds `source` (relative to the crate) as of `as_of` and runs check.mjs on it, with
+/// `envs` for the script.
+fn build_and_check(test: &str, source: &str, as_of: &str, envs: &[(&str, &str)]) {
+    let root = manifest_dir();
+    let script_dir = root.join("tests/browser");
+    if !prerequisites_present(test, &script_dir) {
+        return;
+    }
+
+    let temp = tempfile::tempdir().unwrap();
+    let site = temp.path().join("site");
+    build_site(&root.join(source), &site, &["--as-of", as_of]);
 
     // Run the browser check; its output goes to files so that a hang can be killed.
     let status = run_script(
@@ -307,20 +330,7 @@ fn check_search_pieces(test: &str, chinese: bool, queries: &[&str]) {
     let source = temp.path().join("source");
     search_site::write_site(&source, 2000, chinese);
     let site = temp.path().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_okrs"))
-        .arg("build")
-        .arg(&source)
-        .arg("-o")
-        .arg(&site)
-        .output()
-        .expect("run okrs build");
-    assert!(
-        build.status.success(),
-        "okrs build failed ({}):\n{}{}",
-        build.status,
-        String::from_utf8_lossy(&build.stdout),
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_site(&source, &site, &[]);
     let mut args: Vec<&std::ffi::OsStr> = vec!["search_pieces.mjs".as_ref(), site.as_os_str()];
     args.extend(queries.iter().map(|q| std::ffi::OsStr::new(*q)));
     match run_script(&script_dir, temp.path(), &args, &[]) {
@@ -356,4 +366,127 @@ fn a_chinese_search_loads_only_its_pieces_of_the_index_in_headless_chromium() {
         true,
         &["开放平台=开放式创新平台", "续约 定价=续约", "合作=合作伙伴"],
     );
+}
+
+/// The sites the judges below read: the three samples (acme also with its drafts, as
+/// `okrs serve` shows it), the Chinese fixture, and the fixture whose Markdown does what
+/// trips them (headings that skip levels or repeat from note to note, footnotes, a raw
+/// id, a wide block of code and a wide table in a free page). Each with `okrs build` flags.
+const JUDGED_SITES: [(&str, &[&str]); 6] = [
+    ("sample-okrs/teebee", &[]),
+    ("sample-okrs/phone-repair", &[]),
+    ("sample-okrs/acme", &[]),
+    ("sample-okrs/acme", &["--drafts"]),
+    ("tests/fixtures/zh-site", &[]),
+    ("tests/fixtures/prose", &[]),
+];
+
+/// The Nu Html Checker, as npm's vnu-jar installs it.
+const VNU_JAR: &str = "node_modules/vnu-jar/build/dist/vnu.jar";
+
+/// How long a judge may take over all of [`JUDGED_SITES`] (axe-core takes a few minutes
+/// on two cores, vnu well under one).
+const JUDGE_TIMEOUT: Duration = Duration::from_secs(900);
+
+/// Builds every site of [`JUDGED_SITES`] into `temp`, returning the output folders.
+fn build_judged_sites(temp: &Path) -> Vec<PathBuf> {
+    let root = manifest_dir();
+    JUDGED_SITES
+        .iter()
+        .enumerate()
+        .map(|(n, (source, args))| {
+            let name = Path::new(source).file_name().unwrap().to_string_lossy();
+            let site = temp.join(format!("{n}-{name}"));
+            build_site(&root.join(source), &site, args);
+            site
+        })
+        .collect()
+}
+
+/// The .html files under `dir`.
+fn html_files(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count()
+}
+
+/// What the Nu Html Checker needs that is missing, as install instructions.
+fn missing_for_vnu(script_dir: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if on_path("java").is_none() {
+        missing.push(
+            "java (for the Nu Html Checker): \
+             `apt-get update && apt-get install -y default-jre-headless`"
+                .to_owned(),
+        );
+    }
+    if !script_dir.join(VNU_JAR).is_file() {
+        missing.push(format!(
+            "vnu-jar ({} is missing): `(cd tests/browser && npm ci)`",
+            script_dir.join(VNU_JAR).display()
+        ));
+    }
+    missing
+}
+
+#[test]
+fn every_page_is_valid_html_by_the_nu_html_checker() {
+    let test = "every_page_is_valid_html_by_the_nu_html_checker";
+    let script_dir = manifest_dir().join("tests/browser");
+    if !can_run(test, &missing_for_vnu(&script_dir)) {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let sites = build_judged_sites(temp.path());
+    let pages: usize = sites.iter().map(|s| html_files(s)).sum();
+    let mut args: Vec<&std::ffi::OsStr> = ["-jar", VNU_JAR, "--errors-only", "--skip-non-html"]
+        .iter()
+        .map(std::ffi::OsStr::new)
+        .collect();
+    // --verbose names each file checked (on stdout), so that the count can be checked.
+    args.push("--verbose".as_ref());
+    args.extend(sites.iter().map(|s| s.as_os_str()));
+    let status = run_limited("java", &script_dir, temp.path(), &args, &[], JUDGE_TIMEOUT);
+    let checked = std::fs::read_to_string(temp.path().join("script.out")).unwrap_or_default();
+    match status {
+        None => panic!("the Nu Html Checker did not finish in time"),
+        Some(status) => assert!(
+            status.success(),
+            "the Nu Html Checker found errors ({status}); they are above"
+        ),
+    }
+    let checked = checked.lines().filter(|l| l.contains(".html")).count();
+    assert_eq!(
+        checked, pages,
+        "the Nu Html Checker read {checked} of the {pages} pages"
+    );
+}
+
+#[test]
+fn every_page_passes_axe_core_in_light_and_dark() {
+    let test = "every_page_passes_axe_core_in_light_and_dark";
+    let script_dir = manifest_dir().join("tests/browser");
+    let mut missing = missing_prerequisites(&script_dir, true);
+    if !script_dir
+        .join("node_modules/axe-core/axe.min.js")
+        .is_file()
+    {
+        missing.push("axe-core: `(cd tests/browser && npm ci)`".to_owned());
+    }
+    if !can_run(test, &missing) {
+        return;
+    }
+    let temp = tempfile::tempdir().unwrap();
+    let sites = build_judged_sites(temp.path());
+    let mut args: Vec<&std::ffi::OsStr> = vec!["axe.mjs".as_ref()];
+    args.extend(sites.iter().map(|s| s.as_os_str()));
+    match run_limited("node", &script_dir, temp.path(), &args, &[], JUDGE_TIMEOUT) {
+        None => panic!("tests/browser/axe.mjs did not finish in time"),
+        Some(status) => assert!(
+            status.success(),
+            "tests/browser/axe.mjs found violations ({status}); they are above"
+        ),
+    }
 }

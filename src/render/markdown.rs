@@ -1,7 +1,7 @@
 //! Markdown bodies to safe HTML: CommonMark with tables, task lists, footnotes,
 //! strikethrough and heading anchors, then sanitised so raw HTML cannot run script.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -20,8 +20,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
-/// Renders a Markdown body. Headings move down one level (the page has its own `<h1>`)
-/// and get ids from their text; raw HTML is sanitised. A body that shows nothing (blank,
+/// Renders a Markdown body. Headings get ids from their text (never one the layout
+/// uses) and form an outline that skips no level, its top heading an `<h2>` (the page has
+/// its own `<h1>`; see [`place`]); raw HTML is sanitised. A body that shows nothing (blank,
 /// or only an HTML comment, as `okrs new team` and `okrs new person` write) gives an
 /// empty string, so that pages leave out its heading too.
 pub fn to_html(markdown: &str) -> String {
@@ -42,10 +43,180 @@ pub fn to_html(markdown: &str) -> String {
         return String::new();
     }
     // Task-list checkboxes must stay disabled, whatever the raw HTML said.
-    clean.replace(
+    let clean = clean.replace(
         "<input type=\"checkbox\"",
         "<input disabled=\"\" type=\"checkbox\"",
-    )
+    );
+    place(&focusable_scrollers(&clean), 1, "")
+}
+
+/// Places a body made by [`to_html`] under a heading of level `under` (1–5) of its page:
+/// its top headings become `<h{under + 1}>` and the ones below them follow without
+/// skipping a level (at most `<h6>`). With a `scope`, every id of the body, and every link
+/// of the body to one of them, becomes `SCOPE--ID`, so that bodies shown together on a page
+/// (check-in notes, reviews) never repeat an id. The built-in templates' scopes (`about`,
+/// `review`, `org`, `note-…`) begin none of the pages' own ids.
+pub(crate) fn place(html: &str, under: u8, scope: &str) -> String {
+    let ids: HashSet<&str> = if scope.is_empty() {
+        HashSet::new()
+    } else {
+        segments(html)
+            .filter_map(|(tag, s)| tag.then(|| attribute(s, " id=\"")).flatten())
+            .collect()
+    };
+    let mut outline = Outline {
+        under,
+        open: Vec::new(),
+        current: 0,
+    };
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    for (tag, s) in segments(html) {
+        if !tag {
+            out.push_str(s);
+            continue;
+        }
+        let s = outline.heading(s);
+        if ids.is_empty() {
+            out.push_str(&s);
+        } else {
+            out.push_str(&scoped(&s, scope, &ids));
+        }
+    }
+    out
+}
+
+/// The template filter `place(under=N, scope="…")`: [`place`] on a body's HTML, which
+/// keeps its safety (print it with `| safe`, as the body itself). `under` is taken into
+/// 1–5 and `scope` made a slug, so that no argument can break the markup.
+pub(crate) fn place_filter(
+    html: tera::StringInput,
+    kwargs: tera::Kwargs,
+    _: &tera::State,
+) -> tera::TeraResult<tera::Value> {
+    let under = kwargs.must_get::<u8>("under")?.clamp(1, 5);
+    let scope = match kwargs.get::<&str>("scope")? {
+        Some(scope) if !scope.is_empty() => crate::model::slug(scope),
+        _ => String::new(),
+    };
+    Ok(html.inherit_safety(place(html.as_str(), under, &scope)))
+}
+
+/// Makes every `<pre>` and `<table>` focusable: a wide one scrolls sideways (style.css),
+/// and a reader on the keyboard must be able to reach it to scroll it. Added after
+/// sanitising, which keeps no `tabindex`.
+fn focusable_scrollers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for (tag, s) in segments(html) {
+        let name = ["<pre", "<table"].into_iter().find(|name| {
+            s.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(['>', ' ']))
+        });
+        match name {
+            Some(name) if tag => {
+                out.push_str(name);
+                out.push_str(" tabindex=\"0\"");
+                out.push_str(&s[name.len()..]);
+            }
+            _ => out.push_str(s),
+        }
+    }
+    out
+}
+
+/// The pieces of sanitised HTML in order, each with whether it is a tag. The sanitiser's
+/// output escapes `<` in text and quotes every attribute value with `"`, which it escapes
+/// inside, so a tag runs from `<` to the first `>` outside quotes.
+fn segments(html: &str) -> impl Iterator<Item = (bool, &str)> {
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if rest.starts_with('<') {
+            let mut quoted = false;
+            rest.char_indices()
+                .find(|&(_, c)| {
+                    quoted ^= c == '"';
+                    c == '>' && !quoted
+                })
+                .map_or(rest.len(), |(i, _)| i + 1)
+        } else {
+            rest.find('<').unwrap_or(rest.len())
+        };
+        let (piece, after) = rest.split_at(len);
+        rest = after;
+        Some((piece.starts_with('<'), piece))
+    })
+}
+
+/// The value of the attribute that `start` (` id="`) opens in `tag`, if it has it.
+fn attribute<'t>(tag: &'t str, start: &str) -> Option<&'t str> {
+    let from = tag.find(start)? + start.len();
+    let len = tag[from..].find('"')?;
+    Some(&tag[from..from + len])
+}
+
+/// Heading levels as [`place`] moves them: `open` holds the (written, placed) levels of
+/// the headings above the current one, `current` the placed level of the heading last
+/// opened, for its end tag.
+struct Outline {
+    under: u8,
+    open: Vec<(u8, u8)>,
+    current: u8,
+}
+
+impl Outline {
+    /// `tag`, with its level moved if it opens or closes a heading.
+    fn heading<'t>(&mut self, tag: &'t str) -> std::borrow::Cow<'t, str> {
+        let Some((end, written)) = heading_level(tag) else {
+            return tag.into();
+        };
+        if !end {
+            while self.open.last().is_some_and(|&(w, _)| w >= written) {
+                self.open.pop();
+            }
+            let parent = self.open.last().map_or(self.under, |&(_, placed)| placed);
+            self.current = (parent + 1).min(6);
+            self.open.push((written, self.current));
+        }
+        // The digit follows `<h` or `</h`.
+        let at = if end { 3 } else { 2 };
+        format!("{}{}{}", &tag[..at], self.current, &tag[at + 1..]).into()
+    }
+}
+
+/// Whether `tag` closes (true) or opens a heading, and its level, if it is one.
+fn heading_level(tag: &str) -> Option<(bool, u8)> {
+    let (end, name) = match tag.strip_prefix("</") {
+        Some(name) => (true, name),
+        None => (false, tag.strip_prefix('<')?),
+    };
+    let mut chars = name.strip_prefix('h')?.chars();
+    let level = chars.next()?.to_digit(10).filter(|d| (1..=6).contains(d))?;
+    matches!(chars.next(), Some(' ' | '>')).then_some((end, level as u8))
+}
+
+/// `tag` with its id, and its link to an id of `ids`, put in `scope`.
+fn scoped(tag: &str, scope: &str, ids: &HashSet<&str>) -> String {
+    let mut tag = tag.to_owned();
+    if let Some(id) = attribute(&tag, " id=\"") {
+        tag = tag.replacen(
+            &format!(" id=\"{id}\""),
+            &format!(" id=\"{scope}--{id}\""),
+            1,
+        );
+    }
+    if let Some(target) = attribute(&tag, " href=\"#") {
+        let decoded = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
+        if ids.contains(target) || ids.contains(decoded.as_ref()) {
+            tag = tag.replacen(
+                &format!(" href=\"#{target}\""),
+                &format!(" href=\"#{scope}--{target}\""),
+                1,
+            );
+        }
+    }
+    tag
 }
 
 /// Drops the line break inside a paragraph between two Chinese characters: HTML shows a
@@ -86,18 +257,11 @@ fn text_edge<'e, 'a: 'e>(
     })?
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
-}
+/// Ids the layout (`base.html`) gives its own elements, which a heading must not take.
+const LAYOUT_IDS: [&str; 1] = ["main"];
 
 fn anchor_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used = HashSet::new();
+    let mut used: HashSet<String> = LAYOUT_IDS.iter().map(|id| id.to_string()).collect();
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -128,15 +292,14 @@ fn anchor_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 anchor = format!("{base}-{n}");
                 n += 1;
             }
-            let level = demote(*level);
             out.push(Event::Start(Tag::Heading {
-                level,
+                level: *level,
                 id: Some(CowStr::from(anchor)),
                 classes: classes.clone(),
                 attrs: attrs.clone(),
             }));
             out.extend(events[i + 1..end].iter().cloned());
-            out.push(Event::End(TagEnd::Heading(level)));
+            out.push(Event::End(TagEnd::Heading(*level)));
             i = end + 1;
             continue;
         }
@@ -165,7 +328,7 @@ mod tests {
         let html = to_html(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ text[^1]\n\n[^1]: note\n",
         );
-        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<table tabindex=\"0\">"), "{html}");
         assert!(
             html.contains("checkbox") && html.contains("disabled"),
             "{html}"
@@ -199,6 +362,70 @@ mod tests {
             html.contains("咖啡店，让他们的客人喝到好茶。<strong>使命</strong>告诉我们为什么\nTeeBee\n是一家 tea\nsupplier"),
             "{html}"
         );
+    }
+
+    /// The levels of the headings of `html`, in order.
+    fn levels(html: &str) -> Vec<u8> {
+        segments(html)
+            .filter_map(|(tag, s)| tag.then(|| heading_level(s)).flatten())
+            .filter(|&(end, _)| !end)
+            .map(|(_, level)| level)
+            .collect()
+    }
+
+    #[test]
+    fn a_body_sits_one_level_below_its_section_and_skips_no_level() {
+        let html = to_html("#### A\n\n## B\n\n#### C\n\n##### D\n\n# E\n\n<h1>raw</h1>\n");
+        assert_eq!(levels(&html), [2, 2, 3, 4, 2, 2], "{html}");
+        assert!(html.contains("<h3 id=\"c\">C</h3>"), "{html}");
+        assert_eq!(levels(&place(&html, 4, "")), [5, 5, 6, 6, 5, 5]);
+        assert_eq!(levels(&place(&html, 1, "")), levels(&html));
+    }
+
+    #[test]
+    fn a_scope_puts_every_id_and_every_link_to_one_in_it() {
+        let html = to_html(
+            "## Next steps\n\nSee [blockers](#blockers), [away](#elsewhere) and <span id=\"raw\">this</span>.[^1]\n\n## Blockers\n\n[^1]: A footnote.\n",
+        );
+        let placed = place(&html, 2, "note-3");
+        for id in ["next-steps", "blockers", "raw"] {
+            assert!(
+                placed.contains(&format!(" id=\"note-3--{id}\"")),
+                "{id}: {placed}"
+            );
+        }
+        assert!(placed.contains("href=\"#note-3--blockers\""), "{placed}");
+        assert!(placed.contains("href=\"#elsewhere\""), "{placed}");
+        let footnote = attribute(&html, "<sup class=\"footnote-reference\"><a href=\"#").unwrap();
+        assert!(
+            placed.contains(&format!("href=\"#note-3--{footnote}\""))
+                && placed.contains(&format!(" id=\"note-3--{footnote}\"")),
+            "{placed}"
+        );
+        assert_eq!(
+            placed.matches(" id=\"").count(),
+            html.matches(" id=\"").count()
+        );
+    }
+
+    #[test]
+    fn a_chinese_heading_link_is_scoped_too() {
+        let placed = place(&to_html("## 背景\n\n见[背景](#背景)。\n"), 2, "about");
+        assert!(placed.contains(" id=\"about--背景\""), "{placed}");
+        assert!(placed.contains("href=\"#about--"), "{placed}");
+    }
+
+    #[test]
+    fn a_heading_never_takes_an_id_of_the_layout() {
+        let html = to_html("# Main\n");
+        assert!(html.contains("<h2 id=\"main-1\">Main</h2>"), "{html}");
+    }
+
+    #[test]
+    fn code_blocks_and_tables_can_be_reached_by_keyboard_to_scroll() {
+        let html = to_html("```\nwide\n```\n\n| a |\n|---|\n| 1 |\n\n<pre>raw</pre>\n");
+        assert_eq!(html.matches("<pre tabindex=\"0\">").count(), 2, "{html}");
+        assert_eq!(html.matches("<table tabindex=\"0\">").count(), 1, "{html}");
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>
         .collect();
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    tera.register_filter("place", super::markdown::place_filter);
     let result = tera.add_raw_templates(
         sources
             .iter()

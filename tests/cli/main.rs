@@ -25,6 +25,7 @@ mod good_site;
 mod hostile;
 mod hostile_serve;
 mod lints;
+mod outline;
 mod properties;
 mod qa_fixes;
 mod reading;

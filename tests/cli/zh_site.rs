@@ -230,7 +230,8 @@ fn the_body_of_org_md_is_on_the_dashboard() {
         ],
         "its heading, and the body with no space where a Chinese line breaks"
     );
-    // In the mission and strategy card, its headings below the card's.
+    // In the mission and strategy card, its headings below the card's "About us" (an h3),
+    // its ids in the scope org.
     let org = dashboard
         .split(r#"<section class="org""#)
         .nth(1)
@@ -238,7 +239,7 @@ fn the_body_of_org_md_is_on_the_dashboard() {
         .unwrap();
     assert!(org.contains("org-about"));
     assert!(
-        org.contains(r#"<h3 id="我们怎样制定-okr">我们怎样制定 OKR</h3>"#),
+        org.contains(r#"<h4 id="org--我们怎样制定-okr">我们怎样制定 OKR</h4>"#),
         "{org}"
     );
     // Period pages keep to the mission, vision and strategies.
