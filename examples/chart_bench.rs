@@ -119,7 +119,7 @@ fn main() {
         .map(|i| (f64::from(i) / 7.3, 0.061 * f64::from(i)))
         .collect();
     measure("sparkline", rounds, || {
-        charts::sparkline("spark-17", "Raise the weekly active rate", &spark)
+        charts::sparkline("Raise the weekly active rate", &spark)
     });
     let slices = [
         ("on_track", 2210),

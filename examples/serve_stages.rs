@@ -63,10 +63,7 @@ fn main() {
         let t = record("compute", t);
         let diagnostics = okrs::lint::lint(&site, &figures, earlier);
         let t = record("lint", t);
-        let options = okrs::render::RenderOptions {
-            live_reload: true,
-            progress: None,
-        };
+        let options = okrs::render::RenderOptions { live_reload: true };
         let renderer = okrs::render::Renderer::new(Arc::new(site), Arc::new(figures), options)
             .expect("templates");
         let t = record("Renderer::new", t);

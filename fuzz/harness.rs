@@ -179,10 +179,7 @@ pub fn analyse_and_render(root: &Path) {
 
 /// Renders every page and file of a valid site in memory, and checks each output path.
 fn render(analysis: &okrs::Analysis) {
-    let options = RenderOptions {
-        live_reload: false,
-        progress: None,
-    };
+    let options = RenderOptions { live_reload: false };
     let renderer = match Renderer::new(
         Arc::clone(&analysis.site),
         Arc::clone(&analysis.figures),

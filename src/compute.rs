@@ -9,10 +9,10 @@ use crate::model::*;
 use crate::period::{self, PeriodState};
 
 /// Comparisons allow this much rounding error (0.7 − 0.2 counts as 0.5).
-pub const EPSILON: f64 = 1e-9;
+pub(crate) const EPSILON: f64 = 1e-9;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Status {
+pub(crate) enum Status {
     Upcoming,
     Done,
     Missed,
@@ -22,16 +22,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::OnTrack,
-        Status::Behind,
-        Status::NoData,
-        Status::Done,
-        Status::Missed,
-        Status::Upcoming,
-    ];
-
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Upcoming => "upcoming",
             Status::Done => "done",
@@ -45,16 +36,16 @@ impl Status {
 
 /// Where a grade falls: red below 0.4, yellow from 0.4 below 0.7, green from 0.7.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Band {
+pub(crate) enum Band {
     Red,
     Yellow,
     Green,
 }
 
 impl Band {
-    pub const ALL: [Band; 3] = [Band::Green, Band::Yellow, Band::Red];
+    pub(crate) const ALL: [Band; 3] = [Band::Green, Band::Yellow, Band::Red];
 
-    pub fn of(grade: f64) -> Band {
+    pub(crate) fn of(grade: f64) -> Band {
         if grade >= 0.7 - EPSILON {
             Band::Green
         } else if grade >= 0.4 - EPSILON {
@@ -64,7 +55,7 @@ impl Band {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Band::Red => "red",
             Band::Yellow => "yellow",
@@ -75,104 +66,104 @@ impl Band {
 
 /// A key result's current value: a number, or done / not done for a milestone.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Current {
+pub(crate) enum Current {
     Number(f64),
     Done(bool),
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct KeyResultFigures {
-    pub current: Current,
-    pub raw_progress: f64,
-    pub progress: f64,
-    pub confidence: Option<u8>,
-    pub at_risk: bool,
-    pub status: Status,
+pub(crate) struct KeyResultFigures {
+    pub(crate) current: Current,
+    pub(crate) raw_progress: f64,
+    pub(crate) progress: f64,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) at_risk: bool,
+    pub(crate) status: Status,
     /// How many of its check-ins are on or before the as-of date (they come first).
-    pub checkins: usize,
+    pub(crate) checkins: usize,
     /// Its grade, in a closed period: written by hand, else its progress.
-    pub grade: Option<f64>,
+    pub(crate) grade: Option<f64>,
     /// Whether its owner owes a check-in (a running period, not done, none for too long).
-    pub checkin_due: bool,
+    pub(crate) checkin_due: bool,
     /// The date of the first check-in that brought its progress to 1, for those that can
     /// be done (increase, decrease, milestone).
-    pub done_on: Option<NaiveDate>,
+    pub(crate) done_on: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ObjectiveFigures {
-    pub progress: f64,
-    pub expected: f64,
-    pub status: Status,
-    pub confidence: Option<u8>,
-    pub at_risk: bool,
+pub(crate) struct ObjectiveFigures {
+    pub(crate) progress: f64,
+    pub(crate) expected: f64,
+    pub(crate) status: Status,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) at_risk: bool,
     /// False for a draft left out of this build.
-    pub included: bool,
+    pub(crate) included: bool,
     /// Whether any key result under it (its own, or its descendants' when it has none)
     /// has a check-in.
-    pub has_data: bool,
+    pub(crate) has_data: bool,
     /// Its grade, in a closed period.
-    pub grade: Option<f64>,
+    pub(crate) grade: Option<f64>,
     /// Its progress recomputed at each date a check-in moved it, oldest first.
-    pub history: Vec<(NaiveDate, f64)>,
-    pub key_results: Vec<KeyResultFigures>,
+    pub(crate) history: Vec<(NaiveDate, f64)>,
+    pub(crate) key_results: Vec<KeyResultFigures>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct PeriodFigures {
-    pub state: PeriodState,
-    pub expected: f64,
-    pub progress: f64,
-    pub status: Status,
-    pub grade: Option<f64>,
+pub(crate) struct PeriodFigures {
+    pub(crate) state: PeriodState,
+    pub(crate) expected: f64,
+    pub(crate) progress: f64,
+    pub(crate) status: Status,
+    pub(crate) grade: Option<f64>,
     /// Included objectives of the period, by id.
-    pub objectives: Vec<usize>,
+    pub(crate) objectives: Vec<usize>,
     /// Those that align to no included objective of the same period.
-    pub top_level: Vec<usize>,
+    pub(crate) top_level: Vec<usize>,
     /// The period's objectives by team: teams by name, then those without a team.
-    pub teams: Vec<TeamGroup>,
+    pub(crate) teams: Vec<TeamGroup>,
 }
 
 /// A period's objectives of one team (or of none), with their rollup.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TeamGroup {
-    pub team: Option<usize>,
-    pub objectives: Vec<usize>,
-    pub progress: f64,
+pub(crate) struct TeamGroup {
+    pub(crate) team: Option<usize>,
+    pub(crate) objectives: Vec<usize>,
+    pub(crate) progress: f64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TeamFigures {
+pub(crate) struct TeamFigures {
     /// (period index, progress) for each period in which the team has objectives.
-    pub progress: Vec<(usize, f64)>,
+    pub(crate) progress: Vec<(usize, f64)>,
     /// (period index, progress) over the team's objectives and those of every team
     /// below it, for each period in which any of them has objectives.
-    pub with_subteams: Vec<(usize, f64)>,
+    pub(crate) with_subteams: Vec<(usize, f64)>,
 }
 
 /// Every figure of the site as of one date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
-    pub as_of: NaiveDate,
-    pub include_drafts: bool,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) include_drafts: bool,
     /// Parallel to `site.objectives`.
-    pub objectives: Vec<ObjectiveFigures>,
+    pub(crate) objectives: Vec<ObjectiveFigures>,
     /// Parallel to `site.periods`.
-    pub periods: Vec<PeriodFigures>,
+    pub(crate) periods: Vec<PeriodFigures>,
     /// Parallel to `site.teams`.
-    pub teams: Vec<TeamFigures>,
+    pub(crate) teams: Vec<TeamFigures>,
     /// Parallel to `site.teams` and `site.people`: whether each appears in the output. One
     /// that no file defines appears only if something in the output names it (not only
     /// drafts left out of the build).
-    pub teams_included: Vec<bool>,
-    pub people_included: Vec<bool>,
+    pub(crate) teams_included: Vec<bool>,
+    pub(crate) people_included: Vec<bool>,
     /// The period the dashboard shows: the shortest period with objectives that holds the
     /// as-of date, else the one with objectives that ends last.
-    pub current_period: Option<usize>,
+    pub(crate) current_period: Option<usize>,
     /// Every period with objectives that holds the as-of date, shortest first (then by
     /// start and id): a quarter, its half and its year. The first is `current_period`;
     /// the dashboard lists the risks and due check-ins of all of them.
-    pub running_periods: Vec<usize>,
+    pub(crate) running_periods: Vec<usize>,
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
@@ -212,7 +203,7 @@ fn decimal(x: f64) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 /// A key result's progress from its current value; `None` current means no data.
-pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f64, f64) {
+pub(crate) fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f64, f64) {
     let Some(current) = current else {
         return (0.0, 0.0);
     };
@@ -250,7 +241,7 @@ pub fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>) -> (f6
 
 /// Weighted mean of `(value, weight)` pairs; 0 when there are none. Weights so large that
 /// their sum overflows (two of 1e308) count as they are divided by the largest of them.
-pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
+pub(crate) fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
     let items: Vec<(f64, f64)> = items.into_iter().collect();
     let sums = |scale: f64| {
         items.iter().fold((0.0, 0.0), |(s, w), &(value, weight)| {
@@ -268,7 +259,7 @@ pub fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
 
 /// The pace verdict of docs/format.md ("Pace and status") for progress in a running
 /// period: done at 1, no data without check-ins, else on track or behind the expected pace.
-pub fn pace(progress: f64, has_data: bool, expected: f64, tolerance: f64) -> Status {
+pub(crate) fn pace(progress: f64, has_data: bool, expected: f64, tolerance: f64) -> Status {
     if progress >= 1.0 - EPSILON {
         Status::Done
     } else if !has_data {
@@ -291,7 +282,7 @@ fn closed(progress: f64) -> Status {
 
 /// A key result's status. In a running period a milestone has no pace (on track until
 /// done) and a threshold that holds is on track, not yet done.
-pub fn key_result_status(
+pub(crate) fn key_result_status(
     state: PeriodState,
     metric: Metric,
     progress: f64,
@@ -314,7 +305,7 @@ pub fn key_result_status(
 
 /// The status of an objective or period. In a running period it is done only when
 /// everything under it is (`all_done`); otherwise the pace rules apply to its progress.
-pub fn rollup_status(
+pub(crate) fn rollup_status(
     state: PeriodState,
     progress: f64,
     has_data: bool,
@@ -336,7 +327,11 @@ pub fn rollup_status(
 /// The children that count towards an objective's figures: the included objectives aligned
 /// to it, except those of a period that starts after its own has ended — a continuation
 /// aligned to a closed objective does not change that objective's grade after the fact.
-pub fn counted_children(site: &Site, include: &dyn Fn(usize) -> bool, o: usize) -> Vec<usize> {
+pub(crate) fn counted_children(
+    site: &Site,
+    include: &dyn Fn(usize) -> bool,
+    o: usize,
+) -> Vec<usize> {
     let end = site.periods[site.objectives[o].period].end;
     site.objectives[o]
         .children
@@ -347,7 +342,7 @@ pub fn counted_children(site: &Site, include: &dyn Fn(usize) -> bool, o: usize) 
 }
 
 /// The parameter of a lint as okrs.yaml sets it, else its default.
-pub fn lint_param(config: &Config, rule: Rule) -> f64 {
+pub(crate) fn lint_param(config: &Config, rule: Rule) -> f64 {
     let default = rule.param().map_or(0.0, |(_, d)| d);
     config
         .lints
@@ -357,7 +352,7 @@ pub fn lint_param(config: &Config, rule: Rule) -> f64 {
 }
 
 /// Computes the figures of a key result as of `date`.
-pub fn key_result_at(
+pub(crate) fn key_result_at(
     site: &Site,
     objective: usize,
     index: usize,

@@ -11,18 +11,9 @@ use crate::yaml::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
 }
 
 /// One problem at one place. `file` is relative to the site root, with `/` separators.
@@ -30,11 +21,11 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub severity: Severity,
-    pub rule: Rule,
-    pub message: Message,
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) severity: Severity,
+    pub(crate) rule: Rule,
+    pub(crate) message: Message,
 }
 
 /// A diagnostic as `--format json` prints it, its message in words.
@@ -49,11 +40,11 @@ struct Printed<'a> {
 }
 
 impl Diagnostic {
-    pub fn error(file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) -> Self {
+    pub(crate) fn error(file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) -> Self {
         Self::new(file, pos, Severity::Error, rule, message)
     }
 
-    pub fn new(
+    pub(crate) fn new(
         file: &str,
         pos: Pos,
         severity: Severity,
@@ -75,14 +66,14 @@ impl Diagnostic {
     }
 
     /// The message in words.
-    pub fn text(&self, language: Language) -> String {
+    pub(crate) fn text(&self, language: Language) -> String {
         self.message.text(language)
     }
 }
 
 /// Sorts errors before warnings, each by file, then position, then rule, and drops exact
 /// repeats: the errors, which must be fixed, come first.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by_cached_key(|d| {
         (
             d.severity,
@@ -97,7 +88,7 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// `(errors, warnings)`
-pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+pub(crate) fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
 }
@@ -110,7 +101,7 @@ pub enum Format {
 }
 
 /// Whether what goes to `stream` is coloured: when it is a terminal and `NO_COLOR` is not set.
-pub fn color(stream: &impl std::io::IsTerminal) -> bool {
+pub(crate) fn color(stream: &impl std::io::IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
@@ -163,7 +154,7 @@ pub fn render(
 }
 
 /// `file:line:col: severity[rule]: message`, the severity and message in `language`.
-pub fn human_line(d: &Diagnostic, color: bool, language: Language) -> String {
+pub(crate) fn human_line(d: &Diagnostic, color: bool, language: Language) -> String {
     let (on, off, bold) = match (color, d.severity) {
         (false, _) => ("", "", ""),
         (true, Severity::Error) => ("\x1b[1;31m", "\x1b[0m", "\x1b[1m"),
@@ -189,7 +180,7 @@ pub fn human_line(d: &Diagnostic, color: bool, language: Language) -> String {
 /// other control characters and the bidirectional overrides that reorder what a line
 /// shows as `\u{..}`. A file name or value in a message can then neither colour nor
 /// clear the terminal, nor forge a diagnostic line of its own.
-pub fn printable(text: &str, line_breaks: bool) -> String {
+pub(crate) fn printable(text: &str, line_breaks: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -215,7 +206,7 @@ fn is_hidden_control(c: char) -> bool {
 }
 
 /// "2 errors, 1 warning in 14 files".
-pub fn summary(diagnostics: &[Diagnostic], files: usize) -> Message {
+pub(crate) fn summary(diagnostics: &[Diagnostic], files: usize) -> Message {
     let (errors, warnings) = count(diagnostics);
     crate::msg!(
         common::SUMMARY,

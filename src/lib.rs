@@ -33,7 +33,7 @@ pub struct Analysis {
     pub figures: Arc<Figures>,
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
-    pub files: usize,
+    pub(crate) files: usize,
 }
 
 impl Analysis {
@@ -54,12 +54,12 @@ pub struct Options {
 /// Whether `root` is a site folder: it has okrs.yaml, in any form. One that is not a
 /// readable file (a folder, a FIFO) is then an error of the site, at okrs.yaml, not a
 /// folder without one.
-pub fn is_site(root: &Path) -> bool {
+pub(crate) fn is_site(root: &Path) -> bool {
     root.join("okrs.yaml").symlink_metadata().is_ok()
 }
 
 /// That `root` is a site folder ([`is_site`]); else the usage mistake.
-pub fn require_site(root: &Path) -> Result<(), Message> {
+pub(crate) fn require_site(root: &Path) -> Result<(), Message> {
     if is_site(root) {
         return Ok(());
     }
@@ -69,7 +69,7 @@ pub fn require_site(root: &Path) -> Result<(), Message> {
 
 /// How a command ends, as its exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
+pub(crate) enum Exit {
     /// 0: done.
     Success,
     /// 1: the content has errors (or warnings, with `--deny-warnings`); or okrs refused,
@@ -80,7 +80,7 @@ pub enum Exit {
 }
 
 impl Exit {
-    pub fn code(self) -> u8 {
+    pub(crate) fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
             Exit::Failed => 1,
@@ -102,7 +102,7 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
 }
 
 /// Validates, computes and lints what was loaded (by `load_site` or a `FileCache`).
-pub fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
+pub(crate) fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
     let files = loaded.files;
     // Loading's diagnostics and validation's: validation amends the former (docs/checks.md#one-mistake-one-error).
     let (site, earlier) = validate::validate(loaded);
@@ -120,7 +120,7 @@ pub fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
 }
 
 /// What a build did.
-pub enum BuildResult {
+pub(crate) enum BuildResult {
     /// The content has errors: nothing was written.
     ContentErrors,
     /// A template failed: nothing was written.
@@ -130,7 +130,7 @@ pub enum BuildResult {
 }
 
 /// Builds the site into `output`, unless the content or a template has errors.
-pub fn build(
+pub(crate) fn build(
     analysis: &Analysis,
     output: &Path,
     progress: Option<render::Progress>,
@@ -138,10 +138,7 @@ pub fn build(
     if analysis.has_errors() {
         return Ok(BuildResult::ContentErrors);
     }
-    let options = render::RenderOptions {
-        live_reload: false,
-        progress,
-    };
+    let options = render::RenderOptions { live_reload: false };
     let renderer = match render::Renderer::new(
         Arc::clone(&analysis.site),
         Arc::clone(&analysis.figures),

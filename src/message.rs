@@ -10,7 +10,7 @@ use crate::model::Language;
 /// One argument of a message: text as it is (an id, a value, a file), a number, or
 /// another message put into words in the same language (a hint, the name of a thing).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Arg {
+pub(crate) enum Arg {
     Text(String),
     Message(Box<Message>),
 }
@@ -60,13 +60,13 @@ number_args!(usize, u32, u8, i64, f64);
 /// One entry of the catalogue: its name and its words in each language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
-    pub name: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) zh: &'static str,
 }
 
 impl Entry {
-    pub fn template(&self, language: Language) -> &'static str {
+    pub(crate) fn template(&self, language: Language) -> &'static str {
         match language {
             Language::En => self.en,
             Language::ZhCn => self.zh,
@@ -76,13 +76,13 @@ impl Entry {
 
 /// A catalogue entry and its arguments.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    pub entry: &'static Entry,
-    pub args: Vec<(&'static str, Arg)>,
+pub(crate) struct Message {
+    pub(crate) entry: &'static Entry,
+    pub(crate) args: Vec<(&'static str, Arg)>,
 }
 
 impl Message {
-    pub fn new(entry: &'static Entry) -> Message {
+    pub(crate) fn new(entry: &'static Entry) -> Message {
         Message {
             entry,
             args: Vec::new(),
@@ -90,13 +90,13 @@ impl Message {
     }
 
     /// Adds the argument that fills `{name}`.
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
         self.args.push((name, value.into()));
         self
     }
 
     /// The message in words: its template with every `{name}` filled in.
-    pub fn text(&self, language: Language) -> String {
+    pub(crate) fn text(&self, language: Language) -> String {
         fill(self.entry.template(language), |name| {
             self.args
                 .iter()
@@ -125,14 +125,15 @@ macro_rules! msg {
 macro_rules! messages {
     ($( $name:ident { en: $en:literal, zh: $zh:literal $(,)? } )*) => {
         $(
-            pub static $name: $crate::message::Entry = $crate::message::Entry {
+            pub(crate) static $name: $crate::message::Entry = $crate::message::Entry {
                 name: stringify!($name),
                 en: $en,
                 zh: $zh,
             };
         )*
-        /// Every entry declared here.
-        pub static ALL: &[&$crate::message::Entry] = &[ $( &$name, )* ];
+        /// Every entry declared here (the catalogue's tests read them all).
+        #[cfg(test)]
+        pub(crate) static ALL: &[&$crate::message::Entry] = &[ $( &$name, )* ];
     };
 }
 
@@ -171,8 +172,10 @@ fn is_name(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
-/// The placeholders of a template, sorted, each once.
-pub fn placeholders(template: &str) -> Vec<String> {
+/// The placeholders of a template, sorted, each once (the catalogue's tests compare each
+/// entry's English and Chinese).
+#[cfg(test)]
+pub(crate) fn placeholders(template: &str) -> Vec<String> {
     let names = std::cell::RefCell::new(Vec::new());
     fill(template, |name| {
         names.borrow_mut().push(name.to_owned());
@@ -185,7 +188,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
 }
 
 /// The words every module shares: hints and counts.
-pub mod common {
+pub(crate) mod common {
     crate::messages! {
         DID_YOU_MEAN { en: " (did you mean '{suggestion}'?)", zh: "（是不是想写「{suggestion}」？）" }
         DID_YOU_MEAN_KEY { en: " (did you mean `{suggestion}`?)", zh: "（是不是想写 `{suggestion}`？）" }
@@ -211,18 +214,18 @@ pub mod common {
     use super::{Arg, Message};
 
     /// The hint ` (did you mean 'x'?)` after a message, when there is something to suggest.
-    pub fn did_you_mean<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
+    pub(crate) fn did_you_mean<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
         suggestion.map(|s| Message::new(&DID_YOU_MEAN).arg("suggestion", s))
     }
 
     /// The same hint for a key, a kind or a folder, written as code: `` (did you mean `x`?)``.
-    pub fn did_you_mean_key<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
+    pub(crate) fn did_you_mean_key<S: Into<Arg>>(suggestion: Option<S>) -> Option<Message> {
         suggestion.map(|s| Message::new(&DID_YOU_MEAN_KEY).arg("suggestion", s))
     }
 }
 
 /// What the commands print around the diagnostics.
-pub mod cli {
+pub(crate) mod cli {
     crate::messages! {
         CHECK_DONE { en: "okrs check: {summary}", zh: "okrs check：{summary}" }
         BUILD_REFUSED {
@@ -271,8 +274,9 @@ pub mod cli {
     }
 }
 
-/// Every entry of every module's catalogue.
-pub fn catalogue() -> Vec<&'static Entry> {
+/// Every entry of every module's catalogue (for its tests and docs/checks.md).
+#[cfg(test)]
+pub(crate) fn catalogue() -> Vec<&'static Entry> {
     [
         common::ALL,
         cli::ALL,
@@ -289,7 +293,7 @@ pub fn catalogue() -> Vec<&'static Entry> {
 }
 
 /// "1 error" / "2 errors": the catalogue entry for one and for several.
-pub fn count(n: usize, one: &'static Entry, many: &'static Entry) -> Message {
+pub(crate) fn count(n: usize, one: &'static Entry, many: &'static Entry) -> Message {
     if n == 1 {
         Message::new(one)
     } else {
@@ -297,8 +301,10 @@ pub fn count(n: usize, one: &'static Entry, many: &'static Entry) -> Message {
     }
 }
 
-/// The catalogue as a Markdown table, English and Chinese side by side, for docs/checks.md.
-pub fn catalogue_table() -> String {
+/// The catalogue as a Markdown table, English and Chinese side by side, for docs/checks.md
+/// (a test writes it there and fails when it is stale).
+#[cfg(test)]
+pub(crate) fn catalogue_table() -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut out = String::from("| message | English | 中文 |\n|---|---|---|\n");
     for entry in catalogue() {

@@ -5,18 +5,18 @@ use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub use crate::rule::Rule;
-pub use crate::yaml::Pos;
+pub(crate) use crate::rule::Rule;
+pub(crate) use crate::yaml::Pos;
 
 /// A value and the position it was written at, so a later stage can point at it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct At<T> {
-    pub value: T,
-    pub pos: Pos,
+pub(crate) struct At<T> {
+    pub(crate) value: T,
+    pub(crate) pos: Pos,
 }
 
 impl<T> At<T> {
-    pub fn new(value: T, pos: Pos) -> Self {
+    pub(crate) fn new(value: T, pos: Pos) -> Self {
         At { value, pos }
     }
 }
@@ -29,7 +29,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::ZhCn => "zh-CN",
@@ -40,22 +40,22 @@ impl Language {
 /// okrs.yaml
 #[derive(Clone, Debug, Default)]
 pub struct Config {
-    pub title: String,
-    pub language: Language,
-    pub description: Option<String>,
-    pub base_url: Option<String>,
-    pub theme: Option<At<String>>,
-    pub as_of: Option<NaiveDate>,
-    pub pace_tolerance: f64,
-    pub periods: Vec<At<Period>>,
-    pub lints: BTreeMap<Rule, LintSetting>,
+    pub(crate) title: String,
+    pub(crate) language: Language,
+    pub(crate) description: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) theme: Option<At<String>>,
+    pub(crate) as_of: Option<NaiveDate>,
+    pub(crate) pace_tolerance: f64,
+    pub(crate) periods: Vec<At<Period>>,
+    pub(crate) lints: BTreeMap<Rule, LintSetting>,
     /// The `extra:` keys objective pages show, in this order (`show_extra:`).
-    pub show_extra: Vec<String>,
-    pub extra: serde_json::Value,
+    pub(crate) show_extra: Vec<String>,
+    pub(crate) extra: serde_json::Value,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LintLevel {
+pub(crate) enum LintLevel {
     Allow,
     Warn,
     Deny,
@@ -63,46 +63,46 @@ pub enum LintLevel {
 
 /// A lint's configured level and its parameter (`max`, `days`), where given.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LintSetting {
-    pub level: Option<LintLevel>,
-    pub param: Option<f64>,
+pub(crate) struct LintSetting {
+    pub(crate) level: Option<LintLevel>,
+    pub(crate) param: Option<f64>,
 }
 
 /// A period of time, inclusive at both ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub id: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
+pub(crate) struct Period {
+    pub(crate) id: String,
+    pub(crate) start: NaiveDate,
+    pub(crate) end: NaiveDate,
 }
 
 /// org.md
 #[derive(Clone, Debug, Default)]
-pub struct Org {
-    pub name: Option<String>,
-    pub mission: Option<String>,
-    pub vision: Option<String>,
-    pub strategies: Vec<Strategy>,
-    pub body: String,
-    pub extra: serde_json::Value,
+pub(crate) struct Org {
+    pub(crate) name: Option<String>,
+    pub(crate) mission: Option<String>,
+    pub(crate) vision: Option<String>,
+    pub(crate) strategies: Vec<Strategy>,
+    pub(crate) body: String,
+    pub(crate) extra: serde_json::Value,
 }
 
 #[derive(Clone, Debug)]
-pub struct Strategy {
-    pub id: At<String>,
-    pub title: String,
-    pub description: Option<String>,
+pub(crate) struct Strategy {
+    pub(crate) id: At<String>,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Commitment {
+pub(crate) enum Commitment {
     #[default]
     Aspirational,
     Committed,
 }
 
 impl Commitment {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Commitment::Aspirational => "aspirational",
             Commitment::Committed => "committed",
@@ -120,7 +120,7 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Metric::Increase => "increase",
             Metric::Decrease => "decrease",
@@ -130,7 +130,7 @@ impl Metric {
         }
     }
 
-    pub const NAMES: [&'static str; 5] = [
+    pub(crate) const NAMES: [&'static str; 5] = [
         "increase",
         "decrease",
         "stay_above",
@@ -138,7 +138,7 @@ impl Metric {
         "milestone",
     ];
 
-    pub fn parse(s: &str) -> Option<Metric> {
+    pub(crate) fn parse(s: &str) -> Option<Metric> {
         Some(match s {
             "increase" => Metric::Increase,
             "decrease" => Metric::Decrease,
@@ -149,60 +149,60 @@ impl Metric {
         })
     }
 
-    pub fn is_numeric(self) -> bool {
+    pub(crate) fn is_numeric(self) -> bool {
         self != Metric::Milestone
     }
 }
 
 /// objectives/…/NAME.md
 #[derive(Clone, Debug)]
-pub struct Objective {
+pub(crate) struct Objective {
     /// Where its front matter starts: lints about the objective as a whole point here.
-    pub pos: Pos,
-    pub id: At<String>,
-    pub title: String,
-    pub period: At<String>,
-    pub owner: Option<At<String>>,
-    pub team: Option<At<String>>,
-    pub aligns_to: Vec<At<String>>,
-    pub commitment: Commitment,
-    pub weight: f64,
-    pub draft: bool,
-    pub key_results: Vec<KeyResult>,
+    pub(crate) pos: Pos,
+    pub(crate) id: At<String>,
+    pub(crate) title: String,
+    pub(crate) period: At<String>,
+    pub(crate) owner: Option<At<String>>,
+    pub(crate) team: Option<At<String>>,
+    pub(crate) aligns_to: Vec<At<String>>,
+    pub(crate) commitment: Commitment,
+    pub(crate) weight: f64,
+    pub(crate) draft: bool,
+    pub(crate) key_results: Vec<KeyResult>,
     /// The objective of an earlier period that this one continues.
-    pub carried_from: Option<At<String>>,
+    pub(crate) carried_from: Option<At<String>>,
     /// What was learned when the period was graded, in Markdown.
-    pub review: Option<String>,
+    pub(crate) review: Option<String>,
     /// Lints silenced for this objective and its key results.
-    pub allow: Vec<Rule>,
-    pub extra: serde_json::Value,
+    pub(crate) allow: Vec<Rule>,
+    pub(crate) extra: serde_json::Value,
 }
 
 #[derive(Clone, Debug)]
-pub struct KeyResult {
+pub(crate) struct KeyResult {
     /// The id within its objective (`renewal`, or `kr2` by position).
-    pub id: At<String>,
+    pub(crate) id: At<String>,
     /// Where the key result starts in the file (its list item).
-    pub pos: Pos,
-    pub title: String,
-    pub owner: Option<At<String>>,
-    pub start: Option<At<f64>>,
-    pub target: Option<At<f64>>,
-    pub unit: Option<String>,
-    pub weight: f64,
+    pub(crate) pos: Pos,
+    pub(crate) title: String,
+    pub(crate) owner: Option<At<String>>,
+    pub(crate) start: Option<At<f64>>,
+    pub(crate) target: Option<At<f64>>,
+    pub(crate) unit: Option<String>,
+    pub(crate) weight: f64,
     /// The metric as written, if it was.
-    pub metric: Option<At<Metric>>,
-    pub tasks: Vec<Task>,
-    pub checkins: Vec<Update>,
+    pub(crate) metric: Option<At<Metric>>,
+    pub(crate) tasks: Vec<Task>,
+    pub(crate) checkins: Vec<Update>,
     /// A grade given by hand, 0 to 1, for a key result of a closed period.
-    pub grade: Option<At<f64>>,
-    pub extra: serde_json::Value,
+    pub(crate) grade: Option<At<f64>>,
+    pub(crate) extra: serde_json::Value,
 }
 
 impl KeyResult {
     /// The metric in force: as written, else increase or decrease from start and target,
     /// else (no target) a milestone.
-    pub fn effective_metric(&self) -> Metric {
+    pub(crate) fn effective_metric(&self) -> Metric {
         if let Some(m) = &self.metric {
             return m.value;
         }
@@ -213,74 +213,69 @@ impl KeyResult {
         }
     }
 
-    pub fn start_value(&self) -> f64 {
+    pub(crate) fn start_value(&self) -> f64 {
         self.start.as_ref().map_or(0.0, |s| s.value)
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Task {
-    pub title: String,
-    pub done: bool,
+pub(crate) struct Task {
+    pub(crate) title: String,
+    pub(crate) done: bool,
 }
 
 /// One update to one key result: from a check-in file or written inline under the key result.
 #[derive(Clone, Debug)]
-pub struct Update {
+pub(crate) struct Update {
     /// The key result's full id as written (`obj/kr`); empty for inline check-ins.
-    pub kr: At<String>,
-    pub date: At<NaiveDate>,
+    pub(crate) kr: At<String>,
+    pub(crate) date: At<NaiveDate>,
     /// The local time of day written after the date, if any.
-    pub time: Option<NaiveTime>,
-    pub value: Option<At<f64>>,
-    pub done: Option<At<bool>>,
-    pub confidence: Option<At<u8>>,
-    pub note: Option<String>,
-    pub author: Option<String>,
-    /// Where the update was written, for error messages.
-    pub pos: Pos,
+    pub(crate) time: Option<NaiveTime>,
+    pub(crate) value: Option<At<f64>>,
+    pub(crate) done: Option<At<bool>>,
+    pub(crate) confidence: Option<At<u8>>,
+    pub(crate) note: Option<String>,
+    pub(crate) author: Option<String>,
 }
 
 /// checkins/…/NAME.md
 #[derive(Clone, Debug)]
-pub struct CheckinFile {
-    pub date: At<NaiveDate>,
-    pub time: Option<NaiveTime>,
-    pub author: Option<At<String>>,
-    pub updates: Vec<Update>,
-    pub extra: serde_json::Value,
+pub(crate) struct CheckinFile {
+    /// Its updates, each with the file's date, time and author.
+    pub(crate) updates: Vec<Update>,
 }
 
 /// teams/…/NAME.md
 #[derive(Clone, Debug)]
-pub struct Team {
-    pub id: At<String>,
-    pub name: String,
-    pub parent: Option<At<String>>,
-    pub lead: Option<At<String>>,
-    pub extra: serde_json::Value,
+pub(crate) struct Team {
+    pub(crate) id: At<String>,
+    pub(crate) name: String,
+    pub(crate) parent: Option<At<String>>,
+    pub(crate) lead: Option<At<String>>,
+    pub(crate) extra: serde_json::Value,
 }
 
 /// people/…/NAME.md
 #[derive(Clone, Debug)]
-pub struct Person {
-    pub id: At<String>,
-    pub name: String,
-    pub team: Option<At<String>>,
-    pub extra: serde_json::Value,
+pub(crate) struct Person {
+    pub(crate) id: At<String>,
+    pub(crate) name: String,
+    pub(crate) team: Option<At<String>>,
+    pub(crate) extra: serde_json::Value,
 }
 
 /// pages/…/NAME.md
 #[derive(Clone, Debug)]
-pub struct Page {
-    pub title: String,
+pub(crate) struct Page {
+    pub(crate) title: String,
     /// The page's path under `pages/`, from its file path (`how-we-okr`, `guides/intro`).
-    pub slug: String,
-    pub extra: serde_json::Value,
+    pub(crate) slug: String,
+    pub(crate) extra: serde_json::Value,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     Org,
     Objective,
     Checkin,
@@ -290,7 +285,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn parse(s: &str) -> Option<Kind> {
+    pub(crate) fn parse(s: &str) -> Option<Kind> {
         Some(match s {
             "org" => Kind::Org,
             "objective" => Kind::Objective,
@@ -302,10 +297,11 @@ impl Kind {
         })
     }
 
-    pub const NAMES: [&'static str; 6] = ["objective", "checkin", "team", "person", "page", "org"];
+    pub(crate) const NAMES: [&'static str; 6] =
+        ["objective", "checkin", "team", "person", "page", "org"];
 
     /// The top-level folders of content, each with the kind of the files in it.
-    pub const FOLDERS: [(&'static str, Kind); 5] = [
+    pub(crate) const FOLDERS: [(&'static str, Kind); 5] = [
         ("objectives", Kind::Objective),
         ("checkins", Kind::Checkin),
         ("teams", Kind::Team),
@@ -314,7 +310,7 @@ impl Kind {
     ];
 
     /// The kind of the files in a top-level folder of the site.
-    pub fn from_folder(folder: &str) -> Option<Kind> {
+    pub(crate) fn from_folder(folder: &str) -> Option<Kind> {
         Kind::FOLDERS
             .iter()
             .find(|(name, _)| *name == folder)
@@ -323,7 +319,7 @@ impl Kind {
 }
 
 #[derive(Clone, Debug)]
-pub enum Content {
+pub(crate) enum Content {
     Org(Org),
     /// Shared with the resolved objective, so validation does not copy it.
     Objective(std::sync::Arc<Objective>),
@@ -337,87 +333,87 @@ pub enum Content {
 #[derive(Clone, Debug)]
 pub struct Document {
     /// Relative to the site root, `/`-separated.
-    pub path: String,
-    pub content: Content,
+    pub(crate) path: String,
+    pub(crate) content: Content,
     /// The Markdown after the front matter (shared as the notes of a check-in file's updates).
-    pub body: Arc<str>,
+    pub(crate) body: Arc<str>,
 }
 
 /// A person or team: one a file defines, or one only named by an `owner` or `team`.
 #[derive(Clone, Debug)]
-pub struct Party {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Party {
+    pub(crate) id: String,
+    pub(crate) name: String,
     /// The document that defines it, if a file does.
-    pub document: Option<usize>,
+    pub(crate) document: Option<usize>,
     /// For teams, the parent team; for people, their team.
-    pub team: Option<usize>,
+    pub(crate) team: Option<usize>,
     /// For teams, the lead.
-    pub lead: Option<usize>,
+    pub(crate) lead: Option<usize>,
 }
 
 /// A check-in update attached to its key result.
 #[derive(Clone, Debug)]
-pub struct Checkin {
-    pub date: NaiveDate,
+pub(crate) struct Checkin {
+    pub(crate) date: NaiveDate,
     /// The time of day, if the check-in gave one; a date alone is the start of its day.
-    pub time: Option<NaiveTime>,
-    pub value: Option<f64>,
-    pub done: Option<bool>,
-    pub confidence: Option<u8>,
-    pub author: Option<String>,
+    pub(crate) time: Option<NaiveTime>,
+    pub(crate) value: Option<f64>,
+    pub(crate) done: Option<bool>,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) author: Option<String>,
     /// The file it was written in.
-    pub source: String,
+    pub(crate) source: String,
     /// The Markdown notes: the check-in file's body (shared with its document),
     /// or an inline check-in's `note`.
-    pub note: Arc<str>,
+    pub(crate) note: Arc<str>,
     /// The document it came from (a check-in file or, inline, the objective's file).
-    pub document: usize,
+    pub(crate) document: usize,
 }
 
 #[derive(Clone, Debug)]
-pub struct ResolvedKeyResult {
+pub(crate) struct ResolvedKeyResult {
     /// Its index in the objective's written `key_results` (duplicates are dropped here).
-    pub written: usize,
-    pub full_id: String,
-    pub metric: Metric,
-    pub owner: Option<usize>,
+    pub(crate) written: usize,
+    pub(crate) full_id: String,
+    pub(crate) metric: Metric,
+    pub(crate) owner: Option<usize>,
     /// Every check-in, in the order of docs/format.md#which-check-in-counts (date, then inline before files, then path,
     /// then as written): dated after the as-of date included; compute filters them.
-    pub checkins: Vec<Checkin>,
+    pub(crate) checkins: Vec<Checkin>,
 }
 
 #[derive(Clone, Debug)]
-pub struct ResolvedObjective {
-    pub document: usize,
+pub(crate) struct ResolvedObjective {
+    pub(crate) document: usize,
     /// The objective as written, shared with its document.
-    pub data: std::sync::Arc<Objective>,
-    pub period: usize,
-    pub owner: Option<usize>,
-    pub team: Option<usize>,
+    pub(crate) data: std::sync::Arc<Objective>,
+    pub(crate) period: usize,
+    pub(crate) owner: Option<usize>,
+    pub(crate) team: Option<usize>,
     /// Objectives it aligns to.
-    pub parents: Vec<usize>,
+    pub(crate) parents: Vec<usize>,
     /// Strategy ids it aligns to.
-    pub strategies: Vec<String>,
+    pub(crate) strategies: Vec<String>,
     /// Objectives aligned to it, by id.
-    pub children: Vec<usize>,
+    pub(crate) children: Vec<usize>,
     /// The objective it continues (`carried_from`).
-    pub carried_from: Option<usize>,
+    pub(crate) carried_from: Option<usize>,
     /// The objectives that continue it, by id.
-    pub carried_to: Vec<usize>,
-    pub key_results: Vec<ResolvedKeyResult>,
+    pub(crate) carried_to: Vec<usize>,
+    pub(crate) key_results: Vec<ResolvedKeyResult>,
 }
 
 /// One key result of an objective: as written, and as validation resolved it.
 #[derive(Clone, Copy, Debug)]
-pub struct KeyResultRef<'a> {
-    pub written: &'a KeyResult,
-    pub resolved: &'a ResolvedKeyResult,
+pub(crate) struct KeyResultRef<'a> {
+    pub(crate) written: &'a KeyResult,
+    pub(crate) resolved: &'a ResolvedKeyResult,
 }
 
 impl ResolvedObjective {
     /// Its `k`-th key result: `key_results[k]` with the written form it came from.
-    pub fn key_result(&self, k: usize) -> KeyResultRef<'_> {
+    pub(crate) fn key_result(&self, k: usize) -> KeyResultRef<'_> {
         let resolved = &self.key_results[k];
         KeyResultRef {
             written: &self.data.key_results[resolved.written],
@@ -426,7 +422,7 @@ impl ResolvedObjective {
     }
 
     /// Its key results in order, each with its written form.
-    pub fn each_key_result(&self) -> impl ExactSizeIterator<Item = KeyResultRef<'_>> {
+    pub(crate) fn each_key_result(&self) -> impl ExactSizeIterator<Item = KeyResultRef<'_>> {
         (0..self.key_results.len()).map(|k| self.key_result(k))
     }
 }
@@ -434,64 +430,62 @@ impl ResolvedObjective {
 /// The whole site, with every id resolved to an index. Lists are sorted as okrs.json wants.
 /// Templates and static files from the site and its theme (the built-in ones are in the binary).
 #[derive(Clone, Debug, Default)]
-pub struct ThemeFiles {
+pub(crate) struct ThemeFiles {
     /// Template name → (the file it came from, relative to the site root; its text).
     /// The site's `templates/` win over the theme's.
-    pub templates: BTreeMap<String, (String, String)>,
+    pub(crate) templates: BTreeMap<String, (String, String)>,
     /// Output path → bytes: the theme's `static/`, then the site's `static/` over it.
-    pub static_files: BTreeMap<String, Vec<u8>>,
-    /// Whether the site chose a theme of its own (else the built-in default).
-    pub custom_theme: bool,
+    pub(crate) static_files: BTreeMap<String, Vec<u8>>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Site {
     pub config: Config,
-    pub theme: ThemeFiles,
+    pub(crate) theme: ThemeFiles,
     /// Shared with the loader's cache, so `okrs serve` does not copy every file per rebuild.
-    pub documents: Vec<std::sync::Arc<Document>>,
-    pub org: Option<usize>,
-    pub periods: Vec<Period>,
+    pub(crate) documents: Vec<std::sync::Arc<Document>>,
+    pub(crate) org: Option<usize>,
+    pub(crate) periods: Vec<Period>,
     /// Sorted by id.
-    pub objectives: Vec<ResolvedObjective>,
+    pub(crate) objectives: Vec<ResolvedObjective>,
     /// Sorted by id.
-    pub teams: Vec<Party>,
+    pub(crate) teams: Vec<Party>,
     /// Sorted by id.
-    pub people: Vec<Party>,
+    pub(crate) people: Vec<Party>,
     /// Check-in files, sorted by path.
-    pub checkin_files: Vec<usize>,
+    pub(crate) checkin_files: Vec<usize>,
     /// Pages, sorted by slug.
-    pub pages: Vec<usize>,
+    pub(crate) pages: Vec<usize>,
     /// Whether the site has a `people/` or `teams/` folder (unknown-person/-team lints).
-    pub has_people_folder: bool,
-    pub has_teams_folder: bool,
+    pub(crate) has_people_folder: bool,
+    pub(crate) has_teams_folder: bool,
     /// What files with errors left out, so that no lint flags its absence.
-    pub unread: Unread,
+    pub(crate) unread: Unread,
 }
 
 /// What files with errors left out of the site, for the lints (docs/checks.md#one-mistake-one-error: one mistake
 /// gives one error): nothing is flagged for the lack of what a broken file would give.
 #[derive(Clone, Debug, Default)]
-pub struct Unread {
+pub(crate) struct Unread {
     /// okrs.yaml could not be read, so no lint has a known level: none is reported.
-    pub lint_settings: bool,
+    pub(crate) lint_settings: bool,
     /// Files read with errors: they get no lints until they read cleanly.
-    pub files: std::collections::HashSet<String>,
+    pub(crate) files: std::collections::HashSet<String>,
     /// Key results (full ids, as check-ins name them) that lost check-ins to errors.
-    pub checkins_of: std::collections::HashSet<String>,
+    pub(crate) checkins_of: std::collections::HashSet<String>,
     /// Objectives and strategies that an objective which could not be read aligns to.
-    pub parents: std::collections::HashSet<String>,
+    pub(crate) parents: std::collections::HashSet<String>,
     /// Ids and names of the teams and people whose files could not be read.
-    pub teams: std::collections::HashSet<String>,
-    pub people: std::collections::HashSet<String>,
+    pub(crate) teams: std::collections::HashSet<String>,
+    pub(crate) people: std::collections::HashSet<String>,
 }
 
 impl Site {
-    pub fn objective(&self, index: usize) -> &Objective {
+    pub(crate) fn objective(&self, index: usize) -> &Objective {
         &self.objectives[index].data
     }
 
-    pub fn org(&self) -> Option<&Org> {
+    pub(crate) fn org(&self) -> Option<&Org> {
         self.org.and_then(|i| match &self.documents[i].content {
             Content::Org(o) => Some(o),
             _ => None,
@@ -501,7 +495,7 @@ impl Site {
 
 /// A slug of a name for a page path: Chinese and other letters kept, ASCII lower-cased,
 /// white space, slashes and characters unsafe in a URL replaced by `-`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.trim().chars() {
         if c.is_alphanumeric() || c == '_' || c == '.' {

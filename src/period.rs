@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::model::Period;
 
 /// The calendar period an id names: `2024`, `2024-H1`, `2024-Q2`.
-pub fn calendar(id: &str) -> Option<Period> {
+pub(crate) fn calendar(id: &str) -> Option<Period> {
     let (year, part) = match id.split_once('-') {
         Some((y, p)) => (y, Some(p)),
         None => (id, None),
@@ -47,7 +47,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 /// `clamp((as_of − start) / (end − start), 0, 1)` in days; a one-day period is 1 from its day on.
-pub fn expected(period: &Period, as_of: NaiveDate) -> f64 {
+pub(crate) fn expected(period: &Period, as_of: NaiveDate) -> f64 {
     let span = (period.end - period.start).num_days();
     let elapsed = (as_of - period.start).num_days();
     if span <= 0 {
@@ -58,7 +58,7 @@ pub fn expected(period: &Period, as_of: NaiveDate) -> f64 {
 
 /// Where a period stands on the as-of date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PeriodState {
+pub(crate) enum PeriodState {
     /// Before its first day.
     Upcoming,
     /// From its first to its last day, both included.
@@ -68,7 +68,7 @@ pub enum PeriodState {
 }
 
 impl PeriodState {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             PeriodState::Upcoming => "upcoming",
             PeriodState::Running => "running",
@@ -77,7 +77,7 @@ impl PeriodState {
     }
 }
 
-pub fn state(period: &Period, as_of: NaiveDate) -> PeriodState {
+pub(crate) fn state(period: &Period, as_of: NaiveDate) -> PeriodState {
     if as_of < period.start {
         PeriodState::Upcoming
     } else if as_of <= period.end {
@@ -89,7 +89,7 @@ pub fn state(period: &Period, as_of: NaiveDate) -> PeriodState {
 
 /// The period that follows one of the same kind: the next quarter, half or year; after a
 /// custom period, the custom period (of `custom`) that starts soonest after its end.
-pub fn next(period: &Period, custom: &[Period]) -> Option<String> {
+pub(crate) fn next(period: &Period, custom: &[Period]) -> Option<String> {
     if let Some((year, part)) = calendar_parts(&period.id) {
         return Some(match part {
             None => format!("{}", year + 1),
@@ -128,12 +128,12 @@ fn calendar_parts(id: &str) -> Option<(i32, Option<CalendarPart>)> {
 }
 
 /// Whether the as-of date falls within the period.
-pub fn is_running(period: &Period, as_of: NaiveDate) -> bool {
+pub(crate) fn is_running(period: &Period, as_of: NaiveDate) -> bool {
     period.start <= as_of && as_of <= period.end
 }
 
 /// The day halfway through the period (rounded down).
-pub fn midpoint(period: &Period) -> NaiveDate {
+pub(crate) fn midpoint(period: &Period) -> NaiveDate {
     let half = (period.end - period.start).num_days() / 2;
     period.start + chrono::Duration::days(half)
 }

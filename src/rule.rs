@@ -9,30 +9,30 @@ use crate::diagnostics::Severity;
 macro_rules! rules {
     ($( $variant:ident = $name:literal, $severity:ident $(, $param:literal = $default:literal)? ;)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule {
+        pub(crate) enum Rule {
             $( $variant, )*
         }
 
         impl Rule {
             /// Every rule, errors and lints, in the order above.
-            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
+            pub(crate) const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
 
             /// The name diagnostics and okrs.yaml use (`unknown-reference`, `kr-owner`).
-            pub fn name(self) -> &'static str {
+            pub(crate) fn name(self) -> &'static str {
                 match self {
                     $( Rule::$variant => $name, )*
                 }
             }
 
             /// The level it is raised at unless okrs.yaml says otherwise.
-            pub fn default_severity(self) -> Severity {
+            pub(crate) fn default_severity(self) -> Severity {
                 match self {
                     $( Rule::$variant => Severity::$severity, )*
                 }
             }
 
             /// The name and default value of the rule's parameter, for lints that have one.
-            pub fn param(self) -> Option<(&'static str, f64)> {
+            pub(crate) fn param(self) -> Option<(&'static str, f64)> {
                 match self {
                     $( Rule::$variant => rules!(@param $($param = $default)?), )*
                 }
@@ -84,28 +84,28 @@ rules! {
 
 impl Rule {
     /// Whether okrs.yaml's `lints:` and an objective's `allow:` may set this rule's level.
-    pub fn is_lint(self) -> bool {
+    pub(crate) fn is_lint(self) -> bool {
         self.default_severity() == Severity::Warning
     }
 
     /// Whether a lint warns unless okrs.yaml says otherwise. `feed-base-url` does not: a
     /// site read only locally needs no address, so a site that publishes turns it on.
-    pub fn is_on_by_default(self) -> bool {
+    pub(crate) fn is_on_by_default(self) -> bool {
         self != Rule::FeedBaseUrl
     }
 
     /// Every lint, in the order of docs/checks.md.
-    pub fn lints() -> impl Iterator<Item = Rule> {
+    pub(crate) fn lints() -> impl Iterator<Item = Rule> {
         Rule::ALL.iter().copied().filter(|r| r.is_lint())
     }
 
     /// The lint of that name.
-    pub fn lint(name: &str) -> Option<Rule> {
+    pub(crate) fn lint(name: &str) -> Option<Rule> {
         Rule::lints().find(|r| r.name() == name)
     }
 
     /// The names of every lint, for "did you mean" hints.
-    pub fn lint_names() -> Vec<&'static str> {
+    pub(crate) fn lint_names() -> Vec<&'static str> {
         Rule::lints().map(Rule::name).collect()
     }
 }

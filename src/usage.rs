@@ -11,12 +11,13 @@ use crate::model::Language;
 use crate::msg;
 
 mod messages;
-pub use messages::ALL;
+#[cfg(test)]
+pub(crate) use messages::ALL;
 use messages::*;
 
 /// The language a command line asks for: `--lang`, else the language of the first
 /// argument that is a site folder (or of the current folder), else English.
-pub fn language_of(args: &[OsString]) -> Language {
+pub(crate) fn language_of(args: &[OsString]) -> Language {
     let text: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -47,7 +48,7 @@ pub fn language_of(args: &[OsString]) -> Language {
 
 /// A usage mistake in words, or None for what clap should print itself (help, version,
 /// and kinds this does not know).
-pub fn explain(error: &clap::Error) -> Option<Message> {
+pub(crate) fn explain(error: &clap::Error) -> Option<Message> {
     let context = |kind: ContextKind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(list)) => list.join(", "),

@@ -1058,7 +1058,7 @@ fn moment(c: &Checkin) -> chrono::NaiveDateTime {
 /// id, as a clause after the name: "is an objective; its key results are a/x, a/y",
 /// "is no key result (did you mean 'a/x'?)". `okrs check` and `okrs new checkin` both
 /// say it so; examples are the site's own ids.
-pub fn key_result_hint(site: &Site, written: &str) -> Message {
+pub(crate) fn key_result_hint(site: &Site, written: &str) -> Message {
     key_result_guess(site, written).0
 }
 
@@ -1135,7 +1135,10 @@ fn key_result_guess<'s>(site: &'s Site, written: &str) -> (Message, Vec<&'s str>
 /// or half written in another form (`Q3 2018` → `2018-Q3`; `2025年第二季度` → `2025-Q2`;
 /// `二季度` → the second quarter of the year `known` names most), else the nearest of
 /// `known`.
-pub fn period_hint<'k>(written: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
+pub(crate) fn period_hint<'k>(
+    written: &str,
+    known: impl IntoIterator<Item = &'k str>,
+) -> Option<String> {
     let known: Vec<&str> = known.into_iter().collect();
     hints::period(written)
         .or_else(|| chinese_period(written, usual_year(&known)))
@@ -1244,7 +1247,7 @@ fn party_cycles(list: &[Party]) -> Vec<Vec<usize>> {
 
 /// Finds the strongly connected components with more than one member (Tarjan's algorithm,
 /// iteratively so deep alignment chains cannot overflow the stack), each as a cycle path.
-pub fn cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(crate) fn cycles(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let n = edges.len();
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];

@@ -12,12 +12,12 @@ use crate::render::OutputFile;
 pub(crate) mod messages;
 mod output;
 
-pub use output::{DEFAULT_OUTPUT, output_folder, real_path, unsafe_output};
+pub(crate) use output::{DEFAULT_OUTPUT, output_folder, real_path, unsafe_output};
 
 /// The file every build writes at the top of its output folder: a folder that has it was
 /// written by `okrs build`, and the next build may replace it whole. Any other folder
 /// that is not empty is refused unless `--force` is given.
-pub const MARKER: &str = ".okrs-output";
+pub(crate) const MARKER: &str = ".okrs-output";
 
 /// What the marker file says, to whoever finds it.
 const MARKER_TEXT: &str = "okrs build wrote this folder and replaces it whole on every build.\n\
@@ -25,7 +25,7 @@ Anything else put here is lost on the next build.\n";
 
 /// What is in an output folder that exists, as far as replacing it goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Existing {
+pub(crate) enum Existing {
     /// Nothing in it (not even hidden files): nothing to lose.
     Empty,
     /// `okrs build` wrote it (it has the marker).
@@ -38,7 +38,7 @@ pub enum Existing {
 }
 
 /// What `dir`, an existing folder, holds; a folder that cannot be read counts as `Other`.
-pub fn existing(dir: &Path) -> Existing {
+pub(crate) fn existing(dir: &Path) -> Existing {
     let Ok(mut entries) = std::fs::read_dir(dir) else {
         return Existing::Other;
     };
@@ -59,7 +59,7 @@ pub fn existing(dir: &Path) -> Existing {
 
 /// A new output folder being written. Dropped without `commit`, it is removed and the
 /// previous output stays.
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     output: PathBuf,
     retired: PathBuf,
@@ -69,7 +69,7 @@ pub struct Staging {
 impl Staging {
     /// Starts a build into `output`, which must have a parent folder (`unsafe_output`
     /// refuses the root); the root gives `InvalidInput`.
-    pub fn new(output: &Path) -> io::Result<Staging> {
+    pub(crate) fn new(output: &Path) -> io::Result<Staging> {
         let output = std::path::absolute(output)?;
         let parent = output
             .parent()
@@ -95,7 +95,7 @@ impl Staging {
     }
 
     /// Writes one file (safe to call from many threads at once).
-    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+    pub(crate) fn write(&self, file: &OutputFile) -> io::Result<()> {
         let path = self.dir.join(&file.path);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)?;
@@ -106,7 +106,7 @@ impl Staging {
     /// Swaps the new folder in for the old one: on Linux in one atomic exchange, so the
     /// output folder never goes missing; elsewhere (or on a file system without it) by
     /// moving the old one aside first.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub(crate) fn commit(mut self) -> io::Result<()> {
         // Written last, so that no file of the site can take its place.
         std::fs::write(self.dir.join(MARKER), MARKER_TEXT)?;
         if self.output.exists() {

@@ -11,26 +11,26 @@ use crate::load::messages::*;
 use crate::message::Message;
 use crate::msg;
 
-pub mod write;
+pub(crate) mod write;
 
 /// A position in a file: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
+pub(crate) struct Pos {
+    pub(crate) line: u32,
+    pub(crate) column: u32,
 }
 
 /// A YAML value with the position it was written at.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub value: Value,
-    pub pos: Pos,
+pub(crate) struct Node {
+    pub(crate) value: Value,
+    pub(crate) pos: Pos,
     /// The scalar as written in the source (for plain scalars read as text), if known.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Null,
     Bool(bool),
     Int(i64),
@@ -42,7 +42,7 @@ pub enum Value {
 
 impl Value {
     /// What the value is, as a reader would name it in an error message.
-    pub fn kind_name(&self) -> Message {
+    pub(crate) fn kind_name(&self) -> Message {
         Message::new(match self {
             Value::Null => &LOAD_NOTHING,
             Value::Bool(_) => &LOAD_A_BOOLEAN,
@@ -56,7 +56,7 @@ impl Value {
 
 impl Node {
     /// A scalar's text: strings as they are, numbers and booleans as written.
-    pub fn scalar_text(&self) -> Option<String> {
+    pub(crate) fn scalar_text(&self) -> Option<String> {
         match &self.value {
             Value::Str(s) => Some(s.clone()),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => self.source.clone().or_else(|| {
@@ -71,7 +71,7 @@ impl Node {
         }
     }
 
-    pub fn as_f64(&self) -> Option<f64> {
+    pub(crate) fn as_f64(&self) -> Option<f64> {
         match self.value {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) => Some(f),
@@ -79,7 +79,7 @@ impl Node {
         }
     }
 
-    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+    pub(crate) fn as_map(&self) -> Option<&[(Node, Node)]> {
         match &self.value {
             Value::Map(m) => Some(m),
             _ => None,
@@ -88,7 +88,10 @@ impl Node {
 
     /// The tree as JSON (for `extra:` and templates): mappings and lists as they are, keys
     /// as text, each scalar as `scalar` makes it.
-    pub fn to_json_with(&self, scalar: &impl Fn(&Node) -> serde_json::Value) -> serde_json::Value {
+    pub(crate) fn to_json_with(
+        &self,
+        scalar: &impl Fn(&Node) -> serde_json::Value,
+    ) -> serde_json::Value {
         match &self.value {
             Value::Map(entries) => serde_json::Value::Object(
                 entries
@@ -104,7 +107,7 @@ impl Node {
     }
 
     /// The tree as JSON with its scalars typed: null, booleans, numbers and text.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         self.to_json_with(&|node| match &node.value {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Int(i) => serde_json::Value::from(*i),
@@ -116,7 +119,7 @@ impl Node {
     }
 
     /// The value of a key, when this is a mapping that has it.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Node> {
         self.as_map()?
             .iter()
             .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
@@ -126,11 +129,11 @@ impl Node {
 
 /// A YAML syntax error, positioned in the parsed text.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SyntaxError {
-    pub pos: Pos,
-    pub message: Message,
+pub(crate) struct SyntaxError {
+    pub(crate) pos: Pos,
+    pub(crate) message: Message,
     /// What the parser said, in English: what the error is, for those who look for one.
-    pub detail: String,
+    pub(crate) detail: String,
 }
 
 struct RawValue(Value);
@@ -208,10 +211,10 @@ fn spanned_to_node(s: Spanned<RawValue>) -> Node {
 }
 
 /// How deeply front matter may nest.
-pub const MAX_DEPTH: usize = 24;
+pub(crate) const MAX_DEPTH: usize = 24;
 
 /// Parses one YAML document. Positions are relative to the text given.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     // Front matter nests a few levels; a tree much deeper is a mistake or an attack, and
     // every later stage walks the tree recursively.
@@ -308,7 +311,7 @@ fn unclosed_flow(text: &str, error_line: u32) -> Option<(Pos, char)> {
 
 /// Moves every position down by `lines`, making positions in the YAML text positions in
 /// the file that holds it (front matter starts after the opening `---`).
-pub fn shift_lines(node: &mut Node, lines: u32) {
+pub(crate) fn shift_lines(node: &mut Node, lines: u32) {
     node.pos.line += lines;
     match &mut node.value {
         Value::Seq(items) => items.iter_mut().for_each(|n| shift_lines(n, lines)),

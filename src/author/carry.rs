@@ -22,21 +22,21 @@ use crate::{Analysis, Options, diagnostics, msg, period};
 
 /// The arguments of `okrs new objective --carry`.
 #[derive(Clone, Debug, Default)]
-pub struct CarryObjective {
+pub(crate) struct CarryObjective {
     /// The id of the objective to continue.
-    pub from: String,
+    pub(crate) from: String,
     /// The period to carry it into; default: the next period of the same kind.
-    pub period: Option<String>,
+    pub(crate) period: Option<String>,
     /// The new id (and file name); default: the old id with the new period in it.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// The date whose figures say which key results are done and where each stands.
-    pub as_of: Option<NaiveDate>,
+    pub(crate) as_of: Option<NaiveDate>,
 }
 
 /// Writes the continuation of an objective into a later period, beside it
 /// (docs/format.md#carry-over): the same title, owner, team, alignment, commitment and weight,
 /// `carried_from`, and the key results not yet done, each starting where it stands.
-pub fn carry_objective(
+pub(crate) fn carry_objective(
     site: &Path,
     args: &CarryObjective,
     lang: Language,
@@ -106,11 +106,7 @@ pub fn carry_objective(
         let errors = count(known, &common::ONE_ERROR, &common::ERRORS);
         notes.push(msg!(AUTHOR_SITE_HAS_ERRORS, errors = errors).text(lang));
     }
-    Ok(Outcome {
-        written: vec![rel],
-        report,
-        notes,
-    })
+    Ok(Outcome { report, notes })
 }
 
 /// The key results of `old` that are not done, as they are carried ([`continued`]), and

@@ -16,17 +16,17 @@ use crate::{Analysis, Options, diagnostics, msg};
 
 /// The arguments of `okrs new checkin`.
 #[derive(Clone, Debug, Default)]
-pub struct NewCheckin {
+pub(crate) struct NewCheckin {
     /// The key result's full id, `OBJECTIVE/KR`.
-    pub kr: String,
-    pub value: Option<f64>,
+    pub(crate) kr: String,
+    pub(crate) value: Option<f64>,
     /// `Some(true)` for `--done`, `Some(false)` for `--not-done`.
-    pub done: Option<bool>,
-    pub confidence: Option<u8>,
+    pub(crate) done: Option<bool>,
+    pub(crate) confidence: Option<u8>,
     /// Default: today, at the time of `now` (so it orders after earlier check-ins of the day).
-    pub date: Option<NaiveDate>,
-    pub note: Option<String>,
-    pub author: Option<String>,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) note: Option<String>,
+    pub(crate) author: Option<String>,
 }
 
 /// Writes `checkins/DATE-OBJECTIVE-KR.md` for one key result, after checking that the
@@ -34,7 +34,7 @@ pub struct NewCheckin {
 /// Without `--date` the check-in is dated `now`, to the minute (local time), so that it
 /// comes after every earlier check-in of the day; with `--date`, the day alone. Says
 /// what it did in `lang`.
-pub fn new_checkin(
+pub(crate) fn new_checkin(
     site: &Path,
     args: &NewCheckin,
     now: NaiveDateTime,
@@ -100,11 +100,7 @@ pub fn new_checkin(
         let errors = count(errors, &common::ONE_ERROR, &common::ERRORS);
         notes.push(msg!(AUTHOR_SITE_HAS_ERRORS_NO_BUILD, errors = errors).text(lang));
     }
-    Ok(Outcome {
-        written: vec![rel],
-        report,
-        notes,
-    })
+    Ok(Outcome { report, notes })
 }
 
 /// Why the check-in just written (`rel`, dated `when`) is not the one whose value counts,
@@ -325,8 +321,8 @@ mod tests {
             EN,
         )
         .unwrap();
-        assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal.md"]);
-        let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
+        let text =
+            std::fs::read_to_string(dir.path().join("checkins/2024-05-15-o1-renewal.md")).unwrap();
         assert_eq!(
             text,
             "---\ndate: 2024-05-15T14:30\nkr: o1/renewal\nvalue: 55\n---\n"
@@ -342,7 +338,10 @@ mod tests {
             EN,
         )
         .unwrap();
-        assert_eq!(outcome.written, ["checkins/2024-05-15-o1-renewal_2.md"]);
+        assert_eq!(
+            outcome.report[0],
+            "wrote checkins/2024-05-15-o1-renewal_2.md"
+        );
         assert_eq!(current(dir.path()), crate::compute::Current::Number(57.0));
     }
 
@@ -362,7 +361,8 @@ mod tests {
             EN,
         )
         .unwrap();
-        let text = std::fs::read_to_string(dir.path().join(&outcome.written[0])).unwrap();
+        let text =
+            std::fs::read_to_string(dir.path().join("checkins/2024-05-15-o1-renewal.md")).unwrap();
         assert!(text.starts_with("---\ndate: 2024-05-15\n"), "{text}");
         assert_eq!(
             outcome.notes,

@@ -21,11 +21,11 @@ mod party;
 
 use messages::*;
 
-pub use carry::{CarryObjective, carry_objective};
-pub use checkin::{NewCheckin, new_checkin};
-pub use init::{StarterDates, init};
-pub use objective::{NewObjective, new_objective};
-pub use party::{NewPerson, NewTeam, new_person, new_team};
+pub(crate) use carry::{CarryObjective, carry_objective};
+pub(crate) use checkin::{NewCheckin, new_checkin};
+pub(crate) use init::init;
+pub(crate) use objective::{NewObjective, new_objective};
+pub(crate) use party::{NewPerson, NewTeam, new_person, new_team};
 
 /// The longest file name (in characters, without `.md`) made from a title.
 const MAX_NAME: usize = 60;
@@ -34,7 +34,7 @@ const MAX_NAME: usize = 60;
 
 /// Why a command wrote nothing, put into words when it is printed.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Error {
+pub(crate) enum Error {
     /// Wrong usage (exit code 2): no site there, an argument okrs cannot use.
     Usage(Message),
     /// Refused (exit code 1): the file exists, the key result is unknown, the value does
@@ -44,25 +44,27 @@ pub enum Error {
 
 impl Error {
     /// How the command ends.
-    pub fn exit(&self) -> Exit {
+    pub(crate) fn exit(&self) -> Exit {
         match self {
             Error::Usage(_) => Exit::Usage,
             Error::Refused(_) => Exit::Failed,
         }
     }
 
-    pub fn exit_code(&self) -> u8 {
+    #[cfg(test)]
+    pub(crate) fn exit_code(&self) -> u8 {
         self.exit().code()
     }
 
-    pub fn message(&self) -> &Message {
+    pub(crate) fn message(&self) -> &Message {
         match self {
             Error::Usage(m) | Error::Refused(m) => m,
         }
     }
 
     /// The reason in words.
-    pub fn text(&self, language: Language) -> String {
+    #[cfg(test)]
+    pub(crate) fn text(&self, language: Language) -> String {
         self.message().text(language)
     }
 }
@@ -70,19 +72,17 @@ impl Error {
 /// What a command did, for the command line to print: lines already in words, in the
 /// language the command was given.
 #[derive(Debug, Default)]
-pub struct Outcome {
-    /// The files written, relative to the site folder.
-    pub written: Vec<String>,
+pub(crate) struct Outcome {
     /// Lines for standard output: what was written and what to do next.
-    pub report: Vec<String>,
+    pub(crate) report: Vec<String>,
     /// Lines for standard error: what `okrs check` will say about the new file.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 // ---- Argument parsers (also used by clap) ----
 
 /// An id for a new file: the id rules, and no leading `_` (okrs skips such files).
-pub fn parse_id(text: &str) -> Result<String, Message> {
+pub(crate) fn parse_id(text: &str) -> Result<String, Message> {
     if let Some(problem) = schema::id_problem(text) {
         return Err(msg!(AUTHOR_BAD_ID, id = text, problem = problem.message()));
     }
@@ -94,7 +94,7 @@ pub fn parse_id(text: &str) -> Result<String, Message> {
 
 /// A check-in value (`--value`): a finite number. A number written as `okrs check` would
 /// not read it in `value:` (`79%`, `1,240`, `１２`) gets the same hint: the number to write.
-pub fn parse_value(text: &str) -> Result<f64, Message> {
+pub(crate) fn parse_value(text: &str) -> Result<f64, Message> {
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         _ => {
@@ -111,7 +111,7 @@ pub fn parse_value(text: &str) -> Result<f64, Message> {
 /// A confidence (`--confidence`): a whole number from 0 to 10 (`7.0` is 7, as in
 /// `confidence:`). Else refused with the hint `okrs check` gives: a percentage or a
 /// fraction (`70`, `0.7`) suggests its tenth; `70%`, `7/10` or `７` the confidence meant.
-pub fn parse_confidence(text: &str) -> Result<u8, Message> {
+pub(crate) fn parse_confidence(text: &str) -> Result<u8, Message> {
     let trimmed = text.trim();
     if let Ok(c) = trimmed.parse::<f64>()
         && c.fract() == 0.0
@@ -154,7 +154,7 @@ fn confidence_hint(text: &str) -> Option<Message> {
 }
 
 /// A site language: `en` or `zh-CN` (another spelling of either gets a hint).
-pub fn parse_language(text: &str) -> Result<Language, Message> {
+pub(crate) fn parse_language(text: &str) -> Result<Language, Message> {
     match text {
         "en" => Ok(Language::En),
         "zh-CN" => Ok(Language::ZhCn),
@@ -175,7 +175,7 @@ pub fn parse_language(text: &str) -> Result<Language, Message> {
 
 /// The language of the site in `site` as okrs.yaml gives it (English where there is no
 /// okrs.yaml to read): the language okrs speaks in about that site, unless told another.
-pub fn site_language(site: &Path) -> Language {
+pub(crate) fn site_language(site: &Path) -> Language {
     load::read_config_file(site)
         .map(|text| load::load_config(&text).0.language)
         .unwrap_or_default()
@@ -187,7 +187,7 @@ pub fn site_language(site: &Path) -> Language {
 /// lower-cased, spaces and punctuation turned into `-`), without a leading `.` or `_`
 /// (okrs skips such files), cut to [`MAX_NAME`] characters at a `-` where it can be.
 /// `None` when nothing usable is left (a title of punctuation only).
-pub fn file_slug(text: &str) -> Option<String> {
+pub(crate) fn file_slug(text: &str) -> Option<String> {
     let full = slug(text);
     let mut name = full.trim_start_matches(['.', '_', '-']).to_owned();
     if name.chars().count() > MAX_NAME {

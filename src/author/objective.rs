@@ -18,21 +18,25 @@ use crate::{Options, msg, period};
 
 /// The arguments of `okrs new objective`.
 #[derive(Clone, Debug, Default)]
-pub struct NewObjective {
-    pub title: String,
-    pub period: String,
-    pub team: Option<String>,
-    pub owner: Option<String>,
-    pub aligns_to: Vec<String>,
+pub(crate) struct NewObjective {
+    pub(crate) title: String,
+    pub(crate) period: String,
+    pub(crate) team: Option<String>,
+    pub(crate) owner: Option<String>,
+    pub(crate) aligns_to: Vec<String>,
     /// The id (and file name); default: a slug of the title, or for a title that would
     /// make a long file name, a number within its period (see [`numbered_id`]).
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
 }
 
 /// Writes `objectives/[TEAM/]ID.md`: title, period, owner, team, alignment, a commented
 /// example key result and a body to fill in, in the site's language; says what it
 /// wrote in `lang`.
-pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result<Outcome, Error> {
+pub(crate) fn new_objective(
+    site: &Path,
+    args: &NewObjective,
+    lang: Language,
+) -> Result<Outcome, Error> {
     require_site(site)?;
     let title = args.title.trim();
     if title.is_empty() {
@@ -104,11 +108,7 @@ pub fn new_objective(site: &Path, args: &NewObjective, lang: Language) -> Result
         .flatten()
         .map(|m| m.text(lang))
         .collect();
-    Ok(Outcome {
-        report,
-        written: vec![rel],
-        notes,
-    })
+    Ok(Outcome { report, notes })
 }
 
 /// The id of a new objective whose title would make a long file name (a Chinese one):

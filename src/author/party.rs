@@ -15,35 +15,35 @@ use crate::{Options, msg};
 
 /// The arguments of `okrs new team` (the doc comments are its `--help`).
 #[derive(Clone, Debug, Default, clap::Args)]
-pub struct NewTeam {
+pub(crate) struct NewTeam {
     /// The team's id (and file name).
-    pub id: String,
+    pub(crate) id: String,
     /// Its display name.
     #[arg(long, allow_hyphen_values = true)]
-    pub name: String,
+    pub(crate) name: String,
     /// Its parent team.
     #[arg(long)]
-    pub parent: Option<String>,
+    pub(crate) parent: Option<String>,
     /// Its lead (a person).
     #[arg(long)]
-    pub lead: Option<String>,
+    pub(crate) lead: Option<String>,
 }
 
 /// The arguments of `okrs new person` (the doc comments are its `--help`).
 #[derive(Clone, Debug, Default, clap::Args)]
-pub struct NewPerson {
+pub(crate) struct NewPerson {
     /// The person's id (and file name).
-    pub id: String,
+    pub(crate) id: String,
     /// Their display name.
     #[arg(long, allow_hyphen_values = true)]
-    pub name: String,
+    pub(crate) name: String,
     /// Their team.
     #[arg(long)]
-    pub team: Option<String>,
+    pub(crate) team: Option<String>,
 }
 
 /// Writes `teams/ID.md`; says what it did in `lang`.
-pub fn new_team(site: &Path, args: &NewTeam, lang: Language) -> Result<Outcome, Error> {
+pub(crate) fn new_team(site: &Path, args: &NewTeam, lang: Language) -> Result<Outcome, Error> {
     let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
     fields.extend(args.parent.as_ref().map(|p| ("parent", yaml_scalar(p))));
     fields.extend(args.lead.as_ref().map(|l| ("lead", yaml_scalar(l))));
@@ -51,7 +51,7 @@ pub fn new_team(site: &Path, args: &NewTeam, lang: Language) -> Result<Outcome, 
 }
 
 /// Writes `people/ID.md`; says what it did in `lang`.
-pub fn new_person(site: &Path, args: &NewPerson, lang: Language) -> Result<Outcome, Error> {
+pub(crate) fn new_person(site: &Path, args: &NewPerson, lang: Language) -> Result<Outcome, Error> {
     let mut fields = vec![("name", yaml_quoted(args.name.trim()))];
     fields.extend(args.team.as_ref().map(|t| ("team", yaml_scalar(t))));
     new_party(site, "people", &args.id, &args.name, &fields, lang)
@@ -119,6 +119,5 @@ fn new_party(
     Ok(Outcome {
         report: vec![msg!(AUTHOR_WROTE, file = shown(site, &rel)).text(lang)],
         notes: notes_about(&after, &rel, &[], lang),
-        written: vec![rel],
     })
 }

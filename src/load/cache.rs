@@ -28,7 +28,7 @@ pub enum Changes {
 
 impl Changes {
     /// Both changes in one.
-    pub fn merge(&mut self, other: Changes) {
+    pub(crate) fn merge(&mut self, other: Changes) {
         match (self, other) {
             (Changes::Paths(mine), Changes::Paths(theirs)) => mine.extend(theirs),
             (me, _) => *me = Changes::Everything,
@@ -37,7 +37,7 @@ impl Changes {
 
     /// Whether okrs.yaml, or a file under `templates/`, `themes/` or `static/`, may have
     /// changed: what the site reads besides its content files.
-    pub fn touches_settings(&self, root: &Path) -> bool {
+    pub(crate) fn touches_settings(&self, root: &Path) -> bool {
         match self {
             Changes::Everything => true,
             Changes::Paths(paths) => paths.iter().any(|p| {
@@ -78,9 +78,9 @@ pub struct FileCache {
     files: BTreeMap<(String, PathBuf), CachedFile>,
     settings: Option<Settings>,
     /// How many files the last load parsed (not taken from the cache).
-    pub parsed: usize,
+    pub(crate) parsed: usize,
     /// How many files the last load found gone since the load before.
-    pub removed: usize,
+    pub(crate) removed: usize,
 }
 
 impl FileCache {

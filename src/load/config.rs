@@ -27,7 +27,7 @@ const PERIOD_KEYS: &[&str] = &["id", "start", "end"];
 const LEVELS: [&str; 3] = ["allow", "warn", "deny"];
 
 /// Whether okrs.yaml, one of its custom periods or its lint settings has this key.
-pub fn is_known_key(key: &str) -> bool {
+pub(crate) fn is_known_key(key: &str) -> bool {
     CONFIG_KEYS.contains(&key)
         || PERIOD_KEYS.contains(&key)
         || key == "level"
@@ -35,7 +35,7 @@ pub fn is_known_key(key: &str) -> bool {
         || Rule::lints().any(|r| r.param().is_some_and(|(p, _)| p == key))
 }
 
-pub fn read(r: &mut Reader, root: &Node) -> Config {
+pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
     let mut config = Config {
         pace_tolerance: 0.1,
         ..Config::default()

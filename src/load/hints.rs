@@ -16,7 +16,7 @@ use crate::period;
 /// `2018年Q3`, `2018年第三季度` → `2018-Q3`; `H1 2018`, `2018h1`, `2018年上半年` →
 /// `2018-H1`; `2018年` → `2018`. Full-width letters and digits count as ASCII. None when
 /// the text is no such period, or already in okrs's form.
-pub fn period(text: &str) -> Option<String> {
+pub(crate) fn period(text: &str) -> Option<String> {
     let ascii = full_width_to_ascii(text);
     let squeezed: String = ascii
         .as_deref()
@@ -86,7 +86,7 @@ fn part(text: &str) -> Option<String> {
 /// '2025-Q2'?)`), or, for a quarter or half written without its year (`二季度`, `Q2`,
 /// `上半年`), what to write with the year as a placeholder. None when the text looks like
 /// neither; the caller may then suggest the nearest custom period.
-pub fn period_message(text: &str) -> Option<Message> {
+pub(crate) fn period_message(text: &str) -> Option<Message> {
     if let Some(id) = period(text) {
         return common::did_you_mean(Some(id));
     }
@@ -105,7 +105,7 @@ pub fn period_message(text: &str) -> Option<Message> {
 
 /// Why a text is not a date of the form YYYY-MM-DD.
 #[derive(Clone, Debug, PartialEq)]
-pub enum DateProblem {
+pub(crate) enum DateProblem {
     /// It reads as a year, month and day, but that day does not exist:
     /// "September has 30 days".
     NotADay(Message),
@@ -116,7 +116,7 @@ pub enum DateProblem {
 }
 
 /// What is wrong with a date that does not parse (see `DateProblem`).
-pub fn date(text: &str) -> DateProblem {
+pub(crate) fn date(text: &str) -> DateProblem {
     let ascii = full_width_to_ascii(text);
     let text = ascii.as_deref().unwrap_or(text).trim();
     let Some((year, month, day)) = year_month_day(text) else {
@@ -210,7 +210,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 /// 2.5 and `小时`, `120 万元` → 1200000 and `元` (万 is 10⁴, 亿 10⁸). Thousands
 /// separators count only in groups of three, so `1,5` (a decimal comma, or a list) is
 /// not read.
-pub fn number(text: &str) -> Option<(f64, Option<String>)> {
+pub(crate) fn number(text: &str) -> Option<(f64, Option<String>)> {
     let text = text.trim();
     let (text, unit, scale) = match text.strip_suffix('%') {
         Some(rest) => (rest.trim_end(), Some("%".to_owned()), 1.0),
@@ -279,7 +279,7 @@ fn chinese_unit(text: &str) -> (&str, Option<String>, f64) {
 }
 
 /// A number as okrs writes it in a hint: no needless decimals, never `-0`.
-pub fn show(n: f64) -> String {
+pub(crate) fn show(n: f64) -> String {
     if n == 0.0 {
         "0".to_owned()
     } else {
@@ -290,7 +290,7 @@ pub fn show(n: f64) -> String {
 /// The confidence (0–10) meant by a number that is not one: a percentage (`70` → 7; with
 /// `percent`, as in `"75%"`, any share rounded: 8) or a fraction (`0.7` → 7). None when it
 /// looks like neither (`11` is more likely a slip than 110 %).
-pub fn confidence(n: f64, percent: bool) -> Option<u8> {
+pub(crate) fn confidence(n: f64, percent: bool) -> Option<u8> {
     let whole = |x: f64| (x - x.round()).abs() < 1e-9;
     let percentage = if percent {
         (0.0..=100.0).contains(&n)
@@ -308,7 +308,7 @@ pub fn confidence(n: f64, percent: bool) -> Option<u8> {
 }
 
 /// The confidence meant by one written as text: `"7"`, `"7/10"`, `"70%"` → 7.
-pub fn confidence_text(text: &str) -> Option<u8> {
+pub(crate) fn confidence_text(text: &str) -> Option<u8> {
     if let Some(n) = text.trim().strip_suffix("/10") {
         return n.trim().parse().ok().filter(|n| *n <= 10);
     }
@@ -322,13 +322,13 @@ pub fn confidence_text(text: &str) -> Option<u8> {
 
 /// Whether a character is a full-width form of an ASCII one (`１`, `：`, `Ｑ`, `，`) or the
 /// ideographic space `　`, as Chinese input methods type them.
-pub fn is_full_width(c: char) -> bool {
+pub(crate) fn is_full_width(c: char) -> bool {
     matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}')
 }
 
 /// The text with its full-width characters written as the ASCII ones they stand for
 /// (`１２` → `12`, `２０２５－Ｑ２` → `2025-Q2`); None when it has none.
-pub fn full_width_to_ascii(text: &str) -> Option<String> {
+pub(crate) fn full_width_to_ascii(text: &str) -> Option<String> {
     // White space around a value (a full-width space typed after an id) is not this slip:
     // names and ids are read without it, with a warning of their own (validate).
     let text = text.trim();
@@ -348,7 +348,7 @@ const CHINESE_QUOTES: [char; 10] = ['“', '”', '‘', '’', '「', '」', '�
 
 /// A value written between Chinese quotation marks, or with one at either end (`“个”`,
 /// `”个”`, `「co-o2」`, `“个`): the text inside and the marks as written (`“”`, `””`, `“`).
-pub fn chinese_quotes(text: &str) -> Option<(String, String)> {
+pub(crate) fn chinese_quotes(text: &str) -> Option<(String, String)> {
     let mut chars: Vec<char> = text.trim().chars().collect();
     let mut marks = String::new();
     if chars.first().is_some_and(|c| CHINESE_QUOTES.contains(c)) {
@@ -364,11 +364,11 @@ pub fn chinese_quotes(text: &str) -> Option<(String, String)> {
 
 /// The characters that Chinese writing separates items of a list with, and the ASCII
 /// comma: YAML reads `co-o2、co-o3` (or `co-o2, co-o3` without brackets) as one text.
-pub const LIST_SEPARATORS: [char; 5] = ['、', '，', ',', '；', ';'];
+pub(crate) const LIST_SEPARATORS: [char; 5] = ['、', '，', ',', '；', ';'];
 
 /// The ids of a text that lists them with one of `LIST_SEPARATORS`: the separator first
 /// written and the ids. None when the text has none, or an item would be empty.
-pub fn list_items(text: &str) -> Option<(char, Vec<String>)> {
+pub(crate) fn list_items(text: &str) -> Option<(char, Vec<String>)> {
     let separator = text.chars().find(|c| LIST_SEPARATORS.contains(c))?;
     let items: Vec<String> = text
         .split(LIST_SEPARATORS)
@@ -379,7 +379,7 @@ pub fn list_items(text: &str) -> Option<(char, Vec<String>)> {
 
 /// The metric meant by a Chinese word for it: `里程碑` → `milestone`, `提升` → `increase`,
 /// `降低` → `decrease`, `保持高于` → `stay_above`, `保持低于` → `stay_below`.
-pub fn metric(text: &str) -> Option<&'static str> {
+pub(crate) fn metric(text: &str) -> Option<&'static str> {
     Some(match text.trim() {
         "里程碑" | "里程碑式" | "是否完成" => "milestone",
         "提升" | "提高" | "增加" | "增长" | "上升" | "递增" => "increase",
@@ -396,7 +396,7 @@ pub fn metric(text: &str) -> Option<&'static str> {
 
 /// The commitment meant by a Chinese word for it: `承诺型` → `committed`, `挑战型` →
 /// `aspirational`.
-pub fn commitment(text: &str) -> Option<&'static str> {
+pub(crate) fn commitment(text: &str) -> Option<&'static str> {
     Some(match text.trim() {
         "承诺型" | "承诺" | "承诺性" | "必达" | "必达型" => "committed",
         "挑战型" | "挑战" | "挑战性" | "愿景型" | "进取型" => "aspirational",
@@ -406,7 +406,7 @@ pub fn commitment(text: &str) -> Option<&'static str> {
 
 /// The keys a Chinese name for one may mean, the likelier first (`标题` → `title`, then
 /// `name`; `负责人` → `owner`, then a team's `lead`); empty for any other text.
-pub fn chinese_key(text: &str) -> &'static [&'static str] {
+pub(crate) fn chinese_key(text: &str) -> &'static [&'static str] {
     match text.trim() {
         "标题" | "名称" | "名字" => &["title", "name"],
         "姓名" => &["name"],
@@ -450,7 +450,7 @@ pub fn chinese_key(text: &str) -> &'static [&'static str] {
 
 /// The boolean meant by a word for yes or no: `是`, `完成`, `yes` → true; `否`, `未完成`,
 /// `no` → false.
-pub fn boolean(text: &str) -> Option<bool> {
+pub(crate) fn boolean(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "是" | "对" | "真" | "完成" | "已完成" | "达成" | "已达成" | "yes" | "y" | "on"
         | "done" => Some(true),
@@ -462,7 +462,7 @@ pub fn boolean(text: &str) -> Option<bool> {
 
 /// The site language meant by another name for it: `zh-cn`, `zh`, `zh_CN`, `中文`,
 /// `Chinese` → `zh-CN`; `en-US`, `English`, `英文` → `en`. None when it is one already.
-pub fn language(text: &str) -> Option<&'static str> {
+pub(crate) fn language(text: &str) -> Option<&'static str> {
     let lower = text.trim().to_lowercase().replace('_', "-");
     let meant = match lower.as_str() {
         "zh-cn" | "zh" | "cn" | "zh-hans" | "zh-hans-cn" | "zh-sg" | "chinese" | "中文"
@@ -475,7 +475,7 @@ pub fn language(text: &str) -> Option<&'static str> {
 
 /// A text as a YAML value: plain where YAML reads it back as that text, else in double
 /// quotes (`%` → `"%"`, `O1: x` → `"O1: x"`).
-pub fn yaml_text(text: &str) -> String {
+pub(crate) fn yaml_text(text: &str) -> String {
     let special_start = text.starts_with([
         '%', '@', '`', '!', '&', '*', '|', '>', '\'', '"', '#', '{', '}', '[', ']', ',', '?', ':',
         '-',
@@ -497,7 +497,7 @@ pub fn yaml_text(text: &str) -> String {
 }
 
 /// A text in YAML double quotes.
-pub fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {

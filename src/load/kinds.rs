@@ -52,7 +52,7 @@ const PERSON_KEYS: &[&str] = &["kind", "id", "name", "team", "extra"];
 const PAGE_KEYS: &[&str] = &["kind", "title", "extra"];
 
 /// Whether a mapping of some kind of file has this key.
-pub fn is_known_key(key: &str) -> bool {
+pub(crate) fn is_known_key(key: &str) -> bool {
     [
         ORG_KEYS,
         STRATEGY_KEYS,
@@ -73,7 +73,7 @@ pub fn is_known_key(key: &str) -> bool {
 /// Reads a document of a known kind: from its folder, or from `kind:` when `written`.
 /// `stem` is the file name without `.md`; `slug` the path under its folder without
 /// `.md`, for pages.
-pub fn read(
+pub(crate) fn read(
     r: &mut Reader,
     root: &Node,
     kind: Kind,
@@ -481,7 +481,6 @@ fn read_update(
         confidence,
         note,
         author: None,
-        pos: f.pos,
     })
 }
 
@@ -497,7 +496,6 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     r.require(&f, "date", &LOAD_A_CHECKIN);
     let date = r.date_time(&f, "date");
     let author = r.text(&f, "author");
-    let extra = r.extra(&f);
     let single = f.has("kr");
     let several = f.has("updates");
     let mut updates = Vec::new();
@@ -553,14 +551,9 @@ fn checkin(r: &mut Reader, root: &Node) -> Option<CheckinFile> {
     for update in &mut updates {
         update.author = author.as_ref().map(|a| a.value.clone());
     }
-    let (date, time) = date?;
-    Some(CheckinFile {
-        date,
-        time,
-        author,
-        updates,
-        extra,
-    })
+    // A check-in file without a date gives no check-in (its error is reported above).
+    date?;
+    Some(CheckinFile { updates })
 }
 
 /// An update that could not be read leaves its key result without that check-in.

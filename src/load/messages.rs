@@ -362,7 +362,7 @@ crate::messages! {
 
 /// Names or values listed in a sentence: separated by `, ` in English and by `、` in
 /// Chinese (`increase、decrease、milestone`).
-pub fn list<S: AsRef<str>>(items: &[S]) -> crate::message::Message {
+pub(crate) fn list<S: AsRef<str>>(items: &[S]) -> crate::message::Message {
     let mut items = items.iter().map(AsRef::as_ref);
     let first = crate::msg!(LOAD_LIST_ONE, item = items.next().unwrap_or_default());
     items.fold(first, |list, item| {

@@ -3,12 +3,12 @@
 
 mod cache;
 mod config;
-pub mod hints;
+pub(crate) mod hints;
 mod kinds;
 pub(crate) mod messages;
-pub mod schema;
+pub(crate) mod schema;
 mod slips;
-pub mod theme;
+pub(crate) mod theme;
 
 use crate::rule::Rule;
 use std::path::{Path, PathBuf};
@@ -26,32 +26,32 @@ use messages::*;
 /// and every problem found on the way.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub config: Config,
-    pub documents: Vec<Arc<Document>>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) config: Config,
+    pub(crate) documents: Vec<Arc<Document>>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// What files with errors would have given the site (docs/checks.md#one-mistake-one-error).
-    pub gaps: Vec<Gap>,
+    pub(crate) gaps: Vec<Gap>,
     /// How many files were read (okrs.yaml included).
-    pub files: usize,
-    pub has_people_folder: bool,
-    pub has_teams_folder: bool,
-    pub theme: ThemeFiles,
+    pub(crate) files: usize,
+    pub(crate) has_people_folder: bool,
+    pub(crate) has_teams_folder: bool,
+    pub(crate) theme: ThemeFiles,
 }
 
 /// Something a file would have given the site had it been read without errors. What
 /// depends on it in other files is not reported again: the file's own error is the one
 /// to fix (docs/checks.md#one-mistake-one-error).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Gap {
-    pub file: String,
+pub(crate) struct Gap {
+    pub(crate) file: String,
     /// Where the error that explains the gap is; its message is told how many
     /// references to what is missing were not checked.
-    pub cause: Pos,
-    pub missing: Missing,
+    pub(crate) cause: Pos,
+    pub(crate) missing: Missing,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Missing {
+pub(crate) enum Missing {
     /// The file was read, but with parts left out or unsure: it gets no lints.
     Parts,
     /// An objective the file would have defined, and the ids it aligns to.
@@ -94,17 +94,17 @@ pub enum Missing {
 
 /// Top-level folders that hold no content: templates, themes and static files (the content
 /// folders are `Kind::FOLDERS`).
-pub const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
+pub(crate) const NOT_CONTENT: [&str; 3] = ["templates", "themes", "static"];
 
 /// Loads the site at `root`, skipping `output` (the build's output folder) if it lies inside.
-pub fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
+pub(crate) fn load_site(root: &Path, output: Option<&Path>) -> Loaded {
     FileCache::default().load(root, output, &Changes::Everything)
 }
 
 /// The text of the site's okrs.yaml, or why it cannot be read. A folder or anything else
 /// that is not a file (a FIFO, a device) is called so, and never opened: reading a FIFO
 /// would wait for a writer for ever.
-pub fn read_config_file(root: &Path) -> Result<String, Message> {
+pub(crate) fn read_config_file(root: &Path) -> Result<String, Message> {
     let path = root.join("okrs.yaml");
     match std::fs::metadata(&path) {
         Ok(m) if m.is_dir() => Err(msg!(LOAD_CONFIG_IS_FOLDER)),
@@ -190,7 +190,7 @@ fn read_config(text: &str) -> (Config, Vec<Diagnostic>, Vec<Gap>) {
 }
 
 /// The site's Markdown files, relative to `root`, in byte order of their paths.
-pub fn discover(root: &Path, output: Option<&Path>) -> Vec<PathBuf> {
+pub(crate) fn discover(root: &Path, output: Option<&Path>) -> Vec<PathBuf> {
     let mut files = discover_under(root, Path::new(""), output);
     files.sort_by_cached_key(|p| relative_name(p));
     files
@@ -248,7 +248,7 @@ pub(crate) fn discover_under(root: &Path, folder: &Path, output: Option<&Path>) 
 }
 
 /// A relative path written with `/`, as diagnostics and okrs.json show it.
-pub fn relative_name(path: &Path) -> String {
+pub(crate) fn relative_name(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -266,7 +266,7 @@ fn normalise(bytes: &[u8]) -> String {
 pub struct Split<'a> {
     pub yaml: &'a str,
     /// Lines before the YAML in the file (the opening `---`).
-    pub yaml_offset: u32,
+    pub(crate) yaml_offset: u32,
     pub body: &'a str,
 }
 
@@ -301,7 +301,7 @@ pub fn load_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnos
 
 /// Reads one Markdown file of the site: the document, if it could be read, its
 /// problems, and what its errors leave out of the site.
-pub fn load_file(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>, Vec<Gap>) {
+pub(crate) fn load_file(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>, Vec<Gap>) {
     let start = Pos { line: 1, column: 1 };
     if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_err() {
         let d = Diagnostic::error(path, start, Rule::Io, msg!(LOAD_NOT_UTF8));

@@ -16,7 +16,7 @@ use crate::yaml::{Node, Value};
 /// Keys whose values are the user's own prose: Chinese quotation marks in them are text.
 /// In every other value (ids, references, units, periods, numbers, dates, words of a
 /// fixed list) they are a slip of Chinese typing, reported and read as meant.
-pub const PROSE: &[&str] = &[
+pub(crate) const PROSE: &[&str] = &[
     "title",
     "name",
     "description",
@@ -28,12 +28,12 @@ pub const PROSE: &[&str] = &[
 
 /// Turns YAML nodes into model values for one file, collecting its diagnostics.
 /// Positions in the tree are already positions in the file.
-pub struct Reader<'a> {
-    pub file: &'a str,
+pub(crate) struct Reader<'a> {
+    pub(crate) file: &'a str,
     /// The YAML text as written, and the lines before it in the file: where to find a
     /// character inside a value.
     source: Option<(&'a str, u32)>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Every problem found, also those not reported because an error already reported
     /// explains them: what was read with a problem is not complete.
     faults: usize,
@@ -42,20 +42,20 @@ pub struct Reader<'a> {
     muted: HashSet<Pos>,
     /// What the errors leave out of the site, each with the position of the error that
     /// explains it.
-    pub gaps: Vec<(Pos, Missing)>,
+    pub(crate) gaps: Vec<(Pos, Missing)>,
 }
 
 /// A point in a reading, to ask afterwards what went wrong since.
 #[derive(Clone, Copy, Debug)]
-pub struct Mark {
+pub(crate) struct Mark {
     diagnostics: usize,
     faults: usize,
 }
 
 /// The entries of one mapping whose keys have been checked against the known ones.
-pub struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     entries: &'n [(Node, Node)],
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// Unknown keys read as the known key they were most likely meant to be: the known
     /// key and the entry's index.
     aliases: Vec<(String, usize)>,
@@ -65,7 +65,7 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'n Node> {
         let entries = self.entries;
         entries
             .iter()
@@ -78,7 +78,7 @@ impl<'n> Fields<'n> {
             .filter(|v| v.value != Value::Null)
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
 
@@ -148,7 +148,7 @@ fn is_split_group(key: &Node, value: &Node) -> bool {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str) -> Self {
+    pub(crate) fn new(file: &'a str) -> Self {
         Reader {
             file,
             source: None,
@@ -160,7 +160,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The reader of a file whose YAML text is `text`, after `offset` lines of the file.
-    pub fn with_source(mut self, text: &'a str, offset: u32) -> Self {
+    pub(crate) fn with_source(mut self, text: &'a str, offset: u32) -> Self {
         self.source = Some((text, offset));
         self
     }
@@ -182,24 +182,29 @@ impl<'a> Reader<'a> {
     }
 
     /// The start of a reading.
-    pub const START: Mark = Mark {
+    pub(crate) const START: Mark = Mark {
         diagnostics: 0,
         faults: 0,
     };
 
     /// Records what an error since `mark` leaves out, if there was one.
-    pub fn gap_since(&mut self, mark: Mark, missing: Missing) {
+    pub(crate) fn gap_since(&mut self, mark: Mark, missing: Missing) {
         if self.faulty_since(mark) {
             let cause = self.cause_since(mark).unwrap_or(Pos { line: 1, column: 1 });
             self.gaps.push((cause, missing));
         }
     }
 
-    pub fn gap(&mut self, cause: Pos, missing: Missing) {
+    pub(crate) fn gap(&mut self, cause: Pos, missing: Missing) {
         self.gaps.push((cause, missing));
     }
 
-    pub fn error(&mut self, pos: Pos, rule: Rule, message: impl Into<crate::message::Message>) {
+    pub(crate) fn error(
+        &mut self,
+        pos: Pos,
+        rule: Rule,
+        message: impl Into<crate::message::Message>,
+    ) {
         self.faults += 1;
         if self.muted.contains(&pos) {
             return;
@@ -208,7 +213,7 @@ impl<'a> Reader<'a> {
             .push(Diagnostic::error(self.file, pos, rule, message));
     }
 
-    pub fn mark(&self) -> Mark {
+    pub(crate) fn mark(&self) -> Mark {
         Mark {
             diagnostics: self.diagnostics.len(),
             faults: self.faults,
@@ -216,14 +221,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether anything went wrong since `mark`.
-    pub fn faulty_since(&self, mark: Mark) -> bool {
+    pub(crate) fn faulty_since(&self, mark: Mark) -> bool {
         self.faults > mark.faults
     }
 
     /// The first error reported since `mark`: the one that explains what went wrong then.
     /// When none was (an error inside a value read under a corrected key), the one
     /// reported last: the unknown key's.
-    pub fn cause_since(&self, mark: Mark) -> Option<Pos> {
+    pub(crate) fn cause_since(&self, mark: Mark) -> Option<Pos> {
         self.diagnostics[mark.diagnostics..]
             .first()
             .or(self.diagnostics.last())
@@ -255,7 +260,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks that `node` is a mapping whose keys are all in `known`; `what` names it in messages.
-    pub fn fields<'n>(
+    pub(crate) fn fields<'n>(
         &mut self,
         node: &'n Node,
         what: Message,
@@ -382,7 +387,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    pub fn require<'n>(
+    pub(crate) fn require<'n>(
         &mut self,
         fields: &Fields<'n>,
         key: &str,
@@ -402,7 +407,7 @@ impl<'a> Reader<'a> {
     /// Text; numbers and booleans are read as they were written (`title: 2024`). Outside
     /// prose (`PROSE`), Chinese quotation marks around the text, or full-width letters and
     /// digits that stand for ASCII (`２０２５－Ｑ２`), are an error and read as meant.
-    pub fn text(&mut self, fields: &Fields, key: &str) -> Option<At<String>> {
+    pub(crate) fn text(&mut self, fields: &Fields, key: &str) -> Option<At<String>> {
         let node = fields.get(key)?;
         match node.scalar_text() {
             Some(s) if PROSE.contains(&key) => Some(At::new(s, node.pos)),
@@ -459,7 +464,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn required_text(
+    pub(crate) fn required_text(
         &mut self,
         fields: &Fields,
         key: &str,
@@ -480,7 +485,7 @@ impl<'a> Reader<'a> {
 
     /// A number. A number written as text (`"79%"`, `1,077,000`) is an error that gives
     /// the number to write, and is read as that number, so nothing else fails for it.
-    pub fn number(&mut self, fields: &Fields, key: &str) -> Option<At<f64>> {
+    pub(crate) fn number(&mut self, fields: &Fields, key: &str) -> Option<At<f64>> {
         let node = fields.get(key)?;
         if let Some(n) = fields.rejoined(key) {
             return Some(At::new(n, node.pos));
@@ -542,7 +547,7 @@ impl<'a> Reader<'a> {
 
     /// `true` or `false`; a word for yes or no (`是`, `否`, `完成`, `yes`) is an error that
     /// gives the boolean to write, and is read as it.
-    pub fn boolean(&mut self, fields: &Fields, key: &str) -> Option<At<bool>> {
+    pub(crate) fn boolean(&mut self, fields: &Fields, key: &str) -> Option<At<bool>> {
         let node = fields.get(key)?;
         if let Value::Bool(b) = node.value {
             return Some(At::new(b, node.pos));
@@ -575,7 +580,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A weight: a number above zero, 1 when not given.
-    pub fn weight(&mut self, fields: &Fields) -> f64 {
+    pub(crate) fn weight(&mut self, fields: &Fields) -> f64 {
         match self.number(fields, "weight") {
             Some(w) if w.value > 0.0 => w.value,
             Some(w) => {
@@ -590,7 +595,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn date(&mut self, fields: &Fields, key: &str) -> Option<At<NaiveDate>> {
+    pub(crate) fn date(&mut self, fields: &Fields, key: &str) -> Option<At<NaiveDate>> {
         let node = fields.get(key)?;
         let Some(text) = node.scalar_text() else {
             self.type_error(node, key, &LOAD_A_DATE);
@@ -624,7 +629,7 @@ impl<'a> Reader<'a> {
 
     /// A check-in's date, with an optional local time of day: `2024-05-15`,
     /// `2024-05-15T14:30` or `2024-05-15 14:30` (seconds allowed).
-    pub fn date_time(
+    pub(crate) fn date_time(
         &mut self,
         fields: &Fields,
         key: &str,
@@ -646,7 +651,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A grade by hand: a number from 0 to 1.
-    pub fn grade(&mut self, fields: &Fields) -> Option<At<f64>> {
+    pub(crate) fn grade(&mut self, fields: &Fields) -> Option<At<f64>> {
         let grade = self.number(fields, "grade")?;
         if !(0.0..=1.0).contains(&grade.value) {
             self.error(
@@ -662,7 +667,7 @@ impl<'a> Reader<'a> {
     /// One text or a list of them (`aligns_to: x` or `aligns_to: [x, y]`). Ids written
     /// in one text with a Chinese list comma (`co-o2、co-o3`) or another separator are one
     /// error, and read as the list meant.
-    pub fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<At<String>> {
+    pub(crate) fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<At<String>> {
         let Some(node) = fields.get(key) else {
             return Vec::new();
         };
@@ -708,7 +713,7 @@ impl<'a> Reader<'a> {
         ids
     }
 
-    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
+    pub(crate) fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
         match fields.get(key) {
             None => &[],
             Some(Node {
@@ -722,7 +727,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn confidence(&mut self, fields: &Fields) -> Option<At<u8>> {
+    pub(crate) fn confidence(&mut self, fields: &Fields) -> Option<At<u8>> {
         let node = fields.get("confidence")?;
         match node.value {
             Value::Int(c) if (0..=10).contains(&c) => Some(At::new(c as u8, node.pos)),
@@ -778,12 +783,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An id: text with no `/`, white space or any of `?#%\"<>`.
-    pub fn id(&mut self, fields: &Fields, key: &str) -> Option<At<String>> {
+    pub(crate) fn id(&mut self, fields: &Fields, key: &str) -> Option<At<String>> {
         let id = self.text(fields, key)?;
         self.check_id(&id, key).then_some(id)
     }
 
-    pub fn check_id(&mut self, id: &At<String>, key: &str) -> bool {
+    pub(crate) fn check_id(&mut self, id: &At<String>, key: &str) -> bool {
         if let Some(problem) = id_problem(&id.value) {
             self.error(
                 id.pos,
@@ -801,7 +806,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Free fields under `extra:`, for templates.
-    pub fn extra(&mut self, fields: &Fields) -> serde_json::Value {
+    pub(crate) fn extra(&mut self, fields: &Fields) -> serde_json::Value {
         fields
             .get("extra")
             .map_or(serde_json::Value::Null, Node::to_json)
@@ -818,11 +823,11 @@ fn is_non_finite(text: &str) -> bool {
 
 /// The longest objective id, in bytes: its page's folder is named after it (see
 /// `render::paths::MAX_SEGMENT`).
-pub const MAX_OBJECTIVE_ID: usize = 100;
+pub(crate) const MAX_OBJECTIVE_ID: usize = 100;
 
 /// What is wrong with an id: shown in English with `{}`, in either language by `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IdProblem {
+pub(crate) enum IdProblem {
     Empty,
     StartsWithDot,
     Slash,
@@ -833,7 +838,7 @@ pub enum IdProblem {
 }
 
 impl IdProblem {
-    pub fn message(self) -> Message {
+    pub(crate) fn message(self) -> Message {
         match self {
             IdProblem::Empty => Message::new(&LOAD_ID_EMPTY),
             IdProblem::StartsWithDot => Message::new(&LOAD_ID_DOT),
@@ -848,7 +853,7 @@ impl IdProblem {
 }
 
 /// A long value cut for a message: its first 32 characters and `…`.
-pub fn shortened(text: &str) -> String {
+pub(crate) fn shortened(text: &str) -> String {
     match text.char_indices().nth(32) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),
@@ -862,7 +867,7 @@ impl std::fmt::Display for IdProblem {
 }
 
 /// What is wrong with an id, if anything.
-pub fn id_problem(id: &str) -> Option<IdProblem> {
+pub(crate) fn id_problem(id: &str) -> Option<IdProblem> {
     if id.is_empty() {
         Some(IdProblem::Empty)
     } else if id.starts_with('.') {
@@ -878,7 +883,7 @@ pub fn id_problem(id: &str) -> Option<IdProblem> {
     }
 }
 
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     // Exactly YYYY-MM-DD: chrono alone would accept 2024-5-1.
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -888,7 +893,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// A date with an optional time of day after `T` or one space.
-pub fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+pub(crate) fn parse_date_time(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let text = text.trim();
     if text.len() <= 10 {
         return parse_date(text).map(|d| (d, None));
@@ -939,7 +944,10 @@ fn date_message(key: &str, text: &str, or_time: Option<Message>) -> Message {
 }
 
 /// The known name closest to `word`, if one is close enough to be a typo.
-pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+pub(crate) fn did_you_mean<'k>(
+    word: &str,
+    known: impl IntoIterator<Item = &'k str>,
+) -> Option<&'k str> {
     let limit = (word.chars().count() / 3).max(1);
     known
         .into_iter()

@@ -22,21 +22,21 @@ use crate::yaml::{self, Node, Pos, SyntaxError, Value};
 
 /// One error: where it is in the text as written, and what to say.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Slip {
-    pub pos: Pos,
-    pub message: Message,
+pub(crate) struct Slip {
+    pub(crate) pos: Pos,
+    pub(crate) message: Message,
 }
 
 /// Front matter parsed with its slips repaired.
 #[derive(Debug)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The tree, its positions in the text as written; None when even the repaired text is
     /// no YAML.
-    pub root: Option<Node>,
+    pub(crate) root: Option<Node>,
     /// The slips; or, when there are none and the text is no YAML, its syntax error.
-    pub errors: Vec<Slip>,
+    pub(crate) errors: Vec<Slip>,
     /// The text as repaired: what can still be scanned when it cannot be parsed.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// How many values with a colon are quoted, one parse each, before giving up.
@@ -49,7 +49,7 @@ const FULL_WIDTH_COLON: char = '：';
 /// so that a list item `- v2：上线` (a task's text) is not taken for a key, and that only
 /// values of prose (`title`) or of keys okrs does not know are quoted: a colon in any other
 /// value (`weight: : 2`) is no text to keep.
-pub fn parse(text: &str, known_key: &dyn Fn(&str) -> bool) -> Parsed {
+pub(crate) fn parse(text: &str, known_key: &dyn Fn(&str) -> bool) -> Parsed {
     // A full-width space is two columns wide on screen: the indentation meant is most
     // likely two spaces for each, else one.
     let first = attempt(text, known_key, 2);

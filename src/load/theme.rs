@@ -9,16 +9,15 @@ use crate::model::{Config, Pos, ThemeFiles};
 use crate::msg;
 
 /// The names of the built-in themes.
-pub const BUILT_IN_THEMES: [&str; 1] = ["default"];
+pub(crate) const BUILT_IN_THEMES: [&str; 1] = ["default"];
 
-pub fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>) {
+pub(crate) fn load_theme(root: &Path, config: &Config) -> (ThemeFiles, Vec<Diagnostic>) {
     let mut files = ThemeFiles::default();
     let mut diagnostics = Vec::new();
     let site = Site(root.canonicalize().ok());
     if let Some(theme) = &config.theme {
         let folder = root.join("themes").join(&theme.value);
         if folder.is_dir() {
-            files.custom_theme = true;
             let prefix = format!("themes/{}/templates", theme.value);
             read_templates(
                 &site,

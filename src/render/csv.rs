@@ -51,7 +51,7 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
+pub(crate) fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());

@@ -4,14 +4,14 @@
 use std::fmt;
 
 /// Escapes text for XML/HTML content and attribute values.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let _ = write_escaped(&mut out, s);
     out
 }
 
 /// Text escaped as [`escape`] does, written where it is displayed (no `String` made).
-pub struct Esc<'a>(pub &'a str);
+pub(crate) struct Esc<'a>(pub &'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

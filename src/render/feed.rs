@@ -7,7 +7,7 @@ use super::view::CheckinView;
 use super::views::Views;
 
 /// How many check-ins the feed carries.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// A link in the feed: absolute under `base_url` when it is set, else relative to the feed.
 fn link(base: Option<&str>, path: &str) -> String {
@@ -17,7 +17,7 @@ fn link(base: Option<&str>, path: &str) -> String {
     }
 }
 
-pub fn to_bytes(views: &Views) -> Vec<u8> {
+pub(crate) fn to_bytes(views: &Views) -> Vec<u8> {
     let site = &*views.site;
     let base = site.config.base_url.as_deref();
     let checkins = views.checkins_newest_first(views.included_objectives());

@@ -8,7 +8,7 @@ use crate::model::Language;
 /// A number with thousands separators and no needless decimals: at most two from 1 up,
 /// four significant digits below 1 (so small rates stay visible): 131000 → "131,000",
 /// 7.10 → "7.1", 44.6667 → "44.67", 0.0025 → "0.0025".
-pub fn number(x: f64) -> String {
+pub(crate) fn number(x: f64) -> String {
     let x = if x == 0.0 { 0.0 } else { x };
     // Past a thousand trillion, digits say nothing more: 1e308, not 309 of them.
     if x.abs() >= 1e15 {
@@ -45,7 +45,7 @@ pub fn number(x: f64) -> String {
 }
 
 /// A fraction as a whole percentage: 0.485 → "49%".
-pub fn percent(fraction: f64) -> String {
+pub(crate) fn percent(fraction: f64) -> String {
     // A key result far past its target (a value of 1e300 against a target of 10) has a
     // fraction no page can spell: it is shown as beyond a million per cent.
     const MOST: f64 = 1e6;
@@ -62,7 +62,7 @@ pub fn percent(fraction: f64) -> String {
 
 /// A value with its unit placed as readers expect: `70%`, `¥250,000`, `8/10`, `200 ms`, `3家`.
 /// A unit that starts with `/` (`/10`, `/week`) is part of the figure: no space before it.
-pub fn with_unit(value: f64, unit: Option<&str>) -> String {
+pub(crate) fn with_unit(value: f64, unit: Option<&str>) -> String {
     let n = number(value);
     let Some(unit) = unit.map(str::trim).filter(|u| !u.is_empty()) else {
         return n;
@@ -83,12 +83,12 @@ pub fn with_unit(value: f64, unit: Option<&str>) -> String {
 
 /// Whether a character is Chinese, Japanese or Korean script or full-width punctuation
 /// (written with no space around it).
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
 /// A full date: "May 20, 2024" / "2024年5月20日".
-pub fn date(d: NaiveDate, language: Language) -> String {
+pub(crate) fn date(d: NaiveDate, language: Language) -> String {
     match language {
         Language::En => format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year()),
         Language::ZhCn => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
@@ -96,7 +96,7 @@ pub fn date(d: NaiveDate, language: Language) -> String {
 }
 
 /// A short date for chart axes: "May 20" / "5月20日".
-pub fn short_date(d: NaiveDate, language: Language) -> String {
+pub(crate) fn short_date(d: NaiveDate, language: Language) -> String {
     match language {
         Language::En => format!("{} {}", MONTHS[d.month0() as usize], d.day()),
         Language::ZhCn => format!("{}月{}日", d.month(), d.day()),
@@ -108,7 +108,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A period's name: "Q2 2024" / "2024年第二季度"; custom periods keep their id.
-pub fn period_label(id: &str, language: Language) -> String {
+pub(crate) fn period_label(id: &str, language: Language) -> String {
     let Some(period) = crate::period::calendar(id) else {
         return id.to_owned();
     };

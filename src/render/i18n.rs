@@ -8,9 +8,9 @@ const ZH_CN: &str = include_str!("../../locales/zh-CN.yaml");
 
 /// The UI strings of one language, as a nested map for templates (`t.status.done`).
 #[derive(Clone, Debug)]
-pub struct Strings {
+pub(crate) struct Strings {
     tree: serde_json::Value,
-    pub language: Language,
+    pub(crate) language: Language,
 }
 
 impl Default for Strings {
@@ -21,7 +21,7 @@ impl Default for Strings {
 }
 
 impl Strings {
-    pub fn for_language(language: Language) -> Strings {
+    pub(crate) fn for_language(language: Language) -> Strings {
         let text = match language {
             Language::En => EN,
             Language::ZhCn => ZH_CN,
@@ -38,14 +38,14 @@ impl Strings {
 
     /// The string at a dotted path (`status.on_track`); the path itself if it is missing,
     /// so a missing string shows rather than vanishing.
-    pub fn get(&self, path: &str) -> String {
+    pub(crate) fn get(&self, path: &str) -> String {
         path.split('.')
             .try_fold(&self.tree, |node, key| node.get(key))
             .and_then(serde_json::Value::as_str)
             .map_or_else(|| path.to_owned(), str::to_owned)
     }
 
-    pub fn tree(&self) -> &serde_json::Value {
+    pub(crate) fn tree(&self) -> &serde_json::Value {
         &self.tree
     }
 }

@@ -8,7 +8,7 @@ use crate::model::*;
 
 /// A number as okrs.json writes it: whole numbers without a fraction, never `-0`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Num(pub f64);
+pub(crate) struct Num(pub f64);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -22,54 +22,54 @@ impl Serialize for Num {
 }
 
 #[derive(Serialize)]
-pub struct Export<'a> {
-    pub generator: String,
-    pub as_of: String,
-    pub site: SiteInfo<'a>,
-    pub org: Option<OrgInfo<'a>>,
-    pub periods: Vec<PeriodInfo<'a>>,
-    pub teams: Vec<TeamInfo<'a>>,
-    pub people: Vec<PersonInfo<'a>>,
-    pub objectives: Vec<ObjectiveInfo<'a>>,
+pub(crate) struct Export<'a> {
+    pub(crate) generator: String,
+    pub(crate) as_of: String,
+    pub(crate) site: SiteInfo<'a>,
+    pub(crate) org: Option<OrgInfo<'a>>,
+    pub(crate) periods: Vec<PeriodInfo<'a>>,
+    pub(crate) teams: Vec<TeamInfo<'a>>,
+    pub(crate) people: Vec<PersonInfo<'a>>,
+    pub(crate) objectives: Vec<ObjectiveInfo<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct SiteInfo<'a> {
-    pub title: &'a str,
-    pub language: &'a str,
-    pub description: Option<&'a str>,
+pub(crate) struct SiteInfo<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) language: &'a str,
+    pub(crate) description: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct OrgInfo<'a> {
-    pub name: Option<&'a str>,
-    pub mission: Option<&'a str>,
-    pub vision: Option<&'a str>,
-    pub strategies: Vec<StrategyInfo<'a>>,
+pub(crate) struct OrgInfo<'a> {
+    pub(crate) name: Option<&'a str>,
+    pub(crate) mission: Option<&'a str>,
+    pub(crate) vision: Option<&'a str>,
+    pub(crate) strategies: Vec<StrategyInfo<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct StrategyInfo<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
+pub(crate) struct StrategyInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
 }
 
 #[derive(Serialize)]
-pub struct PeriodInfo<'a> {
-    pub id: &'a str,
-    pub start: String,
-    pub end: String,
-    pub state: &'a str,
-    pub expected: Num,
-    pub progress: Num,
-    pub status: &'a str,
-    pub grade: Option<Num>,
-    pub band: Option<&'a str>,
-    pub objectives: Vec<&'a str>,
+pub(crate) struct PeriodInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) state: &'a str,
+    pub(crate) expected: Num,
+    pub(crate) progress: Num,
+    pub(crate) status: &'a str,
+    pub(crate) grade: Option<Num>,
+    pub(crate) band: Option<&'a str>,
+    pub(crate) objectives: Vec<&'a str>,
 }
 
 /// Period id → progress, in period order.
-pub struct ProgressByPeriod<'a>(pub Vec<(&'a str, Num)>);
+pub(crate) struct ProgressByPeriod<'a>(pub Vec<(&'a str, Num)>);
 
 impl Serialize for ProgressByPeriod<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -82,91 +82,91 @@ impl Serialize for ProgressByPeriod<'_> {
 }
 
 #[derive(Serialize)]
-pub struct TeamInfo<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub parent: Option<&'a str>,
-    pub progress: ProgressByPeriod<'a>,
-    pub progress_with_subteams: ProgressByPeriod<'a>,
+pub(crate) struct TeamInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) parent: Option<&'a str>,
+    pub(crate) progress: ProgressByPeriod<'a>,
+    pub(crate) progress_with_subteams: ProgressByPeriod<'a>,
 }
 
 #[derive(Serialize)]
-pub struct PersonInfo<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub team: Option<&'a str>,
+pub(crate) struct PersonInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) team: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-pub struct ObjectiveInfo<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub period: &'a str,
-    pub owner: Option<&'a str>,
-    pub team: Option<&'a str>,
-    pub aligns_to: Vec<&'a str>,
-    pub children: Vec<&'a str>,
-    pub commitment: &'a str,
-    pub weight: Num,
-    pub draft: bool,
-    pub progress: Num,
-    pub expected: Num,
-    pub status: &'a str,
-    pub confidence: Option<u8>,
-    pub at_risk: bool,
-    pub grade: Option<Num>,
-    pub band: Option<&'a str>,
-    pub carried_from: Option<&'a str>,
-    pub carried_to: Vec<&'a str>,
-    pub review: Option<&'a str>,
-    pub url: String,
-    pub key_results: Vec<KeyResultInfo<'a>>,
+pub(crate) struct ObjectiveInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) period: &'a str,
+    pub(crate) owner: Option<&'a str>,
+    pub(crate) team: Option<&'a str>,
+    pub(crate) aligns_to: Vec<&'a str>,
+    pub(crate) children: Vec<&'a str>,
+    pub(crate) commitment: &'a str,
+    pub(crate) weight: Num,
+    pub(crate) draft: bool,
+    pub(crate) progress: Num,
+    pub(crate) expected: Num,
+    pub(crate) status: &'a str,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) at_risk: bool,
+    pub(crate) grade: Option<Num>,
+    pub(crate) band: Option<&'a str>,
+    pub(crate) carried_from: Option<&'a str>,
+    pub(crate) carried_to: Vec<&'a str>,
+    pub(crate) review: Option<&'a str>,
+    pub(crate) url: String,
+    pub(crate) key_results: Vec<KeyResultInfo<'a>>,
     /// Its `extra:` free fields as written (YAML as JSON), null without them.
-    pub extra: &'a serde_json::Value,
+    pub(crate) extra: &'a serde_json::Value,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-pub enum CurrentInfo {
+pub(crate) enum CurrentInfo {
     Number(Num),
     Done(bool),
 }
 
 #[derive(Serialize)]
-pub struct KeyResultInfo<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub owner: Option<&'a str>,
-    pub metric: &'a str,
-    pub start: Option<Num>,
-    pub target: Option<Num>,
-    pub unit: Option<&'a str>,
-    pub weight: Num,
+pub(crate) struct KeyResultInfo<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) owner: Option<&'a str>,
+    pub(crate) metric: &'a str,
+    pub(crate) start: Option<Num>,
+    pub(crate) target: Option<Num>,
+    pub(crate) unit: Option<&'a str>,
+    pub(crate) weight: Num,
     /// SPEC 6: a number, or a milestone's true/false (kept so for the consumers the
     /// spec promised it to); `done` is the same fact typed alike for every key result.
-    pub current: CurrentInfo,
-    pub done: bool,
-    pub raw_progress: Num,
-    pub progress: Num,
-    pub confidence: Option<u8>,
-    pub at_risk: bool,
-    pub status: &'a str,
-    pub grade: Option<Num>,
-    pub band: Option<&'a str>,
-    pub checkin_due: bool,
-    pub checkins: Vec<CheckinInfo<'a>>,
+    pub(crate) current: CurrentInfo,
+    pub(crate) done: bool,
+    pub(crate) raw_progress: Num,
+    pub(crate) progress: Num,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) at_risk: bool,
+    pub(crate) status: &'a str,
+    pub(crate) grade: Option<Num>,
+    pub(crate) band: Option<&'a str>,
+    pub(crate) checkin_due: bool,
+    pub(crate) checkins: Vec<CheckinInfo<'a>>,
     /// Its `extra:` free fields as written (YAML as JSON), null without them.
-    pub extra: &'a serde_json::Value,
+    pub(crate) extra: &'a serde_json::Value,
 }
 
 #[derive(Serialize)]
-pub struct CheckinInfo<'a> {
-    pub date: String,
-    pub value: Option<Num>,
-    pub done: Option<bool>,
-    pub confidence: Option<u8>,
-    pub author: Option<&'a str>,
-    pub source: &'a str,
+pub(crate) struct CheckinInfo<'a> {
+    pub(crate) date: String,
+    pub(crate) value: Option<Num>,
+    pub(crate) done: Option<bool>,
+    pub(crate) confidence: Option<u8>,
+    pub(crate) author: Option<&'a str>,
+    pub(crate) source: &'a str,
 }
 
 /// A grade and its band, as okrs.json gives them (both null outside closed periods).
@@ -176,7 +176,7 @@ fn graded(grade: Option<f64>) -> (Option<Num>, Option<&'static str>) {
 
 /// Whether a key result is met as of the as-of date: a milestone done, a number at (or
 /// past, or on the right side of) its target, that is at progress 1.
-pub fn is_done(kf: &KeyResultFigures) -> bool {
+pub(crate) fn is_done(kf: &KeyResultFigures) -> bool {
     match kf.current {
         Current::Done(done) => done,
         Current::Number(_) => kf.progress >= 1.0 - EPSILON,
@@ -184,7 +184,7 @@ pub fn is_done(kf: &KeyResultFigures) -> bool {
 }
 
 /// A check-in's date as written: with its time of day when it has one.
-pub fn checkin_date(c: &Checkin) -> String {
+pub(crate) fn checkin_date(c: &Checkin) -> String {
     match c.time {
         Some(t) => format!("{}T{}", c.date, t.format("%H:%M")),
         None => c.date.to_string(),
@@ -192,7 +192,7 @@ pub fn checkin_date(c: &Checkin) -> String {
 }
 
 /// Builds the export of the whole site; excluded drafts are left out everywhere.
-pub fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
+pub(crate) fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     let included = |o: usize| figures.objectives[o].included;
     let objective_id = |o: usize| site.objective(o).id.value.as_str();
     let periods = site
@@ -404,7 +404,7 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
 }
 
 /// okrs.json's bytes: pretty-printed, with a final newline.
-pub fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
+pub(crate) fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(&export(site, figures)).unwrap_or_default();
     bytes.push(b'\n');
     bytes

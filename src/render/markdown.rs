@@ -25,7 +25,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// its own `<h1>`; see [`place`]); raw HTML is sanitised. A body that shows nothing (blank,
 /// or only an HTML comment, as `okrs new team` and `okrs new person` write) gives an
 /// empty string, so that pages leave out its heading too.
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     if markdown.trim().is_empty() {
         return String::new();
     }

@@ -3,21 +3,21 @@
 //! search index and the theme's static files.
 
 pub mod charts;
-pub mod csv;
-pub mod escape;
-pub mod feed;
-pub mod format;
-pub mod i18n;
-pub mod json;
-pub mod markdown;
+pub(crate) mod csv;
+pub(crate) mod escape;
+pub(crate) mod feed;
+pub(crate) mod format;
+pub(crate) mod i18n;
+pub(crate) mod json;
+pub(crate) mod markdown;
 pub(crate) mod messages;
-pub mod pages;
-pub mod paths;
-pub mod search;
-pub mod templates;
-pub mod tree;
-pub mod view;
-pub mod views;
+pub(crate) mod pages;
+pub(crate) mod paths;
+pub(crate) mod search;
+pub(crate) mod templates;
+pub(crate) mod tree;
+pub(crate) mod view;
+pub(crate) mod views;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,14 +40,13 @@ pub struct OutputFile {
 }
 
 /// Called with (pages rendered, pages in all) as rendering goes on.
-pub type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
+pub(crate) type Progress<'p> = &'p (dyn Fn(usize, usize) + Sync);
 
-/// Options that change what pages contain, and who hears of the progress.
+/// Options that change what pages contain.
 #[derive(Clone, Copy, Default)]
-pub struct RenderOptions<'p> {
+pub struct RenderOptions {
     /// Pages carry the live-reload script (only under `okrs serve`).
     pub live_reload: bool,
-    pub progress: Option<Progress<'p>>,
 }
 
 fn json<T: Serialize>(value: &T) -> serde_json::Value {
@@ -250,7 +249,7 @@ pub enum RenderError<E> {
 
 fn common_vars(
     views: &Views,
-    options: RenderOptions<'_>,
+    options: RenderOptions,
 ) -> serde_json::Map<String, serde_json::Value> {
     let site = &*views.site;
     let mut vars = serde_json::Map::new();
@@ -357,10 +356,7 @@ mod tests {
         let renderer = Renderer::new(
             Arc::clone(&analysis.site),
             Arc::clone(&analysis.figures),
-            RenderOptions {
-                live_reload: false,
-                progress: None,
-            },
+            RenderOptions { live_reload: false },
         )
         .expect("the built-in templates load");
         let page = renderer.render_path("objectives/teebee-o1/index.html");

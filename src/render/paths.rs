@@ -11,89 +11,89 @@ use std::borrow::Cow;
 
 /// The longest name kept as it is, in bytes (file systems allow 255; an objective id may
 /// have up to this many, see `load::schema::MAX_OBJECTIVE_ID`).
-pub const MAX_SEGMENT: usize = 100;
+pub(crate) const MAX_SEGMENT: usize = 100;
 
 /// How many bytes of a name a safe name keeps before its hash.
 const KEPT: usize = 64;
 
-pub fn objective(id: &str) -> String {
+pub(crate) fn objective(id: &str) -> String {
     format!("objectives/{}/", segment(id))
 }
 
-pub fn team(id: &str) -> String {
+pub(crate) fn team(id: &str) -> String {
     format!("teams/{}/", segment(id))
 }
 
-pub fn person(id: &str) -> String {
+pub(crate) fn person(id: &str) -> String {
     format!("people/{}/", segment(id))
 }
 
-pub fn period(id: &str) -> String {
+pub(crate) fn period(id: &str) -> String {
     format!("periods/{}/", segment(id))
 }
 
-pub fn review(period_id: &str) -> String {
+pub(crate) fn review(period_id: &str) -> String {
     format!("{}review/", period(period_id))
 }
 
 /// A free page: its slug is its path under `pages/`, each folder a name of its own.
-pub fn page(slug: &str) -> String {
+pub(crate) fn page(slug: &str) -> String {
     let parts: Vec<Cow<str>> = slug.split('/').map(segment).collect();
     format!("pages/{}/", parts.join("/"))
 }
 
 /// The page web servers show for a missing page, at the root.
-pub const NOT_FOUND: &str = "404.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
 /// The files a build writes beside the pages.
-pub const DATA_FILES: [&str; 3] = ["okrs.json", "okrs.csv", "feed.xml"];
+pub(crate) const DATA_FILES: [&str; 3] = ["okrs.json", "okrs.csv", "feed.xml"];
 
 /// The file of a page in folder `path`.
-pub fn index_file(path: &str) -> String {
+pub(crate) fn index_file(path: &str) -> String {
     format!("{path}index.html")
 }
 
 /// A URL from a page at `root` to a folder page at `path` (or to the root with "").
-pub fn url(root: &str, path: &str) -> String {
+pub(crate) fn url(root: &str, path: &str) -> String {
     format!("{root}{}", index_file(path))
 }
 
 /// The relative path from a page folder back to the root: "objectives/x/" → "../../".
-pub fn root_of(path: &str) -> String {
+pub(crate) fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// The alignment page.
-pub const ALIGNMENT: &str = "alignment/";
-pub const CHECKINS: &str = "checkins/";
-pub const TEAMS: &str = "teams/";
-pub const PEOPLE: &str = "people/";
-pub const PERIODS: &str = "periods/";
-pub const SEARCH: &str = "search/";
+pub(crate) const ALIGNMENT: &str = "alignment/";
+pub(crate) const CHECKINS: &str = "checkins/";
+pub(crate) const TEAMS: &str = "teams/";
+pub(crate) const PEOPLE: &str = "people/";
+pub(crate) const PERIODS: &str = "periods/";
+pub(crate) const SEARCH: &str = "search/";
 
 /// The names of the full lists, as folders below the page they continue (`list_of`).
-pub mod list {
-    pub const OBJECTIVES: &str = "objectives";
-    pub const TEAMS: &str = "teams";
-    pub const AT_RISK: &str = "at-risk";
-    pub const CHECKINS_DUE: &str = "checkins-due";
-    pub const MEMBERS: &str = "members";
-    pub const SUB_TEAMS: &str = "sub-teams";
+pub(crate) mod list {
+    pub(crate) const OBJECTIVES: &str = "objectives";
+    pub(crate) const TEAMS: &str = "teams";
+    pub(crate) const AT_RISK: &str = "at-risk";
+    pub(crate) const CHECKINS_DUE: &str = "checkins-due";
+    pub(crate) const MEMBERS: &str = "members";
+    pub(crate) const SUB_TEAMS: &str = "sub-teams";
 }
 
 /// The pages of an objective too deep or with too many children for the page above it.
-pub fn alignment(id: &str) -> String {
+pub(crate) fn alignment(id: &str) -> String {
     format!("{ALIGNMENT}{}/", segment(id))
 }
 
 /// A full list of a period's (or the dashboard's, with "") or a team's page: `objectives`,
 /// `teams`, `at-risk`, `checkins-due`, `members`, `sub-teams`.
-pub fn list_of(page: &str, list: &str) -> String {
+pub(crate) fn list_of(page: &str, list: &str) -> String {
     format!("{page}{list}/")
 }
 
 /// Page `n` (from 1) of a paginated list whose first page is `base`: `base/page/N/`.
 /// `page` is never kept as a name (see `segment`), so this never meets an id's page.
-pub fn list_page(base: &str, n: usize) -> String {
+pub(crate) fn list_page(base: &str, n: usize) -> String {
     if n <= 1 {
         base.to_owned()
     } else {
@@ -104,17 +104,17 @@ pub fn list_page(base: &str, n: usize) -> String {
 /// The folder of the later pages of a list.
 const PAGE: &str = "page";
 
-pub fn kr_anchor(kr_id: &str) -> String {
+pub(crate) fn kr_anchor(kr_id: &str) -> String {
     format!("kr-{}", crate::model::slug(kr_id))
 }
 
 /// The anchor of an objective's place in the alignment tree.
-pub fn tree_anchor(id: &str) -> String {
+pub(crate) fn tree_anchor(id: &str) -> String {
     format!("o-{}", crate::model::slug(id))
 }
 
 /// A name as one folder of a path: itself when it is safe, else its safe name.
-pub fn segment(name: &str) -> Cow<'_, str> {
+pub(crate) fn segment(name: &str) -> Cow<'_, str> {
     if is_safe(name) {
         Cow::Borrowed(name)
     } else {

@@ -28,7 +28,7 @@ use super::views::{Views, url};
 use crate::model::{Content, KeyResultRef};
 
 /// The manifest's path; the search page loads it first.
-pub const MANIFEST: &str = "search-index.js";
+pub(crate) const MANIFEST: &str = "search-index.js";
 /// Where the pieces are, relative to the site root.
 const DIR: &str = "search/index/";
 /// A Latin word is filed under this many of its first characters, so that a query word
@@ -58,18 +58,18 @@ struct Doc {
 }
 
 /// Every file of the index, by path relative to the site root.
-pub struct Index {
+pub(crate) struct Index {
     files: BTreeMap<String, Vec<u8>>,
 }
 
 /// Whether the index writes `path` (a static file of that name is left out).
-pub fn is_generated(path: &str) -> bool {
+pub(crate) fn is_generated(path: &str) -> bool {
     path == MANIFEST || path.starts_with(DIR)
 }
 
 impl Index {
     /// The index of the site `views` show, held in memory (for `serve`).
-    pub fn build(views: &Views) -> Index {
+    pub(crate) fn build(views: &Views) -> Index {
         Index::of(&docs(views))
     }
 
@@ -82,14 +82,14 @@ impl Index {
         Index { files }
     }
 
-    pub fn get(&self, path: &str) -> Option<&Vec<u8>> {
+    pub(crate) fn get(&self, path: &str) -> Option<&Vec<u8>> {
         self.files.get(path)
     }
 }
 
 /// Hands every file of the index of the site `views` show to `sink` (path, bytes) as it
 /// is made, so the whole index is never held in memory; stops at the sink's first error.
-pub fn write_each<E>(
+pub(crate) fn write_each<E>(
     views: &Views,
     sink: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {

@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Pos, ThemeFiles};
 
 /// The built-in templates, embedded so the binary works on its own anywhere.
-pub const BUILT_IN: [(&str, &str); 17] = [
+pub(crate) const BUILT_IN: [(&str, &str); 17] = [
     ("base.html", include_str!("../../templates/base.html")),
     (
         "components.html",
@@ -45,7 +45,7 @@ pub const BUILT_IN: [(&str, &str); 17] = [
 ];
 
 /// The built-in theme's static files, copied to the output root.
-pub const BUILT_IN_STATIC: [(&str, &[u8]); 3] = [
+pub(crate) const BUILT_IN_STATIC: [(&str, &[u8]); 3] = [
     (
         "style.css",
         include_bytes!("../../themes/default/static/style.css"),
@@ -61,10 +61,10 @@ pub const BUILT_IN_STATIC: [(&str, &[u8]); 3] = [
 ];
 
 /// Template name → the file it came from, for diagnostics.
-pub type Origins = BTreeMap<String, String>;
+pub(crate) type Origins = BTreeMap<String, String>;
 
 /// Builds the template set; a template that does not parse is a diagnostic on its file.
-pub fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>> {
+pub(crate) fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, (String, String)> = BUILT_IN
         .iter()
         .map(|(name, text)| {
@@ -97,7 +97,7 @@ pub fn load(theme: &ThemeFiles) -> Result<(tera::Tera, Origins), Vec<Diagnostic>
 
 /// A Tera error as a diagnostic on the template (and line and column) it names, which may
 /// be the site's, the theme's or a built-in one; `page` is the page being rendered, if any.
-pub fn diagnostic(
+pub(crate) fn diagnostic(
     err: &dyn std::error::Error,
     origins: &Origins,
     page: Option<&str>,
@@ -127,7 +127,7 @@ pub fn diagnostic(
 }
 
 /// An error and its causes, on one line.
-pub fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {

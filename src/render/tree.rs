@@ -13,24 +13,24 @@
 //! objectives and their alignments.
 
 /// How many levels of objectives one alignment page shows.
-pub const DEPTH_LIMIT: usize = 8;
+pub(crate) const DEPTH_LIMIT: usize = 8;
 /// How many rows one page lists at its top (roots, or the children of its objective).
-pub const ROOTS_PER_PAGE: usize = 100;
+pub(crate) const ROOTS_PER_PAGE: usize = 100;
 /// How many children of one objective are shown in place, below it.
-pub const BREADTH: usize = 20;
+pub(crate) const BREADTH: usize = 20;
 /// How many rows one page shows below the rows at its top.
-pub const ROW_BUDGET: usize = 200;
+pub(crate) const ROW_BUDGET: usize = 200;
 
 /// The limits a layout keeps to (the constants above, smaller in tests).
 #[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    pub depth: usize,
-    pub roots_per_page: usize,
-    pub breadth: usize,
-    pub row_budget: usize,
+pub(crate) struct Limits {
+    pub(crate) depth: usize,
+    pub(crate) roots_per_page: usize,
+    pub(crate) breadth: usize,
+    pub(crate) row_budget: usize,
 }
 
-pub const LIMITS: Limits = Limits {
+pub(crate) const LIMITS: Limits = Limits {
     depth: DEPTH_LIMIT,
     roots_per_page: ROOTS_PER_PAGE,
     breadth: BREADTH,
@@ -39,7 +39,7 @@ pub const LIMITS: Limits = Limits {
 
 /// How a row shows its objective.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shown {
+pub(crate) enum Shown {
     /// In full, with its children (or the first of them) below it; with `more`, all its
     /// children are on the first of that objective's own pages (an index into
     /// `Layout::pages`).
@@ -49,39 +49,39 @@ pub enum Shown {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub objective: usize,
-    pub depth: usize,
-    pub shown: Shown,
+pub(crate) struct Row {
+    pub(crate) objective: usize,
+    pub(crate) depth: usize,
+    pub(crate) shown: Shown,
     /// On the alignment page, the section (strategy) of its root; 0 elsewhere.
-    pub section: usize,
+    pub(crate) section: usize,
 }
 
 /// One alignment page: the alignment page itself (`top` none) or an objective's own page,
 /// `number` of `of` when its list of roots is long.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TreePage {
-    pub top: Option<usize>,
-    pub number: usize,
-    pub of: usize,
+pub(crate) struct TreePage {
+    pub(crate) top: Option<usize>,
+    pub(crate) number: usize,
+    pub(crate) of: usize,
     /// In order; on an objective's page its own row first, at depth 0, the rest below it.
-    pub rows: Vec<Row>,
+    pub(crate) rows: Vec<Row>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// The alignment page's pages first, then the objectives' own pages in the order
     /// they were cut.
-    pub pages: Vec<TreePage>,
+    pub(crate) pages: Vec<TreePage>,
     /// Each objective's first place, an index into `pages` (none for one not in the tree).
-    pub first: Vec<Option<usize>>,
+    pub(crate) first: Vec<Option<usize>>,
     /// For each objective that has pages of its own, the first of them.
-    pub own_page: Vec<Option<usize>>,
+    pub(crate) own_page: Vec<Option<usize>>,
 }
 
 /// Lays out the sections, each a list of root objectives, reading `children(o)` (in the
 /// order shown) for every objective shown in full; `objectives` is how many there are.
-pub fn layout(
+pub(crate) fn layout(
     objectives: usize,
     sections: &[Vec<usize>],
     children: &dyn Fn(usize) -> Vec<usize>,
@@ -189,7 +189,7 @@ fn add_pages(layout: &mut Layout, top: Option<usize>, roots: &[(usize, usize)], 
 
 /// For each row of a list in order: whether its children's rows follow it, and how many
 /// levels end after it.
-pub fn nesting(rows: &[Row]) -> Vec<(bool, usize)> {
+pub(crate) fn nesting(rows: &[Row]) -> Vec<(bool, usize)> {
     rows.iter()
         .enumerate()
         .map(|(i, row)| {

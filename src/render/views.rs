@@ -18,32 +18,32 @@ use crate::period::PeriodState;
 
 /// Per-objective HTML and SVG, the same on every page that shows the objective.
 #[derive(Clone, Debug, Default)]
-pub struct Prepared {
-    pub body_html: String,
-    pub review_html: String,
-    pub sparkline_svg: String,
-    pub chart_svg: String,
+pub(crate) struct Prepared {
+    pub(crate) body_html: String,
+    pub(crate) review_html: String,
+    pub(crate) sparkline_svg: String,
+    pub(crate) chart_svg: String,
     /// Per key result: its burn-up chart, and the notes HTML of each visible check-in.
-    pub kr_charts: Vec<String>,
-    pub notes_html: Vec<Vec<String>>,
+    pub(crate) kr_charts: Vec<String>,
+    pub(crate) notes_html: Vec<Vec<String>>,
 }
 
 /// Everything needed to build views; one per build. It owns (shares) what it reads, so
 /// `okrs serve` can keep it between requests and render pages only when they are asked for.
-pub struct Views {
-    pub site: Arc<Site>,
-    pub figures: Arc<Figures>,
-    pub strings: Strings,
-    pub language: Language,
-    pub labels: ChartLabels,
+pub(crate) struct Views {
+    pub(crate) site: Arc<Site>,
+    pub(crate) figures: Arc<Figures>,
+    pub(crate) strings: Strings,
+    pub(crate) language: Language,
+    pub(crate) labels: ChartLabels,
     /// Made on first use, once per objective, whichever page asks first.
     pub(crate) prepared: Vec<OnceLock<Prepared>>,
     /// The alignment tree's layout, made on first use.
     pub(crate) tree: OnceLock<tree::Layout>,
     /// The period the dashboard shows.
-    pub current_period: Option<usize>,
+    pub(crate) current_period: Option<usize>,
     /// Periods that get pages: those with objectives in this build, and custom ones.
-    pub listed_periods: Vec<usize>,
+    pub(crate) listed_periods: Vec<usize>,
     pub(crate) person_by_name: HashMap<String, usize>,
     /// Included objectives by owner, by team, and key results by owner: found once, not per page.
     pub(crate) objectives_by_owner: Vec<Vec<usize>>,
@@ -57,22 +57,22 @@ pub struct Views {
 
 /// How many items a summary shows of a list before linking to its full list: the
 /// top-level objectives, the at-risk and due lists, a team's own objectives in a period.
-pub const SHOWN: usize = 20;
+pub(crate) const SHOWN: usize = 20;
 /// How many team rollups, sub-teams and members a page shows before linking to the full list.
-pub const TEAMS_SHOWN: usize = 50;
+pub(crate) const TEAMS_SHOWN: usize = 50;
 /// How many objectives aligned to it an objective's page lists.
-pub const CHILDREN_SHOWN: usize = 50;
+pub(crate) const CHILDREN_SHOWN: usize = 50;
 /// How many latest check-ins a period's page shows.
-pub const LATEST_SHOWN: usize = 8;
+pub(crate) const LATEST_SHOWN: usize = 8;
 /// How many items one page of a full list shows.
-pub const PER_PAGE: usize = 200;
+pub(crate) const PER_PAGE: usize = 200;
 /// How many objectives one page of a period's review shows (each with its key results).
-pub const REVIEW_PER_PAGE: usize = 100;
+pub(crate) const REVIEW_PER_PAGE: usize = 100;
 
 /// An at-risk item: an objective, or one of its key results.
-pub type Risk = (usize, Option<usize>);
+pub(crate) type Risk = (usize, Option<usize>);
 
-pub use super::paths::url;
+pub(crate) use super::paths::url;
 
 /// The rank of each team when the team tree is read top down: a team before its
 /// sub-teams, siblings by name, the roots (teams with no parent) by name. Teams that no
@@ -99,7 +99,7 @@ fn team_tree_order(teams: &[Party], sub_teams: &[Vec<usize>]) -> Vec<usize> {
 }
 
 impl Views {
-    pub fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
+    pub(crate) fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
         let language = site.config.language;
         let strings = Strings::for_language(language);
         let labels = ChartLabels {
@@ -189,7 +189,7 @@ impl Views {
     }
 
     /// The Markdown and charts of an objective, made the first time a page needs them.
-    pub fn prepared(&self, o: usize) -> &Prepared {
+    pub(crate) fn prepared(&self, o: usize) -> &Prepared {
         self.prepared[o].get_or_init(|| self.prepare(o))
     }
 
@@ -264,7 +264,7 @@ impl Views {
                 .as_deref()
                 .map(markdown::to_html)
                 .unwrap_or_default(),
-            sparkline_svg: charts::sparkline(&format!("spark-{o}"), title, &spark_points),
+            sparkline_svg: charts::sparkline(title, &spark_points),
             chart_svg: charts::progress_over_time(&charts::ProgressOverTime {
                 id: &format!("objective-{o}"),
                 title,
@@ -293,7 +293,7 @@ impl Views {
         history
     }
 
-    pub fn fraction(&self, value: f64) -> Fraction {
+    pub(crate) fn fraction(&self, value: f64) -> Fraction {
         Fraction {
             value,
             percent: format::percent(value),
@@ -301,7 +301,7 @@ impl Views {
         }
     }
 
-    pub fn status(&self, status: Status) -> StatusView {
+    pub(crate) fn status(&self, status: Status) -> StatusView {
         StatusView {
             key: status.as_str().to_owned(),
             label: self.strings.get(&format!("status.{}", status.as_str())),
@@ -309,7 +309,7 @@ impl Views {
     }
 
     /// A grade with its band, as number and word.
-    pub fn grade(&self, grade: Option<f64>) -> Option<GradeView> {
+    pub(crate) fn grade(&self, grade: Option<f64>) -> Option<GradeView> {
         grade.map(|value| {
             let band = Band::of(value).as_str();
             let display = grade_display(value);
@@ -334,7 +334,7 @@ impl Views {
         }
     }
 
-    pub fn confidence(&self, confidence: Option<u8>) -> Option<ConfidenceView> {
+    pub(crate) fn confidence(&self, confidence: Option<u8>) -> Option<ConfidenceView> {
         confidence.map(|value| ConfidenceView {
             value,
             level: match value {
@@ -347,11 +347,11 @@ impl Views {
         })
     }
 
-    pub fn date(&self, d: NaiveDate) -> String {
+    pub(crate) fn date(&self, d: NaiveDate) -> String {
         format::date(d, self.language)
     }
 
-    pub fn person_link(&self, root: &str, index: usize) -> Link {
+    pub(crate) fn person_link(&self, root: &str, index: usize) -> Link {
         let p = &self.site.people[index];
         Link {
             id: p.id.clone(),
@@ -360,7 +360,7 @@ impl Views {
         }
     }
 
-    pub fn team_link(&self, root: &str, index: usize) -> Link {
+    pub(crate) fn team_link(&self, root: &str, index: usize) -> Link {
         let t = &self.site.teams[index];
         Link {
             id: t.id.clone(),
@@ -369,7 +369,7 @@ impl Views {
         }
     }
 
-    pub fn period_link(&self, root: &str, p: usize) -> PeriodLink {
+    pub(crate) fn period_link(&self, root: &str, p: usize) -> PeriodLink {
         let period = &self.site.periods[p];
         let f = &self.figures.periods[p];
         let state = f.state.as_str();
@@ -394,14 +394,14 @@ impl Views {
         }
     }
 
-    pub fn periods(&self, root: &str) -> Vec<PeriodLink> {
+    pub(crate) fn periods(&self, root: &str) -> Vec<PeriodLink> {
         self.listed_periods
             .iter()
             .map(|&p| self.period_link(root, p))
             .collect()
     }
 
-    pub fn objective_link(&self, root: &str, o: usize) -> ObjectiveLink {
+    pub(crate) fn objective_link(&self, root: &str, o: usize) -> ObjectiveLink {
         let data = self.site.objective(o);
         let f = &self.figures.objectives[o];
         ObjectiveLink {
@@ -424,7 +424,7 @@ impl Views {
     }
 
     /// The full view of an objective; charts and check-ins only when `full`.
-    pub fn objective(&self, root: &str, o: usize, full: bool) -> ObjectiveView {
+    pub(crate) fn objective(&self, root: &str, o: usize, full: bool) -> ObjectiveView {
         let site = &*self.site;
         let resolved = &site.objectives[o];
         let data = &resolved.data;
@@ -561,7 +561,7 @@ impl Views {
         }
     }
 
-    pub fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
+    pub(crate) fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
         let site = &*self.site;
         let resolved = &site.objectives[o];
         let KeyResultRef {
@@ -663,13 +663,13 @@ impl Views {
     }
 
     /// The person a check-in's author names (by id or name), when a people/ file defines them.
-    pub fn person_named(&self, author: &str) -> Option<usize> {
+    pub(crate) fn person_named(&self, author: &str) -> Option<usize> {
         self.person_by_name.get(author).copied()
     }
 
     /// The value the `c`-th check-in of a key result gives, as shown, with its unit ("55%",
     /// "¥131,000", "done").
-    pub fn value_display(&self, o: usize, k: usize, c: usize) -> String {
+    pub(crate) fn value_display(&self, o: usize, k: usize, c: usize) -> String {
         let KeyResultRef {
             written: kr,
             resolved: rk,
@@ -683,7 +683,7 @@ impl Views {
     }
 
     /// The `c`-th visible check-in of a key result.
-    pub fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
+    pub(crate) fn checkin(&self, root: &str, o: usize, k: usize, c: usize) -> CheckinView {
         let resolved = &self.site.objectives[o];
         let KeyResultRef {
             written: kr,
@@ -735,7 +735,7 @@ impl Views {
 
     /// Check-ins for a list. A file with several updates has one body for all of them: it is
     /// shown with the first of its updates in the list only.
-    pub fn checkin_list(
+    pub(crate) fn checkin_list(
         &self,
         root: &str,
         items: impl IntoIterator<Item = (usize, usize, usize)>,
@@ -758,7 +758,7 @@ impl Views {
     }
 
     /// Every visible check-in of the given objectives as (objective, kr, index), newest first.
-    pub fn checkins_newest_first(
+    pub(crate) fn checkins_newest_first(
         &self,
         objectives: impl IntoIterator<Item = usize>,
     ) -> Vec<(usize, usize, usize)> {
@@ -785,7 +785,7 @@ impl Views {
     /// Key-result updates as check-ins, in the order of their first update: the updates of
     /// one check-in file together (one date, author and note, however many key results and
     /// objectives it updates), and each inline check-in alone.
-    pub fn checkins_grouped(
+    pub(crate) fn checkins_grouped(
         &self,
         updates: impl IntoIterator<Item = (usize, usize, usize)>,
     ) -> Vec<Vec<(usize, usize, usize)>> {
@@ -809,11 +809,20 @@ impl Views {
         groups
     }
 
-    pub fn included_objectives(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn included_objectives(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.site.objectives.len()).filter(|&o| self.included(o))
     }
 
-    pub fn org(&self) -> Option<OrgView> {
+    /// The free fields (`extra:`) of a team's or a person's file; null without one.
+    pub(crate) fn party_extra(&self, document: Option<usize>) -> serde_json::Value {
+        match document.map(|d| &self.site.documents[d].content) {
+            Some(Content::Team(t)) => t.extra.clone(),
+            Some(Content::Person(p)) => p.extra.clone(),
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    pub(crate) fn org(&self) -> Option<OrgView> {
         self.site.org().map(|org| OrgView {
             name: org.name.clone(),
             mission: org.mission.clone(),
@@ -828,6 +837,7 @@ impl Views {
                 })
                 .collect(),
             body_html: markdown::to_html(&org.body),
+            extra: org.extra.clone(),
         })
     }
 
@@ -930,7 +940,10 @@ impl Views {
 
     /// Due key results in the order shown: by owner (names in order, "no owner" last),
     /// within one owner in objective order.
-    pub fn due_in_order(&self, due: &[(usize, usize)]) -> Vec<(Option<usize>, usize, usize)> {
+    pub(crate) fn due_in_order(
+        &self,
+        due: &[(usize, usize)],
+    ) -> Vec<(Option<usize>, usize, usize)> {
         let people = &self.site.people;
         let mut owned: Vec<(Option<usize>, usize, usize)> = due
             .iter()
@@ -947,7 +960,7 @@ impl Views {
     }
 
     /// Due key results (in the order of `due_in_order`) grouped by owner.
-    pub fn due_groups(
+    pub(crate) fn due_groups(
         &self,
         root: &str,
         owned: &[(Option<usize>, usize, usize)],
@@ -966,7 +979,7 @@ impl Views {
     }
 
     /// Where a list of `total` items cut to `shown` continues: its list at `path`.
-    pub fn more(&self, root: &str, total: usize, shown: usize, path: &str) -> More {
+    pub(crate) fn more(&self, root: &str, total: usize, shown: usize, path: &str) -> More {
         More {
             total,
             shown: shown.min(total),
@@ -978,7 +991,7 @@ impl Views {
         }
     }
 
-    pub fn objective_row(&self, root: &str, o: usize) -> ObjectiveRow {
+    pub(crate) fn objective_row(&self, root: &str, o: usize) -> ObjectiveRow {
         let resolved = &self.site.objectives[o];
         ObjectiveRow {
             objective: self.objective_link(root, o),
@@ -1008,7 +1021,7 @@ impl Views {
     }
 
     /// One at-risk item; `page_period` is the period of the page listing it.
-    pub fn risk_view(&self, root: &str, (o, k): Risk, page_period: usize) -> RiskView {
+    pub(crate) fn risk_view(&self, root: &str, (o, k): Risk, page_period: usize) -> RiskView {
         let f = &self.figures.objectives[o];
         let resolved = &self.site.objectives[o];
         let period = self.other_period(root, o, Some(page_period));

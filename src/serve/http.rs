@@ -29,17 +29,17 @@ use crate::model::Language;
 /// What a connection may take, so that clients that connect and send nothing, send half
 /// a request, or stop reading can never hold the server.
 #[derive(Clone, Copy, Debug)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// To send a request's headers, counted from when the server waits for them: from
     /// the connection's start, and between the requests of a kept-alive connection.
-    pub header_read: Duration,
+    pub(crate) header_read: Duration,
     /// With nothing read and nothing written (a half-sent body, a client that stops
     /// reading its response). An open live-reload stream sends a keep-alive comment
     /// every 15 seconds, so it is never idle that long.
-    pub idle: Duration,
+    pub(crate) idle: Duration,
     /// Connections served at once; further ones wait in the system's queue until one
     /// closes.
-    pub connections: usize,
+    pub(crate) connections: usize,
 }
 
 impl Default for Limits {
@@ -53,7 +53,7 @@ impl Default for Limits {
 }
 
 /// Serves until Ctrl-C.
-pub async fn run(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+pub(crate) async fn run(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
     // Open event streams never end by themselves, so Ctrl-C ends the server outright.
     tokio::select! {
         () = accept(listener, router(shared), Limits::default()) => Ok(()),
@@ -74,7 +74,7 @@ fn router(shared: Arc<Shared>) -> Router {
 
 /// Accepts connections, at most `limits.connections` at once, each served under
 /// `limits`; never returns.
-pub async fn accept(listener: TcpListener, app: Router, limits: Limits) {
+pub(crate) async fn accept(listener: TcpListener, app: Router, limits: Limits) {
     let slots = Arc::new(Semaphore::new(limits.connections.max(1)));
     loop {
         // The semaphore is never closed.
@@ -228,7 +228,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
 
 /// The site path a request names, or None for one that tries to leave the site
 /// (`..`, its percent-encoded forms, backslashes, NUL). `""` is the root.
-pub fn site_path(raw: &str) -> Option<String> {
+pub(crate) fn site_path(raw: &str) -> Option<String> {
     let decoded = percent_encoding::percent_decode_str(raw)
         .decode_utf8()
         .ok()?;
@@ -254,7 +254,7 @@ pub fn site_path(raw: &str) -> Option<String> {
 /// runs of slashes are one, `.` segments are dropped and a backslash (which browsers read
 /// as a slash) is percent-encoded, so it always starts with exactly one `/` and can never
 /// be read as another host (`//evil.example/`) or a scheme. The trailing slash stays.
-pub fn local_path(raw: &str) -> String {
+pub(crate) fn local_path(raw: &str) -> String {
     let segments: Vec<&str> = raw
         .split('/')
         .filter(|s| !s.is_empty() && *s != ".")

@@ -8,7 +8,7 @@ use crate::render::escape::escape;
 use crate::render::i18n::Strings;
 
 /// Reloads the page (keeping its scroll position) or swaps its stylesheets when told to.
-pub const LIVE_RELOAD: &str = concat!(
+pub(crate) const LIVE_RELOAD: &str = concat!(
     "<script>\n",
     include_str!("assets/live-reload.js"),
     "</script>\n"
@@ -23,7 +23,7 @@ const OVERLAY_STYLE: &str = concat!(
 
 /// The overlay listing every error, `file:line:col`, severity, rule and message, all but
 /// the file and rule in the site's language.
-pub fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> String {
+pub(crate) fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> String {
     let mut html = String::from("<div id=\"okrs-overlay\" role=\"alert\">");
     let count = if errors.len() == 1 {
         strings.get("serve.errors_one")
@@ -63,7 +63,7 @@ pub fn overlay(errors: &[Diagnostic], last_good: bool, strings: &Strings) -> Str
 
 /// Adds the script (and the overlay, when there are errors) before `</body>`, and the
 /// overlay's style before `</head>` (or with the overlay, in a page without a head).
-pub fn inject(html: &[u8], errors: &[Diagnostic], strings: &Strings) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], errors: &[Diagnostic], strings: &Strings) -> Vec<u8> {
     inject_with(html, errors, true, strings)
 }
 
@@ -85,7 +85,7 @@ fn body_end(text: &str) -> usize {
 }
 
 /// The page shown when no build has succeeded yet.
-pub fn error_page(errors: &[Diagnostic], strings: &Strings, language: &str) -> Vec<u8> {
+pub(crate) fn error_page(errors: &[Diagnostic], strings: &Strings, language: &str) -> Vec<u8> {
     let page = format!(
         "<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>okrs</title></head><body></body></html>"
     );
@@ -95,7 +95,7 @@ pub fn error_page(errors: &[Diagnostic], strings: &Strings, language: &str) -> V
 /// Makes a page's relative links resolve from the site root, wherever it is served
 /// (the 404 page answers for any missing path); links within the page (`#main`) keep
 /// pointing at the page itself.
-pub fn with_root_base(html: &[u8], request_path: &str) -> Vec<u8> {
+pub(crate) fn with_root_base(html: &[u8], request_path: &str) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let Some(at) = text.find("<head>") else {
         return html.to_vec();

@@ -25,20 +25,20 @@ use crate::{Options, analyse_loaded, msg};
 use messages::*;
 
 #[derive(Clone, Debug)]
-pub struct ServeOptions {
-    pub site: PathBuf,
-    pub bind: IpAddr,
-    pub port: u16,
-    pub as_of: Option<NaiveDate>,
-    pub open: bool,
+pub(crate) struct ServeOptions {
+    pub(crate) site: PathBuf,
+    pub(crate) bind: IpAddr,
+    pub(crate) port: u16,
+    pub(crate) as_of: Option<NaiveDate>,
+    pub(crate) open: bool,
     /// The language of what is printed on the terminal; default: the site's. (The
     /// overlay is part of the pages, and follows the site's language.)
-    pub lang: Option<Language>,
+    pub(crate) lang: Option<Language>,
 }
 
 /// Why serving stopped before it began.
 #[derive(Debug)]
-pub enum ServeError {
+pub(crate) enum ServeError {
     /// The address is taken (another server on that port).
     AddressInUse(SocketAddr),
     /// The address cannot be listened on (not one of this machine's, say).
@@ -51,7 +51,7 @@ pub enum ServeError {
 
 impl ServeError {
     /// What went wrong, to be put into words.
-    pub fn message(&self) -> Message {
+    pub(crate) fn message(&self) -> Message {
         match self {
             ServeError::AddressInUse(addr) => msg!(
                 SERVE_ADDRESS_IN_USE,
@@ -75,7 +75,7 @@ impl ServeError {
 
 /// What the browser is told after a rebuild.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// Reload the page.
     Reload,
     /// Only stylesheets changed: swap them without a reload.
@@ -88,28 +88,28 @@ type Rendered = HashMap<String, Arc<Vec<u8>>>;
 /// The site as served: the last good build, rendered page by page as pages are asked
 /// for, and the latest build's errors.
 #[derive(Default)]
-pub struct Snapshot {
-    pub renderer: Option<Arc<Renderer>>,
+pub(crate) struct Snapshot {
+    pub(crate) renderer: Option<Arc<Renderer>>,
     /// Files rendered so far from the last good build.
-    pub cache: Arc<Mutex<Rendered>>,
+    pub(crate) cache: Arc<Mutex<Rendered>>,
     /// The files rendered from the build before it: shown (with the overlay) when a page
     /// of the last build fails to render.
-    pub fallback: Arc<Mutex<Rendered>>,
+    pub(crate) fallback: Arc<Mutex<Rendered>>,
     /// Render errors already printed on the terminal.
-    pub reported: Mutex<HashSet<String>>,
+    pub(crate) reported: Mutex<HashSet<String>>,
     /// The site's language, for the overlay.
-    pub language: Language,
-    pub strings: Strings,
+    pub(crate) language: Language,
+    pub(crate) strings: Strings,
     /// Errors of the latest build; empty when it succeeded.
-    pub errors: Vec<Diagnostic>,
+    pub(crate) errors: Vec<Diagnostic>,
     /// Increases with every rebuild.
-    pub version: u64,
+    pub(crate) version: u64,
 }
 
 impl Snapshot {
     /// A file of the last good build: from the cache, else rendered now (and cached).
     /// None when the site has no such file.
-    pub fn file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
+    pub(crate) fn file(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
         if let Some(bytes) = self.cache.lock().ok()?.get(path) {
             return Some(Ok(Arc::clone(bytes)));
         }
@@ -125,17 +125,17 @@ impl Snapshot {
 }
 
 /// State shared by the HTTP handlers and the rebuild loop.
-pub struct Shared {
-    pub snapshot: RwLock<Arc<Snapshot>>,
-    pub changes: tokio::sync::broadcast::Sender<Change>,
+pub(crate) struct Shared {
+    pub(crate) snapshot: RwLock<Arc<Snapshot>>,
+    pub(crate) changes: tokio::sync::broadcast::Sender<Change>,
     /// The language of the terminal's lines, when not the site's (`--lang`).
-    pub lang: Option<Language>,
+    pub(crate) lang: Option<Language>,
 }
 
 /// Rebuilds the site, re-reading only the files that changed. Pages are not rendered
 /// here but when asked for, so a rebuild costs about as much as `okrs check` without its
 /// reading of files.
-pub struct Builder {
+pub(crate) struct Builder {
     /// Absolute, as the watcher names changed paths.
     root: PathBuf,
     options: Options,
@@ -145,25 +145,24 @@ pub struct Builder {
 }
 
 /// The result of one rebuild, for the terminal and the browser.
-pub struct Rebuilt {
+pub(crate) struct Rebuilt {
     /// Nothing that can change the site had changed: nothing was done or sent.
-    pub unchanged: bool,
+    pub(crate) unchanged: bool,
     /// No build has succeeded yet.
-    pub never_built: bool,
-    pub errors: Vec<Diagnostic>,
-    pub warnings: usize,
+    pub(crate) never_built: bool,
+    pub(crate) errors: Vec<Diagnostic>,
+    pub(crate) warnings: usize,
     /// The site's language, for what is printed.
-    pub language: Language,
+    pub(crate) language: Language,
     /// Files read and parsed again this time.
-    pub parsed: usize,
-    pub pages: usize,
-    pub change: Change,
+    pub(crate) parsed: usize,
+    pub(crate) pages: usize,
     /// From the start of the rebuild to the browser being told.
-    pub elapsed: std::time::Duration,
+    pub(crate) elapsed: std::time::Duration,
 }
 
 impl Builder {
-    pub fn new(root: &Path, as_of: Option<NaiveDate>) -> Builder {
+    pub(crate) fn new(root: &Path, as_of: Option<NaiveDate>) -> Builder {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         Builder {
             options: Options {
@@ -203,7 +202,7 @@ impl Builder {
 
     /// Rebuilds after `changes` and updates `shared`; on errors the served pages stay as
     /// they were.
-    pub fn rebuild(&mut self, shared: &Shared, changes: &Changes) -> Rebuilt {
+    pub(crate) fn rebuild(&mut self, shared: &Shared, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
         let first = self.fingerprint.is_none();
         let settings = changes.touches_settings(&self.root);
@@ -231,7 +230,6 @@ impl Builder {
                 language: previous.language,
                 parsed: 0,
                 pages: 0,
-                change: Change::Reload,
                 elapsed: started.elapsed(),
             };
         }
@@ -320,7 +318,6 @@ impl Builder {
             language,
             parsed: self.cache.parsed,
             pages,
-            change,
             elapsed,
         }
     }
@@ -332,10 +329,7 @@ fn prepare(
     analysis: &crate::Analysis,
     render_all: bool,
 ) -> (Option<Arc<Renderer>>, Rendered, Vec<Diagnostic>) {
-    let options = RenderOptions {
-        live_reload: true,
-        progress: None,
-    };
+    let options = RenderOptions { live_reload: true };
     let renderer = match Renderer::new(
         Arc::clone(&analysis.site),
         Arc::clone(&analysis.figures),
@@ -432,7 +426,7 @@ fn report(rebuilt: &Rebuilt, color: bool, lang: Option<Language>) {
 }
 
 /// Serves until Ctrl-C.
-pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+pub(crate) fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let color = diagnostics::color(&std::io::stderr());
     let lang = options.lang;
     let (changes, _) = tokio::sync::broadcast::channel(16);

@@ -14,11 +14,11 @@ use std::time::Duration;
 /// How long a changed path must be quiet before a rebuild starts: long enough for an
 /// editor's save (write, rename, chmod: well under a millisecond apart) to be one change,
 /// short next to the rebuild itself (docs/serve.md, docs/performance.md).
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Whether a changed path can change the site: not the output folder, not hidden files
 /// (`.git`, editor swap files), not editor backups.
-pub fn is_relevant(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_relevant(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
@@ -38,12 +38,12 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// How often the site folder itself is looked at, to notice it deleted and made again.
-pub const ROOT_CHECK: Duration = Duration::from_millis(250);
+pub(crate) const ROOT_CHECK: Duration = Duration::from_millis(250);
 
 type Inner = Debouncer<RecommendedWatcher, RecommendedCache>;
 
 /// Watches a site folder while it lives.
-pub struct Watcher {
+pub(crate) struct Watcher {
     /// Kept alive for its thread; also re-armed by the root keeper.
     _debouncer: Arc<Mutex<Inner>>,
     stop: Arc<AtomicBool>,
@@ -75,7 +75,7 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
 /// Starts watching `root`; `rebuild` runs on a thread of its own after each burst. A
 /// watch follows the folder it was set on, so when `root` is deleted and made again (or
 /// replaced by another folder) the watch is set again on the new one and a rebuild runs.
-pub fn start(
+pub(crate) fn start(
     root: &Path,
     mut rebuild: impl FnMut(&Changes) + Send + 'static,
 ) -> Result<Watcher, notify_debouncer_full::notify::Error> {

@@ -11,16 +11,16 @@ use crate::model::Kind;
 use crate::msg;
 
 /// The output folder's name inside the site when none is given (`okrs build -o`).
-pub const DEFAULT_OUTPUT: &str = "public";
+pub(crate) const DEFAULT_OUTPUT: &str = "public";
 
 /// The output folder of a build of `site`: `output` when given, else `SITE/public`.
-pub fn output_folder(site: &Path, output: Option<&Path>) -> PathBuf {
+pub(crate) fn output_folder(site: &Path, output: Option<&Path>) -> PathBuf {
     output.map_or_else(|| site.join(DEFAULT_OUTPUT), Path::to_path_buf)
 }
 
 /// Where a path really is: symbolic links and `..` resolved. A path that does not exist
 /// yet is resolved through its nearest existing ancestor, the rest taken as written.
-pub fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut missing: Vec<std::ffi::OsString> = Vec::new();
     let mut existing = absolute.as_path();
@@ -66,7 +66,7 @@ pub fn real_path(path: &Path) -> PathBuf {
 /// are compared where they really are, so neither `..` nor a symbolic link can hide the
 /// site. (The root folder holds every site, so an output that passes has a parent folder
 /// to stage the build in.)
-pub fn unsafe_output(site: &Path, output: &Path, force: bool) -> Option<Message> {
+pub(crate) fn unsafe_output(site: &Path, output: &Path, force: bool) -> Option<Message> {
     let (site_real, out_real) = (real_path(site), real_path(output));
     let shown = output.display().to_string();
     if site_real.starts_with(&out_real) {

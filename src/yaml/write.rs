@@ -2,7 +2,7 @@
 //! reader ([`crate::yaml::parse`]) reads each back as exactly what was meant.
 
 /// A YAML double-quoted string: safe for any text (`:`, `#`, quotes, leading `-`, `*` …).
-pub fn yaml_quoted(text: &str) -> String {
+pub(crate) fn yaml_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -33,7 +33,7 @@ pub fn yaml_quoted(text: &str) -> String {
 
 /// A YAML scalar for an id or name: plain when it can only be read back as this very
 /// text (`li-si`, `销售部`, `teebee-o1/renewal`), else double-quoted.
-pub fn yaml_scalar(text: &str) -> String {
+pub(crate) fn yaml_scalar(text: &str) -> String {
     const WORDS: [&str; 11] = [
         "true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf",
     ];
@@ -50,7 +50,7 @@ pub fn yaml_scalar(text: &str) -> String {
 }
 
 /// A number as YAML: whole numbers without decimals, never an exponent.
-pub fn yaml_number(v: f64) -> String {
+pub(crate) fn yaml_number(v: f64) -> String {
     if v == 0.0 {
         "0".to_owned()
     } else {

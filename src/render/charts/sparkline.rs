@@ -9,7 +9,7 @@ use crate::render::escape::Esc;
 /// being the position in the period. Fewer than 2 points draw only the baseline (and
 /// the one point, if any). The id is unused: the same sparkline may appear in several
 /// lists of a page, so it carries no element id (its name is its `aria-label`).
-pub fn sparkline(_id: &str, title: &str, points: &[(f64, f64)]) -> String {
+pub fn sparkline(title: &str, points: &[(f64, f64)]) -> String {
     let pts: Vec<(f64, f64)> = points
         .iter()
         .filter(|(x, y)| x.is_finite() && y.is_finite())

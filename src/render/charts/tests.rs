@@ -163,7 +163,7 @@ fn script_in_title_is_escaped_everywhere() {
     let (t, _) = check_figure(&s, "burnup");
     assert_eq!(t, title);
 
-    let spark = sparkline("x", title, &[]);
+    let spark = sparkline(title, &[]);
     assert!(!spark.contains("<script>"));
     roxmltree::Document::parse(&spark).unwrap();
 
@@ -635,7 +635,7 @@ fn sparkline_points() {
         &[(0.0, 0.0), (0.3, 0.2), (0.6, 0.5), (1.0, 1.0)][..],
         &[(f64::NAN, 0.0), (2.0, -1.0)][..],
     ] {
-        let s = sparkline("kr-1", "Renewal & co", pts);
+        let s = sparkline("Renewal & co", pts);
         assert!(!s.contains("NaN") && !s.contains("inf"));
         let doc = roxmltree::Document::parse(&s).unwrap();
         let svg = doc.root_element();
@@ -650,7 +650,7 @@ fn sparkline_points() {
             .count();
         assert_eq!(line, usize::from(finite >= 2));
     }
-    let s = sparkline("k", "t", &[(0.0, 0.0), (1.0, 1.0)]);
+    let s = sparkline("t", &[(0.0, 0.0), (1.0, 1.0)]);
     assert!(s.contains(r#"points="2,18 78,2""#), "{s}");
 }
 
@@ -792,7 +792,7 @@ fn every_chart_keeps_its_accessible_name_and_text_alternative() {
         );
     }
     // The sparkline is named by its aria-label and has the same text as its tooltip.
-    let s = sparkline("k", "Renewal & co", &[(0.0, 0.0), (0.5, 0.5)]);
+    let s = sparkline("Renewal & co", &[(0.0, 0.0), (0.5, 0.5)]);
     let doc = roxmltree::Document::parse(&s).unwrap();
     let svg = doc.root_element();
     assert_eq!(svg.attribute("role"), Some("img"));

@@ -9,7 +9,7 @@ use crate::render::paths::{self, root_of};
 use crate::render::views::Views;
 
 /// How many check-ins one page of the timeline lists.
-pub const CHECKINS_PER_PAGE: usize = 20;
+pub(crate) const CHECKINS_PER_PAGE: usize = 20;
 
 pub(super) fn specs<'v>(views: &'v Views, specs: &mut Vec<PageSpec<'v>>) {
     let all = Arc::new(views.checkins_newest_first(views.included_objectives()));

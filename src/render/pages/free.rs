@@ -22,6 +22,7 @@ pub(super) fn specs<'v>(views: &'v Views, specs: &mut Vec<PageSpec<'v>>) {
                     title: page.title.clone(),
                     slug: page.slug.clone(),
                     body_html: markdown::to_html(&site.documents[d].body),
+                    extra: page.extra.clone(),
                 };
                 c.insert("page", &view);
             }),

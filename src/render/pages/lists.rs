@@ -10,10 +10,10 @@ use crate::render::views::{self, Views};
 
 /// A full list to paginate: its first page's folder, its kind of page, and its items.
 pub(super) struct List {
-    pub base: String,
-    pub kind: PageKind,
-    pub title: String,
-    pub total: usize,
+    pub(crate) base: String,
+    pub(crate) kind: PageKind,
+    pub(crate) title: String,
+    pub(crate) total: usize,
 }
 
 /// Fills a page of a list with the items of a range.

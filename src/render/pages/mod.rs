@@ -19,7 +19,7 @@ use super::views::Views;
 /// The kinds of page: each has its template and its name (the `page_kind` templates get,
 /// and the body's class `page-NAME`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageKind {
+pub(crate) enum PageKind {
     Dashboard,
     Periods,
     Period,
@@ -38,7 +38,7 @@ pub enum PageKind {
 }
 
 impl PageKind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             PageKind::Dashboard => "dashboard",
             PageKind::Periods => "periods",
@@ -58,7 +58,7 @@ impl PageKind {
         }
     }
 
-    pub fn template(self) -> &'static str {
+    pub(crate) fn template(self) -> &'static str {
         match self {
             PageKind::Dashboard => "dashboard.html",
             PageKind::Periods => "periods.html",
@@ -86,14 +86,14 @@ pub(crate) type Vars<'v> = Box<dyn Fn(&mut tera::Context) + Send + Sync + 'v>;
 /// One page to render: where, of which kind, and its own variables.
 pub(crate) struct PageSpec<'v> {
     /// The page's folder relative to the root ("" for the dashboard).
-    pub path: String,
-    pub kind: PageKind,
-    pub title: String,
-    pub vars: Vars<'v>,
+    pub(crate) path: String,
+    pub(crate) kind: PageKind,
+    pub(crate) title: String,
+    pub(crate) vars: Vars<'v>,
 }
 
 impl PageSpec<'_> {
-    pub fn output_path(&self) -> String {
+    pub(crate) fn output_path(&self) -> String {
         if self.kind == PageKind::NotFound {
             paths::NOT_FOUND.to_owned()
         } else {

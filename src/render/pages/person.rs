@@ -80,6 +80,7 @@ impl Views {
                 .document
                 .map(|d| markdown::to_html(&site.documents[d].body))
                 .unwrap_or_default(),
+            extra: self.party_extra(person.document),
         }
     }
 

@@ -178,6 +178,7 @@ impl Views {
             },
             periods,
             body_html: body,
+            extra: self.party_extra(team.document),
         }
     }
 
