@@ -433,21 +433,31 @@ impl Validator {
         site.documents = loaded.documents;
         let periods = self.periods(&site);
         site.periods = periods.values().cloned().collect();
-        // Every period an objective names that exists: the candidates for a hint.
-        let named: BTreeSet<String> = site
-            .documents
-            .iter()
-            .filter_map(|d| match &d.content {
-                Content::Objective(o) => Some(o.period.value.clone()),
-                _ => None,
-            })
-            .filter(|p| periods.contains_key(p) || period::calendar(p).is_some())
-            .collect();
+        let named = named_periods(&site, &periods);
         let mut teams = Parties::new();
         let mut people = Parties::new();
         self.define_parties(&site, &mut teams, &mut people);
+        let (mut names, strategies) = self.org(&mut site);
+        let objective_index = self.objectives(
+            &mut site,
+            &mut names,
+            (&periods, &named),
+            (&mut teams, &mut people),
+        );
+        self.alignment(&mut site, &objective_index, &strategies);
+        self.carry_over(&mut site, &objective_index);
+        self.checkins(&mut site, &objective_index);
+        self.resolve_party_links(&site, &mut teams, &mut people);
+        self.skip_unread_parties(&site, &teams, &people);
+        self.pages_and_checkin_files(&mut site);
+        sort_periods_and_parties(&mut site, teams, people);
+        site
+    }
 
-        // Org and strategies.
+    /// The site's org file and its strategies: a second org file, and a strategy id used
+    /// twice, are reported and dropped. Returns the ids taken (id → file and position, shared
+    /// with objectives) and the strategy ids in the order written.
+    fn org(&mut self, site: &mut Site) -> (HashMap<String, (String, Pos)>, Vec<String>) {
         let mut names: HashMap<String, (String, Pos)> = HashMap::new();
         let mut strategies: Vec<String> = Vec::new();
         for (i, doc) in site.documents.iter().enumerate() {
@@ -475,25 +485,21 @@ impl Validator {
                 }
             }
         }
+        (names, strategies)
+    }
 
-        // Objectives, sorted by id; duplicates reported and dropped.
-        let mut order: Vec<usize> = site
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| matches!(d.content, Content::Objective(_)))
-            .map(|(i, _)| i)
-            .collect();
-        order.sort_by(|&a, &b| {
-            let (Content::Objective(x), Content::Objective(y)) =
-                (&site.documents[a].content, &site.documents[b].content)
-            else {
-                return std::cmp::Ordering::Equal;
-            };
-            (&x.id.value, &site.documents[a].path).cmp(&(&y.id.value, &site.documents[b].path))
-        });
+    /// Resolves the objectives, sorted by id, into `site.objectives`; an id already taken (by
+    /// a strategy or an earlier objective) is reported and its objective dropped. Returns
+    /// each objective's index in `site.objectives` by id.
+    fn objectives(
+        &mut self,
+        site: &mut Site,
+        names: &mut HashMap<String, (String, Pos)>,
+        periods: (&BTreeMap<String, Period>, &BTreeSet<String>),
+        (teams, people): (&mut Parties, &mut Parties),
+    ) -> HashMap<String, usize> {
         let mut objective_index: HashMap<String, usize> = HashMap::new();
-        for doc_index in order {
+        for doc_index in objectives_by_id(site) {
             let doc = &site.documents[doc_index];
             let Content::Objective(objective) = &doc.content else {
                 continue;
@@ -512,13 +518,8 @@ impl Validator {
                 objective.id.value.clone(),
                 (doc.path.clone(), objective.id.pos),
             );
-            let period = self.period_of(
-                &doc.path,
-                &objective.period,
-                (&periods, &named),
-                &mut site.periods,
-            );
-            let key_results = self.key_results(&doc.path, doc_index, objective, &mut people);
+            let period = self.period_of(&doc.path, &objective.period, periods, &mut site.periods);
+            let key_results = self.key_results(&doc.path, doc_index, objective, people);
             let owner = objective.owner.as_ref().map(|o| people.resolve(&o.value).0);
             let team = objective.team.as_ref().map(|t| teams.resolve(&t.value).0);
             objective_index.insert(objective.id.value.clone(), site.objectives.len());
@@ -536,14 +537,12 @@ impl Validator {
                 key_results,
             });
         }
+        objective_index
+    }
 
-        self.alignment(&mut site, &objective_index, &strategies);
-        self.carry_over(&mut site, &objective_index);
-        self.checkins(&mut site, &objective_index);
-        self.resolve_party_links(&site, &mut teams, &mut people);
-        self.skip_unread_parties(&site, &teams, &people);
-
-        // Pages and check-in files, by path (documents are already in path order).
+    /// Pages and check-in files, by path (documents are already in path order); a page whose
+    /// slug an earlier page has is reported and dropped.
+    fn pages_and_checkin_files(&mut self, site: &mut Site) {
         let mut slugs: HashMap<String, String> = HashMap::new();
         for (i, doc) in site.documents.iter().enumerate() {
             match &doc.content {
@@ -563,31 +562,6 @@ impl Validator {
                 _ => {}
             }
         }
-        let (periods, period_map) = sort_with_map(std::mem::take(&mut site.periods), |p| {
-            (p.start, p.id.clone())
-        });
-        let (team_list, team_map) = sort_with_map(teams.list, |p| p.id.clone());
-        let (people_list, people_map) = sort_with_map(people.list, |p| p.id.clone());
-        let remap = |map: &[usize], i: &mut Option<usize>| *i = i.map(|x| map[x]);
-        for o in &mut site.objectives {
-            o.period = period_map[o.period];
-            remap(&team_map, &mut o.team);
-            remap(&people_map, &mut o.owner);
-            for kr in &mut o.key_results {
-                remap(&people_map, &mut kr.owner);
-            }
-        }
-        site.periods = periods;
-        site.teams = team_list;
-        site.people = people_list;
-        for t in &mut site.teams {
-            remap(&team_map, &mut t.team);
-            remap(&people_map, &mut t.lead);
-        }
-        for p in &mut site.people {
-            remap(&team_map, &mut p.team);
-        }
-        site
     }
 
     /// Custom periods from okrs.yaml, checked for duplicates.
@@ -1232,6 +1206,67 @@ fn sort_with_map<T, K: Ord>(list: Vec<T>, key: impl Fn(&T) -> K) -> (Vec<T>, Vec
     let mut slots: Vec<Option<T>> = list.into_iter().map(Some).collect();
     let sorted = order.iter().filter_map(|&old| slots[old].take()).collect();
     (sorted, map)
+}
+
+/// Every period an objective names that exists: the candidates for a hint.
+fn named_periods(site: &Site, periods: &BTreeMap<String, Period>) -> BTreeSet<String> {
+    site.documents
+        .iter()
+        .filter_map(|d| match &d.content {
+            Content::Objective(o) => Some(o.period.value.clone()),
+            _ => None,
+        })
+        .filter(|p| periods.contains_key(p) || period::calendar(p).is_some())
+        .collect()
+}
+
+/// The indices of the objective documents, sorted by objective id, then by path.
+fn objectives_by_id(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = site
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches!(d.content, Content::Objective(_)))
+        .map(|(i, _)| i)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (Content::Objective(x), Content::Objective(y)) =
+            (&site.documents[a].content, &site.documents[b].content)
+        else {
+            return std::cmp::Ordering::Equal;
+        };
+        (&x.id.value, &site.documents[a].path).cmp(&(&y.id.value, &site.documents[b].path))
+    });
+    order
+}
+
+/// Puts the periods (by start, then id), teams and people (by id) in order, and renumbers
+/// every reference to them to match.
+fn sort_periods_and_parties(site: &mut Site, teams: Parties, people: Parties) {
+    let (periods, period_map) = sort_with_map(std::mem::take(&mut site.periods), |p| {
+        (p.start, p.id.clone())
+    });
+    let (team_list, team_map) = sort_with_map(teams.list, |p| p.id.clone());
+    let (people_list, people_map) = sort_with_map(people.list, |p| p.id.clone());
+    let remap = |map: &[usize], i: &mut Option<usize>| *i = i.map(|x| map[x]);
+    for o in &mut site.objectives {
+        o.period = period_map[o.period];
+        remap(&team_map, &mut o.team);
+        remap(&people_map, &mut o.owner);
+        for kr in &mut o.key_results {
+            remap(&people_map, &mut kr.owner);
+        }
+    }
+    site.periods = periods;
+    site.teams = team_list;
+    site.people = people_list;
+    for t in &mut site.teams {
+        remap(&team_map, &mut t.team);
+        remap(&people_map, &mut t.lead);
+    }
+    for p in &mut site.people {
+        remap(&team_map, &mut p.team);
+    }
 }
 
 /// Every alignment cycle, each as its members starting from the smallest index.

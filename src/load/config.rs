@@ -47,14 +47,36 @@ pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
     if let Some(title) = r.required_text(&f, "title", &LOAD_IN_CONFIG) {
         config.title = title.value;
     }
-    config.language = match r.text(&f, "language") {
+    config.language = language(r, &f);
+    config.description = r.text(&f, "description").map(|t| t.value);
+    config.base_url = base_url(r, &f);
+    config.theme = theme(r, &f);
+    config.as_of = r.date(&f, "as_of").map(|d| d.value);
+    if let Some(tolerance) = pace_tolerance(r, &f) {
+        config.pace_tolerance = tolerance;
+    }
+    config.periods = periods(r, &f);
+    if let Some(lints) = f.get("lints") {
+        lint_settings(r, lints, &mut config);
+    }
+    config.show_extra = r
+        .text_list(&f, "show_extra")
+        .into_iter()
+        .map(|key| key.value)
+        .collect();
+    config.extra = r.extra(&f);
+    config
+}
+
+/// `language`: English when not given. `zh-cn`, `中文` are `zh-CN`: said, and read as meant,
+/// so that the site (and this message) is in the language meant.
+fn language(r: &mut Reader, f: &Fields) -> Language {
+    match r.text(f, "language") {
         None => Language::En,
         Some(t) => match t.value.as_str() {
             "en" => Language::En,
             "zh-CN" => Language::ZhCn,
             other => {
-                // `zh-cn`, `中文` are `zh-CN`: said, and read as meant, so that the site
-                // (and this message) is in the language meant.
                 let meant = hints::language(other);
                 let hint = meant.map(|l| msg!(LOAD_WRITE, key = "language", value = l));
                 r.error(
@@ -68,9 +90,12 @@ pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
                 }
             }
         },
-    };
-    config.description = r.text(&f, "description").map(|t| t.value);
-    config.base_url = r.text(&f, "base_url").and_then(|t| {
+    }
+}
+
+/// `base_url`, when it is an address feed.xml's links can start with (else reported).
+fn base_url(r: &mut Reader, f: &Fields) -> Option<String> {
+    r.text(f, "base_url").and_then(|t| {
         if is_base_url(&t.value) {
             return Some(t.value);
         }
@@ -80,8 +105,12 @@ pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
             msg!(LOAD_BASE_URL, value = &t.value),
         );
         None
-    });
-    config.theme = r.text(&f, "theme").and_then(|t| {
+    })
+}
+
+/// `theme`, when it can be a folder's name (else reported).
+fn theme(r: &mut Reader, f: &Fields) -> Option<At<String>> {
+    r.text(f, "theme").and_then(|t| {
         if is_folder_name(&t.value) {
             return Some(t);
         }
@@ -95,21 +124,27 @@ pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
             ),
         );
         None
-    });
-    config.as_of = r.date(&f, "as_of").map(|d| d.value);
-    if let Some(tolerance) = r.number(&f, "pace_tolerance") {
-        if (0.0..=1.0).contains(&tolerance.value) {
-            config.pace_tolerance = tolerance.value;
-        } else {
-            r.error(
-                tolerance.pos,
-                Rule::InvalidValue,
-                msg!(LOAD_PACE_TOLERANCE, value = tolerance.value),
-            );
-        }
+    })
+}
+
+/// `pace_tolerance`, when given and from 0 to 1 (else reported).
+fn pace_tolerance(r: &mut Reader, f: &Fields) -> Option<f64> {
+    let tolerance = r.number(f, "pace_tolerance")?;
+    if (0.0..=1.0).contains(&tolerance.value) {
+        return Some(tolerance.value);
     }
-    config.periods = r
-        .list(&f, "periods")
+    r.error(
+        tolerance.pos,
+        Rule::InvalidValue,
+        msg!(LOAD_PACE_TOLERANCE, value = tolerance.value),
+    );
+    None
+}
+
+/// The custom periods that can be read; each that cannot is a gap, named by its id when it
+/// has one.
+fn periods(r: &mut Reader, f: &Fields) -> Vec<At<Period>> {
+    r.list(f, "periods")
         .iter()
         .filter_map(|node| {
             let mark = r.mark();
@@ -124,17 +159,7 @@ pub(crate) fn read(r: &mut Reader, root: &Node) -> Config {
             }
             period
         })
-        .collect();
-    if let Some(lints) = f.get("lints") {
-        lint_settings(r, lints, &mut config);
-    }
-    config.show_extra = r
-        .text_list(&f, "show_extra")
-        .into_iter()
-        .map(|key| key.value)
-        .collect();
-    config.extra = r.extra(&f);
-    config
+        .collect()
 }
 
 /// Whether `base_url` is an address feed.xml's links can start with: `http://` or

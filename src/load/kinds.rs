@@ -358,33 +358,7 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
     let title = r.required_text(&f, "title", &LOAD_A_KEY_RESULT);
     // What a check-in is compared with: if any of it is wrong, check-ins are not judged.
     let measure = r.mark();
-    let metric = r
-        .text(&f, "metric")
-        .and_then(|t| match Metric::parse(&t.value) {
-            Some(m) => Some(At::new(m, t.pos)),
-            None => {
-                // `里程碑` is `milestone`: said, and read as meant.
-                let meant = hints::metric(&t.value);
-                let hint = match meant {
-                    Some(m) => Some(msg!(LOAD_WRITE, key = "metric", value = m)),
-                    None => common::did_you_mean_key(super::schema::did_you_mean(
-                        &t.value,
-                        Metric::NAMES,
-                    )),
-                };
-                r.error(
-                    t.pos,
-                    Rule::InvalidValue,
-                    msg!(
-                        LOAD_METRIC,
-                        value = &t.value,
-                        metrics = list(&Metric::NAMES),
-                        hint = hint
-                    ),
-                );
-                meant.and_then(Metric::parse).map(|m| At::new(m, t.pos))
-            }
-        });
+    let metric = metric(r, &f);
     let start = r.number(&f, "start");
     let target = r.number(&f, "target");
     if let Some(m) = &metric
@@ -436,6 +410,37 @@ fn key_result(r: &mut Reader, node: &Node, index: usize, full_id: &str) -> Optio
         id: id?,
         title: title?.value,
     })
+}
+
+/// `metric`, when it names one; an unknown one is reported, with the metric meant or one
+/// close to it.
+fn metric(r: &mut Reader, f: &Fields) -> Option<At<Metric>> {
+    r.text(f, "metric")
+        .and_then(|t| match Metric::parse(&t.value) {
+            Some(m) => Some(At::new(m, t.pos)),
+            None => {
+                // `里程碑` is `milestone`: said, and read as meant.
+                let meant = hints::metric(&t.value);
+                let hint = match meant {
+                    Some(m) => Some(msg!(LOAD_WRITE, key = "metric", value = m)),
+                    None => common::did_you_mean_key(super::schema::did_you_mean(
+                        &t.value,
+                        Metric::NAMES,
+                    )),
+                };
+                r.error(
+                    t.pos,
+                    Rule::InvalidValue,
+                    msg!(
+                        LOAD_METRIC,
+                        value = &t.value,
+                        metrics = list(&Metric::NAMES),
+                        hint = hint
+                    ),
+                );
+                meant.and_then(Metric::parse).map(|m| At::new(m, t.pos))
+            }
+        })
 }
 
 fn task(r: &mut Reader, node: &Node) -> Option<Task> {

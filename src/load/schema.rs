@@ -293,51 +293,8 @@ impl<'a> Reader<'a> {
                 .take_while(|(k, v)| is_split_group(k, v) && k.pos.line == value.pos.line)
                 .count();
             if known_key && groups > 0 && matches!(value.value, Value::Int(_)) {
-                let name = key.scalar_text().unwrap_or_default();
-                let head = value.scalar_text().unwrap_or_default();
-                let tail: Vec<String> = entries[i + 1..=i + groups]
-                    .iter()
-                    .filter_map(|(k, _)| k.scalar_text())
-                    .collect();
-                let written = format!("{head},{}", tail.join(","));
-                // "`077` and `000`", in the words of the language shown.
-                let mut shown = tail.iter().rev().map(|t| format!("`{t}`"));
-                let last = Arg::from(shown.next().unwrap_or_default());
-                let keys = shown.fold(last, |rest, first| {
-                    Arg::from(msg!(LOAD_AND, first = first, rest = rest))
-                });
-                // Groups of three digits (the last may have decimals) are thousands.
-                let thousands = tail.iter().enumerate().all(|(j, t)| {
-                    let whole = if j + 1 == tail.len() {
-                        t.split_once('.').map_or(t.as_str(), |(w, _)| w)
-                    } else {
-                        t
-                    };
-                    whole.len() == 3
-                });
-                let joined = format!("{head}{}", tail.concat());
-                let message = if thousands {
-                    msg!(
-                        LOAD_THOUSANDS,
-                        key = &name,
-                        written = written,
-                        head = &head,
-                        keys = keys,
-                        joined = &joined
-                    )
-                } else {
-                    msg!(
-                        LOAD_COMMA_IN_NUMBER,
-                        key = &name,
-                        written = written,
-                        head = &head,
-                        keys = keys
-                    )
-                };
-                self.error(value.pos, Rule::Type, message);
-                if let (true, Ok(n)) = (thousands, joined.parse()) {
-                    rejoined.push((name, n));
-                }
+                let tail = &entries[i + 1..=i + groups];
+                rejoined.extend(self.split_number(key, value, tail));
                 i += 1 + groups;
                 continue;
             }
@@ -345,30 +302,7 @@ impl<'a> Reader<'a> {
             if known_key {
                 continue;
             }
-            let name = key.scalar_text().unwrap_or_else(|| "?".into());
-            // A Chinese name for a key (`标题`), else a typo of one (`titel`).
-            let meant = hints::chinese_key(&name)
-                .iter()
-                .find_map(|k| known.iter().copied().find(|known| known == k))
-                .or_else(|| did_you_mean(&name, known.iter().copied()));
-            let hint = common::did_you_mean_key(meant).unwrap_or_else(|| {
-                let entry = if known.contains(&"extra") {
-                    &LOAD_KNOWN_KEYS_EXTRA
-                } else {
-                    &LOAD_KNOWN_KEYS
-                };
-                msg!(*entry, keys = list(known))
-            });
-            self.error(
-                key.pos,
-                Rule::UnknownKey,
-                msg!(
-                    LOAD_UNKNOWN_KEY,
-                    key = name,
-                    what = what.clone(),
-                    hint = hint
-                ),
-            );
+            let meant = self.unknown_key(key, &what, known);
             // Read the value as the key it was meant to be, so that the typo is the
             // one error: not also a missing field, nor a key result gone from the site.
             if let Some(meant) = meant
@@ -385,6 +319,95 @@ impl<'a> Reader<'a> {
             aliases,
             rejoined,
         })
+    }
+
+    /// Reports a number that a flow mapping split at its commas (`key: 1,077,000` read as
+    /// the number 1, then keys `077` and `000`, the `tail` entries); when the groups are
+    /// thousands, returns the key and the number meant, to be read in its place.
+    fn split_number(
+        &mut self,
+        key: &Node,
+        value: &Node,
+        tail: &[(Node, Node)],
+    ) -> Option<(String, f64)> {
+        let name = key.scalar_text().unwrap_or_default();
+        let head = value.scalar_text().unwrap_or_default();
+        let tail: Vec<String> = tail.iter().filter_map(|(k, _)| k.scalar_text()).collect();
+        let written = format!("{head},{}", tail.join(","));
+        // "`077` and `000`", in the words of the language shown.
+        let mut shown = tail.iter().rev().map(|t| format!("`{t}`"));
+        let last = Arg::from(shown.next().unwrap_or_default());
+        let keys = shown.fold(last, |rest, first| {
+            Arg::from(msg!(LOAD_AND, first = first, rest = rest))
+        });
+        // Groups of three digits (the last may have decimals) are thousands.
+        let thousands = tail.iter().enumerate().all(|(j, t)| {
+            let whole = if j + 1 == tail.len() {
+                t.split_once('.').map_or(t.as_str(), |(w, _)| w)
+            } else {
+                t
+            };
+            whole.len() == 3
+        });
+        let joined = format!("{head}{}", tail.concat());
+        let message = if thousands {
+            msg!(
+                LOAD_THOUSANDS,
+                key = &name,
+                written = written,
+                head = &head,
+                keys = keys,
+                joined = &joined
+            )
+        } else {
+            msg!(
+                LOAD_COMMA_IN_NUMBER,
+                key = &name,
+                written = written,
+                head = &head,
+                keys = keys
+            )
+        };
+        self.error(value.pos, Rule::Type, message);
+        match (thousands, joined.parse()) {
+            (true, Ok(n)) => Some((name, n)),
+            _ => None,
+        }
+    }
+
+    /// Reports a key not in `known`, with the key meant when one is likely (a Chinese name
+    /// for a key, `标题`, else a typo of one, `titel`), else the keys known; returns the key
+    /// meant.
+    fn unknown_key<'k>(
+        &mut self,
+        key: &Node,
+        what: &Message,
+        known: &[&'k str],
+    ) -> Option<&'k str> {
+        let name = key.scalar_text().unwrap_or_else(|| "?".into());
+        let meant = hints::chinese_key(&name)
+            .iter()
+            .find_map(|k| known.iter().copied().find(|known| known == k))
+            .or_else(|| did_you_mean(&name, known.iter().copied()));
+        let hint = common::did_you_mean_key(meant).unwrap_or_else(|| {
+            let entry = if known.contains(&"extra") {
+                &LOAD_KNOWN_KEYS_EXTRA
+            } else {
+                &LOAD_KNOWN_KEYS
+            };
+            msg!(*entry, keys = list(known))
+        });
+        self.error(
+            key.pos,
+            Rule::UnknownKey,
+            msg!(
+                LOAD_UNKNOWN_KEY,
+                key = name,
+                what = what.clone(),
+                hint = hint
+            ),
+        );
+        meant
     }
 
     pub(crate) fn require<'n>(

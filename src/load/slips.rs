@@ -147,142 +147,20 @@ impl Fixed {
         known_key: &dyn Fn(&str) -> bool,
         width: usize,
     ) -> String {
-        let c: Vec<char> = line.chars().collect();
-        let mut out = Out::default();
-        // (column as written, what: `None` for the indentation, else what it follows)
-        let mut found: Vec<(usize, Found)> = Vec::new();
-        let mut i = 0;
-        while i < c.len() && matches!(c[i], ' ' | FULL_WIDTH_SPACE) {
-            if c[i] == FULL_WIDTH_SPACE {
-                if found.is_empty() {
-                    found.push((i, Found::Indentation));
-                }
-                out.replace(&" ".repeat(width));
-            } else {
-                out.keep(' ');
-            }
-            i += 1;
+        let mut scan = Scan::new(line);
+        scan.indentation(width);
+        if scan.comment() {
+            return self.done(n, scan.out, scan.found);
         }
-        if c.get(i) == Some(&'#') {
-            out.rest(&c[i..]);
-            return self.done(n, out, found);
+        let item = scan.dash();
+        if let Some(key) = scan.key(item, known_key) {
+            if PROSE.contains(&key.as_str()) && scan.quote_prose(&key) {
+                return self.done(n, scan.out, scan.found);
+            }
+            scan.key_colon(key);
         }
-        let item =
-            c.get(i) == Some(&'-') && matches!(c.get(i + 1), Some(&(' ' | FULL_WIDTH_SPACE)));
-        if item {
-            out.keep('-');
-            if c[i + 1] == FULL_WIDTH_SPACE {
-                found.push((i + 1, Found::SpaceAfter("-".to_owned())));
-                out.replace(" ");
-            } else {
-                out.keep(' ');
-            }
-            i += 2;
-            while c.get(i) == Some(&' ') {
-                out.keep(' ');
-                i += 1;
-            }
-        }
-        let start = i;
-        while i < c.len() && (c[i].is_ascii_alphanumeric() || c[i] == '_' || c[i] == '-') {
-            out.keep(c[i]);
-            i += 1;
-        }
-        let key: String = c[start..i].iter().collect();
-        let is_key = c
-            .get(start)
-            .is_some_and(|&k| k.is_ascii_alphabetic() || k == '_')
-            && (!item || known_key(&key));
-        // `title: 上线 API 网关 #1，支撑…`: quoted, so that the title is whole.
-        if is_key
-            && PROSE.contains(&key.as_str())
-            && c.get(i) == Some(&':')
-            && c.get(i + 1) == Some(&' ')
-        {
-            let mut start = i + 1;
-            while c.get(start) == Some(&' ') {
-                start += 1;
-            }
-            if let Some(hash) = hash_in_prose(&c[start..]) {
-                out.keep(':');
-                (i + 1..start).for_each(|_| out.keep(' '));
-                let value = &c[start..];
-                let end = value.len() - value.iter().rev().take_while(|&&ch| ch == ' ').count();
-                for (k, &ch) in value[..end].iter().enumerate() {
-                    match (k == 0, k + 1 == end) {
-                        (true, true) => out.replace(&format!("\"{ch}\"")),
-                        (true, false) => out.replace(&format!("\"{ch}")),
-                        (false, true) => out.replace(&format!("{ch}\"")),
-                        (false, false) => out.keep(ch),
-                    }
-                }
-                out.rest(&value[end..]);
-                found.push((start + hash, Found::Hash(key)));
-                return self.done(n, out, found);
-            }
-        }
-        match c.get(i) {
-            Some(&FULL_WIDTH_COLON) if is_key => {
-                found.push((i, Found::Colon(key)));
-                match c.get(i + 1) {
-                    None | Some(' ') => out.replace(":"),
-                    Some(&FULL_WIDTH_SPACE) => {
-                        out.replace(":");
-                        out.replace(" ");
-                        i += 1;
-                    }
-                    Some(_) => out.replace(": "),
-                }
-                i += 1;
-            }
-            // `owner:wang-qiang`: YAML reads the line as one text. Not `url:http://…`'s
-            // `//`, nor a line that is no key.
-            Some(':')
-                if is_key
-                    && c.get(i + 1).is_some_and(|&next| {
-                        !matches!(next, ' ' | '\t' | '/' | ':' | FULL_WIDTH_SPACE)
-                    }) =>
-            {
-                found.push((i, Found::NoSpace));
-                out.replace(": ");
-                i += 1;
-            }
-            Some(':') if is_key && c.get(i + 1) == Some(&FULL_WIDTH_SPACE) => {
-                found.push((i + 1, Found::SpaceAfter(format!("{key}:"))));
-                out.keep(':');
-                out.replace(" ");
-                i += 2;
-            }
-            _ => {}
-        }
-        // The rest of the line: a key of a flow mapping (`{ kr: a/b, value：3 }`).
-        let mut quote: Option<char> = None;
-        while i < c.len() {
-            let ch = c[i];
-            match quote {
-                Some(q) if ch == q => quote = None,
-                Some(_) => {}
-                None if matches!(ch, '"' | '\'') && opens_quote(&c[..i]) => quote = Some(ch),
-                None if ch == '#' && c[..i].last() == Some(&' ') => break,
-                None if ch == FULL_WIDTH_COLON => {
-                    if let Some(key) = flow_key(&c[..i]).filter(|k| known_key(k)) {
-                        found.push((i, Found::Colon(key)));
-                        out.replace(if c.get(i + 1) == Some(&' ') {
-                            ":"
-                        } else {
-                            ": "
-                        });
-                        i += 1;
-                        continue;
-                    }
-                }
-                None => {}
-            }
-            out.keep(ch);
-            i += 1;
-        }
-        out.rest(&c[i.min(c.len())..]);
-        self.done(n, out, found)
+        scan.flow(known_key);
+        self.done(n, scan.out, scan.found)
     }
 
     /// Records the slips found on line `n` (their fix quotes the repaired line) and its shifts.
@@ -467,6 +345,199 @@ impl Out {
 
     fn rest(&mut self, chars: &[char]) {
         chars.iter().for_each(|&c| self.keep(c));
+    }
+}
+
+/// One line being scanned for slips, step by step: its characters as written, the index of
+/// the next one, the line as repaired so far, and the slips found (column as written, what).
+struct Scan {
+    c: Vec<char>,
+    i: usize,
+    out: Out,
+    found: Vec<(usize, Found)>,
+}
+
+impl Scan {
+    fn new(line: &str) -> Scan {
+        Scan {
+            c: line.chars().collect(),
+            i: 0,
+            out: Out::default(),
+            found: Vec::new(),
+        }
+    }
+
+    /// The indentation: each full-width space becomes `width` spaces, one slip for all.
+    fn indentation(&mut self, width: usize) {
+        let c = &self.c;
+        while self.i < c.len() && matches!(c[self.i], ' ' | FULL_WIDTH_SPACE) {
+            if c[self.i] == FULL_WIDTH_SPACE {
+                if self.found.is_empty() {
+                    self.found.push((self.i, Found::Indentation));
+                }
+                self.out.replace(&" ".repeat(width));
+            } else {
+                self.out.keep(' ');
+            }
+            self.i += 1;
+        }
+    }
+
+    /// A list item's dash and the space after it (full-width repaired), and any more spaces;
+    /// whether the line is a list item.
+    fn dash(&mut self) -> bool {
+        let (c, i) = (&self.c, self.i);
+        let item =
+            c.get(i) == Some(&'-') && matches!(c.get(i + 1), Some(&(' ' | FULL_WIDTH_SPACE)));
+        if item {
+            self.out.keep('-');
+            if c[i + 1] == FULL_WIDTH_SPACE {
+                self.found.push((i + 1, Found::SpaceAfter("-".to_owned())));
+                self.out.replace(" ");
+            } else {
+                self.out.keep(' ');
+            }
+            self.i += 2;
+            while c.get(self.i) == Some(&' ') {
+                self.out.keep(' ');
+                self.i += 1;
+            }
+        }
+        item
+    }
+
+    /// A comment line, kept as written; whether the line is one.
+    fn comment(&mut self) -> bool {
+        let comment = self.c.get(self.i) == Some(&'#');
+        if comment {
+            self.out.rest(&self.c[self.i..]);
+        }
+        comment
+    }
+
+    /// The word that may be a key (ASCII letters, digits, `_` and `-`), kept as written; it
+    /// is one when it starts with a letter or `_`, and, in a list item, when okrs knows it.
+    fn key(&mut self, item: bool, known_key: &dyn Fn(&str) -> bool) -> Option<String> {
+        let c = &self.c;
+        let start = self.i;
+        while self.i < c.len()
+            && (c[self.i].is_ascii_alphanumeric() || c[self.i] == '_' || c[self.i] == '-')
+        {
+            self.out.keep(c[self.i]);
+            self.i += 1;
+        }
+        let key: String = c[start..self.i].iter().collect();
+        let is_key = c
+            .get(start)
+            .is_some_and(|&k| k.is_ascii_alphabetic() || k == '_')
+            && (!item || known_key(&key));
+        is_key.then_some(key)
+    }
+
+    /// `title: 上线 API 网关 #1，支撑…`: after a prose key, a value with a `#` that YAML
+    /// would read as a comment is quoted, so that the title is whole; false (and nothing
+    /// written) when there is no such `#`.
+    fn quote_prose(&mut self, key: &str) -> bool {
+        let (c, i) = (&self.c, self.i);
+        if c.get(i) != Some(&':') || c.get(i + 1) != Some(&' ') {
+            return false;
+        }
+        let mut start = i + 1;
+        while c.get(start) == Some(&' ') {
+            start += 1;
+        }
+        let Some(hash) = hash_in_prose(&c[start..]) else {
+            return false;
+        };
+        let out = &mut self.out;
+        out.keep(':');
+        (i + 1..start).for_each(|_| out.keep(' '));
+        let value = &c[start..];
+        let end = value.len() - value.iter().rev().take_while(|&&ch| ch == ' ').count();
+        for (k, &ch) in value[..end].iter().enumerate() {
+            match (k == 0, k + 1 == end) {
+                (true, true) => out.replace(&format!("\"{ch}\"")),
+                (true, false) => out.replace(&format!("\"{ch}")),
+                (false, true) => out.replace(&format!("{ch}\"")),
+                (false, false) => out.keep(ch),
+            }
+        }
+        out.rest(&value[end..]);
+        self.found.push((start + hash, Found::Hash(key.to_owned())));
+        true
+    }
+
+    /// The colon after a key: full-width, with no space after it, or with a full-width
+    /// space after it.
+    fn key_colon(&mut self, key: String) {
+        let (c, i) = (&self.c, self.i);
+        match c.get(i) {
+            Some(&FULL_WIDTH_COLON) => {
+                self.found.push((i, Found::Colon(key)));
+                match c.get(i + 1) {
+                    None | Some(' ') => self.out.replace(":"),
+                    Some(&FULL_WIDTH_SPACE) => {
+                        self.out.replace(":");
+                        self.out.replace(" ");
+                        self.i += 1;
+                    }
+                    Some(_) => self.out.replace(": "),
+                }
+                self.i += 1;
+            }
+            // `owner:wang-qiang`: YAML reads the line as one text. Not `url:http://…`'s
+            // `//`, nor a line that is no key.
+            Some(':')
+                if c.get(i + 1).is_some_and(|&next| {
+                    !matches!(next, ' ' | '\t' | '/' | ':' | FULL_WIDTH_SPACE)
+                }) =>
+            {
+                self.found.push((i, Found::NoSpace));
+                self.out.replace(": ");
+                self.i += 1;
+            }
+            Some(':') if c.get(i + 1) == Some(&FULL_WIDTH_SPACE) => {
+                self.found
+                    .push((i + 1, Found::SpaceAfter(format!("{key}:"))));
+                self.out.keep(':');
+                self.out.replace(" ");
+                self.i += 2;
+            }
+            _ => {}
+        }
+    }
+
+    /// The rest of the line: a full-width colon after a key of a flow mapping
+    /// (`{ kr: a/b, value：3 }`), outside quotes and before a comment.
+    fn flow(&mut self, known_key: &dyn Fn(&str) -> bool) {
+        let c = &self.c;
+        let mut quote: Option<char> = None;
+        while self.i < c.len() {
+            let i = self.i;
+            let ch = c[i];
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if matches!(ch, '"' | '\'') && opens_quote(&c[..i]) => quote = Some(ch),
+                None if ch == '#' && c[..i].last() == Some(&' ') => break,
+                None if ch == FULL_WIDTH_COLON => {
+                    if let Some(key) = flow_key(&c[..i]).filter(|k| known_key(k)) {
+                        self.found.push((i, Found::Colon(key)));
+                        self.out.replace(if c.get(i + 1) == Some(&' ') {
+                            ":"
+                        } else {
+                            ": "
+                        });
+                        self.i += 1;
+                        continue;
+                    }
+                }
+                None => {}
+            }
+            self.out.keep(ch);
+            self.i += 1;
+        }
+        self.out.rest(&c[self.i.min(c.len())..]);
     }
 }
 
