@@ -338,10 +338,8 @@ mod tests {
             EN,
         )
         .unwrap();
-        assert_eq!(
-            outcome.report[0],
-            "wrote checkins/2024-05-15-o1-renewal_2.md"
-        );
+        let second = dir.path().join("checkins/2024-05-15-o1-renewal_2.md");
+        assert_eq!(outcome.report[0], format!("wrote {}", second.display()));
         assert_eq!(current(dir.path()), crate::compute::Current::Number(57.0));
     }
 
