@@ -77,17 +77,12 @@ pub(crate) fn explain(error: &clap::Error) -> Option<Message> {
             command = context(ContextKind::InvalidSubcommand),
             hint = suggestion()
         ),
-        ErrorKind::InvalidValue => msg!(
+        // A value outside a list names the valid ones; one a parser refused has none.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!(
             USAGE_INVALID_VALUE,
             arg = context(ContextKind::InvalidArg),
             value = context(ContextKind::InvalidValue),
             valid = context(ContextKind::ValidValue)
-        ),
-        ErrorKind::ValueValidation => msg!(
-            USAGE_INVALID_VALUE,
-            arg = context(ContextKind::InvalidArg),
-            value = context(ContextKind::InvalidValue),
-            valid = String::new()
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             msg!(USAGE_MISSING_COMMAND)

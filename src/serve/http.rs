@@ -23,7 +23,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{Change, Shared, Snapshot, inject};
-use crate::diagnostics;
+use crate::diagnostics::{self, Diagnostic};
 use crate::model::Language;
 
 /// What a connection may take, so that clients that connect and send nothing, send half
@@ -325,67 +325,15 @@ fn answer(
             ),
         );
     }
-    let html = |status: StatusCode, bytes: &[u8], extra: &[crate::diagnostics::Diagnostic]| {
-        let mut errors = snapshot.errors.clone();
-        errors.extend_from_slice(extra);
-        respond(
-            status,
-            "page.html",
-            inject::inject(bytes, &errors, &snapshot.strings),
-        )
-    };
-    let serve = |status: StatusCode, key: &str| match snapshot.file(key) {
-        Some(Ok(bytes)) if key.ends_with(".html") => Some(html(status, &bytes, &[])),
-        Some(Ok(bytes)) => Some(respond(status, key, bytes.to_vec())),
-        Some(Err(d)) => {
-            // A page that fails to render: its last good version, with the error on it
-            // (and on the terminal, once).
-            if snapshot
-                .reported
-                .lock()
-                .is_ok_and(|mut seen| seen.insert(d.text(Language::En)))
-            {
-                eprint!(
-                    "{}",
-                    diagnostics::render(
-                        std::slice::from_ref(&d),
-                        diagnostics::Format::Human,
-                        false,
-                        terminal
-                    )
-                );
-            }
-            let last_good = snapshot
-                .fallback
-                .lock()
-                .ok()
-                .and_then(|f| f.get(key).cloned());
-            let page = last_good.map_or_else(
-                || b"<!DOCTYPE html><html><body></body></html>".to_vec(),
-                |b| b.to_vec(),
-            );
-            Some(html(StatusCode::INTERNAL_SERVER_ERROR, &page, &[d]))
-        }
-        None => None,
-    };
-    let not_found = || match snapshot.file("404.html") {
-        // Its links are written for the site root; a nested missing path needs the base.
-        Some(Ok(bytes)) => html(
-            StatusCode::NOT_FOUND,
-            &inject::with_root_base(&bytes, &local_path(raw_path)),
-            &[],
-        ),
-        _ => StatusCode::NOT_FOUND.into_response(),
-    };
     let Some(path) = site_path(raw_path) else {
-        return not_found();
+        return not_found(snapshot, raw_path);
     };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
-        path.clone()
+        path
     };
-    if let Some(response) = serve(StatusCode::OK, &key) {
+    if let Some(response) = serve(snapshot, &key, terminal) {
         return response;
     }
     // A folder asked for without its slash: relative links need the slash.
@@ -400,7 +348,71 @@ fn answer(
         )
             .into_response();
     }
-    not_found()
+    not_found(snapshot, raw_path)
+}
+
+/// A page of the site with the latest build's errors, and `extra`, in its overlay.
+fn html(snapshot: &Snapshot, status: StatusCode, bytes: &[u8], extra: &[Diagnostic]) -> Response {
+    let mut errors = snapshot.errors.clone();
+    errors.extend_from_slice(extra);
+    respond(
+        status,
+        "page.html",
+        inject::inject(bytes, &errors, &snapshot.strings),
+    )
+}
+
+/// The site's file `key`; None when the site has no such file.
+fn serve(snapshot: &Snapshot, key: &str, terminal: Language) -> Option<Response> {
+    Some(match snapshot.file(key)? {
+        Ok(bytes) if key.ends_with(".html") => html(snapshot, StatusCode::OK, &bytes, &[]),
+        Ok(bytes) => respond(StatusCode::OK, key, bytes.to_vec()),
+        Err(d) => failed_page(snapshot, key, d, terminal),
+    })
+}
+
+/// A page that fails to render: its last good version, with the error on it (and on the
+/// terminal, in `terminal`, once).
+fn failed_page(snapshot: &Snapshot, key: &str, d: Diagnostic, terminal: Language) -> Response {
+    if snapshot
+        .reported
+        .lock()
+        .is_ok_and(|mut seen| seen.insert(d.text(Language::En)))
+    {
+        eprint!(
+            "{}",
+            diagnostics::render(
+                std::slice::from_ref(&d),
+                diagnostics::Format::Human,
+                false,
+                terminal
+            )
+        );
+    }
+    let last_good = snapshot
+        .fallback
+        .lock()
+        .ok()
+        .and_then(|f| f.get(key).cloned());
+    let page = last_good.map_or_else(
+        || b"<!DOCTYPE html><html><body></body></html>".to_vec(),
+        |b| b.to_vec(),
+    );
+    html(snapshot, StatusCode::INTERNAL_SERVER_ERROR, &page, &[d])
+}
+
+/// The site's 404 page for a path it does not have, or a bare 404 when it has none.
+fn not_found(snapshot: &Snapshot, raw_path: &str) -> Response {
+    match snapshot.file("404.html") {
+        // Its links are written for the site root; a nested missing path needs the base.
+        Some(Ok(bytes)) => html(
+            snapshot,
+            StatusCode::NOT_FOUND,
+            &inject::with_root_base(&bytes, &local_path(raw_path)),
+            &[],
+        ),
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 #[cfg(test)]

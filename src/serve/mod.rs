@@ -205,8 +205,7 @@ impl Builder {
     pub(crate) fn rebuild(&mut self, shared: &Shared, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
         let first = self.fingerprint.is_none();
-        let settings = changes.touches_settings(&self.root);
-        let fingerprint = if settings || self.fingerprint.is_none() {
+        let fingerprint = if changes.touches_settings(&self.root) || first {
             Some(self.fingerprint())
         } else {
             self.fingerprint
@@ -222,16 +221,7 @@ impl Builder {
         // An editor's second event for one save, or the tail of a bulk change already
         // read, changes nothing: no rebuild, no reload.
         if self.fingerprint == fingerprint && self.cache.parsed == 0 && self.cache.removed == 0 {
-            return Rebuilt {
-                unchanged: true,
-                never_built: previous.renderer.is_none(),
-                errors: previous.errors.clone(),
-                warnings: 0,
-                language: previous.language,
-                parsed: 0,
-                pages: 0,
-                elapsed: started.elapsed(),
-            };
+            return Rebuilt::unchanged(&previous, started);
         }
         self.fingerprint = fingerprint;
         let analysis = analyse_loaded(loaded, &self.options);
@@ -240,18 +230,8 @@ impl Builder {
             .iter()
             .cloned()
             .partition(Diagnostic::is_error);
-        // After a template change, render every page now: a template that fails on some
-        // page is then an error like any other, and the last good pages stay. (The first
-        // build renders pages as they are asked for, as after a content change.)
-        let templates_changed = match changes {
-            Changes::Everything => !first,
-            Changes::Paths(paths) => paths.iter().any(|p| {
-                let first = p.strip_prefix(&self.root).unwrap_or(p).components().next();
-                first.is_some_and(|c| c.as_os_str() == "templates" || c.as_os_str() == "themes")
-            }),
-        };
         let (renderer, rendered, errors) = if errors.is_empty() {
-            prepare(&analysis, templates_changed)
+            prepare(&analysis, self.templates_changed(changes, first))
         } else {
             (None, HashMap::new(), errors)
         };
@@ -262,46 +242,13 @@ impl Builder {
             } else {
                 analysis.site.config.language
             };
-        let only_css = matches!(changes, Changes::Paths(paths)
-            if paths.iter().all(|p| p.extension().is_some_and(|e| e == "css")))
-            && previous.errors.is_empty()
-            && errors.is_empty();
-        let change = if only_css {
-            Change::Css
-        } else {
-            Change::Reload
-        };
-        let snapshot = match renderer {
-            Some(renderer) => {
-                let kept = unchanged_statics(&previous, &analysis.site.theme);
-                Snapshot {
-                    renderer: Some(renderer),
-                    cache: Arc::new(Mutex::new(kept.into_iter().chain(rendered).collect())),
-                    fallback: Arc::clone(&previous.cache),
-                    reported: Mutex::default(),
-                    errors: Vec::new(),
-                    version: previous.version + 1,
-                    language,
-                    strings: Strings::for_language(language),
-                }
-            }
-            None => Snapshot {
-                renderer: previous.renderer.clone(),
-                cache: Arc::clone(&previous.cache),
-                fallback: Arc::clone(&previous.fallback),
-                reported: Mutex::default(),
-                errors: errors.clone(),
-                version: previous.version + 1,
-                language,
-                strings: Strings::for_language(language),
-            },
-        };
-        let snapshot = Arc::new(snapshot);
-        if let Ok(mut slot) = shared.snapshot.write() {
-            *slot = Arc::clone(&snapshot);
-        }
-        // No page is open yet when nobody listens: that is not an error.
-        let _ = shared.changes.send(change);
+        let change = change_after(changes, &previous, &errors);
+        let built = renderer.map(|renderer| {
+            let kept = unchanged_statics(&previous, &analysis.site.theme);
+            (renderer, kept.into_iter().chain(rendered).collect())
+        });
+        let snapshot = Arc::new(next_snapshot(&previous, built, &errors, language));
+        publish(shared, &snapshot, change);
         let elapsed = started.elapsed();
         // Freeing the previous build takes a while on a large site: not before the
         // browser is told, but before the next rebuild, so builds never pile up.
@@ -321,6 +268,94 @@ impl Builder {
             elapsed,
         }
     }
+
+    /// Whether a file under templates/ or themes/ changed, so every page is rendered now:
+    /// a template that fails on some page is then an error like any other, and the last
+    /// good pages stay. (The first build renders pages as they are asked for, as after a
+    /// content change.)
+    fn templates_changed(&self, changes: &Changes, first: bool) -> bool {
+        match changes {
+            Changes::Everything => !first,
+            Changes::Paths(paths) => paths.iter().any(|p| {
+                let first = p.strip_prefix(&self.root).unwrap_or(p).components().next();
+                first.is_some_and(|c| c.as_os_str() == "templates" || c.as_os_str() == "themes")
+            }),
+        }
+    }
+}
+
+impl Rebuilt {
+    /// A rebuild that found nothing changed: the served pages and their errors stay.
+    fn unchanged(previous: &Snapshot, started: Instant) -> Rebuilt {
+        Rebuilt {
+            unchanged: true,
+            never_built: previous.renderer.is_none(),
+            errors: previous.errors.clone(),
+            warnings: 0,
+            language: previous.language,
+            parsed: 0,
+            pages: 0,
+            elapsed: started.elapsed(),
+        }
+    }
+}
+
+/// What the browser is told: swap the stylesheets when only CSS files changed and
+/// neither this build nor the one before had errors, else reload.
+fn change_after(changes: &Changes, previous: &Snapshot, errors: &[Diagnostic]) -> Change {
+    let only_css = matches!(changes, Changes::Paths(paths)
+        if paths.iter().all(|p| p.extension().is_some_and(|e| e == "css")))
+        && previous.errors.is_empty()
+        && errors.is_empty();
+    if only_css {
+        Change::Css
+    } else {
+        Change::Reload
+    }
+}
+
+/// The site as served after a rebuild: with `built` (the new renderer and the files
+/// already rendered), its pages, the previous ones as the fallback; without, the previous
+/// pages with `errors` on them.
+fn next_snapshot(
+    previous: &Snapshot,
+    built: Option<(Arc<Renderer>, Rendered)>,
+    errors: &[Diagnostic],
+    language: Language,
+) -> Snapshot {
+    let (renderer, cache, fallback, errors) = match built {
+        Some((renderer, files)) => (
+            Some(renderer),
+            Arc::new(Mutex::new(files)),
+            Arc::clone(&previous.cache),
+            Vec::new(),
+        ),
+        None => (
+            previous.renderer.clone(),
+            Arc::clone(&previous.cache),
+            Arc::clone(&previous.fallback),
+            errors.to_vec(),
+        ),
+    };
+    Snapshot {
+        renderer,
+        cache,
+        fallback,
+        reported: Mutex::default(),
+        errors,
+        version: previous.version + 1,
+        language,
+        strings: Strings::for_language(language),
+    }
+}
+
+/// Serves `snapshot` from now on and tells open pages `change`.
+fn publish(shared: &Shared, snapshot: &Arc<Snapshot>, change: Change) {
+    if let Ok(mut slot) = shared.snapshot.write() {
+        *slot = Arc::clone(snapshot);
+    }
+    // No page is open yet when nobody listens: that is not an error.
+    let _ = shared.changes.send(change);
 }
 
 /// The renderer of a build without content errors and, after a template change, every
