@@ -10,6 +10,8 @@ use super::messages::*;
 use crate::message::{Message, common};
 use crate::msg;
 use crate::period;
+/// A text in YAML double quotes: the one the YAML writer uses.
+pub(crate) use crate::yaml::write::yaml_quoted as quoted;
 
 /// The calendar period meant by a quarter, half or year written in another order, case,
 /// spacing or in Chinese: `Q3-2018`, `2018Q3`, `2018 Q3`, `q3 2018`, `2018-q3`,
@@ -494,22 +496,6 @@ pub(crate) fn yaml_text(text: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-/// A text in YAML double quotes.
-pub(crate) fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
