@@ -156,7 +156,7 @@ fn chart_labels(strings: &Strings) -> ChartLabels {
 }
 
 /// The periods that get a page: those with objectives and those the config names.
-fn listed_periods(site: &Site, figures: &Figures) -> Vec<usize> {
+pub(crate) fn listed_periods(site: &Site, figures: &Figures) -> Vec<usize> {
     (0..site.periods.len())
         .filter(|&p| {
             !figures.periods[p].objectives.is_empty()
