@@ -171,10 +171,14 @@ pub(crate) fn listed_periods(site: &Site, figures: &Figures) -> Vec<usize> {
 
 /// The included objectives of each person and of each team, and the key results of each
 /// person (objective, key result), in site order.
-fn included_by_owner_and_team(
-    site: &Site,
-    figures: &Figures,
-) -> (Vec<Vec<usize>>, Vec<Vec<usize>>, Vec<Vec<(usize, usize)>>) {
+struct Owned {
+    objectives_by_owner: Vec<Vec<usize>>,
+    objectives_by_team: Vec<Vec<usize>>,
+    key_results_by_owner: Vec<Vec<(usize, usize)>>,
+}
+
+/// Who owns what among the included objectives: `Owned`.
+fn included_by_owner_and_team(site: &Site, figures: &Figures) -> Owned {
     let mut objectives_by_owner = vec![Vec::new(); site.people.len()];
     let mut objectives_by_team = vec![Vec::new(); site.teams.len()];
     let mut key_results_by_owner = vec![Vec::new(); site.people.len()];
@@ -194,11 +198,11 @@ fn included_by_owner_and_team(
             }
         }
     }
-    (
+    Owned {
         objectives_by_owner,
         objectives_by_team,
         key_results_by_owner,
-    )
+    }
 }
 
 /// Each team's direct sub-teams, by name (then site order); a team naming itself as its
@@ -230,8 +234,11 @@ impl Views {
             .filter(|(_, p)| p.document.is_some())
             .flat_map(|(i, p)| [(p.id.clone(), i), (p.name.clone(), i)])
             .collect();
-        let (objectives_by_owner, objectives_by_team, key_results_by_owner) =
-            included_by_owner_and_team(&site, &figures);
+        let Owned {
+            objectives_by_owner,
+            objectives_by_team,
+            key_results_by_owner,
+        } = included_by_owner_and_team(&site, &figures);
         let sub_teams = sorted_sub_teams(&site.teams);
         let team_rank = team_tree_order(&site.teams, &sub_teams);
         Views {
