@@ -1,7 +1,7 @@
 //! okrs.csv: one row per key result, UTF-8 with a byte-order mark so that Excel opens
 //! Chinese text correctly.
 
-use crate::compute::{Band, Current, Figures};
+use crate::compute::{Band, Current, Figures, KeyResultFigures};
 use crate::model::*;
 
 const HEADER: [&str; 23] = [
@@ -51,86 +51,90 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// okrs.csv's bytes: the byte-order mark, the header, and a row per key result of each
+/// included objective, in site order.
 pub(crate) fn to_bytes(site: &Site, figures: &Figures) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(HEADER);
     for (o, resolved) in site.objectives.iter().enumerate() {
         let f = &figures.objectives[o];
         if !f.included {
             continue;
         }
-        let data = &resolved.data;
-        for (
-            k,
-            KeyResultRef {
-                written: kr,
-                resolved: rk,
-            },
-        ) in resolved.each_key_result().enumerate()
-        {
-            let kf = &f.key_results[k];
-            let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
-            rows.push(vec![
-                data.id.value.clone(),
-                data.title.clone(),
-                site.periods[resolved.period].id.clone(),
-                resolved
-                    .team
-                    .map(|t| site.teams[t].name.clone())
-                    .unwrap_or_default(),
-                resolved
-                    .owner
-                    .map(|p| site.people[p].name.clone())
-                    .unwrap_or_default(),
-                rk.full_id.clone(),
-                kr.title.clone(),
-                rk.owner
-                    .map(|p| site.people[p].name.clone())
-                    .unwrap_or_default(),
-                rk.metric.as_str().to_owned(),
-                if numeric_start {
-                    number(kr.start_value())
-                } else {
-                    String::new()
-                },
-                kr.target
-                    .as_ref()
-                    .filter(|_| rk.metric != Metric::Milestone)
-                    .map(|t| number(t.value))
-                    .unwrap_or_default(),
-                kr.unit.clone().unwrap_or_default(),
-                // A number or nothing, so that spreadsheets read the column as numbers;
-                // whether a milestone is done is in `done`.
-                match kf.current {
-                    Current::Number(v) => number(v),
-                    Current::Done(_) => String::new(),
-                },
-                super::json::is_done(kf).to_string(),
-                number(kf.raw_progress),
-                number(kf.progress),
-                kf.confidence.map(|c| c.to_string()).unwrap_or_default(),
-                kf.status.as_str().to_owned(),
-                kf.at_risk.to_string(),
-                rk.checkins[..kf.checkins]
-                    .last()
-                    .map(super::json::checkin_date)
-                    .unwrap_or_default(),
-                kf.checkin_due.to_string(),
-                kf.grade.map(number).unwrap_or_default(),
-                kf.grade
-                    .map(|g| Band::of(g).as_str().to_owned())
-                    .unwrap_or_default(),
-            ]);
+        for (k, kr) in resolved.each_key_result().enumerate() {
+            let row = key_result_row(site, resolved, kr, &f.key_results[k]);
+            let _ = writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()));
         }
     }
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(HEADER);
-    for row in rows {
-        let _ = writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()));
-    }
     writer.into_inner().unwrap_or_default()
+}
+
+/// A key result's row: its objective's columns, then its own, as `HEADER` names them.
+fn key_result_row(
+    site: &Site,
+    resolved: &ResolvedObjective,
+    KeyResultRef {
+        written: kr,
+        resolved: rk,
+    }: KeyResultRef<'_>,
+    kf: &KeyResultFigures,
+) -> Vec<String> {
+    let data = &resolved.data;
+    let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+    vec![
+        data.id.value.clone(),
+        data.title.clone(),
+        site.periods[resolved.period].id.clone(),
+        resolved
+            .team
+            .map(|t| site.teams[t].name.clone())
+            .unwrap_or_default(),
+        resolved
+            .owner
+            .map(|p| site.people[p].name.clone())
+            .unwrap_or_default(),
+        rk.full_id.clone(),
+        kr.title.clone(),
+        rk.owner
+            .map(|p| site.people[p].name.clone())
+            .unwrap_or_default(),
+        rk.metric.as_str().to_owned(),
+        if numeric_start {
+            number(kr.start_value())
+        } else {
+            String::new()
+        },
+        kr.target
+            .as_ref()
+            .filter(|_| rk.metric != Metric::Milestone)
+            .map(|t| number(t.value))
+            .unwrap_or_default(),
+        kr.unit.clone().unwrap_or_default(),
+        // A number or nothing, so that spreadsheets read the column as numbers;
+        // whether a milestone is done is in `done`.
+        match kf.current {
+            Current::Number(v) => number(v),
+            Current::Done(_) => String::new(),
+        },
+        super::json::is_done(kf).to_string(),
+        number(kf.raw_progress),
+        number(kf.progress),
+        kf.confidence.map(|c| c.to_string()).unwrap_or_default(),
+        kf.status.as_str().to_owned(),
+        kf.at_risk.to_string(),
+        rk.checkins[..kf.checkins]
+            .last()
+            .map(super::json::checkin_date)
+            .unwrap_or_default(),
+        kf.checkin_due.to_string(),
+        kf.grade.map(number).unwrap_or_default(),
+        kf.grade
+            .map(|g| Band::of(g).as_str().to_owned())
+            .unwrap_or_default(),
+    ]
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use super::views::listed_periods;
 use crate::compute::{Band, Current, EPSILON, Figures, KeyResultFigures};
 use crate::model::*;
 
@@ -194,32 +195,7 @@ pub(crate) fn checkin_date(c: &Checkin) -> String {
 /// Builds the export of the whole site; excluded drafts are left out everywhere.
 pub(crate) fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     let included = |o: usize| figures.objectives[o].included;
-    let objective_id = |o: usize| site.objective(o).id.value.as_str();
-    let periods = site
-        .periods
-        .iter()
-        .enumerate()
-        .filter(|(p, period)| {
-            !figures.periods[*p].objectives.is_empty()
-                || site.config.periods.iter().any(|c| c.value.id == period.id)
-        })
-        .map(|(p, period)| {
-            let f = &figures.periods[p];
-            let (grade, band) = graded(f.grade);
-            PeriodInfo {
-                id: &period.id,
-                start: period.start.to_string(),
-                end: period.end.to_string(),
-                state: f.state.as_str(),
-                expected: Num(f.expected),
-                progress: Num(f.progress),
-                status: f.status.as_str(),
-                grade,
-                band,
-                objectives: f.objectives.iter().map(|&o| objective_id(o)).collect(),
-            }
-        })
-        .collect();
+    let periods = period_infos(site, figures);
     let teams = site
         .teams
         .iter()
@@ -276,6 +252,31 @@ pub(crate) fn export<'a>(site: &'a Site, figures: &'a Figures) -> Export<'a> {
     }
 }
 
+/// The periods that get a page (`views::listed_periods`), with their figures.
+fn period_infos<'a>(site: &'a Site, figures: &'a Figures) -> Vec<PeriodInfo<'a>> {
+    let objective_id = |o: usize| site.objective(o).id.value.as_str();
+    listed_periods(site, figures)
+        .into_iter()
+        .map(|p| {
+            let period = &site.periods[p];
+            let f = &figures.periods[p];
+            let (grade, band) = graded(f.grade);
+            PeriodInfo {
+                id: &period.id,
+                start: period.start.to_string(),
+                end: period.end.to_string(),
+                state: f.state.as_str(),
+                expected: Num(f.expected),
+                progress: Num(f.progress),
+                status: f.status.as_str(),
+                grade,
+                band,
+                objectives: f.objectives.iter().map(|&o| objective_id(o)).collect(),
+            }
+        })
+        .collect()
+}
+
 fn by_period<'a>(site: &'a Site, list: &[(usize, f64)]) -> ProgressByPeriod<'a> {
     ProgressByPeriod(
         list.iter()
@@ -289,79 +290,11 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
     let data = &resolved.data;
     let f = &figures.objectives[o];
     let included = |x: usize| figures.objectives[x].included;
-    // aligns_to as written, less references to drafts left out of this build.
-    let aligns_to = data
-        .aligns_to
-        .iter()
-        .filter(|a| {
-            !resolved
-                .parents
-                .iter()
-                .any(|&p| !included(p) && site.objective(p).id.value == a.value)
-        })
-        .map(|a| a.value.as_str())
-        .fold(Vec::new(), |mut ids: Vec<&str>, id| {
-            // A target written twice is one alignment.
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-            ids
-        });
+    let aligns_to = aligns_to(site, figures, resolved);
     let key_results = resolved
         .each_key_result()
-        .enumerate()
-        .map(
-            |(
-                k,
-                KeyResultRef {
-                    written: kr,
-                    resolved: rk,
-                },
-            )| {
-                let kf = &f.key_results[k];
-                let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
-                let (grade, band) = graded(kf.grade);
-                KeyResultInfo {
-                    id: &rk.full_id,
-                    title: &kr.title,
-                    owner: rk.owner.map(|p| site.people[p].id.as_str()),
-                    metric: rk.metric.as_str(),
-                    start: numeric_start.then(|| Num(kr.start_value())),
-                    target: if rk.metric == Metric::Milestone {
-                        None
-                    } else {
-                        kr.target.as_ref().map(|t| Num(t.value))
-                    },
-                    unit: kr.unit.as_deref(),
-                    weight: Num(kr.weight),
-                    current: match kf.current {
-                        Current::Number(v) => CurrentInfo::Number(Num(v)),
-                        Current::Done(d) => CurrentInfo::Done(d),
-                    },
-                    done: is_done(kf),
-                    raw_progress: Num(kf.raw_progress),
-                    progress: Num(kf.progress),
-                    confidence: kf.confidence,
-                    at_risk: kf.at_risk,
-                    status: kf.status.as_str(),
-                    grade,
-                    band,
-                    checkin_due: kf.checkin_due,
-                    checkins: rk.checkins[..kf.checkins]
-                        .iter()
-                        .map(|c| CheckinInfo {
-                            date: checkin_date(c),
-                            value: c.value.map(Num),
-                            done: c.done,
-                            confidence: c.confidence,
-                            author: c.author.as_deref(),
-                            source: &c.source,
-                        })
-                        .collect(),
-                    extra: &kr.extra,
-                }
-            },
-        )
+        .zip(&f.key_results)
+        .map(|(kr, kf)| key_result_info(site, kr, kf))
         .collect();
     let (grade, band) = graded(f.grade);
     let id_of = |x: usize| site.objective(x).id.value.as_str();
@@ -400,6 +333,81 @@ fn objective_info<'a>(site: &'a Site, figures: &'a Figures, o: usize) -> Objecti
         url: super::paths::objective(&data.id.value),
         key_results,
         extra: &data.extra,
+    }
+}
+
+/// An objective's `aligns_to` as written, less references to drafts left out of this
+/// build; a target written twice is one alignment.
+fn aligns_to<'a>(site: &Site, figures: &Figures, resolved: &'a ResolvedObjective) -> Vec<&'a str> {
+    let included = |x: usize| figures.objectives[x].included;
+    resolved
+        .data
+        .aligns_to
+        .iter()
+        .filter(|a| {
+            !resolved
+                .parents
+                .iter()
+                .any(|&p| !included(p) && site.objective(p).id.value == a.value)
+        })
+        .map(|a| a.value.as_str())
+        .fold(Vec::new(), |mut ids: Vec<&str>, id| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+            ids
+        })
+}
+
+/// A key result with its figures and the check-ins up to the as-of date.
+fn key_result_info<'a>(
+    site: &'a Site,
+    KeyResultRef {
+        written: kr,
+        resolved: rk,
+    }: KeyResultRef<'a>,
+    kf: &KeyResultFigures,
+) -> KeyResultInfo<'a> {
+    let numeric_start = matches!(rk.metric, Metric::Increase | Metric::Decrease);
+    let (grade, band) = graded(kf.grade);
+    KeyResultInfo {
+        id: &rk.full_id,
+        title: &kr.title,
+        owner: rk.owner.map(|p| site.people[p].id.as_str()),
+        metric: rk.metric.as_str(),
+        start: numeric_start.then(|| Num(kr.start_value())),
+        target: if rk.metric == Metric::Milestone {
+            None
+        } else {
+            kr.target.as_ref().map(|t| Num(t.value))
+        },
+        unit: kr.unit.as_deref(),
+        weight: Num(kr.weight),
+        current: match kf.current {
+            Current::Number(v) => CurrentInfo::Number(Num(v)),
+            Current::Done(d) => CurrentInfo::Done(d),
+        },
+        done: is_done(kf),
+        raw_progress: Num(kf.raw_progress),
+        progress: Num(kf.progress),
+        confidence: kf.confidence,
+        at_risk: kf.at_risk,
+        status: kf.status.as_str(),
+        grade,
+        band,
+        checkin_due: kf.checkin_due,
+        checkins: rk.checkins[..kf.checkins]
+            .iter()
+            .map(|c| CheckinInfo {
+                date: checkin_date(c),
+                value: c.value.map(Num),
+                done: c.done,
+                confidence: c.confidence,
+                author: c.author.as_deref(),
+                source: &c.source,
+            })
+            .collect(),
+        extra: &kr.extra,
     }
 }
 

@@ -98,38 +98,134 @@ fn team_tree_order(teams: &[Party], sub_teams: &[Vec<usize>]) -> Vec<usize> {
     rank
 }
 
+/// A key result's start and target as shown, with its unit: both for increase and
+/// decrease, the bound with its sign for stay_above and stay_below.
+fn start_and_target(metric: Metric, kr: &KeyResult) -> (String, String) {
+    let numeric = |v: f64| format::with_unit(v, kr.unit.as_deref());
+    let target = |sign: &str| {
+        kr.target
+            .as_ref()
+            .map(|t| format!("{sign}{}", numeric(t.value)))
+            .unwrap_or_default()
+    };
+    match metric {
+        Metric::Increase | Metric::Decrease => (numeric(kr.start_value()), target("")),
+        Metric::StayAbove => (String::new(), target("≥ ")),
+        Metric::StayBelow => (String::new(), target("≤ ")),
+        // A milestone has no target to compare with: its state is shown once, as
+        // its current value ("Done" / "Not done").
+        Metric::Milestone => (String::new(), String::new()),
+    }
+}
+
+/// A sparkline's points: each (date, progress) of `history` as (position in the
+/// period, progress).
+fn spark_points(history: &[(NaiveDate, f64)], period: &Period) -> Vec<(f64, f64)> {
+    let span = (period.end - period.start).num_days().max(1) as f64;
+    history
+        .iter()
+        .map(|(d, p)| {
+            (
+                ((*d - period.start).num_days() as f64 / span).clamp(0.0, 1.0),
+                *p,
+            )
+        })
+        .collect()
+}
+
+/// The charts' words in the site's language.
+fn chart_labels(strings: &Strings) -> ChartLabels {
+    ChartLabels {
+        date: strings.get("chart.date"),
+        value: strings.get("chart.value"),
+        progress: strings.get("chart.progress"),
+        target: strings.get("chart.target"),
+        as_of: strings.get("chart.as_of"),
+        kept: strings.get("chart.kept"),
+        broken: strings.get("chart.broken"),
+        done: strings.get("chart.done"),
+        not_done: strings.get("chart.not_done"),
+        expected: strings.get("chart.expected"),
+        count: strings.get("chart.count"),
+        team: strings.get("chart.team"),
+        colon: strings.get("punct.colon"),
+        separator: strings.get("punct.separator"),
+        comma: strings.get("punct.comma"),
+        parens: strings.get("punct.parens"),
+    }
+}
+
+/// The periods that get a page: those with objectives and those the config names.
+pub(crate) fn listed_periods(site: &Site, figures: &Figures) -> Vec<usize> {
+    (0..site.periods.len())
+        .filter(|&p| {
+            !figures.periods[p].objectives.is_empty()
+                || site
+                    .config
+                    .periods
+                    .iter()
+                    .any(|c| c.value.id == site.periods[p].id)
+        })
+        .collect()
+}
+
+/// The included objectives of each person and of each team, and the key results of each
+/// person (objective, key result), in site order.
+struct Owned {
+    objectives_by_owner: Vec<Vec<usize>>,
+    objectives_by_team: Vec<Vec<usize>>,
+    key_results_by_owner: Vec<Vec<(usize, usize)>>,
+}
+
+/// Who owns what among the included objectives: `Owned`.
+fn included_by_owner_and_team(site: &Site, figures: &Figures) -> Owned {
+    let mut objectives_by_owner = vec![Vec::new(); site.people.len()];
+    let mut objectives_by_team = vec![Vec::new(); site.teams.len()];
+    let mut key_results_by_owner = vec![Vec::new(); site.people.len()];
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        if !figures.objectives[o].included {
+            continue;
+        }
+        if let Some(p) = resolved.owner {
+            objectives_by_owner[p].push(o);
+        }
+        if let Some(t) = resolved.team {
+            objectives_by_team[t].push(o);
+        }
+        for (k, rk) in resolved.key_results.iter().enumerate() {
+            if let Some(p) = rk.owner {
+                key_results_by_owner[p].push((o, k));
+            }
+        }
+    }
+    Owned {
+        objectives_by_owner,
+        objectives_by_team,
+        key_results_by_owner,
+    }
+}
+
+/// Each team's direct sub-teams, by name (then site order); a team naming itself as its
+/// parent is nobody's sub-team.
+fn sorted_sub_teams(teams: &[Party]) -> Vec<Vec<usize>> {
+    let mut sub_teams = vec![Vec::new(); teams.len()];
+    for (x, team) in teams.iter().enumerate() {
+        if let Some(parent) = team.team.filter(|&parent| parent != x) {
+            sub_teams[parent].push(x);
+        }
+    }
+    for list in &mut sub_teams {
+        list.sort_by(|&a, &b| (&teams[a].name, a).cmp(&(&teams[b].name, b)));
+    }
+    sub_teams
+}
+
 impl Views {
     pub(crate) fn new(site: Arc<Site>, figures: Arc<Figures>) -> Views {
         let language = site.config.language;
         let strings = Strings::for_language(language);
-        let labels = ChartLabels {
-            date: strings.get("chart.date"),
-            value: strings.get("chart.value"),
-            progress: strings.get("chart.progress"),
-            target: strings.get("chart.target"),
-            as_of: strings.get("chart.as_of"),
-            kept: strings.get("chart.kept"),
-            broken: strings.get("chart.broken"),
-            done: strings.get("chart.done"),
-            not_done: strings.get("chart.not_done"),
-            expected: strings.get("chart.expected"),
-            count: strings.get("chart.count"),
-            team: strings.get("chart.team"),
-            colon: strings.get("punct.colon"),
-            separator: strings.get("punct.separator"),
-            comma: strings.get("punct.comma"),
-            parens: strings.get("punct.parens"),
-        };
-        let listed_periods: Vec<usize> = (0..site.periods.len())
-            .filter(|&p| {
-                !figures.periods[p].objectives.is_empty()
-                    || site
-                        .config
-                        .periods
-                        .iter()
-                        .any(|c| c.value.id == site.periods[p].id)
-            })
-            .collect();
+        let labels = chart_labels(&strings);
+        let listed_periods = listed_periods(&site, &figures);
         let current_period = figures.current_period;
         let person_by_name = site
             .people
@@ -138,34 +234,12 @@ impl Views {
             .filter(|(_, p)| p.document.is_some())
             .flat_map(|(i, p)| [(p.id.clone(), i), (p.name.clone(), i)])
             .collect();
-        let mut objectives_by_owner = vec![Vec::new(); site.people.len()];
-        let mut objectives_by_team = vec![Vec::new(); site.teams.len()];
-        let mut key_results_by_owner = vec![Vec::new(); site.people.len()];
-        for (o, resolved) in site.objectives.iter().enumerate() {
-            if !figures.objectives[o].included {
-                continue;
-            }
-            if let Some(p) = resolved.owner {
-                objectives_by_owner[p].push(o);
-            }
-            if let Some(t) = resolved.team {
-                objectives_by_team[t].push(o);
-            }
-            for (k, rk) in resolved.key_results.iter().enumerate() {
-                if let Some(p) = rk.owner {
-                    key_results_by_owner[p].push((o, k));
-                }
-            }
-        }
-        let mut sub_teams = vec![Vec::new(); site.teams.len()];
-        for (x, team) in site.teams.iter().enumerate() {
-            if let Some(parent) = team.team.filter(|&parent| parent != x) {
-                sub_teams[parent].push(x);
-            }
-        }
-        for list in &mut sub_teams {
-            list.sort_by(|&a, &b| (&site.teams[a].name, a).cmp(&(&site.teams[b].name, b)));
-        }
+        let Owned {
+            objectives_by_owner,
+            objectives_by_team,
+            key_results_by_owner,
+        } = included_by_owner_and_team(&site, &figures);
+        let sub_teams = sorted_sub_teams(&site.teams);
         let team_rank = team_tree_order(&site.teams, &sub_teams);
         Views {
             team_rank,
@@ -193,68 +267,21 @@ impl Views {
         self.prepared[o].get_or_init(|| self.prepare(o))
     }
 
+    /// Makes an objective's `Prepared`: its Markdown as HTML and its charts.
     pub(crate) fn prepare(&self, o: usize) -> Prepared {
         let site = &*self.site;
         let resolved = &site.objectives[o];
-        let f = &self.figures.objectives[o];
         let period = &site.periods[resolved.period];
         let document = &site.documents[resolved.document];
-        let as_of = self.figures.as_of;
         let language = self.language;
         let format_date = move |d: NaiveDate| format::short_date(d, language);
         let format_percent = |x: f64| format::percent(x);
-        let mut kr_charts = Vec::new();
-        let mut notes_html = Vec::new();
-        for (
-            k,
-            KeyResultRef {
-                written: kr,
-                resolved: rk,
-            },
-        ) in resolved.each_key_result().enumerate()
-        {
-            let kf = &f.key_results[k];
-            let visible = &rk.checkins[..kf.checkins];
-            let points: Vec<(NaiveDate, f64)> = visible
-                .iter()
-                .map(|c| {
-                    let y = match rk.metric {
-                        Metric::Milestone => f64::from(u8::from(c.done.unwrap_or(false))),
-                        _ => c.value.unwrap_or(0.0),
-                    };
-                    (c.date, y)
-                })
-                .collect();
-            let unit = kr.unit.clone();
-            let format_value = move |v: f64| format::with_unit(v, unit.as_deref());
-            let id = format!("{}-{}", paths::kr_anchor(&kr.id.value), o);
-            kr_charts.push(charts::burn_up(&charts::BurnUp {
-                id: &id,
-                title: &kr.title,
-                metric: rk.metric,
-                period_start: period.start,
-                period_end: period.end,
-                as_of,
-                start: kr.start_value(),
-                target: kr.target.as_ref().map(|t| t.value),
-                points: &points,
-                format_value: &format_value,
-                format_date: &format_date,
-                labels: &self.labels,
-            }));
-            notes_html.push(visible.iter().map(|c| markdown::to_html(&c.note)).collect());
-        }
+        let (kr_charts, notes_html) = resolved
+            .each_key_result()
+            .enumerate()
+            .map(|(k, kr)| self.key_result_chart(o, k, kr, &format_date))
+            .unzip();
         let history = self.progress_history(o);
-        let span = (period.end - period.start).num_days().max(1) as f64;
-        let spark_points: Vec<(f64, f64)> = history
-            .iter()
-            .map(|(d, p)| {
-                (
-                    ((*d - period.start).num_days() as f64 / span).clamp(0.0, 1.0),
-                    *p,
-                )
-            })
-            .collect();
         let title = &resolved.data.title;
         Prepared {
             body_html: markdown::to_html(&document.body),
@@ -264,13 +291,13 @@ impl Views {
                 .as_deref()
                 .map(markdown::to_html)
                 .unwrap_or_default(),
-            sparkline_svg: charts::sparkline(title, &spark_points),
+            sparkline_svg: charts::sparkline(title, &spark_points(&history, period)),
             chart_svg: charts::progress_over_time(&charts::ProgressOverTime {
                 id: &format!("objective-{o}"),
                 title,
                 period_start: period.start,
                 period_end: period.end,
-                as_of,
+                as_of: self.figures.as_of,
                 points: &history,
                 format_date: &format_date,
                 format_percent: &format_percent,
@@ -279,6 +306,52 @@ impl Views {
             kr_charts,
             notes_html,
         }
+    }
+
+    /// Key result `k` of objective `o`: its burn-up chart over the check-ins up to the
+    /// as-of date, and those check-ins' notes as HTML.
+    fn key_result_chart(
+        &self,
+        o: usize,
+        k: usize,
+        KeyResultRef {
+            written: kr,
+            resolved: rk,
+        }: KeyResultRef<'_>,
+        format_date: &dyn Fn(NaiveDate) -> String,
+    ) -> (String, Vec<String>) {
+        let period = &self.site.periods[self.site.objectives[o].period];
+        let kf = &self.figures.objectives[o].key_results[k];
+        let visible = &rk.checkins[..kf.checkins];
+        let points: Vec<(NaiveDate, f64)> = visible
+            .iter()
+            .map(|c| {
+                let y = match rk.metric {
+                    Metric::Milestone => f64::from(u8::from(c.done.unwrap_or(false))),
+                    _ => c.value.unwrap_or(0.0),
+                };
+                (c.date, y)
+            })
+            .collect();
+        let unit = kr.unit.clone();
+        let format_value = move |v: f64| format::with_unit(v, unit.as_deref());
+        let id = format!("{}-{}", paths::kr_anchor(&kr.id.value), o);
+        let chart = charts::burn_up(&charts::BurnUp {
+            id: &id,
+            title: &kr.title,
+            metric: rk.metric,
+            period_start: period.start,
+            period_end: period.end,
+            as_of: self.figures.as_of,
+            start: kr.start_value(),
+            target: kr.target.as_ref().map(|t| t.value),
+            points: &points,
+            format_value: &format_value,
+            format_date,
+            labels: &self.labels,
+        });
+        let notes = visible.iter().map(|c| markdown::to_html(&c.note)).collect();
+        (chart, notes)
     }
 
     /// The objective's progress at the period start and at each check-in date up to the
@@ -431,25 +504,6 @@ impl Views {
         let f = &self.figures.objectives[o];
         let prepared = self.prepared(o);
         let period = &site.periods[resolved.period];
-        let strategies = site
-            .org()
-            .map(|org| {
-                resolved
-                    .strategies
-                    .iter()
-                    .filter_map(|id| org.strategies.iter().find(|s| &s.id.value == id))
-                    .map(|s| Link {
-                        id: s.id.value.clone(),
-                        name: s.title.clone(),
-                        url: format!(
-                            "{}#strategy-{}",
-                            url(root, paths::ALIGNMENT),
-                            slug(&s.id.value)
-                        ),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
         let mut key_results: Vec<KeyResultView> = (0..resolved.key_results.len())
             .map(|k| self.key_result(root, o, k, full))
             .collect();
@@ -479,13 +533,8 @@ impl Views {
             confidence: self.confidence(f.confidence),
             // A closed period is graded: low confidence no longer puts anything at risk.
             at_risk: f.at_risk && f.grade.is_none(),
-            parents: resolved
-                .parents
-                .iter()
-                .filter(|&&p| self.included(p))
-                .map(|&p| self.objective_link(root, p))
-                .collect(),
-            strategies,
+            parents: self.included_links(root, &resolved.parents),
+            strategies: self.strategy_links(root, &resolved.strategies),
             children: resolved
                 .children
                 .iter()
@@ -513,12 +562,7 @@ impl Views {
                 .carried_from
                 .filter(|&x| self.included(x))
                 .map(|x| self.objective_link(root, x)),
-            carried_to: resolved
-                .carried_to
-                .iter()
-                .filter(|&&x| self.included(x))
-                .map(|&x| self.objective_link(root, x))
-                .collect(),
+            carried_to: self.included_links(root, &resolved.carried_to),
             sparkline_svg: prepared.sparkline_svg.clone(),
             chart_svg: if full {
                 prepared.chart_svg.clone()
@@ -529,6 +573,37 @@ impl Views {
             extra: data.extra.clone(),
             extra_shown: self.extra_shown(&data.extra),
         }
+    }
+
+    /// Links to the strategies of the org file that `ids` name, in their order, at their
+    /// anchors on the alignment page; none without an org file.
+    fn strategy_links(&self, root: &str, ids: &[String]) -> Vec<Link> {
+        self.site
+            .org()
+            .map(|org| {
+                ids.iter()
+                    .filter_map(|id| org.strategies.iter().find(|s| &s.id.value == id))
+                    .map(|s| Link {
+                        id: s.id.value.clone(),
+                        name: s.title.clone(),
+                        url: format!(
+                            "{}#strategy-{}",
+                            url(root, paths::ALIGNMENT),
+                            slug(&s.id.value)
+                        ),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Links to the included objectives of `objectives`, in their order.
+    fn included_links(&self, root: &str, objectives: &[usize]) -> Vec<ObjectiveLink> {
+        objectives
+            .iter()
+            .filter(|&&x| self.included(x))
+            .map(|&x| self.objective_link(root, x))
+            .collect()
     }
 
     /// The free fields `show_extra:` names that `extra` has, in its order.
@@ -561,6 +636,8 @@ impl Views {
         }
     }
 
+    /// The view of key result `k` of objective `o`; its chart and check-ins only when
+    /// `full`.
     pub(crate) fn key_result(&self, root: &str, o: usize, k: usize, full: bool) -> KeyResultView {
         let site = &*self.site;
         let resolved = &site.objectives[o];
@@ -571,32 +648,7 @@ impl Views {
         let kf = &self.figures.objectives[o].key_results[k];
         let unit = kr.unit.as_deref();
         let numeric = |v: f64| format::with_unit(v, unit);
-        let (start_display, target_display) = match rk.metric {
-            Metric::Increase | Metric::Decrease => (
-                numeric(kr.start_value()),
-                kr.target
-                    .as_ref()
-                    .map(|t| numeric(t.value))
-                    .unwrap_or_default(),
-            ),
-            Metric::StayAbove => (
-                String::new(),
-                kr.target
-                    .as_ref()
-                    .map(|t| format!("≥ {}", numeric(t.value)))
-                    .unwrap_or_default(),
-            ),
-            Metric::StayBelow => (
-                String::new(),
-                kr.target
-                    .as_ref()
-                    .map(|t| format!("≤ {}", numeric(t.value)))
-                    .unwrap_or_default(),
-            ),
-            // A milestone has no target to compare with: its state is shown once, as
-            // its current value ("Done" / "Not done").
-            Metric::Milestone => (String::new(), String::new()),
-        };
+        let (start_display, target_display) = start_and_target(rk.metric, kr);
         let current_display = match kf.current {
             Current::Number(v) => numeric(v),
             Current::Done(true) => self.strings.get("milestone.done"),

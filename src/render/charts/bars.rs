@@ -101,52 +101,96 @@ pub fn bars(
     expected: Option<f64>,
     labels: &ChartLabels,
 ) -> String {
-    let sid = sanitize_id(id);
     let expected = expected
         .filter(|e| e.is_finite())
         .map(|e| e.clamp(0.0, 1.0));
     let expected_text = expected.map(crate::render::format::percent);
+    let desc = bars_desc(title, bars, expected_text.as_deref(), labels);
+    let rows: Vec<Vec<String>> = bars.iter().map(|b| wrap_in_two(b.label, W)).collect();
+    let layout = BarsLayout::new(bars, &rows, expected.is_some());
 
+    let mut out = String::new();
+    open_figure(&mut out, "bars", &sanitize_id(id), layout.h, title, &desc);
+    for ((b, lines), &by) in bars.iter().zip(&rows).zip(&layout.bar_tops) {
+        layout.draw_row(&mut out, b, lines, by, labels);
+    }
+    if let (Some(e), Some(text)) = (expected, &expected_text) {
+        layout.draw_expected(&mut out, e, &format!("{} {}", labels.expected, text));
+    }
+    out.push_str("</svg>");
+
+    let head = [labels.team.as_str(), labels.progress.as_str()];
+    let rows: Vec<(String, Vec<String>)> = bars
+        .iter()
+        .map(|b| (b.label.to_string(), vec![b.display.to_string()]))
+        .collect();
+    let foot = expected_text.map(|e| (labels.expected.clone(), e));
+    out.push_str(&data_table(title, &head, &rows, foot.as_ref()));
+    out.push_str("</figure>");
+    out
+}
+
+/// A bars chart's text alternative: each bar's label and value, and the expected pace;
+/// the title alone when there are no bars and no pace.
+fn bars_desc(title: &str, bars: &[Bar], expected: Option<&str>, labels: &ChartLabels) -> String {
     let mut parts: Vec<String> = bars
         .iter()
         .map(|b| labels.field(b.label, b.display))
         .collect();
-    if let Some(e) = &expected_text {
+    if let Some(e) = expected {
         parts.push(labels.field(&labels.expected, e));
     }
-    let desc = if parts.is_empty() {
+    if parts.is_empty() {
         title.to_string()
     } else {
         labels.join(&parts)
-    };
-
-    let line_h = FONT_MAX + 3.0;
-    let bar_h = 14.0;
-    let top = if expected.is_some() {
-        FONT_MAX + 12.0
-    } else {
-        4.0
-    };
-    let rows: Vec<Vec<String>> = bars.iter().map(|b| wrap_in_two(b.label, W)).collect();
-    // The top of each bar: below its label's lines, then the bar and a gap.
-    let mut bar_tops = Vec::with_capacity(rows.len());
-    let mut y = top;
-    for lines in &rows {
-        y += line_h * lines.len() as f64 + 2.0;
-        bar_tops.push(y);
-        y += bar_h + 16.0;
     }
-    let h = y.max(top + line_h + bar_h) + 2.0;
-    let value_w = bars
-        .iter()
-        .map(|b| text_width(b.display))
-        .fold(0.0, f64::max)
-        .clamp(32.0, 120.0);
-    let bw = W - value_w - 12.0;
+}
 
-    let mut out = String::new();
-    open_figure(&mut out, "bars", &sid, h, title, &desc);
-    for ((b, lines), &by) in bars.iter().zip(&rows).zip(&bar_tops) {
+/// Where a bars chart draws: its rows' heights, each bar's top, the bars' width.
+struct BarsLayout {
+    line_h: f64,
+    bar_h: f64,
+    /// The top of the first row: below the expected-pace label when there is one.
+    top: f64,
+    /// The top of each bar: below its label's lines, then the bar and a gap.
+    bar_tops: Vec<f64>,
+    /// The chart's height.
+    h: f64,
+    /// The bars' full width, left of the values.
+    bw: f64,
+}
+
+impl BarsLayout {
+    fn new(bars: &[Bar], rows: &[Vec<String>], expected: bool) -> Self {
+        let line_h = FONT_MAX + 3.0;
+        let bar_h = 14.0;
+        let top = if expected { FONT_MAX + 12.0 } else { 4.0 };
+        let mut bar_tops = Vec::with_capacity(rows.len());
+        let mut y = top;
+        for lines in rows {
+            y += line_h * lines.len() as f64 + 2.0;
+            bar_tops.push(y);
+            y += bar_h + 16.0;
+        }
+        let value_w = bars
+            .iter()
+            .map(|b| text_width(b.display))
+            .fold(0.0, f64::max)
+            .clamp(32.0, 120.0);
+        BarsLayout {
+            line_h,
+            bar_h,
+            top,
+            bar_tops,
+            h: y.max(top + line_h + bar_h) + 2.0,
+            bw: W - value_w - 12.0,
+        }
+    }
+
+    /// One bar's row, with its top at `by`: its label's lines, track, bar and value.
+    fn draw_row(&self, out: &mut String, b: &Bar, lines: &[String], by: f64, labels: &ChartLabels) {
+        let (line_h, bar_h, bw) = (self.line_h, self.bar_h, self.bw);
         let value = if b.value.is_finite() {
             b.value.clamp(0.0, 1.0)
         } else {
@@ -195,35 +239,25 @@ pub fn bars(
             Esc(b.display)
         );
     }
-    if let (Some(e), Some(text)) = (expected, &expected_text) {
-        let x = num(bw * e);
-        // One dashed mark across each bar, so that it crosses no label.
+
+    /// The expected pace `e`: one dashed mark across each bar, so that it crosses no
+    /// label, and its `label` above the rows.
+    fn draw_expected(&self, out: &mut String, e: f64, label: &str) {
+        let x = num(self.bw * e);
         let mut d = String::new();
-        for &by in &bar_tops {
-            let _ = write!(d, "M{x} {}V{}", num(by - 3.0), num(by + bar_h + 3.0));
+        for &by in &self.bar_tops {
+            let _ = write!(d, "M{x} {}V{}", num(by - 3.0), num(by + self.bar_h + 3.0));
         }
         let _ = write!(
             out,
             r#"<path class="chart-expected" d="{d}" fill="none" stroke="currentColor"/>"#
         );
-        let label = format!("{} {}", labels.expected, text);
         let _ = write!(
             out,
             r#"<text class="chart-label" x="{x}" y="{}"{}>{}</text>"#,
-            num(top - 8.0),
-            anchor_near(bw * e, text_width(&label), 0.0, W),
-            Esc(&label)
+            num(self.top - 8.0),
+            anchor_near(self.bw * e, text_width(label), 0.0, W),
+            Esc(label)
         );
     }
-    out.push_str("</svg>");
-
-    let head = [labels.team.as_str(), labels.progress.as_str()];
-    let rows: Vec<(String, Vec<String>)> = bars
-        .iter()
-        .map(|b| (b.label.to_string(), vec![b.display.to_string()]))
-        .collect();
-    let foot = expected_text.map(|e| (labels.expected.clone(), e));
-    out.push_str(&data_table(title, &head, &rows, foot.as_ref()));
-    out.push_str("</figure>");
-    out
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::figure::{Swatch, draw_legend, open_figure};
 use super::scale::TimeAxis;
-use super::svg::{Path, anchor_near, num, polyline, sanitize_id};
+use super::svg::{Path, actual_line, anchor_near, num, sanitize_id};
 use super::text::text_width;
 use super::{ChartLabels, FONT_MAX, LINE_H, W};
 use crate::render::escape::Esc;
@@ -175,20 +175,13 @@ impl LineChart<'_> {
             num(f.bottom),
             x = num(f.x(self.as_of))
         );
-        let line = self.actual_line(f);
-        if line.len() >= 2 {
-            let _ = write!(
-                out,
-                r#"<polyline class="chart-actual" points="{}"/>"#,
-                polyline(&line)
-            );
-        }
+        actual_line(out, &self.actual_vertices(f));
         out.push_str("</g>");
     }
 
     /// The check-ins line's vertices: the points, with steps for milestones (carried on
     /// to the as-of date).
-    fn actual_line(&self, f: &Frame) -> Vec<(f64, f64)> {
+    fn actual_vertices(&self, f: &Frame) -> Vec<(f64, f64)> {
         let mut line: Vec<(f64, f64)> = Vec::with_capacity(self.points.len() * 2 + 1);
         let mut last: Option<(f64, f64)> = None;
         for &(d, v, _) in &self.points {
@@ -356,4 +349,31 @@ pub(super) fn clean_points(points: &[(NaiveDate, f64)], milestone: bool) -> Vec<
         .collect();
     pts.sort_by_key(|p| p.0);
     pts
+}
+
+/// Each check-in as drawn: its date, its value and the tooltip "date: value" of its
+/// texts.
+pub(super) fn tipped_points(
+    l: &ChartLabels,
+    points: &[(NaiveDate, f64)],
+    texts: &[(String, String)],
+) -> Vec<(NaiveDate, f64, String)> {
+    points
+        .iter()
+        .zip(texts)
+        .map(|(&(d, v), (date, value))| (d, v, l.field(date, value)))
+        .collect()
+}
+
+/// The x axis's words: the period's first and last dates, and the as-of label.
+pub(super) fn axis_labels(
+    l: &ChartLabels,
+    format_date: &dyn Fn(NaiveDate) -> String,
+    (start, end): (NaiveDate, NaiveDate),
+    as_of_text: &str,
+) -> ((String, String), String) {
+    (
+        (format_date(start), format_date(end)),
+        format!("{} {as_of_text}", l.as_of),
+    )
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::ProgressOverTime;
 use super::figure::data_table;
-use super::line::{LineChart, clean_points};
+use super::line::{LineChart, axis_labels, clean_points, tipped_points};
 use super::scale::TimeAxis;
 
 /// An objective's progress over time, with the expected-pace diagonal from (start, 0)
@@ -47,6 +47,12 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
         .collect();
     let table = data_table(chart.title, &head, &rows, None);
 
+    let (date_labels, as_of_label) = axis_labels(
+        l,
+        fmt_date,
+        (chart.period_start, chart.period_end),
+        &as_of_text,
+    );
     let spec = LineChart {
         kind: "progress",
         id: chart.id,
@@ -60,15 +66,11 @@ pub fn progress_over_time(chart: &ProgressOverTime) -> String {
         pace_line: Some((0.0, 1.0, l.expected.as_str())),
         target: None,
         zones: None,
-        points: points
-            .iter()
-            .zip(&texts)
-            .map(|(&(d, v), (date, value))| (d, v, l.field(date, value)))
-            .collect(),
+        points: tipped_points(l, &points, &texts),
         step: false,
         series: &l.progress,
-        date_labels: (fmt_date(chart.period_start), fmt_date(chart.period_end)),
-        as_of_label: format!("{} {as_of_text}", l.as_of),
+        date_labels,
+        as_of_label,
         labels: l,
         table,
     };

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::svg::{num, polyline};
+use super::svg::{actual_line, num};
 use crate::render::escape::Esc;
 
 /// A tiny progress sparkline (80×20) for lists. `points` are (x, y), both 0..1, x
@@ -26,13 +26,7 @@ pub fn sparkline(title: &str, points: &[(f64, f64)]) -> String {
         out,
         r#"<svg class="sparkline" viewBox="0 0 80 20" width="80" height="20" fill="currentColor" role="img" aria-label="{t}"><title>{t}</title><g fill="none" stroke="currentColor"><path class="chart-grid" d="M2 18H78"/>"#
     );
-    if pts.len() >= 2 {
-        let _ = write!(
-            out,
-            r#"<polyline class="chart-actual" points="{}"/>"#,
-            polyline(&pts)
-        );
-    }
+    actual_line(&mut out, &pts);
     out.push_str("</g>");
     if let Some(&(x, y)) = pts.last() {
         let _ = write!(

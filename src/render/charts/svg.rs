@@ -23,6 +23,17 @@ pub(super) fn polyline(points: &[(f64, f64)]) -> String {
     out
 }
 
+/// The check-ins line of a line chart or sparkline, when it has two points or more.
+pub(super) fn actual_line(out: &mut String, points: &[(f64, f64)]) {
+    if points.len() >= 2 {
+        let _ = write!(
+            out,
+            r#"<polyline class="chart-actual" points="{}"/>"#,
+            polyline(points)
+        );
+    }
+}
+
 /// A coordinate rounded to one decimal, never `-0`, `NaN` or `inf`.
 pub(super) fn num(v: f64) -> Num {
     Num(v)

@@ -32,17 +32,23 @@ pub(super) fn index_pages<'v, S: serde::Serialize + 'v>(
     included: Arc<Vec<usize>>,
     (var, summary): (&'static str, Summary<S>),
 ) {
-    list_pages(
-        specs,
-        list,
-        Arc::new(move |c, root, range| {
-            let rows: Vec<S> = included[range]
-                .iter()
-                .map(|&x| summary(views, root, x))
-                .collect();
-            c.insert(var, &rows);
-        }),
-    );
+    list_pages(specs, list, rows(views, included, (var, summary)));
+}
+
+/// Fills a page with the items of its range, each as its `summary` row, under the
+/// template variable `var`.
+pub(super) fn rows<'v, S: serde::Serialize + 'v>(
+    views: &'v Views,
+    items: Arc<Vec<usize>>,
+    (var, summary): (&'static str, Summary<S>),
+) -> Fill<'v> {
+    Arc::new(move |c, root, range| {
+        let rows: Vec<S> = items[range]
+            .iter()
+            .map(|&x| summary(views, root, x))
+            .collect();
+        c.insert(var, &rows);
+    })
 }
 
 /// The pages of a full list: `base`, `base/page/2/` …

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::lists::list_spec;
+use super::lists::{list_spec, rows};
 use super::{PageKind, PageSpec};
 use crate::compute::{Status, TeamGroup};
 use crate::period::PeriodState;
@@ -267,19 +267,12 @@ fn period_lists<'v>(specs: &mut Vec<PageSpec<'v>>, views: &'v Views) {
         let label = format::period_label(&site.periods[p].id, views.language);
         let order = Arc::new(views.period_objectives(p));
         if order.len() > views.top_level(p).len().min(views::SHOWN) {
-            let list = Arc::clone(&order);
             list_spec(
                 specs,
                 views,
                 (base.clone(), label.clone()),
                 (paths::list::OBJECTIVES, order.len()),
-                Arc::new(move |c, root, range| {
-                    let rows: Vec<_> = list[range]
-                        .iter()
-                        .map(|&o| views.objective_row(root, o))
-                        .collect();
-                    c.insert("objectives", &rows);
-                }),
+                rows(views, order, ("objectives", Views::objective_row)),
             );
         }
         let teams = views.figures.periods[p].teams.len();

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::lists::{List, index_pages, list_spec};
+use super::lists::{List, index_pages, list_spec, rows};
 use super::{PageKind, PageSpec};
 use crate::render::paths::{self, root_of, url};
 use crate::render::view::*;
@@ -261,19 +261,12 @@ fn team_lists<'v>(specs: &mut Vec<PageSpec<'v>>, views: &'v Views, t: usize) {
             > views::SHOWN
     });
     if cut {
-        let list = Arc::clone(&own);
         list_spec(
             specs,
             views,
             of.clone(),
             (paths::list::OBJECTIVES, own.len()),
-            Arc::new(move |c, root, range| {
-                let rows: Vec<_> = list[range]
-                    .iter()
-                    .map(|&o| views.objective_row(root, o))
-                    .collect();
-                c.insert("objectives", &rows);
-            }),
+            rows(views, own, ("objectives", Views::objective_row)),
         );
     }
     let sub_teams = views.sub_teams(t);
@@ -294,19 +287,12 @@ fn team_lists<'v>(specs: &mut Vec<PageSpec<'v>>, views: &'v Views, t: usize) {
     }
     let members = Arc::new(views.members(t));
     if members.len() > views::TEAMS_SHOWN {
-        let list = Arc::clone(&members);
         list_spec(
             specs,
             views,
             of,
             (paths::list::MEMBERS, members.len()),
-            Arc::new(move |c, root, range| {
-                let rows: Vec<_> = list[range]
-                    .iter()
-                    .map(|&x| views.person_summary(root, x))
-                    .collect();
-                c.insert("people", &rows);
-            }),
+            rows(views, members, ("people", Views::person_summary)),
         );
     }
 }
