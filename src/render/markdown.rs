@@ -9,7 +9,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id", "class"])
         .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
         .attribute_filter(|element, attribute, value| {
             // Only the disabled checkboxes of task lists survive as inputs.
             if element == "input" && attribute == "type" && value != "checkbox" {
@@ -35,7 +35,7 @@ pub(crate) fn to_html(markdown: &str) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let events = join_cjk_lines(anchor_headings(events));
+    let events = label_tasks(join_cjk_lines(anchor_headings(events)));
     let mut raw = String::new();
     html::push_html(&mut raw, events.into_iter());
     let clean = SANITIZER.clean(&raw).to_string();
@@ -237,6 +237,32 @@ fn join_cjk_lines(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         .collect()
 }
 
+/// Gives each task-list checkbox its item's text as its accessible name (`aria-label`):
+/// a form control without one is a WCAG failure (axe's `label`), and the item's text is
+/// what the box says is done or not, in the body's own language.
+fn label_tasks(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    for i in 0..events.len() {
+        let Event::TaskListMarker(checked) = events[i] else {
+            continue;
+        };
+        let mut label = String::new();
+        for e in &events[i + 1..] {
+            match e {
+                Event::Text(t) | Event::Code(t) => label.push_str(t),
+                Event::SoftBreak | Event::HardBreak => label.push(' '),
+                Event::End(TagEnd::Item) | Event::Start(Tag::List(_) | Tag::Item) => break,
+                _ => {}
+            }
+        }
+        events[i] = Event::InlineHtml(CowStr::from(format!(
+            "<input disabled=\"\" type=\"checkbox\"{} aria-label=\"{}\">",
+            if checked { " checked=\"\"" } else { "" },
+            super::escape::escape(label.trim())
+        )));
+    }
+    events
+}
+
 /// The character next to a line break: the last (or first) of the nearest text, through
 /// inline markup (emphasis, links …); none past anything else.
 fn text_edge<'e, 'a: 'e>(
@@ -312,6 +338,18 @@ fn anchor_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_checkbox_is_named_by_its_item_text() {
+        let html = to_html("- [ ] write the **plan** & a < b\n- [x] 上线\n  - [ ] nested\n");
+        assert!(
+            html.contains(r#"type="checkbox" aria-label="write the plan &amp; a &lt; b""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"checked="" aria-label="上线""#), "{html}");
+        assert!(html.contains(r#"aria-label="nested""#), "{html}");
+        assert_eq!(html.matches("disabled").count(), 3, "{html}");
+    }
 
     #[test]
     fn scripts_handlers_and_javascript_urls_are_removed() {
