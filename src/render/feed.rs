@@ -179,7 +179,7 @@ fn content_html(base: Option<&str>, updates: &[CheckinView], colon: &str) -> Str
     content.push_str("</ul>\n");
     let mut notes: Vec<&str> = Vec::new();
     for u in updates {
-        if !u.note_html.is_empty() && !notes.contains(&u.note_html.as_str()) {
+        if !u.note_html.is_empty() && !notes.contains(&&*u.note_html) {
             notes.push(&u.note_html);
         }
     }

@@ -261,7 +261,7 @@ fn checkin_doc(views: &Views, group: &[(usize, usize, usize)]) -> Doc {
         ));
         let note = views.prepared(o).notes_html[k]
             .get(c)
-            .map_or("", String::as_str);
+            .map_or("", |note| &**note);
         if !note.is_empty() && !notes.contains(&note) {
             notes.push(note);
         }

@@ -3,6 +3,7 @@
 //! docs/themes.md documents these for theme authors; keep the two in step.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A link to a page: its text and its URL relative to the current page.
 #[derive(Clone, Debug, Serialize)]
@@ -76,7 +77,7 @@ pub(crate) struct CheckinView {
     /// The author's name, linked when a people/ file defines them.
     pub(crate) author: Option<Link>,
     /// The rendered, sanitised Markdown notes (may be empty).
-    pub(crate) note_html: String,
+    pub(crate) note_html: Arc<str>,
     /// On an objective page, when a check-in file updates several of its key results: the
     /// key result above whose history shows the note, which is then left out here.
     pub(crate) note_with: Option<Link>,

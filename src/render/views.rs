@@ -25,7 +25,23 @@ pub(crate) struct Prepared {
     pub(crate) chart_svg: String,
     /// Per key result: its burn-up chart, and the notes HTML of each visible check-in.
     pub(crate) kr_charts: Vec<String>,
-    pub(crate) notes_html: Vec<Vec<String>>,
+    pub(crate) notes_html: Vec<Vec<Arc<str>>>,
+}
+
+/// The HTML of one objective's check-in notes, each made once: a check-in file updating
+/// several key results shares one note (`Arc<str>`) among its updates.
+#[derive(Default)]
+struct NotesHtml(Vec<(Arc<str>, Arc<str>)>);
+
+impl NotesHtml {
+    fn html(&mut self, note: &Arc<str>) -> Arc<str> {
+        if let Some((_, html)) = self.0.iter().find(|(seen, _)| Arc::ptr_eq(seen, note)) {
+            return Arc::clone(html);
+        }
+        let html: Arc<str> = markdown::to_html(note).into();
+        self.0.push((Arc::clone(note), Arc::clone(&html)));
+        html
+    }
 }
 
 /// Everything needed to build views; one per build. It owns (shares) what it reads, so
@@ -276,10 +292,11 @@ impl Views {
         let language = self.language;
         let format_date = move |d: NaiveDate| format::short_date(d, language);
         let format_percent = |x: f64| format::percent(x);
+        let mut notes = NotesHtml::default();
         let (kr_charts, notes_html) = resolved
             .each_key_result()
             .enumerate()
-            .map(|(k, kr)| self.key_result_chart(o, k, kr, &format_date))
+            .map(|(k, kr)| self.key_result_chart(o, k, kr, &format_date, &mut notes))
             .unzip();
         let history = self.progress_history(o);
         let title = &resolved.data.title;
@@ -319,7 +336,8 @@ impl Views {
             resolved: rk,
         }: KeyResultRef<'_>,
         format_date: &dyn Fn(NaiveDate) -> String,
-    ) -> (String, Vec<String>) {
+        notes: &mut NotesHtml,
+    ) -> (String, Vec<Arc<str>>) {
         let period = &self.site.periods[self.site.objectives[o].period];
         let kf = &self.figures.objectives[o].key_results[k];
         let visible = &rk.checkins[..kf.checkins];
@@ -350,7 +368,7 @@ impl Views {
             format_date,
             labels: &self.labels,
         });
-        let notes = visible.iter().map(|c| markdown::to_html(&c.note)).collect();
+        let notes = visible.iter().map(|c| notes.html(&c.note)).collect();
         (chart, notes)
     }
 
@@ -767,8 +785,7 @@ impl Views {
                 .notes_html
                 .get(k)
                 .and_then(|notes| notes.get(c))
-                .cloned()
-                .unwrap_or_default(),
+                .map_or_else(|| Arc::from(""), Arc::clone),
             note_with: None,
             source: checkin.source.clone(),
             draft: resolved.data.draft,
@@ -800,9 +817,9 @@ impl Views {
                 let checkin = &self.site.objectives[o].key_results[k].checkins[c];
                 let shared_body = checkin.document != self.site.objectives[o].document;
                 if shared_body
-                    && !seen.insert((checkin.document, checkin.date, view.note_html.clone()))
+                    && !seen.insert((checkin.document, checkin.date, Arc::clone(&view.note_html)))
                 {
-                    view.note_html.clear();
+                    view.note_html = Arc::from("");
                 }
                 view
             })
@@ -1138,7 +1155,7 @@ fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
 /// A check-in file that updates several key results of one objective has one note: it is
 /// shown in the history of the first of them on the page, and the others point to it.
 fn note_once(key_results: &mut [KeyResultView]) {
-    let mut first: HashMap<(String, String, String), Link> = HashMap::new();
+    let mut first: HashMap<(String, String, Arc<str>), Link> = HashMap::new();
     for kr in key_results.iter_mut() {
         let here = Link {
             id: kr.id.clone(),
@@ -1152,11 +1169,11 @@ fn note_once(key_results: &mut [KeyResultView]) {
             let key = (
                 checkin.source.clone(),
                 checkin.datetime.clone(),
-                checkin.note_html.clone(),
+                Arc::clone(&checkin.note_html),
             );
             match first.get(&key) {
                 Some(link) => {
-                    checkin.note_html.clear();
+                    checkin.note_html = Arc::from("");
                     checkin.note_with = Some(link.clone());
                 }
                 None => {
