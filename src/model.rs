@@ -362,8 +362,8 @@ pub(crate) struct Checkin {
     pub(crate) done: Option<bool>,
     pub(crate) confidence: Option<u8>,
     pub(crate) author: Option<String>,
-    /// The file it was written in.
-    pub(crate) source: String,
+    /// The file it was written in (shared by its updates).
+    pub(crate) source: Arc<str>,
     /// The Markdown notes: the check-in file's body (shared with its document),
     /// or an inline check-in's `note`.
     pub(crate) note: Arc<str>,

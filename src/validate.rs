@@ -2,6 +2,7 @@
 //! alignment cycles, check-ins that fit their key result — and resolves every id to an
 //! index, giving the `Site` that later stages read.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -199,6 +200,30 @@ struct Validator {
     rejected: Vec<String>,
     /// Where loading found errors, by file.
     faulty: HashMap<String, HashSet<Pos>>,
+}
+
+/// What one update of a check-in file comes to, found apart from the others
+/// (`Validator::match_updates`) and applied in order.
+enum Attach {
+    /// It names what a file with errors would have defined: counted, not reported.
+    Gap(usize),
+    /// It names no key result.
+    Unknown {
+        pos: Pos,
+        message: Message,
+        /// The key results it most likely meant.
+        meant: Vec<String>,
+    },
+    /// Its key result's measure is unknown (its file has errors): counted.
+    Unsure(usize),
+    /// Set aside: its value was read with an error (no error of its own), or it does not
+    /// fit its key result's metric.
+    Rejected {
+        full_id: String,
+        error: Option<(Pos, Message)>,
+    },
+    /// Attached to key result `k` of objective `o`.
+    To(usize, usize, Checkin),
 }
 
 /// The gaps that files with errors leave, by the ids other files may name, and how many
@@ -406,17 +431,6 @@ impl Parties {
 }
 
 impl Validator {
-    /// Whether an update's value was read with an error: `value: "55 %"` is read as 55 so
-    /// that nothing else fails for it, but it counts as no check-in, for the figures and the
-    /// lints alike (like one that could not be read at all).
-    fn misread(&self, file: &str, update: &Update) -> bool {
-        update.value.as_ref().is_some_and(|value| {
-            self.faulty
-                .get(file)
-                .is_some_and(|errors| errors.contains(&value.pos))
-        })
-    }
-
     fn error(&mut self, file: &str, pos: Pos, rule: Rule, message: impl Into<Message>) {
         self.diagnostics
             .push(Diagnostic::error(file, pos, rule, message));
@@ -654,6 +668,7 @@ impl Validator {
     ) -> Vec<ResolvedKeyResult> {
         let mut seen: HashMap<&str, Pos> = HashMap::new();
         let mut out = Vec::new();
+        let source: Arc<str> = Arc::from(file);
         for (written, kr) in objective.key_results.iter().enumerate() {
             if let Some(first) = seen.get(kr.id.value.as_str()) {
                 let message = msg!(
@@ -694,7 +709,7 @@ impl Validator {
                 .checkins
                 .iter()
                 .filter(|update| {
-                    if self.misread(file, update) {
+                    if misread(self.faulty.get(file), update) {
                         self.rejected.push(full_id.clone());
                         return false;
                     }
@@ -709,7 +724,7 @@ impl Validator {
                         }
                     }
                 })
-                .map(|update| checkin_of(update, file, document, || Arc::from("")))
+                .map(|update| checkin_of(update, &source, document, || Arc::from("")))
                 .collect();
             out.push(ResolvedKeyResult {
                 written,
@@ -848,58 +863,114 @@ impl Validator {
     /// Attaches each check-in file's updates to its key result and orders every key result's
     /// check-ins as docs/format.md#which-check-in-counts says.
     fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
-        for (doc_index, doc) in site.documents.iter().enumerate() {
-            let Content::Checkin(file) = &doc.content else {
-                continue;
-            };
-            for update in &file.updates {
-                let Some((o, k)) = find_kr(&site.objectives, index, &update.kr.value) else {
-                    if let Some(gap) = self.gaps.key_result(&update.kr.value) {
-                        self.gaps.skip(gap, &doc.path);
-                        continue;
+        // Matching reads only: it runs on every file at once, and what it found is then
+        // applied file by file, in the documents' order, as if it had run in that order.
+        let matched: Vec<Vec<Attach>> = site
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(doc_index, doc)| match &doc.content {
+                Content::Checkin(file) => self.match_updates(site, index, doc_index, file),
+                _ => Vec::new(),
+            })
+            .collect();
+        for (doc_index, attachments) in matched.into_iter().enumerate() {
+            let path = &site.documents[doc_index].path;
+            for attach in attachments {
+                match attach {
+                    Attach::Gap(gap) => self.gaps.skip(gap, path),
+                    Attach::Unknown {
+                        pos,
+                        message,
+                        meant,
+                    } => {
+                        self.rejected.extend(meant);
+                        self.error(path, pos, Rule::UnknownReference, message);
                     }
-                    // The key results it most likely meant are left unchecked: no lint
-                    // says they lack the check-in this one may be.
-                    let (what, meant) = key_result_guess(site, &update.kr.value);
-                    let mut message = msg!(VALIDATE_UNKNOWN_KR, kr = &update.kr.value, what = what);
-                    if !meant.is_empty() {
-                        let ids = id_list(meant.iter().copied());
-                        let note = msg!(VALIDATE_KR_LEFT_UNCHECKED, ids = ids);
-                        message = msg!(common::WITH_NOTE, message = message, note = note);
-                        self.rejected.extend(meant.into_iter().map(str::to_owned));
+                    Attach::Rejected { full_id, error } => {
+                        if let Some((pos, message)) = error {
+                            self.error(path, pos, Rule::CheckinMismatch, message);
+                        }
+                        self.rejected.push(full_id);
                     }
-                    self.error(&doc.path, update.kr.pos, Rule::UnknownReference, message);
-                    continue;
-                };
-                let kr = &site.objectives[o].key_results[k];
-                if self.misread(&doc.path, update) {
-                    self.rejected.push(kr.full_id.clone());
-                    continue;
-                }
-                let unsure = self.gaps.measure(&kr.full_id);
-                if let Some(gap) = unsure {
-                    self.gaps.skip(gap, &doc.path);
-                }
-                if let Some((pos, message)) = mismatch(update, kr.metric, &kr.full_id) {
-                    if unsure.is_none() {
-                        self.error(&doc.path, pos, Rule::CheckinMismatch, message);
+                    Attach::Unsure(gap) => self.gaps.skip(gap, path),
+                    Attach::To(o, k, checkin) => {
+                        site.objectives[o].key_results[k].checkins.push(checkin)
                     }
-                    self.rejected.push(kr.full_id.clone());
-                    continue;
                 }
-                // The file's body is the note of every update without one of its own.
-                let checkin = checkin_of(update, &doc.path, doc_index, || Arc::clone(&doc.body));
-                site.objectives[o].key_results[k].checkins.push(checkin);
             }
         }
         // Each list holds the inline check-ins as written, then those of files in the order of
         // the documents (byte order of their paths) and as written in each: a stable sort by
         // date and time, inline before files, gives the order of docs/format.md.
-        for o in &mut site.objectives {
+        site.objectives.par_iter_mut().for_each(|o| {
             let own = o.document;
             for kr in &mut o.key_results {
                 kr.checkins.sort_by_key(|c| (moment(c), c.document != own));
             }
+        });
+    }
+
+    /// What to do with each update of a check-in file: which key result it goes to, or
+    /// which error or gap keeps it out.
+    fn match_updates(
+        &self,
+        site: &Site,
+        index: &HashMap<String, usize>,
+        doc_index: usize,
+        file: &CheckinFile,
+    ) -> Vec<Attach> {
+        let doc = &site.documents[doc_index];
+        let faulty = self.faulty.get(&doc.path);
+        let source: Arc<str> = Arc::from(doc.path.as_str());
+        let mut out = Vec::with_capacity(file.updates.len());
+        for update in &file.updates {
+            let Some((o, k)) = find_kr(&site.objectives, index, &update.kr.value) else {
+                out.push(self.unknown_kr(site, update));
+                continue;
+            };
+            let kr = &site.objectives[o].key_results[k];
+            if misread(faulty, update) {
+                out.push(Attach::Rejected {
+                    full_id: kr.full_id.clone(),
+                    error: None,
+                });
+                continue;
+            }
+            let unsure = self.gaps.measure(&kr.full_id);
+            out.extend(unsure.map(Attach::Unsure));
+            if let Some(error) = mismatch(update, kr.metric, &kr.full_id) {
+                out.push(Attach::Rejected {
+                    full_id: kr.full_id.clone(),
+                    error: unsure.is_none().then_some(error),
+                });
+                continue;
+            }
+            // The file's body is the note of every update without one of its own.
+            let checkin = checkin_of(update, &source, doc_index, || Arc::clone(&doc.body));
+            out.push(Attach::To(o, k, checkin));
+        }
+        out
+    }
+
+    /// A check-in's `kr:` that names no key result: a gap explains it, or it is an error.
+    fn unknown_kr(&self, site: &Site, update: &Update) -> Attach {
+        if let Some(gap) = self.gaps.key_result(&update.kr.value) {
+            return Attach::Gap(gap);
+        }
+        // The key results it most likely meant are left unchecked: no lint says they lack
+        // the check-in this one may be.
+        let (what, meant) = key_result_guess(site, &update.kr.value);
+        let mut message = msg!(VALIDATE_UNKNOWN_KR, kr = &update.kr.value, what = what);
+        if !meant.is_empty() {
+            let ids = id_list(meant.iter().copied());
+            let note = msg!(VALIDATE_KR_LEFT_UNCHECKED, ids = ids);
+            message = msg!(common::WITH_NOTE, message = message, note = note);
+        }
+        Attach::Unknown {
+            pos: update.kr.pos,
+            message,
+            meant: meant.into_iter().map(str::to_owned).collect(),
         }
     }
 
@@ -1006,7 +1077,7 @@ fn mismatch(update: &Update, metric: Metric, kr: &str) -> Option<(Pos, Message)>
 /// has no `note` of its own (a check-in file's body; nothing for inline check-ins).
 fn checkin_of(
     update: &Update,
-    source: &str,
+    source: &Arc<str>,
     document: usize,
     note: impl FnOnce() -> Arc<str>,
 ) -> Checkin {
@@ -1017,10 +1088,20 @@ fn checkin_of(
         done: update.done.as_ref().map(|d| d.value),
         confidence: update.confidence.as_ref().map(|c| c.value),
         author: update.author.clone(),
-        source: source.to_owned(),
+        source: Arc::clone(source),
         note: update.note.as_deref().map_or_else(note, Arc::from),
         document,
     }
+}
+
+/// Whether an update's value was read with an error: `value: "55 %"` is read as 55 so
+/// that nothing else fails for it, but it counts as no check-in, for the figures and the
+/// lints alike (like one that could not be read at all).
+fn misread(faulty: Option<&HashSet<Pos>>, update: &Update) -> bool {
+    update
+        .value
+        .as_ref()
+        .is_some_and(|value| faulty.is_some_and(|errors| errors.contains(&value.pos)))
 }
 
 /// When a check-in was made, for ordering: its date at its time, or at midnight.

@@ -121,7 +121,7 @@ fn not_counted(
         ));
     }
     let last = counted.last()?;
-    if last.source == rel || last.date != date {
+    if *last.source == *rel || last.date != date {
         return None;
     }
     let why = if last.time.unwrap_or(NaiveTime::MIN) > time.unwrap_or(NaiveTime::MIN) {
@@ -131,7 +131,7 @@ fn not_counted(
     };
     Some(msg!(
         AUTHOR_LATER_CHECKIN,
-        file = last.source.as_str(),
+        file = &*last.source,
         kr = kr,
         date = date.to_string(),
         why = why

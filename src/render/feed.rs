@@ -106,7 +106,7 @@ fn entry(views: &Views, base: Option<&str>, feed: &str, group: &[(usize, usize, 
             first.source, first.key_result.id, first.date
         )
     } else {
-        first.source.clone()
+        first.source.to_string()
     };
     let mut out = String::from("  <entry>\n");
     out.push_str(&format!("    <title>{}</title>\n", xml(&title)));

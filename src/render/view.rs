@@ -82,7 +82,7 @@ pub(crate) struct CheckinView {
     /// key result above whose history shows the note, which is then left out here.
     pub(crate) note_with: Option<Link>,
     /// The file it was written in, relative to the site root.
-    pub(crate) source: String,
+    pub(crate) source: Arc<str>,
     /// The key result it updates, and that key result's objective.
     pub(crate) key_result: Link,
     pub(crate) objective: Link,

@@ -787,7 +787,7 @@ impl Views {
                 .and_then(|notes| notes.get(c))
                 .map_or_else(|| Arc::from(""), Arc::clone),
             note_with: None,
-            source: checkin.source.clone(),
+            source: Arc::clone(&checkin.source),
             draft: resolved.data.draft,
             key_result: Link {
                 id: rk.full_id.clone(),
@@ -1155,7 +1155,7 @@ fn datetime(date: NaiveDate, time: Option<NaiveTime>) -> String {
 /// A check-in file that updates several key results of one objective has one note: it is
 /// shown in the history of the first of them on the page, and the others point to it.
 fn note_once(key_results: &mut [KeyResultView]) {
-    let mut first: HashMap<(String, String, Arc<str>), Link> = HashMap::new();
+    let mut first: HashMap<(Arc<str>, String, Arc<str>), Link> = HashMap::new();
     for kr in key_results.iter_mut() {
         let here = Link {
             id: kr.id.clone(),
@@ -1167,7 +1167,7 @@ fn note_once(key_results: &mut [KeyResultView]) {
                 continue;
             }
             let key = (
-                checkin.source.clone(),
+                Arc::clone(&checkin.source),
                 checkin.datetime.clone(),
                 Arc::clone(&checkin.note_html),
             );
