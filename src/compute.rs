@@ -442,62 +442,90 @@ fn current_of(metric: Metric, c: &Checkin) -> Current {
 fn histories(
     site: &Site,
     key_results: &[Vec<KeyResultFigures>],
-    included: &dyn Fn(usize) -> bool,
+    included: &(dyn Fn(usize) -> bool + Sync),
     order: &[usize],
 ) -> Vec<Vec<(NaiveDate, f64)>> {
-    let mut histories: Vec<Vec<(NaiveDate, f64)>> = vec![Vec::new(); site.objectives.len()];
+    // Objectives with key results need nothing else: all at once, then the rollups.
+    let mut histories: Vec<Vec<(NaiveDate, f64)>> = (0..site.objectives.len())
+        .into_par_iter()
+        .map(|o| {
+            let own = included(o) && !site.objectives[o].key_results.is_empty();
+            if own {
+                key_result_history(site, o, &key_results[o])
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     for &o in order {
-        if !included(o) {
-            continue;
+        if included(o) && site.objectives[o].key_results.is_empty() {
+            histories[o] = rollup_history(site, included, o, &histories);
         }
-        let resolved = &site.objectives[o];
-        let history = if resolved.key_results.is_empty() {
-            let children = counted_children(site, included, o);
-            let mut dates: Vec<NaiveDate> = children
-                .iter()
-                .flat_map(|&c| histories[c].iter().map(|(d, _)| *d))
-                .collect();
-            dates.sort_unstable();
-            dates.dedup();
-            // For each child: how many entries of its history are on or before the date.
-            let mut seen = vec![0usize; children.len()];
-            dates
-                .into_iter()
-                .map(|d| {
-                    let progress = weighted_mean(children.iter().enumerate().map(|(i, &c)| {
-                        let h = &histories[c];
-                        while seen[i] < h.len() && h[seen[i]].0 <= d {
-                            seen[i] += 1;
-                        }
-                        let p = seen[i].checked_sub(1).map_or(0.0, |j| h[j].1);
-                        (p, site.objective(c).weight)
-                    }));
-                    (d, progress)
-                })
-                .collect()
-        } else {
-            let mut dates: Vec<NaiveDate> = resolved
-                .key_results
-                .iter()
-                .zip(&key_results[o])
-                .flat_map(|(rk, f)| rk.checkins[..f.checkins].iter().map(|c| c.date))
-                .collect();
-            dates.sort_unstable();
-            dates.dedup();
-            dates
-                .into_iter()
-                .map(|d| {
-                    let progress =
-                        weighted_mean(resolved.each_key_result().enumerate().map(|(k, kr)| {
-                            (key_result_progress_at(site, o, k, d), kr.written.weight)
-                        }));
-                    (d, progress)
-                })
-                .collect()
-        };
-        histories[o] = history;
     }
     histories
+}
+
+/// The history of an objective with key results: its progress at each date a visible
+/// check-in moved one of them.
+fn key_result_history(
+    site: &Site,
+    o: usize,
+    figures: &[KeyResultFigures],
+) -> Vec<(NaiveDate, f64)> {
+    let resolved = &site.objectives[o];
+    let mut dates: Vec<NaiveDate> = resolved
+        .key_results
+        .iter()
+        .zip(figures)
+        .flat_map(|(rk, f)| rk.checkins[..f.checkins].iter().map(|c| c.date))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+        .into_iter()
+        .map(|d| {
+            let progress = weighted_mean(
+                resolved
+                    .each_key_result()
+                    .enumerate()
+                    .map(|(k, kr)| (key_result_progress_at(site, o, k, d), kr.written.weight)),
+            );
+            (d, progress)
+        })
+        .collect()
+}
+
+/// The history of an objective without key results, from its counted children's, which
+/// are already worked out.
+fn rollup_history(
+    site: &Site,
+    included: &dyn Fn(usize) -> bool,
+    o: usize,
+    histories: &[Vec<(NaiveDate, f64)>],
+) -> Vec<(NaiveDate, f64)> {
+    let children = counted_children(site, included, o);
+    let mut dates: Vec<NaiveDate> = children
+        .iter()
+        .flat_map(|&c| histories[c].iter().map(|(d, _)| *d))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    // For each child: how many entries of its history are on or before the date.
+    let mut seen = vec![0usize; children.len()];
+    dates
+        .into_iter()
+        .map(|d| {
+            let progress = weighted_mean(children.iter().enumerate().map(|(i, &c)| {
+                let h = &histories[c];
+                while seen[i] < h.len() && h[seen[i]].0 <= d {
+                    seen[i] += 1;
+                }
+                let p = seen[i].checked_sub(1).map_or(0.0, |j| h[j].1);
+                (p, site.objective(c).weight)
+            }));
+            (d, progress)
+        })
+        .collect()
 }
 
 /// Progress, confidence, data, "all done" and grade of one objective, from its key
