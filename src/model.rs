@@ -155,7 +155,7 @@ impl Metric {
 }
 
 /// objectives/…/NAME.md
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Objective {
     /// Where its front matter starts: lints about the objective as a whole point here.
     pub(crate) pos: Pos,
@@ -178,7 +178,7 @@ pub(crate) struct Objective {
     pub(crate) extra: serde_json::Value,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct KeyResult {
     /// The id within its objective (`renewal`, or `kr2` by position).
     pub(crate) id: At<String>,
@@ -197,6 +197,29 @@ pub(crate) struct KeyResult {
     /// A grade given by hand, 0 to 1, for a key result of a closed period.
     pub(crate) grade: Option<At<f64>>,
     pub(crate) extra: serde_json::Value,
+}
+
+impl Objective {
+    /// Whether `other` differs from it only in its prose: its title and review, its key
+    /// results' titles and units, and the `extra:` keys. Validation and compute read none
+    /// of these (lints and pages do), so such an edit leaves every id, reference, check-in
+    /// and figure of the site as it was (`okrs serve` then only lints and renders again).
+    pub(crate) fn same_but_prose(&self, other: &Objective) -> bool {
+        self.without_prose() == other.without_prose()
+    }
+
+    fn without_prose(&self) -> Objective {
+        let mut bare = self.clone();
+        bare.title.clear();
+        bare.review = None;
+        bare.extra = serde_json::Value::Null;
+        for kr in &mut bare.key_results {
+            kr.title.clear();
+            kr.unit = None;
+            kr.extra = serde_json::Value::Null;
+        }
+        bare
+    }
 }
 
 impl KeyResult {
@@ -225,7 +248,7 @@ pub(crate) struct Task {
 }
 
 /// One update to one key result: from a check-in file or written inline under the key result.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Update {
     /// The key result's full id as written (`obj/kr`); empty for inline check-ins.
     pub(crate) kr: At<String>,
@@ -446,8 +469,9 @@ pub struct Site {
     pub(crate) documents: Vec<std::sync::Arc<Document>>,
     pub(crate) org: Option<usize>,
     pub(crate) periods: Vec<Period>,
-    /// Sorted by id.
-    pub(crate) objectives: Vec<ResolvedObjective>,
+    /// Sorted by id. Each is shared, so that a site changed in one objective
+    /// (`validate::with_prose_edits`) shares the others.
+    pub(crate) objectives: Vec<Arc<ResolvedObjective>>,
     /// Sorted by id.
     pub(crate) teams: Vec<Party>,
     /// Sorted by id.
@@ -483,6 +507,11 @@ pub(crate) struct Unread {
 impl Site {
     pub(crate) fn objective(&self, index: usize) -> &Objective {
         &self.objectives[index].data
+    }
+
+    /// The resolved objective at `index`, to change: copied first if another site shares it.
+    pub(crate) fn objective_mut(&mut self, index: usize) -> &mut ResolvedObjective {
+        Arc::make_mut(&mut self.objectives[index])
     }
 
     pub(crate) fn org(&self) -> Option<&Org> {

@@ -44,6 +44,32 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
     (site, diagnostics)
 }
 
+/// The site `previous` was, after `edits`: objective files, each parsed again from a
+/// file `previous` has, that changed only in their prose (`FileCache::prose_edits`). What
+/// validation found is as it was, so only those documents and their objectives are
+/// replaced; every other objective is shared with `previous`.
+pub(crate) fn with_prose_edits(previous: &Site, edits: &[Arc<Document>]) -> Site {
+    let mut site = previous.clone();
+    for edit in edits {
+        let Some(doc_index) = site.documents.iter().position(|d| d.path == edit.path) else {
+            continue;
+        };
+        // Tidied as `validate` tidies it: its warnings, the same as before, are kept.
+        let mut document = [Arc::clone(edit)];
+        tidy(&mut document);
+        let [document] = document;
+        if let Content::Objective(data) = &document.content {
+            for o in 0..site.objectives.len() {
+                if site.objectives[o].document == doc_index {
+                    site.objective_mut(o).data = Arc::clone(data);
+                }
+            }
+        }
+        site.documents[doc_index] = document;
+    }
+    site
+}
+
 /// The objective behind a document's shared `Arc`: read as it is, or copied once to be
 /// changed (`mut`).
 macro_rules! objective_of {
@@ -537,7 +563,7 @@ impl Validator {
             let owner = objective.owner.as_ref().map(|o| people.resolve(&o.value).0);
             let team = objective.team.as_ref().map(|t| teams.resolve(&t.value).0);
             objective_index.insert(objective.id.value.clone(), site.objectives.len());
-            site.objectives.push(ResolvedObjective {
+            site.objectives.push(Arc::new(ResolvedObjective {
                 document: doc_index,
                 data: std::sync::Arc::clone(objective),
                 period,
@@ -549,7 +575,7 @@ impl Validator {
                 carried_from: None,
                 carried_to: Vec::new(),
                 key_results,
-            });
+            }));
         }
         objective_index
     }
@@ -757,11 +783,11 @@ impl Validator {
                             msg!(VALIDATE_ALIGNS_TO_ITSELF, id = &target.value),
                         );
                     } else if !site.objectives[i].parents.contains(&parent) {
-                        site.objectives[i].parents.push(parent);
-                        site.objectives[parent].children.push(i);
+                        site.objective_mut(i).parents.push(parent);
+                        site.objective_mut(parent).children.push(i);
                     }
                 } else if strategies.contains(&target.value) {
-                    site.objectives[i].strategies.push(target.value.clone());
+                    site.objective_mut(i).strategies.push(target.value.clone());
                 } else if let Some(gap) = self.gaps.objective_or_strategy(&target.value) {
                     self.gaps.skip(gap, &file);
                 } else {
@@ -786,7 +812,7 @@ impl Validator {
             }
         }
         for o in &mut site.objectives {
-            o.children.sort_unstable();
+            Arc::make_mut(o).children.sort_unstable();
         }
         for cycle in find_cycles(site) {
             let ids: Vec<&str> = cycle
@@ -855,8 +881,8 @@ impl Validator {
                 self.error(&file, from.pos, Rule::CarryPeriod, message);
                 continue;
             }
-            site.objectives[o].carried_from = Some(earlier);
-            site.objectives[earlier].carried_to.push(o);
+            site.objective_mut(o).carried_from = Some(earlier);
+            site.objective_mut(earlier).carried_to.push(o);
         }
     }
 
@@ -895,7 +921,9 @@ impl Validator {
                     }
                     Attach::Unsure(gap) => self.gaps.skip(gap, path),
                     Attach::To(o, k, checkin) => {
-                        site.objectives[o].key_results[k].checkins.push(checkin)
+                        // Not `objective_mut`: `path` borrows the documents.
+                        let objective = Arc::make_mut(&mut site.objectives[o]);
+                        objective.key_results[k].checkins.push(checkin);
                     }
                 }
             }
@@ -904,6 +932,7 @@ impl Validator {
         // the documents (byte order of their paths) and as written in each: a stable sort by
         // date and time, inline before files, gives the order of docs/format.md.
         site.objectives.par_iter_mut().for_each(|o| {
+            let o = Arc::make_mut(o);
             let own = o.document;
             for kr in &mut o.key_results {
                 kr.checkins.sort_by_key(|c| (moment(c), c.document != own));
@@ -1124,7 +1153,7 @@ fn key_result_guess<'s>(site: &'s Site, written: &str) -> (Message, Vec<&'s str>
         o.key_results.iter().map(|k| k.full_id.as_str()).collect()
     }
     let objective = |id: &str| site.objectives.iter().find(|o| o.data.id.value == id);
-    let all: Vec<&str> = site.objectives.iter().flat_map(ids_of).collect();
+    let all: Vec<&str> = site.objectives.iter().flat_map(|o| ids_of(o)).collect();
     let meant = |id: &'s str| {
         let hint = common::did_you_mean(Some(id));
         (msg!(VALIDATE_KR_NONE, hint = hint), vec![id])
@@ -1262,7 +1291,7 @@ fn chinese_period(written: &str, year: Option<i32>) -> Option<String> {
 }
 
 fn find_kr(
-    objectives: &[ResolvedObjective],
+    objectives: &[Arc<ResolvedObjective>],
     index: &HashMap<String, usize>,
     full: &str,
 ) -> Option<(usize, usize)> {
@@ -1331,6 +1360,7 @@ fn sort_periods_and_parties(site: &mut Site, teams: Parties, people: Parties) {
     let (people_list, people_map) = sort_with_map(people.list, |p| p.id.clone());
     let remap = |map: &[usize], i: &mut Option<usize>| *i = i.map(|x| map[x]);
     for o in &mut site.objectives {
+        let o = Arc::make_mut(o);
         o.period = period_map[o.period];
         remap(&team_map, &mut o.team);
         remap(&people_map, &mut o.owner);
