@@ -104,16 +104,39 @@ pub fn analyse(root: &Path, options: &Options) -> Analysis {
 /// Validates, computes and lints what was loaded (by `load_site` or a `FileCache`).
 pub(crate) fn analyse_loaded(loaded: load::Loaded, options: &Options) -> Analysis {
     let files = loaded.files;
-    // Loading's diagnostics and validation's: validation amends the former (docs/checks.md#one-mistake-one-error).
+    let (site, earlier, figures, _) = validate_and_compute(loaded, options);
+    linted(Arc::new(site), Arc::new(figures), earlier, files)
+}
+
+/// The site, loading's and validation's diagnostics (validation amends the former:
+/// docs/checks.md#one-mistake-one-error), the figures and the as-of date they are for.
+pub(crate) fn validate_and_compute(
+    loaded: load::Loaded,
+    options: &Options,
+) -> (Site, Vec<Diagnostic>, Figures, NaiveDate) {
     let (site, earlier) = validate::validate(loaded);
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let as_of = compute::as_of_date(options.as_of, &site.config, epoch.as_deref());
+    let as_of = as_of(options, &site);
     let figures = compute::compute(&site, as_of, options.include_drafts);
+    (site, earlier, figures, as_of)
+}
+
+pub(crate) fn as_of(options: &Options, site: &Site) -> NaiveDate {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    compute::as_of_date(options.as_of, &site.config, epoch.as_deref())
+}
+
+/// The analysis of a validated and computed site: `earlier` and the lints, in order.
+fn linted(
+    site: Arc<Site>,
+    figures: Arc<Figures>,
+    earlier: Vec<Diagnostic>,
+    files: usize,
+) -> Analysis {
     let mut diagnostics = lint::lint(&site, &figures, earlier);
     diagnostics::sort(&mut diagnostics);
     Analysis {
-        site: Arc::new(site),
-        figures: Arc::new(figures),
+        site,
+        figures,
         diagnostics,
         files,
     }

@@ -12,7 +12,7 @@ use super::{
     load_file, output_inside, read_config, read_config_file, relative_name, theme,
 };
 use crate::diagnostics::Diagnostic;
-use crate::model::{Config, Document, Pos, ThemeFiles};
+use crate::model::{Config, Content, Document, Pos, ThemeFiles};
 use crate::msg;
 use crate::rule::Rule;
 
@@ -81,6 +81,10 @@ pub struct FileCache {
     pub(crate) parsed: usize,
     /// How many files the last load found gone since the load before.
     pub(crate) removed: usize,
+    /// When every file the last load parsed again was an objective that changed only in
+    /// its prose (`Objective::same_but_prose`, with the same diagnostics), and none was
+    /// added or removed: those documents, new. Else None.
+    pub(crate) prose_edits: Option<Vec<Arc<Document>>>,
 }
 
 impl FileCache {
@@ -96,6 +100,9 @@ impl FileCache {
             _ => (self.everything(root, output), false),
         };
         self.parsed = self.refresh(root, stale, forced);
+        if self.removed > 0 {
+            self.prose_edits = None;
+        }
         self.assemble(root)
     }
 
@@ -173,11 +180,17 @@ impl FileCache {
             })
             .collect();
         let mut parsed = 0;
+        let mut prose_edits = Some(Vec::new());
         for (key, file) in fresh {
             match file {
                 Some(file) => {
                     parsed += 1;
+                    let edit = self.files.get(&key).and_then(|b| prose_edit(b, &file));
                     self.files.insert(key, file);
+                    match (&mut prose_edits, edit) {
+                        (Some(edits), Some(document)) => edits.push(document),
+                        _ => prose_edits = None,
+                    }
                 }
                 None => {
                     if let Some(c) = self.files.get_mut(&key) {
@@ -186,6 +199,7 @@ impl FileCache {
                 }
             }
         }
+        self.prose_edits = prose_edits;
         parsed
     }
 
@@ -215,6 +229,24 @@ impl FileCache {
         }
         loaded
     }
+}
+
+/// The document `after` parsed, when it is the objective `before` was but for its prose,
+/// with the same diagnostics and gaps.
+fn prose_edit(before: &CachedFile, after: &CachedFile) -> Option<Arc<Document>> {
+    let (Some(old), Some(new)) = (&before.document, &after.document) else {
+        return None;
+    };
+    let (Content::Objective(old_objective), Content::Objective(new_objective)) =
+        (&old.content, &new.content)
+    else {
+        return None;
+    };
+    let same = old.path == new.path
+        && old_objective.same_but_prose(new_objective)
+        && before.diagnostics == after.diagnostics
+        && before.gaps == after.gaps;
+    same.then(|| Arc::clone(new))
 }
 
 /// A file's modification time and size; none when it cannot be looked at.

@@ -6,6 +6,7 @@
 mod http;
 mod inject;
 pub(crate) mod messages;
+mod reuse;
 mod watch;
 
 use chrono::NaiveDate;
@@ -21,8 +22,9 @@ use crate::message::{Message, cli, common, count};
 use crate::model::Language;
 use crate::render::i18n::Strings;
 use crate::render::{RenderOptions, Renderer};
-use crate::{Options, analyse_loaded, msg};
+use crate::{Options, msg};
 use messages::*;
+use reuse::Checked;
 
 #[derive(Clone, Debug)]
 pub(crate) struct ServeOptions {
@@ -142,6 +144,8 @@ pub(crate) struct Builder {
     cache: FileCache,
     /// What okrs.yaml, templates, themes and static files were at the last rebuild.
     fingerprint: Option<u64>,
+    /// What the last rebuild validated and computed.
+    checked: Option<Checked>,
 }
 
 /// The result of one rebuild, for the terminal and the browser.
@@ -173,6 +177,7 @@ impl Builder {
             root,
             cache: FileCache::default(),
             fingerprint: None,
+            checked: None,
         }
     }
 
@@ -224,7 +229,7 @@ impl Builder {
             return Rebuilt::unchanged(&previous, started);
         }
         self.fingerprint = fingerprint;
-        let analysis = analyse_loaded(loaded, &self.options);
+        let analysis = self.analyse(loaded, changes.touches_settings(&self.root) || first);
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = analysis
             .diagnostics
             .iter()
@@ -267,6 +272,24 @@ impl Builder {
             pages,
             elapsed,
         }
+    }
+
+    /// Analyses what was loaded: after edits to objectives' prose alone, from the last
+    /// analysis (only the lints run again); else from scratch.
+    fn analyse(&mut self, loaded: crate::load::Loaded, settings_changed: bool) -> crate::Analysis {
+        let edits = self
+            .cache
+            .prose_edits
+            .as_deref()
+            .filter(|_| !settings_changed);
+        let reused = self
+            .checked
+            .as_ref()
+            .zip(edits)
+            .and_then(|(checked, edits)| checked.after_prose_edits(&loaded, edits, &self.options));
+        let (analysis, checked) = reused.unwrap_or_else(|| Checked::analyse(loaded, &self.options));
+        self.checked = Some(checked);
+        analysis
     }
 
     /// Whether a file under templates/ or themes/ changed, so every page is rendered now:
