@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashSet;
 
 use crate::model::*;
 use crate::period::{self, PeriodState};
@@ -164,6 +163,20 @@ pub struct Figures {
     /// start and id): a quarter, its half and its year. The first is `current_period`;
     /// the dashboard lists the risks and due check-ins of all of them.
     pub(crate) running_periods: Vec<usize>,
+    /// What the figures were made from, for `after_checkin_edits` to start from.
+    derived: Derived,
+}
+
+/// What figures are made from, besides the key results' figures and histories.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Derived {
+    /// The objectives, children before the objectives they align to.
+    order: Vec<usize>,
+    /// Whether the alignment graph has no cycle (with one, a rollup in it reads a child's
+    /// before it is worked out, as nothing else would).
+    acyclic: bool,
+    /// Parallel to `site.objectives`.
+    rollups: Vec<Rollup>,
 }
 
 /// The as-of date: the flag, else okrs.yaml, else SOURCE_DATE_EPOCH (UTC), else today.
@@ -241,17 +254,21 @@ pub(crate) fn progress(kr: &KeyResult, metric: Metric, current: Option<Current>)
 
 /// Weighted mean of `(value, weight)` pairs; 0 when there are none. Weights so large that
 /// their sum overflows (two of 1e308) count as they are divided by the largest of them.
-pub(crate) fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> f64 {
-    let items: Vec<(f64, f64)> = items.into_iter().collect();
+pub(crate) fn weighted_mean<I>(items: I) -> f64
+where
+    I: IntoIterator<Item = (f64, f64)>,
+    I::IntoIter: Clone,
+{
+    let items = items.into_iter();
     let sums = |scale: f64| {
-        items.iter().fold((0.0, 0.0), |(s, w), &(value, weight)| {
+        items.clone().fold((0.0, 0.0), |(s, w), (value, weight)| {
             let weight = weight / scale;
             (s + value * weight, w + weight)
         })
     };
     let (mut sum, mut weights) = sums(1.0);
     if !(sum.is_finite() && weights.is_finite()) {
-        let largest = items.iter().fold(0.0, |m: f64, &(_, w)| m.max(w));
+        let largest = items.clone().fold(0.0, |m: f64, (_, w)| m.max(w));
         (sum, weights) = sums(largest);
     }
     if weights > 0.0 { sum / weights } else { 0.0 }
@@ -459,7 +476,7 @@ fn histories(
         .collect();
     for &o in order {
         if included(o) && site.objectives[o].key_results.is_empty() {
-            histories[o] = rollup_history(site, included, o, &histories);
+            histories[o] = rollup_history(site, included, o, &|c| &histories[c]);
         }
     }
     histories
@@ -484,12 +501,12 @@ fn key_result_history(
     dates
         .into_iter()
         .map(|d| {
-            let progress = weighted_mean(
-                resolved
-                    .each_key_result()
-                    .enumerate()
-                    .map(|(k, kr)| (key_result_progress_at(site, o, k, d), kr.written.weight)),
-            );
+            let progress: Vec<(f64, f64)> = resolved
+                .each_key_result()
+                .enumerate()
+                .map(|(k, kr)| (key_result_progress_at(site, o, k, d), kr.written.weight))
+                .collect();
+            let progress = weighted_mean(progress);
             (d, progress)
         })
         .collect()
@@ -497,16 +514,16 @@ fn key_result_history(
 
 /// The history of an objective without key results, from its counted children's, which
 /// are already worked out.
-fn rollup_history(
+fn rollup_history<'h>(
     site: &Site,
     included: &dyn Fn(usize) -> bool,
     o: usize,
-    histories: &[Vec<(NaiveDate, f64)>],
+    histories: &dyn Fn(usize) -> &'h [(NaiveDate, f64)],
 ) -> Vec<(NaiveDate, f64)> {
     let children = counted_children(site, included, o);
     let mut dates: Vec<NaiveDate> = children
         .iter()
-        .flat_map(|&c| histories[c].iter().map(|(d, _)| *d))
+        .flat_map(|&c| histories(c).iter().map(|(d, _)| *d))
         .collect();
     dates.sort_unstable();
     dates.dedup();
@@ -515,12 +532,14 @@ fn rollup_history(
     dates
         .into_iter()
         .map(|d| {
-            let progress = weighted_mean(children.iter().enumerate().map(|(i, &c)| {
-                let h = &histories[c];
+            for (i, &c) in children.iter().enumerate() {
+                let h = histories(c);
                 while seen[i] < h.len() && h[seen[i]].0 <= d {
                     seen[i] += 1;
                 }
-                let p = seen[i].checked_sub(1).map_or(0.0, |j| h[j].1);
+            }
+            let progress = weighted_mean(children.iter().zip(&seen).map(|(&c, &n)| {
+                let p = n.checked_sub(1).map_or(0.0, |j| histories(c)[j].1);
                 (p, site.objective(c).weight)
             }));
             (d, progress)
@@ -530,7 +549,7 @@ fn rollup_history(
 
 /// Progress, confidence, data, "all done" and grade of one objective, from its key
 /// results' figures or (without key results) from its children's, already computed.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Rollup {
     progress: f64,
     confidence: Option<u8>,
@@ -545,11 +564,11 @@ fn rollup(
     o: usize,
     krs: &[KeyResultFigures],
     children: &[usize],
-    done: &[Option<Rollup>],
+    done: &dyn Fn(usize) -> Option<Rollup>,
 ) -> Rollup {
     let resolved = &site.objectives[o];
     if resolved.key_results.is_empty() {
-        let of = |c: usize| done[c].unwrap_or_default();
+        let of = |c: usize| done(c).unwrap_or_default();
         let weight = |c: usize| site.objective(c).weight;
         return Rollup {
             progress: weighted_mean(children.iter().map(|&c| (of(c).progress, weight(c)))),
@@ -575,74 +594,135 @@ fn rollup(
 
 /// Computes every figure as of `as_of`; drafts count only with `include_drafts`.
 pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
-    let n = site.objectives.len();
-    let included: Vec<bool> = (0..n)
-        .map(|i| include_drafts || !site.objective(i).draft)
-        .collect();
-    let include = |i: usize| included[i];
-    let key_results: Vec<Vec<KeyResultFigures>> = (0..n)
+    let included = included(site, include_drafts);
+    let key_results: Vec<Vec<KeyResultFigures>> = (0..site.objectives.len())
         .into_par_iter()
-        .map(|o| {
-            (0..site.objectives[o].key_results.len())
-                .map(|k| key_result_at(site, o, k, as_of))
-                .collect()
-        })
+        .map(|o| key_results_at(site, o, as_of))
         .collect();
-
-    // Rollups bottom-up through the alignment graph.
-    let order = topological_children_first(site);
-    let mut rollups: Vec<Option<Rollup>> = vec![None; n];
-    for &o in &order {
-        let children = counted_children(site, &include, o);
-        let mut r = rollup(site, o, &key_results[o], &children, &rollups);
-        if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
-            r.graded = r.progress;
-        }
-        rollups[o] = Some(r);
-    }
-
-    let histories = histories(site, &key_results, &include, &order);
-    let objectives: Vec<ObjectiveFigures> = key_results
+    let (order, acyclic) = topological_children_first(site);
+    let histories = histories(site, &key_results, &|i| included[i], &order);
+    let rollups = rollups(site, as_of, &included, &key_results, &order);
+    let objectives = key_results
         .into_iter()
         .zip(histories)
         .enumerate()
-        .map(|(o, (krs, history))| {
-            let period = &site.periods[site.objectives[o].period];
-            let state = period::state(period, as_of);
-            let expected = period::expected(period, as_of);
-            let r = rollups[o].unwrap_or_default();
-            ObjectiveFigures {
-                progress: r.progress,
-                expected,
-                status: rollup_status(
-                    state,
-                    r.progress,
-                    r.has_data,
-                    r.all_done,
-                    expected,
-                    site.config.pace_tolerance,
-                ),
-                confidence: r.confidence,
-                at_risk: r.confidence.is_some_and(|c| c <= 3),
-                included: included[o],
-                has_data: r.has_data,
-                grade: (state == PeriodState::Closed).then_some(r.graded),
-                history,
-                key_results: krs,
-            }
-        })
+        .map(|(o, figures)| objective_figures(site, as_of, o, rollups[o], included[o], figures))
         .collect();
+    let derived = Derived {
+        order,
+        acyclic,
+        rollups,
+    };
+    figures(
+        site,
+        (as_of, include_drafts),
+        &included,
+        objectives,
+        derived,
+    )
+}
 
-    let periods: Vec<PeriodFigures> = (0..site.periods.len())
-        .map(|p| period_figures(site, &objectives, &included, as_of, p))
+/// The figures `previous` were, for the site after edits that changed only the check-ins
+/// of the objectives `changed` (`validate::with_local_edits`): theirs are computed again,
+/// and those of the objectives without key results that roll up from them, children
+/// first; every other objective's are as they were. Periods and teams, which read every
+/// objective's figures but no check-in, are worked out again as `compute` does.
+pub(crate) fn after_checkin_edits(previous: &Figures, site: &Site, changed: &[usize]) -> Figures {
+    let (as_of, include_drafts) = (previous.as_of, previous.include_drafts);
+    if !previous.derived.acyclic {
+        return compute(site, as_of, include_drafts);
+    }
+    let included = included(site, include_drafts);
+    let include = |i: usize| included[i];
+    let mut objectives = previous.objectives.clone();
+    let mut derived = previous.derived.clone();
+    let affected = rolling_up_from(site, changed);
+    for &o in previous.derived.order.iter().filter(|&&o| affected[o]) {
+        let own = !site.objectives[o].key_results.is_empty();
+        let key_results = if own {
+            key_results_at(site, o, as_of)
+        } else {
+            Vec::new()
+        };
+        let history = match (include(o), own) {
+            (false, _) => Vec::new(),
+            (true, true) => key_result_history(site, o, &key_results),
+            (true, false) => {
+                let histories = |c: usize| objectives[c].history.as_slice();
+                rollup_history(site, &include, o, &histories)
+            }
+        };
+        let children = counted_children(site, &include, o);
+        let r = rollup_of(site, as_of, o, &key_results, &children, &|c| {
+            Some(derived.rollups[c])
+        });
+        derived.rollups[o] = r;
+        objectives[o] = objective_figures(site, as_of, o, r, included[o], (key_results, history));
+    }
+    figures(
+        site,
+        (as_of, include_drafts),
+        &included,
+        objectives,
+        derived,
+    )
+}
+
+/// The objectives `changed`, and every objective without key results above them (through
+/// others without): those whose figures read theirs.
+fn rolling_up_from(site: &Site, changed: &[usize]) -> Vec<bool> {
+    let mut affected = vec![false; site.objectives.len()];
+    let mut next: Vec<usize> = changed.to_vec();
+    while let Some(o) = next.pop() {
+        if std::mem::replace(&mut affected[o], true) {
+            continue;
+        }
+        let parents = site.objectives[o].parents.iter().copied();
+        next.extend(parents.filter(|&p| site.objectives[p].key_results.is_empty()));
+    }
+    affected
+}
+
+/// Which objectives count: all, or all but drafts.
+fn included(site: &Site, include_drafts: bool) -> Vec<bool> {
+    (0..site.objectives.len())
+        .map(|i| include_drafts || !site.objective(i).draft)
+        .collect()
+}
+
+/// The figures of an objective's key results as of `as_of`.
+fn key_results_at(site: &Site, o: usize, as_of: NaiveDate) -> Vec<KeyResultFigures> {
+    (0..site.objectives[o].key_results.len())
+        .map(|k| key_result_at(site, o, k, as_of))
+        .collect()
+}
+
+/// Every figure, from each objective's: each period's and each team's.
+fn figures(
+    site: &Site,
+    (as_of, include_drafts): (NaiveDate, bool),
+    included: &[bool],
+    objectives: Vec<ObjectiveFigures>,
+    derived: Derived,
+) -> Figures {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); site.periods.len()];
+    for (o, resolved) in site.objectives.iter().enumerate() {
+        if included[o] {
+            members[resolved.period].push(o);
+        }
+    }
+    let periods: Vec<PeriodFigures> = members
+        .into_iter()
+        .enumerate()
+        .map(|(p, members)| period_figures(site, &objectives, (included, members), as_of, p))
         .collect();
-    let (teams_included, people_included) = parties_included(site, &included);
+    let (teams_included, people_included) = parties_included(site, included);
     let counts: Vec<usize> = periods.iter().map(|p| p.objectives.len()).collect();
     let running_periods = running_periods(&site.periods, &counts, as_of);
     Figures {
         as_of,
         include_drafts,
-        teams: team_figures(site, &objectives, &included),
+        teams: team_figures(site, &objectives, included),
         current_period: running_periods
             .first()
             .copied()
@@ -652,20 +732,86 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
         periods,
         teams_included,
         people_included,
+        derived,
     }
 }
 
+/// Each objective's rollup, bottom-up through the alignment graph (`order`).
+fn rollups(
+    site: &Site,
+    as_of: NaiveDate,
+    included: &[bool],
+    key_results: &[Vec<KeyResultFigures>],
+    order: &[usize],
+) -> Vec<Rollup> {
+    let include = |i: usize| included[i];
+    let mut rollups: Vec<Option<Rollup>> = vec![None; included.len()];
+    for &o in order {
+        let children = counted_children(site, &include, o);
+        let done = |c: usize| rollups[c];
+        rollups[o] = Some(rollup_of(site, as_of, o, &key_results[o], &children, &done));
+    }
+    rollups.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// An objective's rollup as of `as_of` (`done`: its children's, when worked out).
+fn rollup_of(
+    site: &Site,
+    as_of: NaiveDate,
+    o: usize,
+    key_results: &[KeyResultFigures],
+    children: &[usize],
+    done: &dyn Fn(usize) -> Option<Rollup>,
+) -> Rollup {
+    let mut r = rollup(site, o, key_results, children, done);
+    if period::state(&site.periods[site.objectives[o].period], as_of) != PeriodState::Closed {
+        r.graded = r.progress;
+    }
+    r
+}
+
+/// An objective's figures, from its rollup, its key results' figures and its history.
+fn objective_figures(
+    site: &Site,
+    as_of: NaiveDate,
+    o: usize,
+    r: Rollup,
+    included: bool,
+    (key_results, history): (Vec<KeyResultFigures>, Vec<(NaiveDate, f64)>),
+) -> ObjectiveFigures {
+    let period = &site.periods[site.objectives[o].period];
+    let state = period::state(period, as_of);
+    let expected = period::expected(period, as_of);
+    ObjectiveFigures {
+        progress: r.progress,
+        expected,
+        status: rollup_status(
+            state,
+            r.progress,
+            r.has_data,
+            r.all_done,
+            expected,
+            site.config.pace_tolerance,
+        ),
+        confidence: r.confidence,
+        at_risk: r.confidence.is_some_and(|c| c <= 3),
+        included,
+        has_data: r.has_data,
+        grade: (state == PeriodState::Closed).then_some(r.graded),
+        history,
+        key_results,
+    }
+}
+
+/// The figures of the period `p`, whose included objectives are `members`.
 fn period_figures(
     site: &Site,
     objectives: &[ObjectiveFigures],
-    included: &[bool],
+    (included, members): (&[bool], Vec<usize>),
     as_of: NaiveDate,
     p: usize,
 ) -> PeriodFigures {
     let period = &site.periods[p];
-    let members: Vec<usize> = (0..site.objectives.len())
-        .filter(|&o| included[o] && site.objectives[o].period == p)
-        .collect();
     let top_level: Vec<usize> = members
         .iter()
         .copied()
@@ -711,15 +857,21 @@ fn period_figures(
 /// A period's objectives grouped by team: teams by name, then those without a team.
 fn team_groups(site: &Site, objectives: &[ObjectiveFigures], members: &[usize]) -> Vec<TeamGroup> {
     let mut groups: Vec<TeamGroup> = Vec::new();
+    // Each team's group in `groups`, if it has one yet; the last: no team.
+    let mut group_of: Vec<Option<usize>> = vec![None; site.teams.len() + 1];
     for &o in members {
         let team = site.objectives[o].team;
-        match groups.iter_mut().find(|g| g.team == team) {
-            Some(group) => group.objectives.push(o),
-            None => groups.push(TeamGroup {
-                team,
-                objectives: vec![o],
-                progress: 0.0,
-            }),
+        let slot = &mut group_of[team.unwrap_or(site.teams.len())];
+        match *slot {
+            Some(g) => groups[g].objectives.push(o),
+            None => {
+                *slot = Some(groups.len());
+                groups.push(TeamGroup {
+                    team,
+                    objectives: vec![o],
+                    progress: 0.0,
+                });
+            }
         }
     }
     groups.sort_by(|a, b| match (a.team, b.team) {
@@ -749,6 +901,7 @@ fn team_figures(
     // (team, period) → the sums of a weighted mean, own and with every team below.
     let mut own = vec![vec![Sums::default(); periods]; site.teams.len()];
     let mut all = own.clone();
+    let above = teams_and_above(site);
     let mut overflowed = false;
     for (o, resolved) in site.objectives.iter().enumerate() {
         let Some(team) = resolved.team.filter(|_| included[o]) else {
@@ -757,11 +910,8 @@ fn team_figures(
         let (p, w) = (resolved.period, resolved.data.weight);
         let progress = objectives[o].progress;
         overflowed |= own[team][p].add(progress, w);
-        let mut seen = HashSet::new();
-        let mut up = Some(team);
-        while let Some(t) = up.filter(|&t| seen.insert(t)) {
+        for &t in &above[team] {
             overflowed |= all[t][p].add(progress, w);
-            up = site.teams[t].team;
         }
     }
     if overflowed {
@@ -774,11 +924,8 @@ fn team_figures(
             let (p, w) = (resolved.period, resolved.data.weight);
             let progress = objectives[o].progress;
             own[team][p].add_scaled(progress, w);
-            let mut seen = HashSet::new();
-            let mut up = Some(team);
-            while let Some(t) = up.filter(|&t| seen.insert(t)) {
+            for &t in &above[team] {
                 all[t][p].add_scaled(progress, w);
-                up = site.teams[t].team;
             }
         }
     }
@@ -795,6 +942,22 @@ fn team_figures(
         .map(|(own, all)| TeamFigures {
             progress: means(own),
             with_subteams: means(all),
+        })
+        .collect()
+}
+
+/// Each team, then the team above it, and so on up, each once (a cycle of teams is an
+/// error of its own, and ends the walk).
+fn teams_and_above(site: &Site) -> Vec<Vec<usize>> {
+    (0..site.teams.len())
+        .map(|team| {
+            let mut chain: Vec<usize> = Vec::new();
+            let mut up = Some(team);
+            while let Some(t) = up.filter(|t| !chain.contains(t)) {
+                chain.push(t);
+                up = site.teams[t].team;
+            }
+            chain
         })
         .collect()
 }
@@ -905,10 +1068,12 @@ fn parties_included(site: &Site, included: &[bool]) -> (Vec<bool>, Vec<bool>) {
 
 /// Objectives ordered so that every child comes before its parents; members of a cycle
 /// (an error reported by validation) come in some order and count each other as 0.
-fn topological_children_first(site: &Site) -> Vec<usize> {
+/// With whether there is no such cycle.
+fn topological_children_first(site: &Site) -> (Vec<usize>, bool) {
     let n = site.objectives.len();
     let mut state = vec![0u8; n];
     let mut order = Vec::with_capacity(n);
+    let mut acyclic = true;
     for root in 0..n {
         if state[root] != 0 {
             continue;
@@ -921,6 +1086,8 @@ fn topological_children_first(site: &Site) -> Vec<usize> {
                 if state[c] == 0 {
                     state[c] = 1;
                     stack.push((c, 0));
+                } else if state[c] == 1 {
+                    acyclic = false;
                 }
                 continue;
             }
@@ -929,7 +1096,7 @@ fn topological_children_first(site: &Site) -> Vec<usize> {
             stack.pop();
         }
     }
-    order
+    (order, acyclic)
 }
 
 #[cfg(test)]
@@ -1190,6 +1357,50 @@ mod tests {
     }
 
     const CONFIG: &str = "title: T\n";
+
+    #[test]
+    fn figures_after_checkin_edits_are_those_computed_from_scratch() {
+        let objective = |id: &str, aligns: &str, krs: &str| {
+            let file = format!("objectives/{id}.md");
+            let text = format!("---\ntitle: {id}\nperiod: 2024-Q2\n{aligns}{krs}---\n");
+            (file, text)
+        };
+        let kr = "key_results:\n  - { id: x, title: x, target: 10, checkins: [{ date: 2024-04-10, value: 5 }] }\n";
+        let files = [
+            objective("top", "", ""),
+            objective("middle", "aligns_to: top\n", ""),
+            objective("leaf", "aligns_to: middle\n", kr),
+            objective("sibling", "aligns_to: top\n", kr),
+            objective("draft", "aligns_to: middle\ndraft: true\n", kr),
+            objective("other", "", kr),
+            objective("under-other", "aligns_to: other\n", kr),
+            objective("both", "aligns_to: [middle, top]\n", kr),
+        ];
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        let before = site_of(CONFIG, &files);
+        for include_drafts in [false, true] {
+            let previous = compute(&before, d("2024-05-01"), include_drafts);
+            for changed in ["leaf", "draft", "other", "under-other", "both"] {
+                let mut site = before.clone();
+                let o = index(&site, changed);
+                let checkins = &mut site.objective_mut(o).key_results[0].checkins;
+                checkins[0].value = Some(8.0);
+                let mut later = checkins[0].clone();
+                later.date = d("2024-04-20");
+                checkins.push(later);
+                let fresh = compute(&site, d("2024-05-01"), include_drafts);
+                assert_ne!(fresh, previous, "{changed}");
+                assert_eq!(
+                    after_checkin_edits(&previous, &site, &[o]),
+                    fresh,
+                    "{changed}"
+                );
+            }
+        }
+    }
 
     fn index(site: &Site, id: &str) -> usize {
         site.objectives
