@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Save-to-reload latency of `okrs serve`: edits one objective file, waits for the
-live-reload event, then fetches the page, and reports the time from the write to the
+"""Save-to-reload latency of `okrs serve`: edits one file — an objective's title, or a
+check-in file's first value and its note — waits for the live-reload event, then fetches the page, and reports the time from the write to the
 page showing the edit, and the server's resident memory (VmRSS) after the first build,
 after 1 rebuild and every 10 rebuilds (memory must stay flat).
-Usage: serve_latency.py OKRS_BINARY SITE OBJECTIVE_FILE PAGE_PATH [RUNS, default 30]"""
+Usage: serve_latency.py OKRS_BINARY SITE OBJECTIVE_OR_CHECKIN_FILE PAGE_PATH [RUNS, default 30]"""
 import http.client, os, re, socket, subprocess, sys, time
 
 okrs, site, rel, page = sys.argv[1:5]
@@ -34,6 +34,12 @@ get(page)  # warm up
 memory = [("after the first build", rss_mib())]
 path = os.path.join(site, rel)
 original = open(path, encoding="utf-8").read()
+is_checkin = re.search(r"^(kr|updates):", original, re.M) is not None
+
+def edited(i, marker):
+    if is_checkin:
+        return re.sub(r"value: [0-9.]+", f"value: {1000 + i}", original, count=1) + f"\n{marker}\n"
+    return original.replace("title: ", f"title: {marker} ", 1)
 events = socket.create_connection(("127.0.0.1", port))
 events.sendall(b"GET /__okrs/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
 events.recv(4096)  # headers
@@ -43,7 +49,7 @@ try:
         marker = f"EDIT{i}X{time.time_ns()}"
         started = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
-            f.write(original.replace("title: ", f"title: {marker} ", 1))
+            f.write(edited(i, marker))
         buf = b""
         while b"event: reload" not in buf:
             buf += events.recv(4096)

@@ -470,7 +470,7 @@ pub struct Site {
     pub(crate) org: Option<usize>,
     pub(crate) periods: Vec<Period>,
     /// Sorted by id. Each is shared, so that a site changed in one objective
-    /// (`validate::with_prose_edits`) shares the others.
+    /// (`validate::with_local_edits`) shares the others.
     pub(crate) objectives: Vec<Arc<ResolvedObjective>>,
     /// Sorted by id.
     pub(crate) teams: Vec<Party>,

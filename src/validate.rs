@@ -44,30 +44,91 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
     (site, diagnostics)
 }
 
-/// The site `previous` was, after `edits`: objective files, each parsed again from a
-/// file `previous` has, that changed only in their prose (`FileCache::prose_edits`). What
-/// validation found is as it was, so only those documents and their objectives are
-/// replaced; every other objective is shared with `previous`.
-pub(crate) fn with_prose_edits(previous: &Site, edits: &[Arc<Document>]) -> Site {
+/// The site `previous` was, after `edits` (`FileCache::local_edits`), each parsed again
+/// from a file `previous` has: objective files changed only in their prose, and check-in
+/// files read without a word before and after; with the objectives whose check-ins
+/// changed. Only those documents, objectives and key results are replaced; every other
+/// objective is shared with `previous`. None when a check-in file would not go wholly to
+/// key results as they stand, or when tidying it has something to say: validation has
+/// words for it, and only `validate` says them.
+pub(crate) fn with_local_edits(
+    previous: &Site,
+    edits: &[Arc<Document>],
+) -> Option<(Site, Vec<usize>)> {
     let mut site = previous.clone();
+    let mut moved: Vec<(usize, usize)> = Vec::new();
     for edit in edits {
-        let Some(doc_index) = site.documents.iter().position(|d| d.path == edit.path) else {
-            continue;
-        };
-        // Tidied as `validate` tidies it: its warnings, the same as before, are kept.
+        let doc_index = site.documents.iter().position(|d| d.path == edit.path)?;
+        // Tidied as `validate` tidies it.
         let mut document = [Arc::clone(edit)];
-        tidy(&mut document);
+        let words = tidy(&mut document);
         let [document] = document;
-        if let Content::Objective(data) = &document.content {
-            for o in 0..site.objectives.len() {
-                if site.objectives[o].document == doc_index {
-                    site.objective_mut(o).data = Arc::clone(data);
+        match &document.content {
+            Content::Objective(data) => {
+                // Its warnings are those it had: its references are as they were.
+                for o in 0..site.objectives.len() {
+                    if site.objectives[o].document == doc_index {
+                        site.objective_mut(o).data = Arc::clone(data);
+                    }
                 }
+                site.documents[doc_index] = document;
             }
+            Content::Checkin(_) if words.is_empty() => {
+                moved.extend(replace_checkins(&mut site, doc_index, document)?);
+            }
+            _ => return None,
         }
-        site.documents[doc_index] = document;
     }
-    site
+    moved.sort_unstable();
+    moved.dedup();
+    for &(o, k) in &moved {
+        let objective = site.objective_mut(o);
+        let own = objective.document;
+        objective.key_results[k]
+            .checkins
+            .sort_by_key(|c| checkin_order(c, own));
+    }
+    let mut changed: Vec<usize> = moved.into_iter().map(|(o, _)| o).collect();
+    changed.dedup();
+    Some((site, changed))
+}
+
+/// Puts the check-in file `document` in the place of the one at `doc_index`: its check-ins
+/// leave their key results, and the new file's go to theirs (unsorted). Returns the key
+/// results changed; None when an update of the new file would not go to a key result.
+fn replace_checkins(
+    site: &mut Site,
+    doc_index: usize,
+    document: Arc<Document>,
+) -> Option<Vec<(usize, usize)>> {
+    let (Content::Checkin(old), Content::Checkin(new)) =
+        (&site.documents[doc_index].content, &document.content)
+    else {
+        return None;
+    };
+    let mut moved: Vec<(usize, usize)> = old
+        .updates
+        .iter()
+        .filter_map(|u| find_kr(&site.objectives, &u.kr.value))
+        .collect();
+    site.documents[doc_index] = Arc::clone(&document);
+    let quiet = Validator::default();
+    let mut attached = Vec::with_capacity(new.updates.len());
+    for attach in quiet.match_updates(site, doc_index, new) {
+        match attach {
+            Attach::To(o, k, checkin) => attached.push((o, k, checkin)),
+            _ => return None,
+        }
+    }
+    for &(o, k) in &moved {
+        let checkins = &mut site.objective_mut(o).key_results[k].checkins;
+        checkins.retain(|c| c.document != doc_index);
+    }
+    for (o, k, checkin) in attached {
+        site.objective_mut(o).key_results[k].checkins.push(checkin);
+        moved.push((o, k));
+    }
+    Some(moved)
 }
 
 /// The objective behind a document's shared `Arc`: read as it is, or copied once to be
@@ -218,6 +279,7 @@ fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> Arg {
     join(&VALIDATE_LIST, ids.into_iter()).unwrap_or_else(|| Arg::from(""))
 }
 
+#[derive(Default)]
 struct Validator {
     diagnostics: Vec<Diagnostic>,
     gaps: Gaps,
@@ -254,6 +316,7 @@ enum Attach {
 
 /// The gaps that files with errors leave, by the ids other files may name, and how many
 /// references to each were left unchecked for that reason.
+#[derive(Default)]
 struct Gaps {
     list: Vec<Gap>,
     unchecked: Vec<usize>,
@@ -486,7 +549,7 @@ impl Validator {
         );
         self.alignment(&mut site, &objective_index, &strategies);
         self.carry_over(&mut site, &objective_index);
-        self.checkins(&mut site, &objective_index);
+        self.checkins(&mut site);
         self.resolve_party_links(&site, &mut teams, &mut people);
         self.skip_unread_parties(&site, &teams, &people);
         self.pages_and_checkin_files(&mut site);
@@ -888,7 +951,7 @@ impl Validator {
 
     /// Attaches each check-in file's updates to its key result and orders every key result's
     /// check-ins as docs/format.md#which-check-in-counts says.
-    fn checkins(&mut self, site: &mut Site, index: &HashMap<String, usize>) {
+    fn checkins(&mut self, site: &mut Site) {
         // Matching reads only: it runs on every file at once, and what it found is then
         // applied file by file, in the documents' order, as if it had run in that order.
         let matched: Vec<Vec<Attach>> = site
@@ -896,7 +959,7 @@ impl Validator {
             .par_iter()
             .enumerate()
             .map(|(doc_index, doc)| match &doc.content {
-                Content::Checkin(file) => self.match_updates(site, index, doc_index, file),
+                Content::Checkin(file) => self.match_updates(site, doc_index, file),
                 _ => Vec::new(),
             })
             .collect();
@@ -928,33 +991,24 @@ impl Validator {
                 }
             }
         }
-        // Each list holds the inline check-ins as written, then those of files in the order of
-        // the documents (byte order of their paths) and as written in each: a stable sort by
-        // date and time, inline before files, gives the order of docs/format.md.
         site.objectives.par_iter_mut().for_each(|o| {
             let o = Arc::make_mut(o);
             let own = o.document;
             for kr in &mut o.key_results {
-                kr.checkins.sort_by_key(|c| (moment(c), c.document != own));
+                kr.checkins.sort_by_key(|c| checkin_order(c, own));
             }
         });
     }
 
     /// What to do with each update of a check-in file: which key result it goes to, or
     /// which error or gap keeps it out.
-    fn match_updates(
-        &self,
-        site: &Site,
-        index: &HashMap<String, usize>,
-        doc_index: usize,
-        file: &CheckinFile,
-    ) -> Vec<Attach> {
+    fn match_updates(&self, site: &Site, doc_index: usize, file: &CheckinFile) -> Vec<Attach> {
         let doc = &site.documents[doc_index];
         let faulty = self.faulty.get(&doc.path);
         let source: Arc<str> = Arc::from(doc.path.as_str());
         let mut out = Vec::with_capacity(file.updates.len());
         for update in &file.updates {
-            let Some((o, k)) = find_kr(&site.objectives, index, &update.kr.value) else {
+            let Some((o, k)) = find_kr(&site.objectives, &update.kr.value) else {
                 out.push(self.unknown_kr(site, update));
                 continue;
             };
@@ -1133,9 +1187,13 @@ fn misread(faulty: Option<&HashSet<Pos>>, update: &Update) -> bool {
         .is_some_and(|value| faulty.is_some_and(|errors| errors.contains(&value.pos)))
 }
 
-/// When a check-in was made, for ordering: its date at its time, or at midnight.
-fn moment(c: &Checkin) -> chrono::NaiveDateTime {
-    c.date.and_time(c.time.unwrap_or(chrono::NaiveTime::MIN))
+/// Where a check-in goes in its key result's list, whose objective is the document `own`:
+/// by date and time (at midnight without one), inline before files, files in the order
+/// of the documents (byte order of their paths); a stable sort keeps those of one file as
+/// written, which gives the order of docs/format.md#which-check-in-counts.
+fn checkin_order(c: &Checkin, own: usize) -> (chrono::NaiveDateTime, bool, usize) {
+    let moment = c.date.and_time(c.time.unwrap_or(chrono::NaiveTime::MIN));
+    (moment, c.document != own, c.document)
 }
 
 /// What a check-in's `kr:` that names no key result names instead, with the nearest valid
@@ -1290,13 +1348,13 @@ fn chinese_period(written: &str, year: Option<i32>) -> Option<String> {
     (id != written && period::calendar(&id).is_some()).then_some(id)
 }
 
-fn find_kr(
-    objectives: &[Arc<ResolvedObjective>],
-    index: &HashMap<String, usize>,
-    full: &str,
-) -> Option<(usize, usize)> {
+/// The key result a check-in's `kr:` names, as (objective, key result): objectives are in
+/// the order of their ids, each id once (`Validator::objectives`).
+fn find_kr(objectives: &[Arc<ResolvedObjective>], full: &str) -> Option<(usize, usize)> {
     let (objective, _) = full.rsplit_once('/')?;
-    let &o = index.get(objective)?;
+    let o = objectives
+        .binary_search_by(|o| o.data.id.value.as_str().cmp(objective))
+        .ok()?;
     // Key results dropped as duplicates are not in the resolved list: find by full id.
     let k = objectives[o]
         .key_results

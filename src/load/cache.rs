@@ -82,9 +82,10 @@ pub struct FileCache {
     /// How many files the last load found gone since the load before.
     pub(crate) removed: usize,
     /// When every file the last load parsed again was an objective that changed only in
-    /// its prose (`Objective::same_but_prose`, with the same diagnostics), and none was
-    /// added or removed: those documents, new. Else None.
-    pub(crate) prose_edits: Option<Vec<Arc<Document>>>,
+    /// its prose (`Objective::same_but_prose`, with the same diagnostics) or a check-in
+    /// file read without a word before and after, and none was added or removed: those
+    /// documents, new (`validate::with_local_edits`). Else None.
+    pub(crate) local_edits: Option<Vec<Arc<Document>>>,
 }
 
 impl FileCache {
@@ -101,7 +102,7 @@ impl FileCache {
         };
         self.parsed = self.refresh(root, stale, forced);
         if self.removed > 0 {
-            self.prose_edits = None;
+            self.local_edits = None;
         }
         self.assemble(root)
     }
@@ -180,16 +181,16 @@ impl FileCache {
             })
             .collect();
         let mut parsed = 0;
-        let mut prose_edits = Some(Vec::new());
+        let mut local_edits = Some(Vec::new());
         for (key, file) in fresh {
             match file {
                 Some(file) => {
                     parsed += 1;
-                    let edit = self.files.get(&key).and_then(|b| prose_edit(b, &file));
+                    let edit = self.files.get(&key).and_then(|b| local_edit(b, &file));
                     self.files.insert(key, file);
-                    match (&mut prose_edits, edit) {
+                    match (&mut local_edits, edit) {
                         (Some(edits), Some(document)) => edits.push(document),
-                        _ => prose_edits = None,
+                        _ => local_edits = None,
                     }
                 }
                 None => {
@@ -199,7 +200,7 @@ impl FileCache {
                 }
             }
         }
-        self.prose_edits = prose_edits;
+        self.local_edits = local_edits;
         parsed
     }
 
@@ -232,21 +233,24 @@ impl FileCache {
 }
 
 /// The document `after` parsed, when it is the objective `before` was but for its prose,
-/// with the same diagnostics and gaps.
-fn prose_edit(before: &CachedFile, after: &CachedFile) -> Option<Arc<Document>> {
+/// with the same diagnostics and gaps, or when both are check-in files read without a
+/// word.
+fn local_edit(before: &CachedFile, after: &CachedFile) -> Option<Arc<Document>> {
     let (Some(old), Some(new)) = (&before.document, &after.document) else {
         return None;
     };
-    let (Content::Objective(old_objective), Content::Objective(new_objective)) =
-        (&old.content, &new.content)
-    else {
-        return None;
-    };
-    let same = old.path == new.path
-        && old_objective.same_but_prose(new_objective)
-        && before.diagnostics == after.diagnostics
-        && before.gaps == after.gaps;
-    same.then(|| Arc::clone(new))
+    let same_words = before.diagnostics == after.diagnostics && before.gaps == after.gaps;
+    let local = old.path == new.path
+        && match (&old.content, &new.content) {
+            (Content::Objective(old), Content::Objective(new)) => {
+                same_words && old.same_but_prose(new)
+            }
+            (Content::Checkin(_), Content::Checkin(_)) => {
+                same_words && after.diagnostics.is_empty() && after.gaps.is_empty()
+            }
+            _ => false,
+        };
+    local.then(|| Arc::clone(new))
 }
 
 /// A file's modification time and size; none when it cannot be looked at.

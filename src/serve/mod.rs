@@ -274,19 +274,19 @@ impl Builder {
         }
     }
 
-    /// Analyses what was loaded: after edits to objectives' prose alone, from the last
-    /// analysis (only the lints run again); else from scratch.
+    /// Analyses what was loaded: after local edits alone (objectives' prose, check-in
+    /// files that read cleanly), from the last analysis; else from scratch.
     fn analyse(&mut self, loaded: crate::load::Loaded, settings_changed: bool) -> crate::Analysis {
         let edits = self
             .cache
-            .prose_edits
+            .local_edits
             .as_deref()
             .filter(|_| !settings_changed);
         let reused = self
             .checked
             .as_ref()
             .zip(edits)
-            .and_then(|(checked, edits)| checked.after_prose_edits(&loaded, edits, &self.options));
+            .and_then(|(checked, edits)| checked.after_local_edits(&loaded, edits, &self.options));
         let (analysis, checked) = reused.unwrap_or_else(|| Checked::analyse(loaded, &self.options));
         self.checked = Some(checked);
         analysis

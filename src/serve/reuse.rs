@@ -1,18 +1,19 @@
 //! What `okrs serve` keeps of a rebuild: the site as validated and its figures, so that
 //! a save that changed only objectives' prose (titles, units, reviews, `extra:`, the
-//! Markdown body) is linted and rendered again without validating or computing the whole
-//! site (docs/serve.md, "What happens on a save").
+//! Markdown body) or check-in files that read cleanly is linted and rendered again
+//! without validating or computing the whole site (docs/serve.md, "What happens on a
+//! save").
 
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use crate::compute::Figures;
+use crate::compute::{self, Figures};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Document, Site};
+use crate::model::{Content, Document, Site};
 use crate::{Analysis, Options, as_of, linted, load, validate, validate_and_compute};
 
-/// What `okrs serve` keeps of a rebuild, so that the next one, after edits to objectives'
-/// prose only, lints and renders again without validating or computing.
+/// What `okrs serve` keeps of a rebuild, so that the next one, after local edits only,
+/// lints and renders again without validating or computing the whole site.
 pub(crate) struct Checked {
     site: Arc<Site>,
     figures: Arc<Figures>,
@@ -36,11 +37,13 @@ impl Checked {
         (checked.lint(files), checked)
     }
 
-    /// The analysis after `edits` (`FileCache::prose_edits`) to the site this was, loaded
+    /// The analysis after `edits` (`FileCache::local_edits`) to the site this was, loaded
     /// again as `loaded` with the same okrs.yaml and theme; None when something else that
     /// validation or compute reads changed too: the as-of date (a new day), or whether
-    /// there is a `people/` or `teams/` folder.
-    pub(crate) fn after_prose_edits(
+    /// there is a `people/` or `teams/` folder; or when validation may have more to say
+    /// about an edited check-in file than that it is fine: it had words before, or a file
+    /// that could not be read leaves gaps that matching its updates would have to mind.
+    pub(crate) fn after_local_edits(
         &self,
         loaded: &load::Loaded,
         edits: &[Arc<Document>],
@@ -50,12 +53,26 @@ impl Checked {
             && loaded.has_people_folder == self.site.has_people_folder
             && loaded.has_teams_folder == self.site.has_teams_folder
             && loaded.documents.len() == self.site.documents.len();
-        if !same {
+        let checkins = || {
+            edits
+                .iter()
+                .filter(|e| matches!(e.content, Content::Checkin(_)))
+        };
+        let clean = checkins().next().is_none()
+            || (loaded.gaps.is_empty()
+                && checkins().all(|e| self.earlier.iter().all(|d| d.file != e.path)));
+        if !same || !clean {
             return None;
         }
+        let (site, changed) = validate::with_local_edits(&self.site, edits)?;
+        let figures = if changed.is_empty() {
+            Arc::clone(&self.figures)
+        } else {
+            Arc::new(compute::after_checkin_edits(&self.figures, &site, &changed))
+        };
         let checked = Checked {
-            site: Arc::new(validate::with_prose_edits(&self.site, edits)),
-            figures: Arc::clone(&self.figures),
+            site: Arc::new(site),
+            figures,
             earlier: self.earlier.clone(),
             as_of: self.as_of,
         };
@@ -108,6 +125,21 @@ mod tests {
         assert_eq!(format!("{:?}", a.site), format!("{:?}", b.site));
     }
 
+    /// Writes `text` to `file` and analyses the site again from `checked`, as `okrs
+    /// serve` does after that save: Some when the edit was taken as local.
+    fn after_save(
+        cache: &mut FileCache,
+        checked: &Checked,
+        file: &std::path::Path,
+        text: &str,
+    ) -> Option<(Analysis, Checked)> {
+        std::fs::write(file, text).unwrap();
+        let root = file.ancestors().nth(2).unwrap();
+        let loaded = cache.load(root, None, &Changes::Paths(vec![file.to_path_buf()]));
+        let edits = cache.local_edits.clone()?;
+        checked.after_local_edits(&loaded, &edits, &options())
+    }
+
     #[test]
     fn prose_edits_give_what_a_full_analysis_gives_and_other_edits_are_not_taken_for_them() {
         let site = sample("teebee");
@@ -123,12 +155,7 @@ mod tests {
             text.clone() + "\n",
         ];
         for edit in prose {
-            std::fs::write(&file, &edit).unwrap();
-            let loaded = cache.load(root, None, &Changes::Paths(vec![file.clone()]));
-            let edits = cache.prose_edits.clone().expect("a prose edit");
-            let (analysis, next) = checked
-                .after_prose_edits(&loaded, &edits, &options())
-                .unwrap();
+            let (analysis, next) = after_save(&mut cache, &checked, &file, &edit).expect(&edit);
             same(&analysis, &from_scratch(root));
             checked = next;
         }
@@ -139,10 +166,65 @@ mod tests {
         for edit in other {
             std::fs::write(&file, &edit).unwrap();
             cache.load(root, None, &Changes::Paths(vec![file.clone()]));
-            assert!(cache.prose_edits.is_none(), "{edit}");
+            assert!(cache.local_edits.is_none(), "{edit}");
         }
         std::fs::remove_file(&file).unwrap();
         cache.load(root, None, &Changes::Paths(vec![file.clone()]));
-        assert!(cache.prose_edits.is_none(), "a file removed");
+        assert!(cache.local_edits.is_none(), "a file removed");
+    }
+
+    #[test]
+    fn checkin_edits_give_what_a_full_analysis_gives_and_faulty_ones_are_analysed_afresh() {
+        let site = sample("teebee");
+        let root = site.path();
+        let mut cache = FileCache::default();
+        let (_, mut checked) =
+            Checked::analyse(cache.load(root, None, &Changes::Everything), &options());
+        let weekly = root.join("checkins/2024-05-17-weekly.md");
+        let uptime = root.join("checkins/2024-04-22-uptime.md");
+        let weekly_text = std::fs::read_to_string(&weekly).unwrap();
+        let uptime_text = std::fs::read_to_string(&uptime).unwrap();
+        let satisfaction = "  - { kr: teebee-o2/satisfaction, value: 7.1, confidence: 6 }\n";
+        let edits = [
+            (&weekly, weekly_text.replacen("value: 24", "value: 31", 1)),
+            (&weekly, weekly_text.replacen(satisfaction, "", 1)),
+            (
+                &weekly,
+                weekly_text.replacen("confidence: 3", "confidence: 2", 1) + "\n又一条。\n",
+            ),
+            (&uptime, uptime_text.replacen("2024-04-22", "2024-05-06", 1)),
+            (
+                &uptime,
+                uptime_text.replacen("teebee-reliability/uptime", "teebee-o2/satisfaction", 1),
+            ),
+            (
+                &uptime,
+                uptime_text.replacen("2024-04-22", "2024-05-17 09:30", 1),
+            ),
+            // The same moment as the weekly file's update of it: the file's order decides.
+            (&uptime, uptime_text.replacen("2024-04-22", "2024-05-17", 1)),
+        ];
+        for (file, edit) in edits {
+            let (analysis, next) = after_save(&mut cache, &checked, file, &edit).expect(&edit);
+            same(&analysis, &from_scratch(root));
+            checked = next;
+        }
+        // Validation has words for these, or had for the file before: analysed afresh.
+        let faulty = [
+            uptime_text.replacen("teebee-reliability/uptime", "teebee-o2/nothing", 1),
+            uptime_text.clone(),
+            uptime_text.replacen(
+                "teebee-reliability/uptime",
+                "\"teebee-o2/satisfaction \"",
+                1,
+            ),
+        ];
+        for edit in faulty {
+            assert!(
+                after_save(&mut cache, &checked, &uptime, &edit).is_none(),
+                "{edit}"
+            );
+            checked = Checked::analyse(cache.load(root, None, &Changes::Everything), &options()).1;
+        }
     }
 }
