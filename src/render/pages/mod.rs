@@ -138,10 +138,14 @@ pub(crate) fn page_specs(views: &Views) -> Vec<PageSpec<'_>> {
     specs_of(views, &GROUPS)
 }
 
-/// The page whose file is `output_path`, found among the pages of the groups whose paths
-/// begin with its first folder, and only when none of them has it among all the others:
-/// `serve` renders a page on request without listing every page of a large site.
+/// The page whose file is `output_path`: an objective's found directly, any other among
+/// the pages of the groups whose paths begin with its first folder, and only when none of
+/// them has it among all the others: `serve` renders a page on request without listing
+/// every page of a large site.
 pub(crate) fn page_spec<'v>(views: &'v Views, output_path: &str) -> Option<PageSpec<'v>> {
+    if let Some(spec) = objective::spec_at(views, output_path) {
+        return Some(spec);
+    }
     let first = output_path.split_once('/').map_or("", |(first, _)| first);
     let (likely, others): (Vec<_>, Vec<_>) = GROUPS
         .iter()
@@ -171,26 +175,55 @@ mod tests {
     #[test]
     fn every_page_is_found_by_its_path() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-okrs/acme");
+        let views = views_of(&root);
+        let all = page_specs(&views);
+        each_page_is_found(&views);
+        let kinds: std::collections::HashSet<&str> = all.iter().map(|s| s.kind.name()).collect();
+        assert!(kinds.len() >= 12, "acme has most kinds of page: {kinds:?}");
+        assert!(page_spec(&views, "objectives/nothing/index.html").is_none());
+    }
+
+    #[test]
+    fn objectives_whose_folder_is_not_their_id_are_found_by_their_path() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("objectives")).unwrap();
+        std::fs::write(site.path().join("okrs.yaml"), "title: T\n").unwrap();
+        let ids = ["con", "a:b", "x-deadbeef", "目标|一", "plain"];
+        for (i, id) in ids.iter().enumerate() {
+            let text = format!("---\nid: \"{id}\"\ntitle: O{i}\nperiod: 2024-Q1\n---\n");
+            std::fs::write(site.path().join(format!("objectives/{i}.md")), text).unwrap();
+        }
+        let views = views_of(site.path());
+        assert_eq!(views.site.objectives.len(), ids.len());
+        let renamed = ids
+            .iter()
+            .filter(|id| paths::objective(id) != format!("objectives/{id}/"))
+            .count();
+        assert_eq!(renamed, 4, "all but `plain` get a safe folder name");
+        each_page_is_found(&views);
+    }
+
+    fn views_of(root: &std::path::Path) -> Views {
         let options = crate::Options {
             as_of: None,
             include_drafts: true,
             output: None,
         };
-        let analysis = crate::analyse(&root, &options);
-        let views = Views::new(analysis.site, analysis.figures);
-        let all = page_specs(&views);
+        let analysis = crate::analyse(root, &options);
+        Views::new(analysis.site, analysis.figures)
+    }
+
+    /// Every page is found at its path, as the first page of the list of every page there.
+    fn each_page_is_found(views: &Views) {
         let mut seen = std::collections::HashSet::new();
-        for spec in all.iter().filter(|s| seen.insert(s.output_path())) {
+        for spec in page_specs(views).iter().filter(|s| seen.insert(s.output_path())) {
             let path = spec.output_path();
-            let found = page_spec(&views, &path).expect("found");
+            let found = page_spec(views, &path).expect("found");
             assert_eq!(
                 (found.kind, &found.title),
                 (spec.kind, &spec.title),
                 "{path}"
             );
         }
-        let kinds: std::collections::HashSet<&str> = all.iter().map(|s| s.kind.name()).collect();
-        assert!(kinds.len() >= 12, "acme has most kinds of page: {kinds:?}");
-        assert!(page_spec(&views, "objectives/nothing/index.html").is_none());
     }
 }
