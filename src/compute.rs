@@ -163,7 +163,7 @@ pub struct Figures {
     /// start and id): a quarter, its half and its year. The first is `current_period`;
     /// the dashboard lists the risks and due check-ins of all of them.
     pub(crate) running_periods: Vec<usize>,
-    /// What the figures were made from, for `after_checkin_edits` to start from.
+    /// What the figures were made from, for `after_edits` to start from.
     derived: Derived,
 }
 
@@ -623,11 +623,12 @@ pub fn compute(site: &Site, as_of: NaiveDate, include_drafts: bool) -> Figures {
 }
 
 /// The figures `previous` were, for the site after edits that changed only the check-ins
-/// of the objectives `changed` (`validate::with_local_edits`): theirs are computed again,
-/// and those of the objectives without key results that roll up from them, children
-/// first; every other objective's are as they were. Periods and teams, which read every
-/// objective's figures but no check-in, are worked out again as `compute` does.
-pub(crate) fn after_checkin_edits(previous: &Figures, site: &Site, changed: &[usize]) -> Figures {
+/// and measures of the objectives `changed` (`validate::with_local_edits`): theirs are
+/// computed again, and those of the objectives without key results that roll up from
+/// them, children first; every other objective's are as they were. Periods and teams,
+/// which read every objective's figures and weight but no check-in, are worked out again
+/// as `compute` does.
+pub(crate) fn after_edits(previous: &Figures, site: &Site, changed: &[usize]) -> Figures {
     let (as_of, include_drafts) = (previous.as_of, previous.include_drafts);
     if !previous.derived.acyclic {
         return compute(site, as_of, include_drafts);
@@ -1359,7 +1360,7 @@ mod tests {
     const CONFIG: &str = "title: T\n";
 
     #[test]
-    fn figures_after_checkin_edits_are_those_computed_from_scratch() {
+    fn figures_after_edits_are_those_computed_from_scratch() {
         let objective = |id: &str, aligns: &str, krs: &str| {
             let file = format!("objectives/{id}.md");
             let text = format!("---\ntitle: {id}\nperiod: 2024-Q2\n{aligns}{krs}---\n");
@@ -1383,21 +1384,25 @@ mod tests {
         let before = site_of(CONFIG, &files);
         for include_drafts in [false, true] {
             let previous = compute(&before, d("2024-05-01"), include_drafts);
-            for changed in ["leaf", "draft", "other", "under-other", "both"] {
+            let changes = ["leaf", "draft", "other", "under-other", "both"];
+            for (changed, measures) in changes.iter().flat_map(|c| [(c, false), (c, true)]) {
                 let mut site = before.clone();
                 let o = index(&site, changed);
-                let checkins = &mut site.objective_mut(o).key_results[0].checkins;
-                checkins[0].value = Some(8.0);
-                let mut later = checkins[0].clone();
-                later.date = d("2024-04-20");
-                checkins.push(later);
+                if measures {
+                    let data = std::sync::Arc::make_mut(&mut site.objective_mut(o).data);
+                    data.weight = 3.0;
+                    data.key_results[0].target = Some(At::new(20.0, Pos::default()));
+                } else {
+                    let checkins = &mut site.objective_mut(o).key_results[0].checkins;
+                    checkins[0].value = Some(8.0);
+                    let mut later = checkins[0].clone();
+                    later.date = d("2024-04-20");
+                    checkins.push(later);
+                }
                 let fresh = compute(&site, d("2024-05-01"), include_drafts);
                 assert_ne!(fresh, previous, "{changed}");
-                assert_eq!(
-                    after_checkin_edits(&previous, &site, &[o]),
-                    fresh,
-                    "{changed}"
-                );
+                let after = after_edits(&previous, &site, &[o]);
+                assert_eq!(after, fresh, "{changed}, measures: {measures}");
             }
         }
     }

@@ -208,6 +208,34 @@ impl Objective {
         self.without_prose() == other.without_prose()
     }
 
+    /// Whether `other` differs from it only in its prose and its measures: its weight, its
+    /// key results' starts, targets, weights, tasks and hand grades, each key result's
+    /// metric in force staying the same. Validation reads none of these but to say that a
+    /// target equals its start; compute reads them for this objective's figures and for
+    /// those it rolls up into, never for another's check-ins.
+    pub(crate) fn same_but_measures(&self, other: &Objective) -> bool {
+        let metrics = |o: &Objective| -> Vec<Metric> {
+            o.key_results
+                .iter()
+                .map(KeyResult::effective_metric)
+                .collect()
+        };
+        metrics(self) == metrics(other) && self.without_measures() == other.without_measures()
+    }
+
+    fn without_measures(&self) -> Objective {
+        let mut bare = self.without_prose();
+        bare.weight = 0.0;
+        for kr in &mut bare.key_results {
+            kr.start = None;
+            kr.target = None;
+            kr.weight = 0.0;
+            kr.tasks.clear();
+            kr.grade = None;
+        }
+        bare
+    }
+
     fn without_prose(&self) -> Objective {
         let mut bare = self.clone();
         bare.title.clear();

@@ -45,18 +45,20 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
 }
 
 /// The site `previous` was, after `edits` (`FileCache::local_edits`), each parsed again
-/// from a file `previous` has: objective files changed only in their prose, and check-in
-/// files read without a word before and after; with the objectives whose check-ins
-/// changed. Only those documents, objectives and key results are replaced; every other
+/// from a file `previous` has: objective files changed only in their prose and measures
+/// (`Objective::same_but_measures`), and check-in files read without a word before and
+/// after; with the objectives whose check-ins or measures changed. Only those documents, objectives and key results are replaced; every other
 /// objective is shared with `previous`. None when a check-in file would not go wholly to
-/// key results as they stand, or when tidying it has something to say: validation has
-/// words for it, and only `validate` says them.
+/// key results as they stand, or when tidying it has something to say, or when a
+/// target equals its start in an objective whose measures changed: validation has words
+/// for it, and only `validate` says them.
 pub(crate) fn with_local_edits(
     previous: &Site,
     edits: &[Arc<Document>],
 ) -> Option<(Site, Vec<usize>)> {
     let mut site = previous.clone();
     let mut moved: Vec<(usize, usize)> = Vec::new();
+    let mut remeasured: Vec<usize> = Vec::new();
     for edit in edits {
         let doc_index = site.documents.iter().position(|d| d.path == edit.path)?;
         // Tidied as `validate` tidies it.
@@ -65,10 +67,21 @@ pub(crate) fn with_local_edits(
         let [document] = document;
         match &document.content {
             Content::Objective(data) => {
-                // Its warnings are those it had: its references are as they were.
+                let Content::Objective(old) = &site.documents[doc_index].content else {
+                    return None;
+                };
+                // Its warnings are those it had: its references are as they were, and no
+                // target equals its start, before or after.
+                let measures = !old.same_but_prose(data);
+                let equal =
+                    |o: &Objective| o.key_results.iter().any(|k| target_at_start(k).is_some());
+                if measures && (equal(old) || equal(data)) {
+                    return None;
+                }
                 for o in 0..site.objectives.len() {
                     if site.objectives[o].document == doc_index {
                         site.objective_mut(o).data = Arc::clone(data);
+                        remeasured.extend(measures.then_some(o));
                     }
                 }
                 site.documents[doc_index] = document;
@@ -89,6 +102,8 @@ pub(crate) fn with_local_edits(
             .sort_by_key(|c| checkin_order(c, own));
     }
     let mut changed: Vec<usize> = moved.into_iter().map(|(o, _)| o).collect();
+    changed.extend(remeasured);
+    changed.sort_unstable();
     changed.dedup();
     Some((site, changed))
 }
@@ -770,10 +785,7 @@ impl Validator {
             }
             seen.insert(&kr.id.value, kr.id.pos);
             let metric = kr.effective_metric();
-            if matches!(metric, Metric::Increase | Metric::Decrease)
-                && let Some(target) = &kr.target
-                && (target.value - kr.start_value()).abs() < 1e-9
-            {
+            if let Some(target) = target_at_start(kr) {
                 self.error(
                     file,
                     target.pos,
@@ -1154,6 +1166,14 @@ fn mismatch(update: &Update, metric: Metric, kr: &str) -> Option<(Pos, Message)>
         )),
         _ => None,
     }
+}
+
+/// The target of a key result to increase or decrease that equals its start (an error:
+/// there is nothing to move).
+fn target_at_start(kr: &KeyResult) -> Option<&At<f64>> {
+    let moves = matches!(kr.effective_metric(), Metric::Increase | Metric::Decrease);
+    let target = kr.target.as_ref().filter(|_| moves)?;
+    ((target.value - kr.start_value()).abs() < 1e-9).then_some(target)
 }
 
 /// A check-in update as attached to its key result; `note` gives the notes when the update

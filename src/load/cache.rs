@@ -82,9 +82,9 @@ pub struct FileCache {
     /// How many files the last load found gone since the load before.
     pub(crate) removed: usize,
     /// When every file the last load parsed again was an objective that changed only in
-    /// its prose (`Objective::same_but_prose`, with the same diagnostics) or a check-in
-    /// file read without a word before and after, and none was added or removed: those
-    /// documents, new (`validate::with_local_edits`). Else None.
+    /// its prose and measures (`Objective::same_but_measures`, with the same diagnostics)
+    /// or a check-in file read without a word before and after, and none was added or
+    /// removed: those documents, new (`validate::with_local_edits`). Else None.
     pub(crate) local_edits: Option<Vec<Arc<Document>>>,
 }
 
@@ -232,9 +232,9 @@ impl FileCache {
     }
 }
 
-/// The document `after` parsed, when it is the objective `before` was but for its prose,
-/// with the same diagnostics and gaps, or when both are check-in files read without a
-/// word.
+/// The document `after` parsed, when it is the objective `before` was but for its prose
+/// and measures, with the same diagnostics and gaps, or when both are check-in files read
+/// without a word.
 fn local_edit(before: &CachedFile, after: &CachedFile) -> Option<Arc<Document>> {
     let (Some(old), Some(new)) = (&before.document, &after.document) else {
         return None;
@@ -243,7 +243,7 @@ fn local_edit(before: &CachedFile, after: &CachedFile) -> Option<Arc<Document>> 
     let local = old.path == new.path
         && match (&old.content, &new.content) {
             (Content::Objective(old), Content::Objective(new)) => {
-                same_words && old.same_but_prose(new)
+                same_words && old.same_but_measures(new)
             }
             (Content::Checkin(_), Content::Checkin(_)) => {
                 same_words && after.diagnostics.is_empty() && after.gaps.is_empty()

@@ -68,7 +68,7 @@ impl Checked {
         let figures = if changed.is_empty() {
             Arc::clone(&self.figures)
         } else {
-            Arc::new(compute::after_checkin_edits(&self.figures, &site, &changed))
+            Arc::new(compute::after_edits(&self.figures, &site, &changed))
         };
         let checked = Checked {
             site: Arc::new(site),
@@ -141,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn prose_edits_give_what_a_full_analysis_gives_and_other_edits_are_not_taken_for_them() {
+    fn prose_and_measure_edits_give_what_a_full_analysis_gives_and_others_are_not_taken_for_them() {
         let site = sample("teebee");
         let root = site.path();
         let mut cache = FileCache::default();
@@ -149,19 +149,28 @@ mod tests {
             Checked::analyse(cache.load(root, None, &Changes::Everything), &options());
         let file = root.join("objectives/teebee-o1.md");
         let text = std::fs::read_to_string(&file).unwrap();
-        let prose = [
+        let prose_and_measures = [
             text.replacen("title: ", "title: 改过的 ", 1),
             text.replacen("title: ", "title: x", 1) + "\n更多的说明。\n",
             text.clone() + "\n",
+            text.replacen("weight: 2", "weight: 3", 1),
+            text.replacen("target: 70", "target: 90", 1),
+            text.replacen("start: 40", "start: 10", 1),
+            text.replacen("done: true", "done: false", 1),
         ];
-        for edit in prose {
+        for edit in prose_and_measures {
             let (analysis, next) = after_save(&mut cache, &checked, &file, &edit).expect(&edit);
             same(&analysis, &from_scratch(root));
             checked = next;
         }
+        // A target now equal to its start is an error only validation gives.
+        let equal = text.replacen("target: 70", "target: 40", 1);
+        assert!(after_save(&mut cache, &checked, &file, &equal).is_none());
         let other = [
-            text.replacen("weight: 2", "weight: 3", 1),
             text.replacen("title: ", "title: a\nperiod: 2099-q1\n# ", 1),
+            // The metric in force changes: check-ins may no longer fit it.
+            text.replacen("target: 70", "target: 30", 1),
+            text.replacen("owner: li-si", "owner: zhang-wei", 1),
         ];
         for edit in other {
             std::fs::write(&file, &edit).unwrap();

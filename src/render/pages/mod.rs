@@ -216,7 +216,10 @@ mod tests {
     /// Every page is found at its path, as the first page of the list of every page there.
     fn each_page_is_found(views: &Views) {
         let mut seen = std::collections::HashSet::new();
-        for spec in page_specs(views).iter().filter(|s| seen.insert(s.output_path())) {
+        for spec in page_specs(views)
+            .iter()
+            .filter(|s| seen.insert(s.output_path()))
+        {
             let path = spec.output_path();
             let found = page_spec(views, &path).expect("found");
             assert_eq!(
