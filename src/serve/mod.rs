@@ -210,7 +210,8 @@ impl Builder {
     pub(crate) fn rebuild(&mut self, shared: &Shared, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
         let first = self.fingerprint.is_none();
-        let fingerprint = if changes.touches_settings(&self.root) || first {
+        let settings_changed = first || changes.touches_settings(&self.root);
+        let fingerprint = if settings_changed {
             Some(self.fingerprint())
         } else {
             self.fingerprint
@@ -229,7 +230,7 @@ impl Builder {
             return Rebuilt::unchanged(&previous, started);
         }
         self.fingerprint = fingerprint;
-        let analysis = self.analyse(loaded, changes.touches_settings(&self.root) || first);
+        let analysis = self.analyse(loaded, settings_changed);
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = analysis
             .diagnostics
             .iter()
