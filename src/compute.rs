@@ -640,11 +640,7 @@ pub(crate) fn after_edits(previous: &Figures, site: &Site, changed: &[usize]) ->
     let affected = rolling_up_from(site, changed);
     for &o in previous.derived.order.iter().filter(|&&o| affected[o]) {
         let own = !site.objectives[o].key_results.is_empty();
-        let key_results = if own {
-            key_results_at(site, o, as_of)
-        } else {
-            Vec::new()
-        };
+        let key_results = key_results_at(site, o, as_of);
         let history = match (include(o), own) {
             (false, _) => Vec::new(),
             (true, true) => key_result_history(site, o, &key_results),

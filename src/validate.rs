@@ -47,11 +47,12 @@ pub fn validate(mut loaded: Loaded) -> (Site, Vec<Diagnostic>) {
 /// The site `previous` was, after `edits` (`FileCache::local_edits`), each parsed again
 /// from a file `previous` has: objective files changed only in their prose and measures
 /// (`Objective::same_but_measures`), and check-in files read without a word before and
-/// after; with the objectives whose check-ins or measures changed. Only those documents, objectives and key results are replaced; every other
-/// objective is shared with `previous`. None when a check-in file would not go wholly to
-/// key results as they stand, or when tidying it has something to say, or when a
-/// target equals its start in an objective whose measures changed: validation has words
-/// for it, and only `validate` says them.
+/// after; with the objectives whose check-ins or measures changed. Only those documents,
+/// objectives and key results are replaced; every other objective is shared with
+/// `previous`. None when a check-in file would not go wholly to key results as they
+/// stand, or when tidying it has something to say, or when a target equals its start in
+/// an objective whose measures changed: validation has words for it, and only `validate`
+/// says them.
 pub(crate) fn with_local_edits(
     previous: &Site,
     edits: &[Arc<Document>],

@@ -1,8 +1,8 @@
 //! What `okrs serve` keeps of a rebuild: the site as validated and its figures, so that
 //! a save that changed only objectives' prose (titles, units, reviews, `extra:`, the
-//! Markdown body) or check-in files that read cleanly is linted and rendered again
-//! without validating or computing the whole site (docs/serve.md, "What happens on a
-//! save").
+//! Markdown body) or measures (weights, starts, targets, tasks, hand grades), or check-in
+//! files that read cleanly, is linted and rendered again without validating or computing
+//! the whole site (docs/serve.md, "What happens on a save").
 
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -125,6 +125,16 @@ mod tests {
         assert_eq!(format!("{:?}", a.site), format!("{:?}", b.site));
     }
 
+    /// A copy of the sample site `name`, its cache and its analysis, as `okrs serve` has
+    /// them after its first build.
+    fn analysed(name: &str) -> (tempfile::TempDir, FileCache, Checked) {
+        let site = sample(name);
+        let mut cache = FileCache::default();
+        let loaded = cache.load(site.path(), None, &Changes::Everything);
+        let (_, checked) = Checked::analyse(loaded, &options());
+        (site, cache, checked)
+    }
+
     /// Writes `text` to `file` and analyses the site again from `checked`, as `okrs
     /// serve` does after that save: Some when the edit was taken as local.
     fn after_save(
@@ -142,11 +152,8 @@ mod tests {
 
     #[test]
     fn prose_and_measure_edits_give_what_a_full_analysis_gives_and_others_are_not_taken_for_them() {
-        let site = sample("teebee");
+        let (site, mut cache, mut checked) = analysed("teebee");
         let root = site.path();
-        let mut cache = FileCache::default();
-        let (_, mut checked) =
-            Checked::analyse(cache.load(root, None, &Changes::Everything), &options());
         let file = root.join("objectives/teebee-o1.md");
         let text = std::fs::read_to_string(&file).unwrap();
         let prose_and_measures = [
@@ -184,11 +191,8 @@ mod tests {
 
     #[test]
     fn checkin_edits_give_what_a_full_analysis_gives_and_faulty_ones_are_analysed_afresh() {
-        let site = sample("teebee");
+        let (site, mut cache, mut checked) = analysed("teebee");
         let root = site.path();
-        let mut cache = FileCache::default();
-        let (_, mut checked) =
-            Checked::analyse(cache.load(root, None, &Changes::Everything), &options());
         let weekly = root.join("checkins/2024-05-17-weekly.md");
         let uptime = root.join("checkins/2024-04-22-uptime.md");
         let weekly_text = std::fs::read_to_string(&weekly).unwrap();
